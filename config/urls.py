@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from config.health import healthz
+from engagement.access import public_page
+from engagement.forms import SignInForm
+
+admin.site.site_header = "Administration"
+admin.site.site_title = "Administration"
+
+urlpatterns = [
+    path("", include("engagement.urls")),
+    path(
+        "accounts/login/",
+        public_page(auth_views.LoginView.as_view(authentication_form=SignInForm)),
+        name="login",
+    ),
+    path("accounts/logout/", public_page(auth_views.LogoutView.as_view(), post_only=True), name="logout"),
+    path("i18n/setlang/", public_page(set_language, post_only=True), name="set_language"),
+    path("healthz", healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]

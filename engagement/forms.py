@@ -1,0 +1,45 @@
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+
+class SignInForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": _(
+            "Enter a correct username and password. Both are case-sensitive. "
+            "If you have forgotten them, ask your administrator to reset your password."
+        ),
+        "inactive": _("This account has been switched off. Ask your administrator to switch it back on."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].error_messages["required"] = _("Enter your username")
+        self.fields["password"].error_messages["required"] = _("Enter your password")
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.text("username", field_width=20, autocomplete="username", spellcheck="false"),
+            Field.text("password", field_width=20),
+            Submit("submit", _("Sign in"), data_prevent_double_click="true"),
+        )
+        self.helper.label_size = Size.SMALL
+
+
+class ResidentSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Name, address, postcode, property reference or UPRN"),
+        max_length=100,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.layout = Layout(
+            Field.text("q", field_width=20),
+            Submit("search", _("Search"), css_class="govuk-button--secondary"),
+        )
+        self.helper.label_size = Size.MEDIUM

@@ -1,0 +1,50 @@
+import random
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from engagement.demo import residents as demo
+from engagement.demo.users import DEMO_PASSWORD, USERNAMES, seed_users
+from engagement.models import EqualityProfile, Home, Household, Resident
+
+
+class Command(BaseCommand):
+    help = "Build a deterministic synthetic landlord to explore and demonstrate the service."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--homes", type=int, default=2000, help="How many homes (default 2000).")
+        parser.add_argument("--seed", type=int, default=1, help="The same seed always gives the same landlord.")
+        parser.add_argument("--replace", action="store_true", help="Delete the existing homes and residents first.")
+
+    def handle(self, *args, homes, seed, replace, **options):
+        if homes < 1:
+            raise CommandError("--homes must be 1 or more.")
+        existing = Home.objects.count()
+        if existing and not replace:
+            self.stdout.write(f"The database already has {existing} homes; keeping them. Use --replace to rebuild.")
+        else:
+            with transaction.atomic():
+                if existing:
+                    _delete_demo_landlord()
+                summary = build(homes=homes, seed=seed)
+            self.stdout.write(self.style.SUCCESS(summary))
+        self.stdout.write("Demo sign-ins (the password is the same for each): " + DEMO_PASSWORD)
+        for slug, username in USERNAMES.items():
+            self.stdout.write(f"  {username:<10} {slug.replace('_', ' ')}")
+
+
+def build(*, homes, seed):
+    rng = random.Random(seed)
+    today = demo.today_for_demo()
+    home_rows = demo.seed_homes(rng, homes)
+    households = demo.seed_households(rng, home_rows, today)
+    residents = demo.seed_residents(rng, households, today)
+    seed_users(lead_tenant=next(r for r in residents if r.is_lead_tenant))
+    return f"Built a demo landlord: {len(home_rows)} homes, {len(households)} households, {len(residents)} residents."
+
+
+def _delete_demo_landlord():
+    EqualityProfile.objects.all().delete()
+    Resident.objects.all().delete()
+    Household.objects.all().delete()
+    Home.objects.all().delete()

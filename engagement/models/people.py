@@ -1,0 +1,56 @@
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+
+
+class Household(models.Model):
+    """A tenancy (or lease) of one home. A home has one current household and may have past ones."""
+
+    home = models.ForeignKey("engagement.Home", on_delete=models.PROTECT, related_name="households")
+    tenancy_reference = models.CharField(max_length=30, unique=True)
+    tenancy_start = models.DateField()
+    tenancy_end = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["tenancy_reference"]
+
+    def __str__(self):
+        return self.tenancy_reference
+
+    @property
+    def is_current(self):
+        return self.tenancy_end is None
+
+
+class Resident(models.Model):
+    household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="residents")
+    first_name = models.CharField(max_length=60)
+    last_name = models.CharField(max_length=60)
+    date_of_birth = models.DateField(null=True, blank=True)
+    is_lead_tenant = models.BooleanField(default=False)
+    # A resident who signs in to answer surveys and keep their own preferences up to date.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="resident"
+    )
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        indexes = [models.Index(fields=["last_name", "first_name"])]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        return f"{self.first_name} {self.last_name}"
+
+    def age_on(self, day):
+        if self.date_of_birth is None:
+            return None
+        born = self.date_of_birth
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+    @property
+    def age(self):
+        return self.age_on(date.today())

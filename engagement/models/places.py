@@ -1,0 +1,64 @@
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+DECILE = [MinValueValidator(1), MaxValueValidator(10)]
+
+
+class Region(models.Model):
+    """An English region, identified by its ONS code (E12000001 to E12000009)."""
+
+    code = models.CharField(max_length=9, unique=True)
+    name = models.CharField(max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name
+
+
+class SchemeType(models.TextChoices):
+    GENERAL_NEEDS = "general_needs", _("General needs")
+    SUPPORTED = "supported", _("Supported housing")
+    OLDER_PEOPLE = "older_people", _("Housing for older people")
+    SHARED_OWNERSHIP = "shared_ownership", _("Shared ownership")
+    LEASEHOLD = "leasehold", _("Leasehold")
+
+
+class Home(models.Model):
+    property_reference = models.CharField(max_length=30, unique=True)
+    uprn = models.CharField(
+        "UPRN",
+        max_length=12,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[RegexValidator(r"^\d{1,12}$", "A UPRN is up to 12 digits.")],
+    )
+    address_line_1 = models.CharField(max_length=120)
+    address_line_2 = models.CharField(max_length=120, blank=True)
+    town = models.CharField(max_length=60)
+    postcode = models.CharField(max_length=8, db_index=True)
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="homes")
+    local_authority = models.CharField(max_length=60)
+    lsoa_code = models.CharField("LSOA code", max_length=9, blank=True, db_index=True)
+    imd_decile = models.PositiveSmallIntegerField(
+        "IMD decile", null=True, blank=True, validators=DECILE, help_text="1 is the most deprived tenth."
+    )
+    crime_decile = models.PositiveSmallIntegerField(
+        "IMD crime-domain decile", null=True, blank=True, validators=DECILE, help_text="1 is the most deprived tenth."
+    )
+    scheme_type = models.CharField(max_length=20, choices=SchemeType.choices, default=SchemeType.GENERAL_NEEDS)
+    has_communal_areas = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["property_reference"]
+
+    def __str__(self):
+        return f"{self.address_line_1}, {self.postcode}"
+
+    @property
+    def is_low_cost_home_ownership(self):
+        """TSM results are reported separately for shared ownership (LCHO) and rented homes (LCRA)."""
+        return self.scheme_type == SchemeType.SHARED_OWNERSHIP

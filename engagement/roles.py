@@ -1,0 +1,144 @@
+"""The roles people have here, as Django groups, and the permissions each one holds.
+
+Groups are created by a migration (engagement/migrations/0002_roles.py). When an app adds a
+permission a role needs, add it below and add a migration that calls `sync_roles` again.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Role:
+    slug: str
+    name: str  # the Django group name
+    summary: str
+    permissions: tuple = ()
+    is_staff: bool = False  # may use the Django admin
+
+
+HOUSING_OFFICER = Role(
+    "housing_officer",
+    "Housing officer",
+    _("Finds residents, logs every contact and records needs, adjustments and preferences."),
+    (
+        "engagement.view_home",
+        "engagement.view_household",
+        "engagement.view_resident",
+        "engagement.change_resident",
+        "engagement.view_special_category",
+    ),
+)
+REPAIRS_OPERATIVE = Role(
+    "repairs_operative",
+    "Repairs operative",
+    _("Sees the day's jobs, records outcomes and raises anything else spotted in the home."),
+    ("engagement.view_home", "engagement.view_household", "engagement.view_resident"),
+)
+CONTACT_CENTRE_AGENT = Role(
+    "contact_centre_agent",
+    "Contact-centre agent",
+    _("Answers calls, finds the resident, raises repairs and enters phone survey answers."),
+    ("engagement.view_home", "engagement.view_household", "engagement.view_resident"),
+)
+PANEL_MEMBER = Role(
+    "panel_member",
+    "Scrutiny panel member",
+    _("Reviews dashboards of dissatisfaction, silences and representation. Never sees a named resident."),
+    (),
+)
+RESIDENT = Role(
+    "resident",
+    "Resident",
+    _("Answers surveys and keeps their own communication preferences up to date."),
+    (),
+)
+INSIGHT_ANALYST = Role(
+    "insight_analyst",
+    "Insight analyst",
+    _("Reads every dashboard, runs exports and compares figures with public benchmarks."),
+    ("engagement.view_home", "engagement.view_region"),
+)
+ADMINISTRATOR = Role(
+    "administrator",
+    "Administrator",
+    _("Manages users and roles, survey design and imports."),
+    (
+        "auth.view_user",
+        "auth.add_user",
+        "auth.change_user",
+        "auth.view_group",
+        "auth.change_group",
+        "engagement.view_home",
+        "engagement.add_home",
+        "engagement.change_home",
+        "engagement.view_household",
+        "engagement.add_household",
+        "engagement.change_household",
+        "engagement.view_resident",
+        "engagement.add_resident",
+        "engagement.change_resident",
+        "engagement.view_region",
+    ),
+    is_staff=True,
+)
+
+ROLES = (
+    HOUSING_OFFICER,
+    REPAIRS_OPERATIVE,
+    CONTACT_CENTRE_AGENT,
+    PANEL_MEMBER,
+    RESIDENT,
+    INSIGHT_ANALYST,
+    ADMINISTRATOR,
+)
+ROLES_BY_NAME = {role.name: role for role in ROLES}
+
+
+def role_of(user):
+    """The user's main role: the first of ROLES they hold, or None."""
+    if not user.is_authenticated:
+        return None
+    names = {group.name for group in user.groups.all()}
+    return next((role for role in ROLES if role.name in names), None)
+
+
+def sync_roles(apps=None, strict=True):
+    """Create each role's group and give it exactly the permissions listed above.
+
+    Runs in the roles migration (with the historical app registry, where permissions of models
+    added by later migrations do not exist yet: strict=False skips those) and after every
+    migrate or flush (post_migrate, strict), so the groups always match this file.
+    """
+    if apps is None:
+        from django.apps import apps as global_apps
+
+        apps = global_apps
+    _create_missing_permissions(apps)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for role in ROLES:
+        group, _created = Group.objects.get_or_create(name=role.name)
+        wanted = []
+        for dotted in role.permissions:
+            app_label, codename = dotted.split(".")
+            found = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+            if found is None and strict:
+                raise LookupError(f"Role {role.name!r} names a permission that does not exist: {dotted}")
+            if found is not None:
+                wanted.append(found)
+        group.permissions.set(wanted)
+
+
+def _create_missing_permissions(apps):
+    # Permissions are normally created after all migrations run; a data migration needs them now.
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        historical = getattr(app_config, "models_module", None) is None
+        if historical:
+            app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        if historical:
+            app_config.models_module = None

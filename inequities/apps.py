@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InequitiesConfig(AppConfig):
+    name = "inequities"
+    verbose_name = "Silences and inequities"

@@ -1,0 +1,18 @@
+import pytest
+
+from engagement.roles import ROLES
+from tests.factories import ResidentFactory, UserFactory
+
+
+@pytest.fixture
+def personas(db):
+    """One signed-in-able user per role, keyed by role slug. The resident persona has a home."""
+    users = {role.slug: UserFactory(username=role.slug, role=role) for role in ROLES}
+    ResidentFactory(user=users["resident"], first_name="Rita", last_name="Resident")
+    return users
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # Tests create many users; the production hasher is deliberately slow.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,69 @@
+"""The role/page matrix: every page, every role, the answer its declaration promises."""
+
+import pytest
+from django.urls import reverse
+
+from engagement.roles import ROLES
+from tests.pages import all_pages, pages_to_visit
+
+ROLE_SLUGS = [role.slug for role in ROLES]
+
+
+def test_every_page_declares_who_may_see_it():
+    undeclared = [page.name for page in all_pages() if page.access is None]
+    assert undeclared == [], f"Wrap these views in engagement.access.page or public_page: {undeclared}"
+
+
+@pytest.mark.parametrize("page", pages_to_visit(), ids=lambda page: page.name)
+@pytest.mark.parametrize("slug", ROLE_SLUGS)
+def test_each_role_gets_the_page_or_403(client, personas, page, slug):
+    user = personas[slug]
+    client.force_login(user)
+    response = client.get(page.url(personas))
+    expected = 200 if page.access.allows(user) else 403
+    assert response.status_code == expected, f"{slug} on {page.name}"
+
+
+@pytest.mark.parametrize("page", pages_to_visit(), ids=lambda page: page.name)
+def test_anonymous_visitors_are_sent_to_sign_in(client, personas, page):
+    url = page.url(personas)
+    response = client.get(url)
+    if page.access.public:
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 302
+        assert response.url == f"{reverse('login')}?next={url}"
+
+
+# What the declarations must say for the pages where it matters most. A change to who may see one
+# of these pages has to be made here too, on purpose.
+EXPECTED_ROLES = {
+    "resident_search": {"housing_officer", "repairs_operative", "contact_centre_agent", "administrator"},
+    "home": set(ROLE_SLUGS),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_ROLES))
+def test_key_pages_are_open_to_exactly_the_expected_roles(personas, name):
+    page = next(page for page in all_pages() if page.name == name)
+    allowed = {slug for slug in ROLE_SLUGS if page.access.allows(personas[slug])}
+    assert allowed == EXPECTED_ROLES[name]
+
+
+@pytest.mark.parametrize("slug", ROLE_SLUGS)
+def test_only_administrators_reach_the_django_admin(client, personas, slug):
+    client.force_login(personas[slug])
+    response = client.get("/admin/")
+    if slug == "administrator":
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 302
+        assert response.url.startswith("/admin/login/")
+
+
+def test_sign_out_only_accepts_a_form_post(client, personas):
+    client.force_login(personas["housing_officer"])
+    assert client.get(reverse("logout")).status_code == 405
+    response = client.post(reverse("logout"))
+    assert response.status_code == 302
+    assert client.get(reverse("home")).status_code == 302

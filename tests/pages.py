@@ -1,0 +1,55 @@
+"""Every page the project has, found by walking the URL resolver.
+
+Tests that must cover every page (the role/page matrix, the accessibility check) use this, so a
+new page is covered without editing them. A page whose URL takes arguments needs one entry in
+SAMPLE_ARGUMENTS saying how to make an object for it; the walk fails loudly when one is missing.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+# url name -> function(personas) returning the kwargs for reverse(). Added by the features that
+# add pages with arguments.
+SAMPLE_ARGUMENTS = {}
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    view: object
+
+    @property
+    def access(self):
+        return getattr(self.view, "access", None)
+
+    def url(self, personas=None):
+        kwargs = SAMPLE_ARGUMENTS[self.name](personas) if self.name in SAMPLE_ARGUMENTS else {}
+        return reverse(self.name, kwargs=kwargs)
+
+
+def all_pages():
+    """Every named URL of the project except the Django admin (which guards itself: staff only)."""
+    return sorted(_walk(get_resolver().url_patterns, ""), key=lambda page: page.name)
+
+
+def _walk(patterns, namespace):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            if entry.app_name == "admin":
+                continue
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _walk(entry.url_patterns, inner)
+        elif isinstance(entry, URLPattern):
+            if entry.name is None:
+                raise AssertionError(f"URL pattern {entry.pattern} has no name; every page needs one.")
+            if entry.pattern.converters and f"{namespace}{entry.name}" not in SAMPLE_ARGUMENTS:
+                raise AssertionError(
+                    f"Page {namespace}{entry.name} takes arguments: add how to make them to SAMPLE_ARGUMENTS in tests/pages.py."
+                )
+            yield Page(f"{namespace}{entry.name}", entry.callback)
+
+
+def pages_to_visit():
+    """Pages a person opens with GET (not the ones that only take a form post)."""
+    return [page for page in all_pages() if not page.access.post_only]
