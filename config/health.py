@@ -31,7 +31,7 @@ def broker_state():
         return "unreachable"
 
 
-@public_page
+@public_page(html=False)
 def healthz(request):
     database = "ok" if database_ok() else "unreachable"
     broker = broker_state()

@@ -18,6 +18,8 @@ class Access:
     permissions: tuple = ()
     # Pages that only accept a form post (sign out, change language) are not visited by GET.
     post_only: bool = False
+    # Machine-readable endpoints (JSON, CSV) are in the role matrix but not the accessibility check.
+    html: bool = True
 
     def allows(self, user):
         if self.public:
@@ -25,11 +27,11 @@ class Access:
         return user.is_authenticated and user.is_active and user.has_perms(self.permissions)
 
 
-def public_page(view=None, *, post_only=False):
+def public_page(view=None, *, post_only=False, html=True):
     """Anyone may use it, signed in or not."""
 
     def declare(view):
-        view.access = Access(public=True, post_only=post_only)
+        view.access = Access(public=True, post_only=post_only, html=html)
         return view
 
     return declare(view) if view is not None else declare

@@ -2,9 +2,11 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
 
-def _sync_roles(sender, **kwargs):
+def _sync_reference_data(sender, **kwargs):
+    from engagement.regions import sync_regions
     from engagement.roles import sync_roles
 
+    sync_regions(apps=kwargs.get("apps"))
     sync_roles(apps=kwargs.get("apps"))
 
 
@@ -13,5 +15,6 @@ class EngagementConfig(AppConfig):
     verbose_name = "Residents and engagement"
 
     def ready(self):
-        # Keep role groups in step with engagement/roles.py after every migrate (and test flush).
-        post_migrate.connect(_sync_roles, sender=self, dispatch_uid="engagement.sync_roles")
+        # Keep regions and role groups in place after every migrate, and after a test flush
+        # (which empties every table, reference data included).
+        post_migrate.connect(_sync_reference_data, sender=self, dispatch_uid="engagement.reference_data")

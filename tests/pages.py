@@ -53,3 +53,14 @@ def _walk(patterns, namespace):
 def pages_to_visit():
     """Pages a person opens with GET (not the ones that only take a form post)."""
     return [page for page in all_pages() if not page.access.post_only]
+
+
+# url name -> query string, for pages that show more when given one (checked as a person sees them).
+EXAMPLE_QUERIES = {
+    "resident_search": "?q=Resident",
+}
+
+
+def html_pages_to_visit():
+    """Pages a person reads in a browser: what the accessibility check opens."""
+    return [page for page in pages_to_visit() if page.access.html]

@@ -1,0 +1,32 @@
+"""Every page, opened by every role that may see it, meets WCAG 2.2 A and AA as axe-core checks it.
+
+Pages come from walking the URL resolver (tests/pages.py), so new pages are checked automatically.
+"""
+
+import pytest
+
+from engagement.roles import ROLES
+from tests.e2e.conftest import then_the_accessibility_baseline_is_met
+from tests.pages import EXAMPLE_QUERIES, html_pages_to_visit
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("page_under_test", html_pages_to_visit(), ids=lambda page: page.name)
+def test_page_meets_the_accessibility_baseline_for_every_role_that_sees_it(open_page, personas, page_under_test):
+    url = page_under_test.url(personas) + EXAMPLE_QUERIES.get(page_under_test.name, "")
+    viewers = [None] if page_under_test.access.public else []
+    viewers += [personas[role.slug] for role in ROLES if page_under_test.access.allows(personas[role.slug])]
+    assert viewers, f"No role may see {page_under_test.name}"
+    for user in viewers:
+        page = open_page(user)
+        response = page.goto(url)
+        assert response.status == 200, f"{page_under_test.name} as {user}: {response.status}"
+        then_the_accessibility_baseline_is_met(page)
+
+
+@pytest.mark.parametrize("path", ["/admin/", "/admin/auth/user/", "/admin/auth/group/"])
+def test_administration_pages_meet_the_accessibility_baseline(open_page, personas, path):
+    page = open_page(personas["administrator"])
+    assert page.goto(path).status == 200
+    then_the_accessibility_baseline_is_met(page)
