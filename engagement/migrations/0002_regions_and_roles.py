@@ -1,7 +1,6 @@
 from django.db import migrations
 
 
-
 def add_regions(apps, schema_editor):
     from engagement.regions import sync_regions
 

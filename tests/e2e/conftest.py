@@ -81,9 +81,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 def axe_violations(page):
     """Run axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA) on the page; return readable violations."""
     page.evaluate(AXE_SOURCE_PATH.read_text())
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
-    )
+    result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
     return [
         f"{violation['id']}: {violation['help']} ({len(violation['nodes'])}x, first: {violation['nodes'][0]['html'][:160]})"
         for violation in result["violations"]
