@@ -12,6 +12,9 @@ admin.site.site_title = "Administration"
 
 urlpatterns = [
     path("", include("engagement.urls")),
+    path("repairs/", include("repairs.urls")),
+    path("surveys/", include("surveys.urls")),
+    path("insight/", include("inequities.urls")),
     path(
         "accounts/login/",
         public_page(auth_views.LoginView.as_view(authentication_form=SignInForm)),

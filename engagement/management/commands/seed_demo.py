@@ -1,11 +1,14 @@
 import random
+from dataclasses import dataclass
+from datetime import date
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from engagement.demo import residents as demo
 from engagement.demo.users import DEMO_PASSWORD, USERNAMES, seed_users
-from engagement.models import EqualityProfile, Home, Household, Resident
+from engagement.models import Home
 
 
 class Command(BaseCommand):
@@ -14,7 +17,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--homes", type=int, default=2000, help="How many homes (default 2000).")
         parser.add_argument("--seed", type=int, default=1, help="The same seed always gives the same landlord.")
-        parser.add_argument("--replace", action="store_true", help="Delete the existing homes and residents first.")
+        parser.add_argument(
+            "--replace", action="store_true", help="Empty the database first (every table, users included)."
+        )
 
     def handle(self, *args, homes, seed, replace, **options):
         if homes < 1:
@@ -23,14 +28,30 @@ class Command(BaseCommand):
         if existing and not replace:
             self.stdout.write(f"The database already has {existing} homes; keeping them. Use --replace to rebuild.")
         else:
+            if existing:
+                # Empties every table; post_migrate then restores regions and roles.
+                call_command("flush", interactive=False, verbosity=0)
             with transaction.atomic():
-                if existing:
-                    _delete_demo_landlord()
                 summary = build(homes=homes, seed=seed)
             self.stdout.write(self.style.SUCCESS(summary))
         self.stdout.write("Demo sign-ins (the password is the same for each): " + DEMO_PASSWORD)
         for slug, username in USERNAMES.items():
             self.stdout.write(f"  {username:<10} {slug.replace('_', ' ')}")
+
+
+# Each feature that brings its own demo data adds one step here: a function taking a DemoLandlord
+# and returning a one-line summary. Steps run in order, in one transaction.
+STEPS = []
+
+
+@dataclass
+class DemoLandlord:
+    rng: random.Random
+    today: date
+    homes: list
+    households: list
+    residents: list
+    users: dict
 
 
 def build(*, homes, seed):
@@ -39,12 +60,10 @@ def build(*, homes, seed):
     home_rows = demo.seed_homes(rng, homes)
     households = demo.seed_households(rng, home_rows, today)
     residents = demo.seed_residents(rng, households, today)
-    seed_users(lead_tenant=next(r for r in residents if r.is_lead_tenant))
-    return f"Built a demo landlord: {len(home_rows)} homes, {len(households)} households, {len(residents)} residents."
-
-
-def _delete_demo_landlord():
-    EqualityProfile.objects.all().delete()
-    Resident.objects.all().delete()
-    Household.objects.all().delete()
-    Home.objects.all().delete()
+    users = seed_users(lead_tenant=next(r for r in residents if r.is_lead_tenant))
+    landlord = DemoLandlord(rng, today, home_rows, households, residents, users)
+    lines = [
+        f"Built a demo landlord: {len(home_rows)} homes, {len(households)} households, {len(residents)} residents."
+    ]
+    lines += [step(landlord) for step in STEPS]
+    return "\n".join(lines)
