@@ -157,3 +157,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# Feature settings: each feature adds its own below, every one read from an environment variable
+# and listed in the configuration table in README.md.
