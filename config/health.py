@@ -24,7 +24,7 @@ def broker_state():
     if settings.CELERY_TASK_ALWAYS_EAGER:
         return "eager"
     try:
-        with celery_app.connection_for_write() as conn:
+        with celery_app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
             conn.ensure_connection(max_retries=0, timeout=BROKER_TIMEOUT_SECONDS)
         return "ok"
     except Exception:

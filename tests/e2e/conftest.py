@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import expect
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE_SOURCE_PATH = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
@@ -91,3 +92,17 @@ def axe_violations(page):
 def then_the_accessibility_baseline_is_met(page):
     violations = axe_violations(page)
     assert violations == [], f"axe found problems on {page.url}:\n" + "\n".join(violations)
+
+
+def tab_to(page, label, limit=25):
+    """Press Tab until the field with this accessible label has focus, as a keyboard user would."""
+    target = page.get_by_label(label)
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        try:
+            # Playwright's own checks work with the page's JavaScript switched off; evaluate() hangs.
+            expect(target).to_be_focused(timeout=250)
+            return
+        except AssertionError:
+            continue
+    raise AssertionError(f"Could not reach {label!r} with the Tab key")

@@ -1,0 +1,73 @@
+"""Settings come from the environment; production-like settings must be safe."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+PRODUCTION_LIKE = {
+    "DEBUG": "0",
+    "SECRET_KEY": "x7Hq9v2LmR4tW8zB1nC6pK3sD5fG0jY-aE_uI9oP2qR7tV4wX1zA8bC3dE6fG0hJ",
+    "ALLOWED_HOSTS": "voice.northfield-homes.example",
+    "HTTPS": "1",
+}
+
+
+# What tests/environment.py sets for the test run; a real server's environment has none of it.
+TEST_ONLY = {"DEBUG", "SECRET_KEY", "HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
+def run_django(args, env_overrides, unset=()):
+    env = {k: v for k, v in os.environ.items() if k not in TEST_ONLY and k not in unset}
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, *args], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_refuses_to_start_with_debug_off_and_no_secret_key():
+    result = run_django(["manage.py", "check"], {"DEBUG": "0"})
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_starts_with_a_development_key_when_debug_is_on():
+    result = run_django(["manage.py", "check"], {"DEBUG": "1"})
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_deploy_check_has_no_warnings_with_production_like_settings():
+    result = run_django(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], PRODUCTION_LIKE)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_a_malformed_boolean_is_a_clear_error():
+    result = run_django(["manage.py", "check"], {**PRODUCTION_LIKE, "DEBUG": "maybe"})
+    assert result.returncode != 0
+    assert "DEBUG must be one of 1/0, true/false, yes/no, on/off; got 'maybe'." in result.stderr
+
+
+def test_tasks_run_in_process_without_a_broker_and_on_redis_with_one():
+    code = "import django; django.setup(); from django.conf import settings; print(settings.CELERY_TASK_ALWAYS_EAGER)"
+    without = run_django(
+        ["-c", code], {**PRODUCTION_LIKE, "DJANGO_SETTINGS_MODULE": "config.settings"}, unset=["CELERY_BROKER_URL"]
+    )
+    with_broker = run_django(
+        ["-c", code],
+        {
+            **PRODUCTION_LIKE,
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+        },
+    )
+    assert without.stdout.strip() == "True", without.stderr
+    assert with_broker.stdout.strip() == "False", with_broker.stderr
+
+
+def test_london_time_and_british_english_with_welsh_ready():
+    assert settings.TIME_ZONE == "Europe/London"
+    assert settings.LANGUAGE_CODE == "en-gb"
+    assert [code for code, _name in settings.LANGUAGES] == ["en-gb", "cy"]
