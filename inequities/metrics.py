@@ -1,0 +1,112 @@
+"""Pure functions that turn small aggregate frames into figures: rates, intervals, comparisons, gaps.
+
+DataFrames in, DataFrames out: no ORM, no I/O. Rates are proportions between 0 and 1; gaps are in
+percentage points. Intervals are 95% Wilson score intervals; the interval of a difference between
+two independent proportions is Newcombe's hybrid score interval (his method 10), built from the two
+Wilson intervals.
+"""
+
+import numpy as np
+import pandas as pd
+
+Z95 = 1.959963984540054
+KEYS = ["metric", "dimension", "group", "region"]
+ALL = "all"  # the group or region label for everyone
+
+
+def wilson_interval(successes, trials, z=Z95):
+    """Wilson score interval for successes/trials (scalars or aligned arrays); NaN where trials is 0."""
+    successes = np.asarray(successes, dtype=float)
+    trials = np.asarray(trials, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = successes / trials
+        z2 = z * z
+        denominator = 1 + z2 / trials
+        centre = (p + z2 / (2 * trials)) / denominator
+        half = z * np.sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials)) / denominator
+    low = np.where(trials > 0, np.clip(centre - half, 0, 1), np.nan)
+    high = np.where(trials > 0, np.clip(centre + half, 0, 1), np.nan)
+    return low, high
+
+
+def difference_interval(x1, n1, x2, n2, z=Z95):
+    """Newcombe's hybrid score interval for p1 - p2 (independent samples)."""
+    x1, n1, x2, n2 = (np.asarray(v, dtype=float) for v in (x1, n1, x2, n2))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p1, p2 = x1 / n1, x2 / n2
+    l1, u1 = wilson_interval(x1, n1, z)
+    l2, u2 = wilson_interval(x2, n2, z)
+    d = p1 - p2
+    low = d - np.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2)
+    high = d + np.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)
+    return low, high
+
+
+def proportions(counts):
+    """Rates with intervals, and each group against everyone else in the same dimension and region.
+
+    `counts` has one row per (metric, dimension, group, region) with `numerator` and `denominator`;
+    the groups of a dimension must partition the people counted (missing answers are groups too).
+    Adds: rate, ci_low, ci_high, comparison_rate, gap_pp, gap_low_pp, gap_high_pp, significant.
+    """
+    frame = counts.copy()
+    frame["rate"] = _ratio(frame["numerator"], frame["denominator"])
+    frame["ci_low"], frame["ci_high"] = wilson_interval(frame["numerator"], frame["denominator"])
+    totals = frame.groupby(["metric", "dimension", "region"])[["numerator", "denominator"]].transform("sum")
+    other_numerator = totals["numerator"] - frame["numerator"]
+    other_denominator = totals["denominator"] - frame["denominator"]
+    frame["comparison_rate"] = _ratio(other_numerator, other_denominator)
+    frame["gap_pp"] = (frame["rate"] - frame["comparison_rate"]) * 100
+    low, high = difference_interval(frame["numerator"], frame["denominator"], other_numerator, other_denominator)
+    frame["gap_low_pp"], frame["gap_high_pp"] = low * 100, high * 100
+    frame["significant"] = (frame["gap_low_pp"] > 0) | (frame["gap_high_pp"] < 0)
+    return frame
+
+
+def share_of_voice(responses, residents):
+    """Each group's share of all responses against its share of all residents.
+
+    Both frames: (metric, dimension, group, region) with `count`. The figure's numerator is the
+    group's responses and its denominator all responses; the comparison is the group's share of
+    residents. A negative gap means the group is heard less than its size.
+    """
+    merged = residents.rename(columns={"count": "residents"}).merge(
+        responses.rename(columns={"count": "responses"}), on=KEYS, how="left"
+    )
+    merged["responses"] = merged["responses"].fillna(0).astype(int)
+    by = ["metric", "dimension", "region"]
+    merged["numerator"] = merged["responses"]
+    merged["denominator"] = merged.groupby(by)["responses"].transform("sum")
+    resident_total = merged.groupby(by)["residents"].transform("sum")
+    merged["rate"] = _ratio(merged["numerator"], merged["denominator"])
+    merged["ci_low"], merged["ci_high"] = wilson_interval(merged["numerator"], merged["denominator"])
+    merged["comparison_rate"] = _ratio(merged["residents"], resident_total)
+    merged["gap_pp"] = (merged["rate"] - merged["comparison_rate"]) * 100
+    # The residents' share is a count of the whole population, not a sample: only the response
+    # share is uncertain, so the gap is clear when its interval excludes the population share.
+    merged["gap_low_pp"] = (merged["ci_low"] - merged["comparison_rate"]) * 100
+    merged["gap_high_pp"] = (merged["ci_high"] - merged["comparison_rate"]) * 100
+    merged["significant"] = (merged["gap_low_pp"] > 0) | (merged["gap_high_pp"] < 0)
+    return merged.drop(columns=["residents", "responses"])
+
+
+def _ratio(numerator, denominator):
+    numerator = pd.Series(numerator, dtype=float)
+    denominator = pd.Series(denominator, dtype=float)
+    return (numerator / denominator.where(denominator > 0)).astype(float)
+
+
+def with_all_regions(counts, value_columns=("numerator", "denominator")):
+    """Add region=ALL rows: each group's counts summed over the regions."""
+    columns = list(value_columns)
+    summed = counts.groupby(["metric", "dimension", "group"], as_index=False)[columns].sum()
+    summed["region"] = ALL
+    return pd.concat([counts, summed[KEYS + columns]], ignore_index=True)
+
+
+def with_everyone(counts, value_columns=("numerator", "denominator")):
+    """Add group=ALL rows: the counts for everyone, summed over the groups of each dimension."""
+    columns = list(value_columns)
+    summed = counts.groupby(["metric", "dimension", "region"], as_index=False)[columns].sum()
+    summed["group"] = ALL
+    return pd.concat([counts, summed[KEYS + columns]], ignore_index=True)
