@@ -10,7 +10,7 @@ from django.db import migrations
 CREATE = """
 CREATE OR REPLACE FUNCTION engagement_auditentry_refuse() RETURNS trigger AS $$
 BEGIN
-    RAISE EXCEPTION 'Audit entries are append-only: % refused', TG_OP;
+    RAISE EXCEPTION USING MESSAGE = 'Audit entries are append-only: ' || TG_OP || ' refused';
 END;
 $$ LANGUAGE plpgsql;
 CREATE TRIGGER engagement_auditentry_append_only
