@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from engagement.models import Home, Household, Region, Resident
+from engagement.models import AuditEntry, Home, Household, Region, Resident
 
 
 @admin.register(Region)
@@ -28,3 +28,25 @@ class ResidentAdmin(admin.ModelAdmin):
     list_display = ["last_name", "first_name", "household", "is_lead_tenant"]
     search_fields = ["last_name", "first_name", "household__home__postcode"]
     raw_id_fields = ["household", "user"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """The audit of special-category data: an administrator can read and filter it, never change it."""
+
+    list_display = ["at", "user", "action", "subject", "resident_id", "detail"]
+    list_filter = ["action", "subject", ("at", admin.DateFieldListFilter), "user"]
+    search_fields = ["=resident__id", "=resident__reference", "user__username", "detail"]
+    date_hierarchy = "at"
+    list_select_related = ["user"]
+    fields = ["at", "user", "resident_id", "action", "subject", "object_id", "detail", "path"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -66,3 +66,97 @@ class Answer(models.TextChoices):
     NO = "no", _("No")
     PREFER_NOT = PREFER_NOT_TO_SAY, _("Prefer not to say")
     NOT_ASKED_YET = NOT_ASKED, _("Not asked yet")
+
+
+class Sex(models.TextChoices):
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    PREFER_NOT = PREFER_NOT_TO_SAY, _("Prefer not to say")
+    NOT_ASKED_YET = NOT_ASKED, _("Not asked yet")
+
+
+class GenderIdentity(models.TextChoices):
+    """ONS 2021: is the gender you identify with the same as your sex registered at birth?"""
+
+    SAME = "same", _("Yes, the same as the sex registered at birth")
+    DIFFERENT = "different", _("No, different from the sex registered at birth")
+    PREFER_NOT = PREFER_NOT_TO_SAY, _("Prefer not to say")
+    NOT_ASKED_YET = NOT_ASKED, _("Not asked yet")
+
+
+class SexualOrientation(models.TextChoices):
+    STRAIGHT = "straight", _("Straight or heterosexual")
+    GAY_OR_LESBIAN = "gay_or_lesbian", _("Gay or lesbian")
+    BISEXUAL = "bisexual", _("Bisexual")
+    OTHER = "other", _("Another sexual orientation")
+    PREFER_NOT = PREFER_NOT_TO_SAY, _("Prefer not to say")
+    NOT_ASKED_YET = NOT_ASKED, _("Not asked yet")
+
+
+class Religion(models.TextChoices):
+    NONE = "none", _("No religion")
+    CHRISTIAN = "christian", _("Christian")
+    BUDDHIST = "buddhist", _("Buddhist")
+    HINDU = "hindu", _("Hindu")
+    JEWISH = "jewish", _("Jewish")
+    MUSLIM = "muslim", _("Muslim")
+    SIKH = "sikh", _("Sikh")
+    OTHER = "other", _("Any other religion or belief")
+    PREFER_NOT = PREFER_NOT_TO_SAY, _("Prefer not to say")
+    NOT_ASKED_YET = NOT_ASKED, _("Not asked yet")
+
+
+class AgeBand(models.TextChoices):
+    """Derived from the date of birth; never stored."""
+
+    UNDER_25 = "18_24", _("18 to 24")
+    FROM_25 = "25_34", _("25 to 34")
+    FROM_35 = "35_44", _("35 to 44")
+    FROM_45 = "45_54", _("45 to 54")
+    FROM_55 = "55_64", _("55 to 64")
+    FROM_65 = "65_74", _("65 to 74")
+    FROM_75 = "75_plus", _("75 and over")
+    PREFER_NOT = PREFER_NOT_TO_SAY, _("Prefer not to say")
+    NOT_ASKED_YET = NOT_ASKED, _("Not asked yet")
+
+
+# (lowest age in the band, band), oldest first.
+AGE_BAND_FLOORS = [
+    (75, AgeBand.FROM_75),
+    (65, AgeBand.FROM_65),
+    (55, AgeBand.FROM_55),
+    (45, AgeBand.FROM_45),
+    (35, AgeBand.FROM_35),
+    (25, AgeBand.FROM_25),
+    (0, AgeBand.UNDER_25),
+]
+
+
+def age_band(age, declined=False):
+    """The band for an age in years; with no date of birth, "prefer not to say" or "not asked"."""
+    if age is None:
+        return AgeBand(PREFER_NOT_TO_SAY if declined else NOT_ASKED)
+    return next(band for floor, band in AGE_BAND_FLOORS if age >= floor)
+
+
+class ConsentMethod(models.TextChoices):
+    """How the purpose of the equality questions was explained before they were answered."""
+
+    IN_PERSON = "in_person", _("Explained in person")
+    PHONE = "phone", _("Explained on the phone")
+    INTERPRETER = "interpreter", _("Explained through an interpreter")
+    ONLINE = "online", _("Read the explanation online and answered themselves")
+    PAPER = "paper", _("Read the explanation on a paper form")
+
+
+# Each question on the equality profile: field name -> its choices. Used by the form, the
+# resident page and the counting selector, so a new question is added in one place.
+QUESTIONS = {
+    "ethnicity": Ethnicity,
+    "disability": Answer,
+    "sex": Sex,
+    "gender_identity": GenderIdentity,
+    "sexual_orientation": SexualOrientation,
+    "religion": Religion,
+    "interpreter_needed": Answer,
+}

@@ -28,19 +28,49 @@ HOUSING_OFFICER = Role(
         "engagement.view_resident",
         "engagement.change_resident",
         "engagement.view_special_category",
+        "engagement.view_equalityprofile",
+        "engagement.change_equalityprofile",
+        "engagement.view_supportneed",
+        "engagement.add_supportneed",
+        "engagement.change_supportneed",
+        "engagement.view_reasonableadjustment",
+        "engagement.add_reasonableadjustment",
+        "engagement.change_reasonableadjustment",
+        "engagement.view_contactrestriction",
+        "engagement.add_contactrestriction",
+        "engagement.change_contactrestriction",
+        "engagement.view_communicationpreference",
+        "engagement.change_communicationpreference",
     ),
 )
 REPAIRS_OPERATIVE = Role(
     "repairs_operative",
     "Repairs operative",
     _("Sees the day's jobs, records outcomes and raises anything else spotted in the home."),
-    ("engagement.view_home", "engagement.view_household", "engagement.view_resident"),
+    (
+        "engagement.view_home",
+        "engagement.view_household",
+        "engagement.view_resident",
+        # What an operative must know to visit well: adjustments, how to contact, any restriction.
+        "engagement.view_reasonableadjustment",
+        "engagement.view_contactrestriction",
+        "engagement.view_communicationpreference",
+    ),
 )
 CONTACT_CENTRE_AGENT = Role(
     "contact_centre_agent",
     "Contact-centre agent",
     _("Answers calls, finds the resident, raises repairs and enters phone survey answers."),
-    ("engagement.view_home", "engagement.view_household", "engagement.view_resident"),
+    (
+        "engagement.view_home",
+        "engagement.view_household",
+        "engagement.view_resident",
+        "engagement.view_reasonableadjustment",
+        "engagement.add_reasonableadjustment",
+        "engagement.view_contactrestriction",
+        "engagement.view_communicationpreference",
+        "engagement.change_communicationpreference",
+    ),
 )
 PANEL_MEMBER = Role(
     "panel_member",
@@ -52,7 +82,7 @@ RESIDENT = Role(
     "resident",
     "Resident",
     _("Answers surveys and keeps their own communication preferences up to date."),
-    (),
+    ("engagement.manage_own_preferences",),
 )
 INSIGHT_ANALYST = Role(
     "insight_analyst",
@@ -80,6 +110,10 @@ ADMINISTRATOR = Role(
         "engagement.add_resident",
         "engagement.change_resident",
         "engagement.view_region",
+        "engagement.import_data",
+        "engagement.view_importbatch",
+        # Reads the audit of sensitive data in the admin; nobody holds change or delete for it.
+        "engagement.view_auditentry",
     ),
     is_staff=True,
 )

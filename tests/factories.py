@@ -6,7 +6,20 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from engagement.models import EqualityProfile, Home, Household, Region, Resident
+from engagement.models import (
+    CommunicationPreference,
+    ContactRestriction,
+    EqualityProfile,
+    Home,
+    Household,
+    ImportBatch,
+    NeedCategory,
+    ReasonableAdjustment,
+    Region,
+    Resident,
+    RestrictionKind,
+    SupportNeed,
+)
 
 PASSWORD = "a-long-test-password-41"
 
@@ -69,3 +82,59 @@ class EqualityProfileFactory(factory.django.DjangoModelFactory):
         model = EqualityProfile
 
     resident = factory.SubFactory(ResidentFactory)
+
+
+# Resident profiles: needs, adjustments, restrictions, preferences, audit, imports.
+
+
+class SupportNeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SupportNeed
+
+    resident = factory.SubFactory(ResidentFactory)
+    category = NeedCategory.MOBILITY
+    description = "Cannot manage stairs; needs ground-floor appointments."
+    started_on = date(2024, 1, 10)
+    review_by = date(2099, 1, 10)
+
+
+class ReasonableAdjustmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReasonableAdjustment
+
+    resident = factory.SubFactory(ResidentFactory)
+    request = "Letters in large print."
+    requested_on = date(2024, 2, 1)
+    requested_by = "The resident"
+
+
+class ContactRestrictionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContactRestriction
+
+    resident = factory.SubFactory(ResidentFactory)
+    kind = RestrictionKind.SINGLE_CONTACT
+    details = "Contact through the named housing officer only."
+    reason = "Repeated abusive calls to the contact centre."
+    decided_by = "Jo Patel, Housing Services Manager"
+    started_on = date(2024, 3, 1)
+    review_by = date(2099, 3, 1)
+    resident_told_on = date(2024, 3, 2)
+
+
+class CommunicationPreferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CommunicationPreference
+
+    resident = factory.SubFactory(ResidentFactory)
+    channels = factory.LazyFunction(lambda: ["phone", "letter"])
+
+
+class ImportBatchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ImportBatch
+
+    kind = "homes"
+    file_name = "homes.csv"
+    content = ""
+    uploaded_by = factory.SubFactory(UserFactory)

@@ -6,12 +6,66 @@ SAMPLE_ARGUMENTS saying how to make an object for it; the walk fails loudly when
 """
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+
+def _profiled_resident(personas):
+    """A resident with a bit of everything, so every part of the resident pages is drawn."""
+    from tests import factories
+
+    resident = factories.ResidentFactory(first_name="Sam", last_name="Sample")
+    factories.ResidentFactory(household=resident.household, first_name="Pat", is_lead_tenant=False)
+    factories.EqualityProfileFactory(resident=resident)
+    factories.SupportNeedFactory(resident=resident)
+    factories.SupportNeedFactory(resident=resident, ended_on=date(2024, 6, 1), end_reason="Recovered")
+    factories.ReasonableAdjustmentFactory(resident=resident)
+    factories.ContactRestrictionFactory(resident=resident, review_by=date(2024, 9, 1))
+    factories.CommunicationPreferenceFactory(resident=resident, no_internet=True, formats=["large_print"])
+    return resident
+
+
+def _resident(personas):
+    return {"pk": _profiled_resident(personas).pk}
+
+
+def _need(personas):
+    resident = _profiled_resident(personas)
+    return {"resident_pk": resident.pk, "pk": resident.support_needs.first().pk}
+
+
+def _adjustment(personas):
+    resident = _profiled_resident(personas)
+    return {"resident_pk": resident.pk, "pk": resident.adjustments.first().pk}
+
+
+def _restriction(personas):
+    resident = _profiled_resident(personas)
+    return {"resident_pk": resident.pk, "pk": resident.contact_restrictions.first().pk}
+
+
+def _import_batch(personas):
+    from tests import factories
+
+    return {"pk": factories.ImportBatchFactory(uploaded_by=personas["administrator"]).pk}
+
+
 # url name -> function(personas) returning the kwargs for reverse(). Added by the features that
 # add pages with arguments.
-SAMPLE_ARGUMENTS = {}
+SAMPLE_ARGUMENTS = {
+    "resident_detail": _resident,
+    "equality_profile": _resident,
+    "equality_profile_edit": _resident,
+    "support_need_add": _resident,
+    "support_need_edit": _need,
+    "adjustment_add": _resident,
+    "adjustment_edit": _adjustment,
+    "restriction_add": _resident,
+    "restriction_edit": _restriction,
+    "preferences_edit": _resident,
+    "import_review": _import_batch,
+}
 
 
 @dataclass(frozen=True)

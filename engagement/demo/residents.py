@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from engagement.demo import people, places
+from engagement.demo import people, places, profiles
 from engagement.equality import NOT_ASKED, PREFER_NOT_TO_SAY, ethnic_group
 from engagement.models import EqualityProfile, Home, Household, Region, Resident
 
@@ -55,7 +55,7 @@ def _lsoa_pool(rng):
                 serial += 1
                 imd = rng.choices(range(1, 11), weights=places.IMD_DECILE_WEIGHTS)[0]
                 crime = min(10, max(1, imd + rng.randint(-2, 2)))
-                pool[authority].append((f"E0{serial:07d}", imd, crime))
+                pool[authority].append((f"E01{serial:06d}", imd, crime))
     return pool
 
 
@@ -96,7 +96,7 @@ def seed_residents(rng, households, today):
             )
     Resident.objects.bulk_create(residents, batch_size=2000)
     EqualityProfile.objects.bulk_create(
-        [_profile(rng, resident, ethnicity, age) for resident, ethnicity, age in profiles], batch_size=2000
+        [_profile(rng, resident, ethnicity, age, today) for resident, ethnicity, age in profiles], batch_size=2000
     )
     return residents
 
@@ -130,14 +130,20 @@ def _birthday(rng, today, age):
     return today - timedelta(days=age * 365 + rng.randint(0, 364))
 
 
-def _profile(rng, resident, ethnicity, age):
+def _profile(rng, resident, ethnicity, age, today):
     language, interpreter = _language(rng, ethnicity)
+    disability = _disability(rng, age)
+    extra = profiles.extra_answers(rng, ethnicity, today)
+    if not extra and (disability != NOT_ASKED or language):
+        # Some answers but no others recorded: consent was still taken for the ones we have.
+        extra = {"consent_method": "phone", "consent_given_on": today - timedelta(days=rng.randint(10, 900))}
     return EqualityProfile(
         resident=resident,
         ethnicity=ethnicity,
-        disability=_disability(rng, age),
+        disability=disability,
         main_language=language,
         interpreter_needed=interpreter,
+        **extra,
     )
 
 

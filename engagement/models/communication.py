@@ -41,9 +41,20 @@ class CommunicationPreference(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
 
+    class Meta:
+        permissions = [("manage_own_preferences", "Can see and change their own communication preferences")]
+
     def __str__(self):
         return f"Communication preferences of {self.resident}"
 
     def usable_channels(self):
         """The preferred channels in order, without digital ones for a resident with no internet."""
         return [c for c in self.channels if not (self.no_internet and c in DIGITAL_CHANNELS)]
+
+    @property
+    def channel_labels(self):
+        return [Channel(code).label for code in self.channels if code in Channel.values]
+
+    @property
+    def format_labels(self):
+        return [Format(code).label for code in self.formats if code in Format.values]

@@ -24,6 +24,8 @@ class Household(models.Model):
 
 
 class Resident(models.Model):
+    # The landlord's own person reference from its housing system, used to match re-imports.
+    reference = models.CharField(max_length=30, unique=True, null=True, blank=True)
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="residents")
     first_name = models.CharField(max_length=60)
     last_name = models.CharField(max_length=60)

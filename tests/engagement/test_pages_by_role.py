@@ -40,6 +40,18 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, personas, page):
 EXPECTED_ROLES = {
     "resident_search": {"housing_officer", "repairs_operative", "contact_centre_agent", "administrator"},
     "home": set(ROLE_SLUGS),
+    # Resident profiles: panel members and residents never reach a named resident's pages.
+    "resident_detail": {"housing_officer", "repairs_operative", "contact_centre_agent", "administrator"},
+    "equality_profile": {"housing_officer"},
+    "equality_profile_edit": {"housing_officer"},
+    "support_need_add": {"housing_officer"},
+    "support_need_edit": {"housing_officer"},
+    "adjustment_add": {"housing_officer", "contact_centre_agent"},
+    "restriction_add": {"housing_officer"},
+    "preferences_edit": {"housing_officer", "contact_centre_agent"},
+    "reviews_due": {"housing_officer"},
+    "my_preferences": {"resident"},
+    "import_start": {"administrator"},
 }
 
 

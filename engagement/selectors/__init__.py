@@ -8,7 +8,10 @@ SEARCH_LIMIT = 50
 
 
 def residents_matching(text, limit=SEARCH_LIMIT):
-    """Current residents whose name, address, postcode, property reference or UPRN matches `text`."""
+    """Current residents whose name, address, postcode, property or person reference or UPRN matches `text`.
+
+    Each carries `current_restrictions`, so a search result warns before anyone makes contact.
+    """
     text = " ".join(text.split())
     if not text:
         return Resident.objects.none()
@@ -24,9 +27,14 @@ def residents_matching(text, limit=SEARCH_LIMIT):
     condition |= Q(household__home__property_reference__iexact=text)
     condition |= Q(household__home__uprn=compact)
     condition |= Q(household__home__postcode__iexact=_postcode(compact))
+    condition |= Q(reference__iexact=text)
+    current_restrictions = Count(
+        "contact_restrictions", filter=Q(contact_restrictions__ended_on__isnull=True), distinct=True
+    )
     return (
         Resident.objects.filter(condition, household__tenancy_end__isnull=True)
         .select_related("household__home")
+        .annotate(current_restrictions=current_restrictions)
         .order_by("last_name", "first_name", "pk")[:limit]
     )
 

@@ -1,0 +1,112 @@
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size, Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from engagement.equality import NOT_ASKED, QUESTIONS, ConsentMethod
+from engagement.forms.dates import DateField, date_choices_not_in_future
+from engagement.models import EqualityProfile
+
+RADIO_QUESTIONS = ("disability", "sex", "gender_identity", "sexual_orientation", "interpreter_needed")
+SELECT_QUESTIONS = ("ethnicity", "religion")
+
+LABELS = {
+    "ethnicity": _("What is their ethnic group?"),
+    "disability": _("Do they have a disability or a long-term physical or mental health condition?"),
+    "sex": _("What is their sex?"),
+    "gender_identity": _("Is the gender they identify with the same as their sex registered at birth?"),
+    "sexual_orientation": _("Which of these best describes their sexual orientation?"),
+    "religion": _("What is their religion or belief?"),
+    "interpreter_needed": _("Do they need an interpreter?"),
+}
+HINTS = {
+    "disability": _(
+        "The Equality Act counts a condition that has a substantial and long-term effect on day-to-day "
+        "activities: lasting, or expected to last, 12 months or more."
+    ),
+}
+
+
+class EqualityProfileForm(forms.ModelForm):
+    date_of_birth = DateField(label=_("Date of birth"), required=False, validators=[date_choices_not_in_future])
+    consent_method = forms.ChoiceField(
+        label=_("How was the purpose of these questions explained?"),
+        choices=ConsentMethod.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    consent_given_on = DateField(
+        label=_("Date they agreed"),
+        required=False,
+        validators=[date_choices_not_in_future],
+        help_text=_("Leave blank for today."),
+    )
+
+    class Meta:
+        model = EqualityProfile
+        fields = [*QUESTIONS, "main_language", "age_declined"]
+        widgets = {name: forms.RadioSelect for name in RADIO_QUESTIONS}
+        labels = {**LABELS, "main_language": _("What is their main language?")}
+        help_texts = {**HINTS, "main_language": _("Leave blank if not asked yet.")}
+
+    def __init__(self, *args, resident, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date_of_birth"].initial = resident.date_of_birth
+        if self.instance.pk and self.instance.consent_method:
+            self.fields["consent_method"].initial = self.instance.consent_method
+            self.fields["consent_given_on"].initial = self.instance.consent_given_on
+        for name in QUESTIONS:
+            self.fields[name].required = True
+            self.fields[name].error_messages["required"] = _("Choose an answer, or “Not asked yet”")
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.label_size = Size.SMALL
+        self.helper.legend_size = Size.SMALL
+        self.helper.layout = Layout(
+            Fieldset(
+                Field.radios("consent_method", legend_size=Size.MEDIUM),
+                Field("consent_given_on"),
+                legend=_("Consent"),
+                legend_size=Size.MEDIUM,
+            ),
+            Fieldset(
+                Field.select("ethnicity"),
+                Field.radios("disability"),
+                Field.radios("sex"),
+                Field.radios("gender_identity"),
+                Field.radios("sexual_orientation"),
+                Field.select("religion"),
+                legend=_("Their answers"),
+                legend_size=Size.MEDIUM,
+            ),
+            Fieldset(
+                Field("date_of_birth"),
+                Field.checkbox("age_declined"),
+                legend=_("Age"),
+                legend_size=Size.MEDIUM,
+            ),
+            Fieldset(
+                Field.text("main_language", field_width=20),
+                Field.radios("interpreter_needed"),
+                legend=_("Language"),
+                legend_size=Size.MEDIUM,
+            ),
+            HTML(""),
+            Submit("save", _("Save equality information"), data_prevent_double_click="true"),
+        )
+
+    def answers(self):
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_of_birth") and data.get("age_declined"):
+            self.add_error("age_declined", _("Either give a date of birth or say they prefer not to give it, not both"))
+        answered = any(data.get(name, NOT_ASKED) != NOT_ASKED for name in QUESTIONS)
+        answered = answered or data.get("main_language") or data.get("date_of_birth") or data.get("age_declined")
+        if answered and not data.get("consent_method"):
+            self.add_error(
+                "consent_method",
+                _("Choose how the purpose of these questions was explained: answers are kept only with consent"),
+            )
+        return data

@@ -1,0 +1,98 @@
+"""import_homes: the landlord's homes, matched on property reference (new ones added, others updated)."""
+
+from engagement.imports.base import (
+    CsvImport,
+    Problem,
+    choice,
+    lsoa_code,
+    optional_text,
+    postcode,
+    required_text,
+    uprn,
+    yes_no,
+)
+from engagement.models import Home, Region, SchemeType
+
+BATCH = 2000
+
+
+def region_code(raw):
+    return required_text(9)(raw)
+
+
+class HomesImport(CsvImport):
+    required_columns = ("property_reference", "address_line_1", "town", "postcode", "region_code", "local_authority")
+    optional_columns = ("uprn", "address_line_2", "lsoa_code", "scheme_type", "has_communal_areas")
+
+    def __init__(self):
+        self.fields = {
+            "property_reference": required_text(30),
+            "uprn": uprn,
+            "address_line_1": required_text(120),
+            "address_line_2": optional_text(120),
+            "town": required_text(60),
+            "postcode": postcode,
+            "region_code": region_code,
+            "local_authority": required_text(60),
+            "lsoa_code": lsoa_code(required=False),
+            "scheme_type": lambda raw: choice(SchemeType.choices)(raw or SchemeType.GENERAL_NEEDS),
+            "has_communal_areas": yes_no,
+        }
+        self.regions = {region.code: region for region in Region.objects.all()}
+
+    def plan(self, parsed):
+        problems = []
+        existing = dict(Home.objects.values_list("property_reference", "pk"))
+        uprn_owner = {u: ref for ref, u in Home.objects.exclude(uprn=None).values_list("property_reference", "uprn")}
+        seen_refs, seen_uprns = {}, {}
+        creates, updates = [], []
+        for line, values in parsed:
+            ref = values["property_reference"]
+            if ref in seen_refs:
+                problems.append(Problem(line, "property_reference", f"{ref} is already on line {seen_refs[ref]}."))
+                continue
+            seen_refs[ref] = line
+            region = self.regions.get(values["region_code"].upper())
+            if region is None:
+                problems.append(
+                    Problem(
+                        line,
+                        "region_code",
+                        f"“{values['region_code']}” is not an English region code (E12000001 to E12000009).",
+                    )
+                )
+                continue
+            number = values["uprn"]
+            if number:
+                if number in seen_uprns:
+                    problems.append(Problem(line, "uprn", f"UPRN {number} is already on line {seen_uprns[number]}."))
+                    continue
+                seen_uprns[number] = line
+                owner = uprn_owner.get(number)
+                if owner is not None and owner != ref:
+                    problems.append(Problem(line, "uprn", f"UPRN {number} already belongs to home {owner}."))
+                    continue
+            home = Home(
+                pk=existing.get(ref),
+                property_reference=ref,
+                uprn=number,
+                address_line_1=values["address_line_1"],
+                address_line_2=values["address_line_2"],
+                town=values["town"],
+                postcode=values["postcode"],
+                region=region,
+                local_authority=values["local_authority"],
+                lsoa_code=values["lsoa_code"],
+                scheme_type=values["scheme_type"],
+                has_communal_areas=values["has_communal_areas"],
+            )
+            (updates if home.pk else creates).append(home)
+        return (creates, updates), problems
+
+    def write(self, plan):
+        creates, updates = plan
+        Home.objects.bulk_create(creates, batch_size=BATCH)
+        fields = [name for name in self.fields if name != "region_code"] + ["region"]
+        fields.remove("property_reference")
+        Home.objects.bulk_update(updates, fields, batch_size=BATCH)
+        return f"Imported homes: {len(creates)} added, {len(updates)} updated."

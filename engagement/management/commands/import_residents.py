@@ -1,0 +1,5 @@
+from engagement.management.importing import ImportCommand
+
+
+class Command(ImportCommand):
+    kind = "residents"

@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportKind(models.TextChoices):
+    HOMES = "homes", _("Homes")
+    RESIDENTS = "residents", _("Residents and tenancies")
+    IMD = "imd", _("English Indices of Deprivation")
+
+
+class ImportBatch(models.Model):
+    """A file an administrator uploaded: checked first, imported only when they confirm."""
+
+    kind = models.CharField(max_length=20, choices=ImportKind.choices)
+    file_name = models.CharField(max_length=200)
+    content = models.TextField()
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    row_count = models.PositiveIntegerField(default=0)
+    problem_count = models.PositiveIntegerField(default=0)
+    imported_at = models.DateTimeField(null=True, blank=True)
+    summary = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        verbose_name_plural = "import batches"
+        permissions = [("import_data", "Can import homes, residents and deprivation data")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} from {self.file_name}"

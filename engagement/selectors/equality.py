@@ -1,0 +1,76 @@
+"""Counts of equality answers per group: the query every dashboard of representation uses.
+
+"Prefer not to say" and "not asked yet" are always separate groups. A resident with no equality
+profile at all has not been asked, and is counted there.
+"""
+
+from datetime import date
+
+from django.db.models import Case, CharField, Count, Value, When
+from django.db.models.functions import Coalesce
+
+from engagement.equality import (
+    AGE_BAND_FLOORS,
+    NOT_ASKED,
+    PREFER_NOT_TO_SAY,
+    QUESTIONS,
+    AgeBand,
+    EthnicGroup,
+    ethnic_group,
+)
+from engagement.models import Resident
+
+GROUPED_QUESTIONS = {**QUESTIONS, "ethnic_group": EthnicGroup, "age_band": AgeBand}
+
+
+def equality_answer_counts(question, residents=None, today=None):
+    """[(code, label, count)] for every answer to `question`, in the order the question lists them.
+
+    `question` is an equality profile field (see engagement.equality.QUESTIONS), "ethnic_group"
+    (the five high-level ONS groups) or "age_band" (derived from the date of birth on `today`).
+    `residents` narrows who is counted (default: everyone in a current tenancy). Answers nobody
+    gave are listed with 0, so a silence shows as a row rather than disappearing.
+    """
+    if question not in GROUPED_QUESTIONS:
+        raise ValueError(f"Unknown equality question {question!r}; choose from {sorted(GROUPED_QUESTIONS)}")
+    if residents is None:
+        residents = Resident.objects.filter(household__tenancy_end__isnull=True)
+    if question == "age_band":
+        counts = _age_band_counts(residents, today or date.today())
+    elif question == "ethnic_group":
+        counts = {}
+        for code, number in _field_counts(residents, "ethnicity").items():
+            group = ethnic_group(code)
+            counts[group] = counts.get(group, 0) + number
+    else:
+        counts = _field_counts(residents, question)
+    choices = GROUPED_QUESTIONS[question]
+    return [(code, label, counts.get(code, 0)) for code, label in choices.choices]
+
+
+def _field_counts(residents, field):
+    answer = Coalesce(f"equality__{field}", Value(NOT_ASKED), output_field=CharField())
+    rows = residents.order_by().annotate(answer=answer).values("answer").annotate(number=Count("pk"))
+    return {row["answer"]: row["number"] for row in rows}
+
+
+def _age_band_counts(residents, today):
+    """Bands worked out in SQL: born after (today minus N years) means younger than N."""
+    whens = [
+        When(date_of_birth__isnull=True, equality__age_declined=True, then=Value(PREFER_NOT_TO_SAY)),
+        When(date_of_birth__isnull=True, then=Value(NOT_ASKED)),
+    ]
+    # Pairs of (a band's lowest age, the band just younger), youngest first.
+    pairs = zip(AGE_BAND_FLOORS, AGE_BAND_FLOORS[1:], strict=False)
+    for (floor, _older), (_floor, younger) in reversed(list(pairs)):
+        whens.append(When(date_of_birth__gt=_years_before(today, floor), then=Value(younger.value)))
+    band = Case(*whens, default=Value(AGE_BAND_FLOORS[0][1].value), output_field=CharField())
+    rows = residents.order_by().annotate(band=band).values("band").annotate(number=Count("pk"))
+    return {row["band"]: row["number"] for row in rows}
+
+
+def _years_before(day, years):
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February in a year that has none
+        return day.replace(year=day.year - years, day=28)

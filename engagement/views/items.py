@@ -1,0 +1,153 @@
+"""Adding and changing a resident's support needs, adjustments, restrictions and preferences."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from engagement import services
+from engagement.access import page
+from engagement.audit import record_view
+from engagement.forms import items as item_forms
+from engagement.forms.preferences import CommunicationPreferenceForm
+from engagement.models import (
+    AuditAction,
+    AuditEntry,
+    AuditSubject,
+    CommunicationPreference,
+    ContactRestriction,
+    ReasonableAdjustment,
+    Resident,
+    SupportNeed,
+)
+
+SPECIAL = "engagement.view_special_category"
+
+
+def _form_page(request, resident, form, *, title, intro="", history=None, item=None):
+    back = reverse("resident_detail", kwargs={"pk": resident.pk})
+    context = {"resident": resident, "form": form, "title": title, "intro": intro, "back": back}
+    context.update({"history": history, "item": item})
+    return render(request, "engagement/resident/item_form.html", context)
+
+
+def _done(request, resident, message):
+    messages.success(request, message)
+    return redirect("resident_detail", pk=resident.pk)
+
+
+def _history(subject, pk):
+    """Every recorded change to one item (never the views), oldest first: the item's history."""
+    return (
+        AuditEntry.objects.filter(subject=subject, object_id=pk)
+        .exclude(action=AuditAction.VIEWED)
+        .select_related("user")
+        .order_by("at", "pk")
+    )
+
+
+@page("engagement.add_supportneed", SPECIAL)
+def support_need_add(request, pk):
+    resident = get_object_or_404(Resident, pk=pk)
+    form = item_forms.SupportNeedForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.support_need_record(resident=resident, by=request.user, path=request.path, **form.cleaned_data)
+        return _done(request, resident, _("Support need added."))
+    return _form_page(request, resident, form, title=_("Add a support need"))
+
+
+@page("engagement.change_supportneed", SPECIAL)
+def support_need_edit(request, resident_pk, pk):
+    need = get_object_or_404(SupportNeed.objects.select_related("resident"), pk=pk, resident_id=resident_pk)
+    resident = need.resident
+    fields = ["category", "description", "is_temporary", "started_on", "review_by", "ended_on", "end_reason"]
+    form = item_forms.SupportNeedChangeForm(request.POST or None, initial={f: getattr(need, f) for f in fields})
+    if request.method == "GET":
+        record_view(
+            user=request.user,
+            resident=resident,
+            subject=AuditSubject.SUPPORT_NEEDS,
+            detail=f"Support need {need.pk}",
+            path=request.path,
+        )
+    if request.method == "POST" and form.is_valid():
+        services.support_need_update(need=need, by=request.user, path=request.path, **form.cleaned_data)
+        message = _("Support need ended. It stays in their history.") if need.ended_on else _("Support need saved.")
+        return _done(request, resident, message)
+    history = _history(AuditSubject.SUPPORT_NEEDS, need.pk)
+    return _form_page(request, resident, form, title=_("Change a support need"), history=history, item=need)
+
+
+@page("engagement.add_reasonableadjustment")
+def adjustment_add(request, pk):
+    resident = get_object_or_404(Resident, pk=pk)
+    form = item_forms.AdjustmentRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.adjustment_request(resident=resident, by=request.user, path=request.path, **form.cleaned_data)
+        return _done(request, resident, _("Reasonable adjustment request recorded."))
+    return _form_page(request, resident, form, title=_("Record a request for a reasonable adjustment"))
+
+
+@page("engagement.change_reasonableadjustment")
+def adjustment_edit(request, resident_pk, pk):
+    adjustment = get_object_or_404(
+        ReasonableAdjustment.objects.select_related("resident"), pk=pk, resident_id=resident_pk
+    )
+    resident = adjustment.resident
+    form = item_forms.AdjustmentProgressForm(request.POST or None, adjustment=adjustment)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.adjustment_update(adjustment=adjustment, by=request.user, path=request.path, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error("status", error)
+        else:
+            return _done(request, resident, _("Reasonable adjustment updated."))
+    history = _history(AuditSubject.REASONABLE_ADJUSTMENT, adjustment.pk)
+    return _form_page(
+        request, resident, form, title=_("Update a reasonable adjustment"), history=history, item=adjustment
+    )
+
+
+@page("engagement.add_contactrestriction")
+def restriction_add(request, pk):
+    resident = get_object_or_404(Resident, pk=pk)
+    form = item_forms.ContactRestrictionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.restriction_record(resident=resident, by=request.user, path=request.path, **form.cleaned_data)
+        return _done(request, resident, _("Contact restriction recorded."))
+    intro = _(
+        "Restrict contact only when it is needed, for as short a time as possible, and tell the resident "
+        "what is restricted, why, and when it will be reviewed."
+    )
+    return _form_page(request, resident, form, title=_("Record a contact restriction"), intro=intro)
+
+
+@page("engagement.change_contactrestriction")
+def restriction_edit(request, resident_pk, pk):
+    restriction = get_object_or_404(
+        ContactRestriction.objects.select_related("resident"), pk=pk, resident_id=resident_pk
+    )
+    resident = restriction.resident
+    fields = ["kind", "details", "reason", "decided_by", "started_on", "review_by", "resident_told_on", "ended_on"]
+    form = item_forms.ContactRestrictionChangeForm(
+        request.POST or None, initial={f: getattr(restriction, f) for f in fields}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.restriction_update(restriction=restriction, by=request.user, path=request.path, **form.cleaned_data)
+        return _done(request, resident, _("Contact restriction saved."))
+    history = _history(AuditSubject.CONTACT_RESTRICTION, restriction.pk)
+    return _form_page(
+        request, resident, form, title=_("Review or change a contact restriction"), history=history, item=restriction
+    )
+
+
+@page("engagement.change_communicationpreference")
+def preferences_edit(request, pk):
+    resident = get_object_or_404(Resident, pk=pk)
+    preference = CommunicationPreference.objects.filter(resident=resident).first()
+    form = CommunicationPreferenceForm(request.POST or None, about_self=False, preference=preference)
+    if request.method == "POST" and form.is_valid():
+        services.preferences_save(resident=resident, by=request.user, **form.values())
+        return _done(request, resident, _("Communication preferences saved."))
+    return _form_page(request, resident, form, title=_("Communication preferences"))

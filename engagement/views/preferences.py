@@ -1,0 +1,26 @@
+"""A signed-in resident's own communication preferences. There is no resident id in the URL: a
+resident can only ever reach their own."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from engagement import services
+from engagement.access import page
+from engagement.forms.preferences import CommunicationPreferenceForm
+from engagement.models import CommunicationPreference, Resident
+
+
+@page("engagement.manage_own_preferences")
+def my_preferences(request):
+    resident = Resident.objects.filter(user=request.user).first()
+    if resident is None:
+        raise Http404("This account is not linked to a resident.")
+    preference = CommunicationPreference.objects.filter(resident=resident).first()
+    form = CommunicationPreferenceForm(request.POST or None, about_self=True, preference=preference)
+    if request.method == "POST" and form.is_valid():
+        services.preferences_save(resident=resident, by=request.user, **form.values())
+        messages.success(request, _("Thank you. We have saved how you would like us to contact you."))
+        return redirect("my_preferences")
+    return render(request, "engagement/my_preferences.html", {"form": form, "resident": resident})
