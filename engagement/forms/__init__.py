@@ -19,6 +19,7 @@ class SignInForm(AuthenticationForm):
         self.fields["username"].error_messages["required"] = _("Enter your username")
         self.fields["password"].error_messages["required"] = _("Enter your password")
         self.helper = FormHelper()
+        self.helper.form_tag = False  # the template owns the <form> (with csrf and "next")
         self.helper.layout = Layout(
             Field.text("username", field_width=20, autocomplete="username", spellcheck="false"),
             Field.text("password", field_width=20),
@@ -37,7 +38,7 @@ class ResidentSearchForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        self.helper.form_method = "get"
+        self.helper.form_tag = False  # the templates own the <form role="search">
         self.helper.layout = Layout(
             Field.text("q", field_width=20),
             Submit("search", _("Search"), css_class="govuk-button--secondary"),

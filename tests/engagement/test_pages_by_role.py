@@ -1,5 +1,7 @@
 """The role/page matrix: every page, every role, the answer its declaration promises."""
 
+from html.parser import HTMLParser
+
 import pytest
 from django.urls import reverse
 
@@ -22,6 +24,31 @@ def test_each_role_gets_the_page_or_403(client, personas, page, slug):
     response = client.get(page.url(personas))
     expected = 200 if page.access.allows(user) else 403
     assert response.status_code == expected, f"{slug} on {page.name}"
+    if expected == 200 and page.access.html:
+        assert_no_nested_forms(response.content.decode(), page.name)
+
+
+class _FormNesting(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.depth = 0
+        self.nested = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "form":
+            self.nested = self.nested or self.depth > 0
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.depth -= 1
+
+
+def assert_no_nested_forms(html, name):
+    """Browsers silently drop a form inside a form, and with it the inner form's method and action."""
+    parser = _FormNesting()
+    parser.feed(html)
+    assert not parser.nested, f"{name} has a <form> inside another <form>"
 
 
 @pytest.mark.parametrize("page", pages_to_visit(), ids=lambda page: page.name)
