@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 # (label, URL name). Later features add their main pages here.
 ITEMS = [
     (_("Home"), "home"),
+    (_("Your surveys"), "surveys:mine"),
+    (_("Surveys"), "surveys:index"),
 ]
 
 

@@ -28,6 +28,8 @@ HOUSING_OFFICER = Role(
         "engagement.view_resident",
         "engagement.change_resident",
         "engagement.view_special_category",
+        "surveys.view_survey",
+        "surveys.add_response",
     ),
 )
 REPAIRS_OPERATIVE = Role(
@@ -40,7 +42,14 @@ CONTACT_CENTRE_AGENT = Role(
     "contact_centre_agent",
     "Contact-centre agent",
     _("Answers calls, finds the resident, raises repairs and enters phone survey answers."),
-    ("engagement.view_home", "engagement.view_household", "engagement.view_resident"),
+    (
+        "engagement.view_home",
+        "engagement.view_household",
+        "engagement.view_resident",
+        "surveys.view_survey",
+        "surveys.add_response",
+        "surveys.view_invitation",
+    ),
 )
 PANEL_MEMBER = Role(
     "panel_member",
@@ -52,13 +61,19 @@ RESIDENT = Role(
     "resident",
     "Resident",
     _("Answers surveys and keeps their own communication preferences up to date."),
-    (),
+    ("surveys.answer_survey",),
 )
 INSIGHT_ANALYST = Role(
     "insight_analyst",
     "Insight analyst",
     _("Reads every dashboard, runs exports and compares figures with public benchmarks."),
-    ("engagement.view_home", "engagement.view_region"),
+    (
+        "engagement.view_home",
+        "engagement.view_region",
+        "surveys.view_survey",
+        "surveys.view_response",
+        "surveys.view_invitation",
+    ),
 )
 ADMINISTRATOR = Role(
     "administrator",
@@ -80,6 +95,19 @@ ADMINISTRATOR = Role(
         "engagement.add_resident",
         "engagement.change_resident",
         "engagement.view_region",
+        "surveys.view_survey",
+        "surveys.add_survey",
+        "surveys.change_survey",
+        "surveys.view_surveyversion",
+        "surveys.change_surveyversion",
+        "surveys.view_question",
+        "surveys.add_question",
+        "surveys.change_question",
+        "surveys.delete_question",
+        "surveys.view_response",
+        "surveys.add_response",
+        "surveys.view_invitation",
+        "surveys.add_invitation",
     ),
     is_staff=True,
 )
