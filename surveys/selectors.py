@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 
@@ -53,7 +54,11 @@ def response_counts(survey):
     submitted = Response.objects.filter(survey=survey, submitted_at__isnull=False)
     by_mode = dict(submitted.values_list("mode").annotate(n=Count("id")))
     modes = [(label, by_mode.get(value, 0)) for value, label in Mode.choices]
-    languages = list(submitted.values_list("language").annotate(n=Count("id")).order_by("-n", "language"))
+    names = dict(settings.LANGUAGES)
+    languages = Counter()
+    for code, n in submitted.values_list("language").annotate(n=Count("id")):
+        languages[names.get(code, code)] += n
+    languages = sorted(languages.items(), key=lambda item: (-item[1], item[0]))
     return {"total": submitted.count(), "modes": modes, "languages": languages}
 
 

@@ -56,9 +56,15 @@ def required_margin(homes):
 
 
 def margin_of_error(rate, n, population):
-    """Half-width of the 95% confidence interval of a proportion, with finite population correction."""
+    """Half-width of the 95% confidence interval of a proportion, with finite population correction.
+
+    At a rate of 0% or 100% the formula gives no margin at all, which would claim a precision a
+    small sample does not have; there the most cautious rate (50%) is used instead.
+    """
     if not n or rate is None:
         return None
+    if rate in (0, 1):
+        rate = 0.5
     correction = math.sqrt((population - n) / (population - 1)) if population > n else 0.0
     return Z_95 * math.sqrt(rate * (1 - rate) / n) * correction
 

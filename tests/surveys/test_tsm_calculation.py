@@ -105,6 +105,12 @@ def test_margin_of_error_uses_the_finite_population_of_the_tenure(survey):
 
 def test_margin_of_error_is_zero_when_every_home_answered():
     assert tsm.margin_of_error(0.5, 10, 10) == 0.0
+
+
+def test_a_rate_of_0_or_100_percent_does_not_claim_a_margin_of_zero():
+    # 1.96 x sqrt(0.5 x 0.5 / 3) x sqrt((112 - 3) / 111) = 1.96 x 0.2886751 x 0.9909499 = 1.96 x 0.2860626
+    assert tsm.margin_of_error(0.0, 3, 112) == pytest.approx(0.5606827, rel=1e-6)
+    assert tsm.margin_of_error(1.0, 3, 112) == tsm.margin_of_error(0.0, 3, 112)
     assert math.isclose(tsm.margin_of_error(0.5, 400, 100_000), 1.96 * 0.025 * math.sqrt(99_600 / 99_999))
 
 
