@@ -27,7 +27,11 @@ COMMENTS = [
 WELSH = {
     "title": "Arolwg bodlonrwydd tenantiaid",
     "TP01": "Gan ystyried popeth, pa mor fodlon neu anfodlon ydych chi â'r gwasanaeth a ddarperir gan {landlord}?",
-    "choices": {"very_satisfied": "Bodlon iawn", "fairly_satisfied": "Eithaf bodlon", "very_dissatisfied": "Anfodlon iawn"},
+    "choices": {
+        "very_satisfied": "Bodlon iawn",
+        "fairly_satisfied": "Eithaf bodlon",
+        "very_dissatisfied": "Anfodlon iawn",
+    },
 }
 
 

@@ -37,7 +37,14 @@ def answer_field(question, language, *, required, dont_know=None, label=None):
     hint = escape(question.hint_in(language))
     messages = {"required": REQUIRED_MESSAGES[question.kind]}
     if question.kind == QuestionKind.FREE_TEXT:
-        return forms.CharField(label=label, help_text=hint, required=required, max_length=5000, error_messages=messages)
+        return forms.CharField(
+            label=label,
+            help_text=hint,
+            required=required,
+            max_length=5000,
+            error_messages=messages,
+            widget=forms.Textarea,
+        )
     if question.kind == QuestionKind.NUMBER:
         messages["invalid"] = _("Enter a whole number, like 3")
         return forms.IntegerField(label=label, help_text=hint, required=required, error_messages=messages)

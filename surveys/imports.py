@@ -47,7 +47,9 @@ def _row(line, row, questions, seen):
     else:
         resident = find_resident(number or reference)
         if resident is None:
-            errors.append(f"no current resident with {'number' if number else 'property reference'} “{number or reference}”")
+            errors.append(
+                f"no current resident with {'number' if number else 'property reference'} “{number or reference}”"
+            )
         elif resident.pk in seen:
             errors.append(f"the same resident is also on line {seen[resident.pk]}")
     mode = (row.get("mode") or "").strip()

@@ -40,6 +40,14 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, personas, page):
 EXPECTED_ROLES = {
     "resident_search": {"housing_officer", "repairs_operative", "contact_centre_agent", "administrator"},
     "home": set(ROLE_SLUGS),
+    "surveys:mine": {"resident"},
+    "surveys:answer_start": set(ROLE_SLUGS),  # a personal link works for whoever holds it
+    "surveys:index": {"housing_officer", "contact_centre_agent", "insight_analyst", "administrator"},
+    "surveys:enter": {"housing_officer", "contact_centre_agent", "administrator"},
+    "surveys:invitations": {"contact_centre_agent", "insight_analyst", "administrator"},
+    "surveys:invite": {"administrator"},
+    "surveys:results": {"insight_analyst", "administrator"},
+    "surveys:responses_csv": {"insight_analyst", "administrator"},
 }
 
 

@@ -18,4 +18,7 @@ def test_the_demo_has_a_tsm_round_and_after_repair_surveys_answered_in_several_m
     assert tsm.values("language").distinct().count() >= 3
     # Nobody who needs an interpreter answered online: they were called with one.
     assert not tsm.filter(mode="online").exclude(invitation__interpreter_language="").exists()
-    assert Invitation.objects.filter(survey__kind="transactional").exclude(repair_reference="").count() == Invitation.objects.filter(survey__kind="transactional").count()
+    assert (
+        Invitation.objects.filter(survey__kind="transactional").exclude(repair_reference="").count()
+        == Invitation.objects.filter(survey__kind="transactional").count()
+    )

@@ -39,8 +39,19 @@ def test_a_good_file_imports_every_row_with_its_mode_language_and_date(tmp_path)
     call_command("import_responses", str(survey.pk), str(path), stdout=out)
     assert "Imported 2 responses" in out.getvalue()
     one, two = Response.objects.order_by("pk")
-    assert (one.resident, one.mode, one.language, str(one.received_on), one.imported_from) == (first, "phone", "English", "2026-02-03", "agency.csv")
-    assert {a.question.code: a.value for a in one.answers.all()} == {"TP01": "very_satisfied", "REPAIR_12M": "yes", "TP02": "fairly_satisfied", "TP05": "dont_know"}
+    assert (one.resident, one.mode, one.language, str(one.received_on), one.imported_from) == (
+        first,
+        "phone",
+        "English",
+        "2026-02-03",
+        "agency.csv",
+    )
+    assert {a.question.code: a.value for a in one.answers.all()} == {
+        "TP01": "very_satisfied",
+        "REPAIR_12M": "yes",
+        "TP02": "fairly_satisfied",
+        "TP05": "dont_know",
+    }
     assert (two.resident, two.language) == (second, "Urdu")
 
 

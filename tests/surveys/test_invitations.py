@@ -12,7 +12,14 @@ from engagement.models import CommunicationPreference
 from surveys import services, transactional
 from surveys.models import Invitation
 from surveys.sampling import stratified_sample
-from tests.factories import HomeFactory, HouseholdFactory, ResidentFactory, UserFactory, transactional_survey, tsm_survey
+from tests.factories import (
+    HomeFactory,
+    HouseholdFactory,
+    ResidentFactory,
+    UserFactory,
+    transactional_survey,
+    tsm_survey,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -46,9 +53,20 @@ def test_large_print_easy_read_and_the_interpreter_language_are_carried_to_the_s
     caller = resident_preferring(channels=["phone"], interpreter_language="Polish")
     invite(survey, large, easy, caller)
     client.force_login(personas["contact_centre_agent"])
-    letters = list(csv.DictReader(io.StringIO(client.get(reverse("surveys:send_list_csv", args=[survey.pk, "letters"])).content.decode())))
-    assert {(row["resident_number"], row["formats"]) for row in letters} == {(str(large.pk), "large_print"), (str(easy.pk), "easy_read")}
-    calls = list(csv.DictReader(io.StringIO(client.get(reverse("surveys:send_list_csv", args=[survey.pk, "calls"])).content.decode())))
+    letters = list(
+        csv.DictReader(
+            io.StringIO(client.get(reverse("surveys:send_list_csv", args=[survey.pk, "letters"])).content.decode())
+        )
+    )
+    assert {(row["resident_number"], row["formats"]) for row in letters} == {
+        (str(large.pk), "large_print"),
+        (str(easy.pk), "easy_read"),
+    }
+    calls = list(
+        csv.DictReader(
+            io.StringIO(client.get(reverse("surveys:send_list_csv", args=[survey.pk, "calls"])).content.decode())
+        )
+    )
     assert [(row["resident_number"], row["interpreter_language"]) for row in calls] == [(str(caller.pk), "Polish")]
     assert calls[0]["link"].startswith("http://localhost:8000/surveys/answer/")
 
@@ -95,7 +113,9 @@ def test_the_invite_page_invites_every_current_household_once_by_preference(clie
 
 def test_a_stratified_sample_gives_each_region_and_tenure_its_share():
     rented = [ResidentFactory(household=HouseholdFactory(home=HomeFactory())) for _ in range(30)]
-    owners = [ResidentFactory(household=HouseholdFactory(home=HomeFactory(scheme_type="shared_ownership"))) for _ in range(10)]
+    owners = [
+        ResidentFactory(household=HouseholdFactory(home=HomeFactory(scheme_type="shared_ownership"))) for _ in range(10)
+    ]
     sample = stratified_sample(rented + owners, 8, seed=3, today=date(2026, 1, 1))
     assert len(sample) == 8
     assert sum(1 for r in sample if r in owners) == 2  # 10 of 40 homes: a quarter of the sample

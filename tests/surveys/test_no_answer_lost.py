@@ -7,7 +7,7 @@ from django.test import Client
 from engagement.roles import RESIDENT
 from surveys import services
 from surveys.models import Answer, Response
-from tests.factories import InvitationFactory, ResidentFactory, TSM_ANSWERS_NO_REPAIR, UserFactory, tsm_survey
+from tests.factories import TSM_ANSWERS_NO_REPAIR, InvitationFactory, ResidentFactory, UserFactory, tsm_survey
 from tests.surveys.flow import answer, check_url, question_url, response_of, start, start_url, submit, walk
 
 pytestmark = pytest.mark.django_db

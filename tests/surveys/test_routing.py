@@ -2,12 +2,19 @@
 
 import pytest
 
-from tests.factories import HomeFactory, HouseholdFactory, InvitationFactory, ResidentFactory, TSM_ANSWERS_NO_REPAIR
+from tests.factories import TSM_ANSWERS_NO_REPAIR, HomeFactory, HouseholdFactory, InvitationFactory, ResidentFactory
 from tests.surveys.flow import check_url, question_url, start, walk
 
 pytestmark = pytest.mark.django_db
 
-EVERY_ANSWER = {**TSM_ANSWERS_NO_REPAIR, "TP02": "fairly_satisfied", "TP03": "neither", "TP09": "very_dissatisfied", "TP10": "fairly_satisfied", "COMMENTS": ""}
+EVERY_ANSWER = {
+    **TSM_ANSWERS_NO_REPAIR,
+    "TP02": "fairly_satisfied",
+    "TP03": "neither",
+    "TP09": "very_dissatisfied",
+    "TP10": "fairly_satisfied",
+    "COMMENTS": "",
+}
 
 
 def invitation_for(scheme="general_needs", communal=False):

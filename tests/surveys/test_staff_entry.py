@@ -30,10 +30,17 @@ def form_data(resident, **answers):
 def test_a_phone_interview_through_an_interpreter_records_mode_language_who_and_when(client, personas, survey):
     resident = ResidentFactory()
     client.force_login(personas["contact_centre_agent"])
-    response = client.post(reverse("surveys:enter", args=[survey.pk]), form_data(resident, TP01="dont_know", TP05="very_satisfied"))
+    response = client.post(
+        reverse("surveys:enter", args=[survey.pk]), form_data(resident, TP01="dont_know", TP05="very_satisfied")
+    )
     assert response.status_code == 302
     saved = Response.objects.get()
-    assert (saved.mode, saved.language, saved.entered_by, saved.resident) == ("phone_interpreter", "Polish", personas["contact_centre_agent"], resident)
+    assert (saved.mode, saved.language, saved.entered_by, saved.resident) == (
+        "phone_interpreter",
+        "Polish",
+        personas["contact_centre_agent"],
+        resident,
+    )
     assert saved.entered_at is not None and saved.is_submitted
     assert str(saved.received_on) == "2026-03-27"
     # "Don't know" said unprompted to TP01 (where it is not offered) is recorded.
@@ -47,7 +54,13 @@ def test_the_form_offers_an_unprompted_dont_know_where_the_survey_does_not(clien
     tp05 = dict(page.context["form"].fields["q_TP05"].choices)
     assert tp01["dont_know"] == "Don't know (said without being offered)"
     assert tp05["dont_know"] == "Don't know / not applicable"
-    assert [value for value, _label in page.context["form"].fields["mode"].choices] == ["paper", "phone", "phone_interpreter", "in_person", "bsl"]
+    assert [value for value, _label in page.context["form"].fields["mode"].choices] == [
+        "paper",
+        "phone",
+        "phone_interpreter",
+        "in_person",
+        "bsl",
+    ]
 
 
 def test_sending_the_same_entry_form_twice_saves_one_response(client, personas, survey):
@@ -71,7 +84,10 @@ def test_a_second_response_for_the_same_resident_is_refused(client, personas, su
 def test_answers_the_routing_skips_are_not_stored(client, personas, survey):
     owner = ResidentFactory(household=HouseholdFactory(home=HomeFactory(scheme_type="shared_ownership")))
     client.force_login(personas["housing_officer"])
-    client.post(reverse("surveys:enter", args=[survey.pk]), form_data(owner, TP01="neither", REPAIR_12M="yes", TP02="neither", COMPLAINT_12M="no", TP09="neither"))
+    client.post(
+        reverse("surveys:enter", args=[survey.pk]),
+        form_data(owner, TP01="neither", REPAIR_12M="yes", TP02="neither", COMPLAINT_12M="no", TP09="neither"),
+    )
     assert sorted(Response.objects.get().answers.values_list("question__code", flat=True)) == ["COMPLAINT_12M", "TP01"]
 
 

@@ -43,10 +43,34 @@ def survey():
     owners = [resident("shared_ownership") for _ in range(2)]
     HomeFactory.create_batch(94)
     HomeFactory.create_batch(8, scheme_type="shared_ownership")
-    enter(survey, rented[0], TP01="very_satisfied", REPAIR_12M="yes", TP02="very_satisfied", TP06="fairly_satisfied", TP08="strongly_agree")
+    enter(
+        survey,
+        rented[0],
+        TP01="very_satisfied",
+        REPAIR_12M="yes",
+        TP02="very_satisfied",
+        TP06="fairly_satisfied",
+        TP08="strongly_agree",
+    )
     # Said "no repair" but the paper form has TP02 ticked anyway: the routing leaves it out.
-    enter(survey, rented[1], TP01="fairly_satisfied", REPAIR_12M="no", TP02="very_dissatisfied", TP06="dont_know", TP08="agree")
-    enter(survey, rented[2], TP01="neither", REPAIR_12M="yes", TP02="fairly_dissatisfied", TP06="dont_know", TP08="disagree")
+    enter(
+        survey,
+        rented[1],
+        TP01="fairly_satisfied",
+        REPAIR_12M="no",
+        TP02="very_dissatisfied",
+        TP06="dont_know",
+        TP08="agree",
+    )
+    enter(
+        survey,
+        rented[2],
+        TP01="neither",
+        REPAIR_12M="yes",
+        TP02="fairly_dissatisfied",
+        TP06="dont_know",
+        TP08="disagree",
+    )
     enter(survey, rented[3], TP01="very_dissatisfied", TP06="very_dissatisfied")
     enter(survey, rented[4], TP01="fairly_satisfied", TP06="neither")
     # TP01 offers no "don't know"; said unprompted on the phone, it is recorded and left out of the base.
@@ -114,7 +138,10 @@ def test_a_rate_of_0_or_100_percent_does_not_claim_a_margin_of_zero():
     assert math.isclose(tsm.margin_of_error(0.5, 400, 100_000), 1.96 * 0.025 * math.sqrt(99_600 / 99_999))
 
 
-@pytest.mark.parametrize(("homes", "margin"), [(0, 0.05), (2499, 0.05), (2500, 0.04), (9999, 0.04), (10000, 0.03), (24999, 0.03), (25000, 0.02), (90000, 0.02)])
+@pytest.mark.parametrize(
+    ("homes", "margin"),
+    [(0, 0.05), (2499, 0.05), (2500, 0.04), (9999, 0.04), (10000, 0.03), (24999, 0.03), (25000, 0.02), (90000, 0.02)],
+)
 def test_required_precision_follows_the_landlords_size(homes, margin):
     assert tsm.required_margin(homes) == margin
 
@@ -123,10 +150,26 @@ def test_tsm_results_command_writes_the_numbers_the_results_page_shows(survey, t
     target = tmp_path / "tsm.csv"
     call_command("tsm_results", str(survey.pk), str(target), stdout=io.StringIO())
     rows = list(csv.DictReader(target.open(encoding="utf-8")))
-    for column in ["measure", "tenure", "valid_responses", "satisfied", "neither", "dissatisfied", "dont_know", "satisfied_rate", "margin_of_error"]:
+    for column in [
+        "measure",
+        "tenure",
+        "valid_responses",
+        "satisfied",
+        "neither",
+        "dissatisfied",
+        "dont_know",
+        "satisfied_rate",
+        "margin_of_error",
+    ]:
         assert column in rows[0]
     tp01 = next(row for row in rows if row["measure"] == "TP01" and row["tenure"] == "LCRA")
-    assert (tp01["valid_responses"], tp01["satisfied"], tp01["neither"], tp01["dissatisfied"], tp01["dont_know"]) == ("5", "3", "1", "1", "1")
+    assert (tp01["valid_responses"], tp01["satisfied"], tp01["neither"], tp01["dissatisfied"], tp01["dont_know"]) == (
+        "5",
+        "3",
+        "1",
+        "1",
+        "1",
+    )
     assert (tp01["satisfied_rate"], tp01["margin_of_error"]) == ("0.6000", "0.4207")
 
     client.force_login(personas["insight_analyst"])

@@ -39,7 +39,10 @@ def test_the_plain_text_version_is_one_page_of_text_with_routing_in_words(client
     response = client.get(reverse("surveys:text_version", args=[survey.pk]))
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     text = response.content.decode()
-    assert "1. Taking everything into account, how satisfied or dissatisfied are you with the service provided by Northfield Homes?" in text
+    assert (
+        "1. Taking everything into account, how satisfied or dissatisfied are you with the service provided by Northfield Homes?"
+        in text
+    )
     assert "(Only for tenants of rented homes. Only answer this if you answered “Yes” to question 2.)" in text
     assert "   - Very satisfied" in text
     assert "<" not in text
@@ -64,7 +67,9 @@ def test_the_phone_script_says_when_not_to_offer_dont_know_and_how_to_use_an_int
 
 
 def test_an_unpublished_survey_has_no_public_formats(client):
-    survey = services.survey_create(definition={"title": "Draft", "purpose": "p", "kind": "pulse"}, questions=[], publish=False)
+    survey = services.survey_create(
+        definition={"title": "Draft", "purpose": "p", "kind": "pulse"}, questions=[], publish=False
+    )
     assert client.get(reverse("surveys:text_version", args=[survey.pk])).status_code == 404
 
 
@@ -79,7 +84,9 @@ def test_a_resident_sees_open_surveys_and_where_they_are(client, personas):
 def test_the_confirmation_page_sends_a_copy_of_the_answers(client, mailoutbox):
     invitation = InvitationFactory()
     answered_response(invitation)
-    page = client.post(reverse("surveys:answer_done", args=[invitation.token]), {"email": "me@example.org"}, follow=True)
+    page = client.post(
+        reverse("surveys:answer_done", args=[invitation.token]), {"email": "me@example.org"}, follow=True
+    )
     assert "We have sent a copy of your answers to me@example.org." in page.content.decode()
     assert mailoutbox[0].to == ["me@example.org"]
     assert "Fairly satisfied" in mailoutbox[0].body
