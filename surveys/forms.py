@@ -206,6 +206,12 @@ class StaffEntryForm(forms.Form):
             raise forms.ValidationError(_("No current resident has that number or property reference"))
         return resident
 
+    def clean(self):
+        data = super().clean()
+        if not any(stored_value(q, data.get(f"q_{q.code}")) for q in self.questions):
+            raise forms.ValidationError(_("Enter at least one answer"))
+        return data
+
     def answers(self):
         return {q.code: stored_value(q, self.cleaned_data.get(f"q_{q.code}")) for q in self.questions}
 

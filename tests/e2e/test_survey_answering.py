@@ -55,7 +55,7 @@ EXPECTED = {
 
 
 @pytest.fixture
-def invitation(db):
+def invitation(transactional_db):
     home = HomeFactory(has_communal_areas=True)
     return InvitationFactory(resident=ResidentFactory(household=HouseholdFactory(home=home)))
 
@@ -122,13 +122,16 @@ def test_a_resident_completes_the_tsm_survey_with_the_keyboard_alone(open_page, 
     then_exactly_one_response_holds_every_answer(invitation)
 
 
-def answer_by_clicking(page, invitation, width=None):
+def answer_by_clicking(page, invitation, width=None, axe=True):
+    """Answer every page by pointer. axe-core cannot run in a page with JavaScript switched off, so
+    those runs skip it (the keyboard and 320px runs check every page with it)."""
+    check = then_the_accessibility_baseline_is_met if axe else (lambda page: None)
     page.goto(f"/surveys/answer/{invitation.token}/")
     page.get_by_role("button", name="Start now").click()
     while "/check/" not in page.url:
         if width:
             then_the_page_fits_the_screen(page, width)
-        then_the_accessibility_baseline_is_met(page)
+        check(page)
         choice = CHOSEN[question_code(page, invitation.token)]
         if isinstance(choice, str):
             page.get_by_role("textbox").fill(choice)
@@ -137,15 +140,15 @@ def answer_by_clicking(page, invitation, width=None):
         page.get_by_role("button", name="Continue").click()
     if width:
         then_the_page_fits_the_screen(page, width)
-    then_the_accessibility_baseline_is_met(page)
+    check(page)
     page.get_by_role("button", name="Send answers").click()
     assert page.get_by_role("heading", name="Answers sent").is_visible()
-    then_the_accessibility_baseline_is_met(page)
+    check(page)
 
 
 def test_the_same_survey_works_with_javascript_switched_off(open_page, invitation):
     page = open_page(javascript=False)
-    answer_by_clicking(page, invitation)
+    answer_by_clicking(page, invitation, axe=False)
     then_exactly_one_response_holds_every_answer(invitation)
 
 

@@ -104,5 +104,17 @@ def test_an_unknown_property_reference_is_an_error_on_that_field(client, persona
 def test_residents_and_panel_members_cannot_enter_responses(client, personas, survey):
     for slug in ["resident", "panel_member", "repairs_operative"]:
         client.force_login(personas[slug])
-        assert client.post(reverse("surveys:enter", args=[survey.pk]), form_data(ResidentFactory())).status_code == 403
+        assert (
+            client.post(
+                reverse("surveys:enter", args=[survey.pk]), form_data(ResidentFactory(), TP01="neither")
+            ).status_code
+            == 403
+        )
+    assert not Response.objects.exists()
+
+
+def test_a_form_with_no_answers_is_not_saved(client, personas, survey):
+    client.force_login(personas["housing_officer"])
+    page = client.post(reverse("surveys:enter", args=[survey.pk]), form_data(ResidentFactory()))
+    assert "Enter at least one answer" in page.content.decode()
     assert not Response.objects.exists()
