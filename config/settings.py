@@ -160,3 +160,17 @@ LOGGING = {
 
 # Feature settings: each feature adds its own below, every one read from an environment variable
 # and listed in the configuration table in README.md.
+
+# Surveys. Email goes through Django's email backend: the console by default, so nothing is sent
+# until a real backend (and its EMAIL_HOST etc.) is configured.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", f"surveys@{LANDLORD_NAME.lower().replace(' ', '')}.example")
+# How long a personal survey link works, and the address links in invitations start with.
+SURVEY_LINK_DAYS = env_int("SURVEY_LINK_DAYS", 42)
+SURVEY_LINK_BASE_URL = env_str("SURVEY_LINK_BASE_URL", "http://localhost:8000")
+# The transactional survey invites residents whose repair completed within this many days.
+SURVEY_AFTER_REPAIR_DAYS = env_int("SURVEY_AFTER_REPAIR_DAYS", 7)
+CELERY_BEAT_SCHEDULE["surveys-invite-after-repairs"] = {
+    "task": "surveys.tasks.invite_after_repairs",
+    "schedule": 60 * 60 * 24,
+}

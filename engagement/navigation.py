@@ -10,6 +10,8 @@ ITEMS = [
     (_("Reviews due"), "reviews_due"),
     (_("Your contact preferences"), "my_preferences"),
     (_("Imports"), "import_start"),
+    (_("Your surveys"), "surveys:mine"),
+    (_("Surveys"), "surveys:index"),
 ]
 
 

@@ -41,6 +41,8 @@ HOUSING_OFFICER = Role(
         "engagement.change_contactrestriction",
         "engagement.view_communicationpreference",
         "engagement.change_communicationpreference",
+        "surveys.view_survey",
+        "surveys.add_response",
     ),
 )
 REPAIRS_OPERATIVE = Role(
@@ -70,6 +72,9 @@ CONTACT_CENTRE_AGENT = Role(
         "engagement.view_contactrestriction",
         "engagement.view_communicationpreference",
         "engagement.change_communicationpreference",
+        "surveys.view_survey",
+        "surveys.add_response",
+        "surveys.view_invitation",
     ),
 )
 PANEL_MEMBER = Role(
@@ -82,13 +87,19 @@ RESIDENT = Role(
     "resident",
     "Resident",
     _("Answers surveys and keeps their own communication preferences up to date."),
-    ("engagement.manage_own_preferences",),
+    ("engagement.manage_own_preferences", "surveys.answer_survey"),
 )
 INSIGHT_ANALYST = Role(
     "insight_analyst",
     "Insight analyst",
     _("Reads every dashboard, runs exports and compares figures with public benchmarks."),
-    ("engagement.view_home", "engagement.view_region"),
+    (
+        "engagement.view_home",
+        "engagement.view_region",
+        "surveys.view_survey",
+        "surveys.view_response",
+        "surveys.view_invitation",
+    ),
 )
 ADMINISTRATOR = Role(
     "administrator",
@@ -114,6 +125,19 @@ ADMINISTRATOR = Role(
         "engagement.view_importbatch",
         # Reads the audit of sensitive data in the admin; nobody holds change or delete for it.
         "engagement.view_auditentry",
+        "surveys.view_survey",
+        "surveys.add_survey",
+        "surveys.change_survey",
+        "surveys.view_surveyversion",
+        "surveys.change_surveyversion",
+        "surveys.view_question",
+        "surveys.add_question",
+        "surveys.change_question",
+        "surveys.delete_question",
+        "surveys.view_response",
+        "surveys.add_response",
+        "surveys.view_invitation",
+        "surveys.add_invitation",
     ),
     is_staff=True,
 )

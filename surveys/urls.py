@@ -1,3 +1,32 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from surveys.views import answer, formats, invitations, results, staff
+
+app_name = "surveys"
+
+urlpatterns = [
+    # Residents: signed in, or through their personal link.
+    path("mine/", answer.my_surveys, name="mine"),
+    path("<int:pk>/begin/", answer.begin, name="begin"),
+    path("answer/<str:token>/", answer.answer_start, name="answer_start"),
+    path("answer/<str:token>/check/", answer.answer_check, name="answer_check"),
+    path("answer/<str:token>/done/", answer.answer_done, name="answer_done"),
+    path("answer/<str:token>/<str:code>/", answer.answer_question, name="answer_question"),
+    # The same version in other formats.
+    path("<int:pk>/text/", formats.text_version, name="text_version"),
+    path("<int:pk>/print/", formats.print_version, name="print_version"),
+    path("<int:pk>/phone-script/", formats.phone_script, name="phone_script"),
+    # Staff.
+    path("", staff.survey_list, name="index"),
+    path("new-tsm/", staff.create_builtin, name="create_builtin"),
+    path("<int:pk>/", staff.survey_detail, name="detail"),
+    path("<int:pk>/new-version/", staff.new_version, name="new_version"),
+    path("<int:pk>/enter/", staff.enter_response, name="enter"),
+    path("<int:pk>/invite/", invitations.invite, name="invite"),
+    path("<int:pk>/invitations/", invitations.invitation_list, name="invitations"),
+    path("<int:pk>/invitations/send-emails/", invitations.send_emails, name="send_emails"),
+    path("<int:pk>/invitations/<str:name>.csv", invitations.send_list_csv, name="send_list_csv"),
+    path("<int:pk>/results/", results.survey_results, name="results"),
+    path("<int:pk>/results/tsm.csv", results.tsm_csv, name="tsm_csv"),
+    path("<int:pk>/responses.csv", results.responses_csv, name="responses_csv"),
+]

@@ -138,3 +138,69 @@ class ImportBatchFactory(factory.django.DjangoModelFactory):
     file_name = "homes.csv"
     content = ""
     uploaded_by = factory.SubFactory(UserFactory)
+
+
+# Surveys ----------------------------------------------------------------------------------------
+
+from datetime import timedelta  # noqa: E402
+
+from django.utils import timezone  # noqa: E402
+
+from surveys import builtin  # noqa: E402
+from surveys import services as survey_services  # noqa: E402
+from surveys.models import Invitation  # noqa: E402
+
+
+def tsm_survey():
+    """The built-in TSM perception survey, published as version 1."""
+    return survey_services.survey_create(definition=builtin.TSM_SURVEY, questions=builtin.TSM_QUESTIONS)
+
+
+def transactional_survey():
+    return survey_services.survey_create(
+        definition=builtin.TRANSACTIONAL_SURVEY, questions=builtin.TRANSACTIONAL_QUESTIONS
+    )
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    survey = factory.LazyFunction(tsm_survey)
+    resident = factory.SubFactory(ResidentFactory)
+    channel = "letter"
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
+
+
+# A complete set of TSM answers for a rented home without communal areas, no repair, no complaint.
+TSM_ANSWERS_NO_REPAIR = {
+    "TP01": "fairly_satisfied",
+    "REPAIR_12M": "no",
+    "TP04": "very_satisfied",
+    "TP05": "neither",
+    "TP06": "dont_know",
+    "TP07": "fairly_dissatisfied",
+    "TP08": "agree",
+    "COMPLAINT_12M": "no",
+    "TP11": "very_dissatisfied",
+    "TP12": "fairly_satisfied",
+    "INFORMED_REPAIRS": "4",
+    "INFORMED_COMPLAINTS": "dont_know",
+    "INFORMED_DECISIONS": "3",
+    "INFORMED_OFFICER": "2",
+    "INFORMED_RENT": "5",
+}
+
+
+def answered_response(invitation, answers=None, submit=True, language="en-gb"):
+    """A response through the online services, answered with `answers` (code -> value)."""
+    from surveys.models import Question
+
+    response = survey_services.response_start(invitation=invitation, key=None, language=language)
+    for code, value in (TSM_ANSWERS_NO_REPAIR if answers is None else answers).items():
+        question = Question.objects.get(version=response.version, code=code)
+        survey_services.answer_save(response_key=response.key, question=question, value=value)
+    if submit:
+        survey_services.response_submit(response_key=response.key)
+    response.refresh_from_db()
+    return response

@@ -68,6 +68,45 @@ SAMPLE_ARGUMENTS = {
 }
 
 
+def _survey_pk(personas):
+    from tests.factories import tsm_survey
+
+    return {"pk": tsm_survey().pk}
+
+
+def _token(personas, *, answered=False, submit=False):
+    from tests.factories import InvitationFactory, answered_response
+
+    invitation = InvitationFactory()
+    if answered:
+        answered_response(invitation, submit=submit)
+    return {"token": invitation.token}
+
+
+SAMPLE_ARGUMENTS.update(
+    {
+        "surveys:begin": _survey_pk,
+        "surveys:detail": _survey_pk,
+        "surveys:text_version": _survey_pk,
+        "surveys:print_version": _survey_pk,
+        "surveys:phone_script": _survey_pk,
+        "surveys:enter": _survey_pk,
+        "surveys:invite": _survey_pk,
+        "surveys:invitations": _survey_pk,
+        "surveys:send_emails": _survey_pk,
+        "surveys:new_version": _survey_pk,
+        "surveys:results": _survey_pk,
+        "surveys:tsm_csv": _survey_pk,
+        "surveys:responses_csv": _survey_pk,
+        "surveys:send_list_csv": lambda personas: {**_survey_pk(personas), "name": "calls"},
+        "surveys:answer_start": _token,
+        "surveys:answer_question": lambda personas: {**_token(personas, answered=True), "code": "TP01"},
+        "surveys:answer_check": lambda personas: _token(personas, answered=True),
+        "surveys:answer_done": lambda personas: _token(personas, answered=True, submit=True),
+    }
+)
+
+
 @dataclass(frozen=True)
 class Page:
     name: str

@@ -79,6 +79,14 @@ EXPECTED_ROLES = {
     "reviews_due": {"housing_officer"},
     "my_preferences": {"resident"},
     "import_start": {"administrator"},
+    "surveys:mine": {"resident"},
+    "surveys:answer_start": set(ROLE_SLUGS),  # a personal link works for whoever holds it
+    "surveys:index": {"housing_officer", "contact_centre_agent", "insight_analyst", "administrator"},
+    "surveys:enter": {"housing_officer", "contact_centre_agent", "administrator"},
+    "surveys:invitations": {"contact_centre_agent", "insight_analyst", "administrator"},
+    "surveys:invite": {"administrator"},
+    "surveys:results": {"insight_analyst", "administrator"},
+    "surveys:responses_csv": {"insight_analyst", "administrator"},
 }
 
 

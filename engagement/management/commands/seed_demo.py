@@ -10,6 +10,7 @@ from engagement.demo import profiles
 from engagement.demo import residents as demo
 from engagement.demo.users import DEMO_PASSWORD, USERNAMES, seed_users
 from engagement.models import Home
+from surveys.demo import seed_surveys
 
 
 class Command(BaseCommand):
@@ -42,7 +43,7 @@ class Command(BaseCommand):
 
 # Each feature that brings its own demo data adds one step here: a function taking a DemoLandlord
 # and returning a one-line summary. Steps run in order, in one transaction.
-STEPS = [profiles.seed_profiles]
+STEPS = [profiles.seed_profiles, seed_surveys]
 
 
 @dataclass

@@ -1,0 +1,60 @@
+"""The survey builder: administrators write and translate questions here, then publish a version.
+
+A published version is read-only: "Make a new version" on the survey page copies it into a draft.
+"""
+
+from django.contrib import admin, messages
+from django.utils import timezone
+
+from surveys.models import Question, Survey, SurveyVersion
+
+
+@admin.register(Survey)
+class SurveyAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "created_at", "closed_at"]
+    list_filter = ["kind"]
+    search_fields = ["title"]
+
+
+class QuestionInline(admin.StackedInline):
+    model = Question
+    extra = 1
+    fields = [
+        ("position", "code", "kind"),
+        "text",
+        "hint",
+        "choices",
+        ("offer_dont_know", "required"),
+        ("asked_if_code", "asked_if_answer", "asked_of"),
+        "tsm_measure",
+        "translations",
+    ]
+
+    def _editable(self, obj):
+        return obj is None or not obj.is_published
+
+    def has_add_permission(self, request, obj=None):
+        return self._editable(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._editable(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._editable(obj) and super().has_delete_permission(request, obj)
+
+
+@admin.register(SurveyVersion)
+class SurveyVersionAdmin(admin.ModelAdmin):
+    list_display = ["survey", "number", "published_at"]
+    list_filter = ["survey"]
+    readonly_fields = ["survey", "number", "published_at"]
+    inlines = [QuestionInline]
+    actions = ["publish"]
+
+    def has_add_permission(self, request):
+        return False  # versions are made from the survey page ("Make a new version")
+
+    @admin.action(description="Publish the selected draft versions", permissions=["change"])
+    def publish(self, request, queryset):
+        count = queryset.filter(published_at__isnull=True).update(published_at=timezone.now())
+        self.message_user(request, f"{count} version(s) published.", messages.SUCCESS)

@@ -1,0 +1,41 @@
+"""The path one respondent takes through a survey version: what is asked, what comes next."""
+
+from surveys.routing import questions_asked
+
+
+class Flow:
+    def __init__(self, response):
+        self.response = response
+        self.questions = list(response.version.questions.all())
+        self.answers = {answer.question.code: answer.value for answer in response.answers.select_related("question")}
+        self.home = response.resident.household.home
+
+    @property
+    def asked(self):
+        return questions_asked(self.questions, self.answers, self.home)
+
+    def question(self, code):
+        return next((question for question in self.asked if question.code == code), None)
+
+    def after(self, code):
+        asked = self.asked
+        codes = [question.code for question in asked]
+        position = codes.index(code) if code in codes else -1
+        return asked[position + 1] if position + 1 < len(asked) else None
+
+    def before(self, code):
+        asked = self.asked
+        codes = [question.code for question in asked]
+        position = codes.index(code) if code in codes else 0
+        return asked[position - 1] if position > 0 else None
+
+    def missing(self):
+        """Questions asked of this respondent that still need an answer."""
+        return [q for q in self.asked if q.required and q.code not in self.answers]
+
+    def first_unanswered(self):
+        return next((q for q in self.asked if q.code not in self.answers), None)
+
+    def not_asked_codes(self):
+        asked = {question.code for question in self.asked}
+        return [code for code in self.answers if code not in asked]

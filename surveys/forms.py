@@ -1,0 +1,286 @@
+from crispy_forms_gds.choices import Choice
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size, Submit
+from django import forms
+from django.utils.html import escape
+from django.utils.translation import gettext_lazy as _
+
+from engagement.models import Resident
+from surveys.choices import DONT_KNOW, STAFF_MODES, QuestionKind
+
+REQUIRED_MESSAGES = {
+    QuestionKind.SATISFACTION: _("Select how satisfied or dissatisfied you are"),
+    QuestionKind.AGREEMENT: _("Select how much you agree or disagree"),
+    QuestionKind.YES_NO: _("Select yes or no"),
+    QuestionKind.SINGLE_CHOICE: _("Select an answer"),
+    QuestionKind.MULTIPLE_CHOICE: _("Select at least one answer"),
+    QuestionKind.FREE_TEXT: _("Enter your answer"),
+    QuestionKind.NUMBER: _("Enter a number"),
+}
+
+
+def _choices(question, language, dont_know):
+    shown = question.choices_in(language, dont_know=dont_know)
+    if shown and shown[-1][0] == DONT_KNOW and len(shown) > 1:
+        *options, (dk_value, dk_label) = shown
+        last_value, last_label = options[-1]
+        return [Choice(v, label) for v, label in options[:-1]] + [
+            Choice(last_value, last_label, divider=_("or")),
+            Choice(dk_value, dk_label),
+        ]
+    return [Choice(value, label) for value, label in shown]
+
+
+def answer_field(question, language, *, required, dont_know=None, label=None):
+    """The form field for one question, in the respondent's language."""
+    label = escape(label or question.text_in(language))
+    hint = escape(question.hint_in(language))
+    messages = {"required": REQUIRED_MESSAGES[question.kind]}
+    if question.kind == QuestionKind.FREE_TEXT:
+        return forms.CharField(
+            label=label,
+            help_text=hint,
+            required=required,
+            max_length=5000,
+            error_messages=messages,
+            widget=forms.Textarea,
+        )
+    if question.kind == QuestionKind.NUMBER:
+        messages["invalid"] = _("Enter a whole number, like 3")
+        return forms.IntegerField(label=label, help_text=hint, required=required, error_messages=messages)
+    choices = _choices(question, language, dont_know)
+    messages["invalid_choice"] = REQUIRED_MESSAGES[question.kind]
+    if question.kind == QuestionKind.MULTIPLE_CHOICE:
+        return forms.MultipleChoiceField(
+            label=label,
+            help_text=hint,
+            choices=choices,
+            required=required,
+            widget=forms.CheckboxSelectMultiple,
+            error_messages=messages,
+        )
+    return forms.ChoiceField(
+        label=label,
+        help_text=hint,
+        choices=choices,
+        required=required,
+        widget=forms.RadioSelect,
+        error_messages=messages,
+    )
+
+
+def stored_value(question, cleaned):
+    if cleaned in (None, "", []):
+        return ""
+    if question.kind == QuestionKind.MULTIPLE_CHOICE:
+        return ";".join(cleaned)
+    return str(cleaned).strip()
+
+
+def initial_value(question, stored):
+    if stored is None:
+        return None
+    return stored.split(";") if question.kind == QuestionKind.MULTIPLE_CHOICE else stored
+
+
+def layout_field(question, name, *, heading):
+    size = Size.LARGE if heading else Size.SMALL
+    tag = "h1" if heading else None
+    if question.kind == QuestionKind.FREE_TEXT:
+        return Field.textarea(name, label_size=size, label_tag=tag, rows=5)
+    if question.kind == QuestionKind.NUMBER:
+        return Field.text(name, label_size=size, label_tag=tag, field_width=4, inputmode="numeric")
+    if question.kind == QuestionKind.MULTIPLE_CHOICE:
+        return Field.checkboxes(name, legend_size=size, legend_tag=tag)
+    return Field.radios(name, legend_size=size, legend_tag=tag)
+
+
+class QuestionForm(forms.Form):
+    """One question on its own page, as the GOV.UK question pages pattern has it."""
+
+    def __init__(self, *args, question, language, initial_answer=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.question = question
+        self.fields["answer"] = answer_field(question, language, required=question.required)
+        self.fields["answer"].initial = initial_value(question, initial_answer)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            layout_field(question, "answer", heading=True),
+            Submit("continue", _("Continue"), data_prevent_double_click="true"),
+        )
+
+    @property
+    def value(self):
+        return stored_value(self.question, self.cleaned_data["answer"])
+
+
+class CopyForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email address"),
+        error_messages={
+            "required": _("Enter your email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Field.text("email", field_width=20, autocomplete="email", spellcheck="false"),
+            Submit("send", _("Send me a copy"), css_class="govuk-button--secondary", data_prevent_double_click="true"),
+        )
+
+
+class StaffEntryForm(forms.Form):
+    """A returned paper form, a phone interview or a visit, keyed in by staff in one go."""
+
+    key = forms.UUIDField(widget=forms.HiddenInput)
+    resident_reference = forms.CharField(
+        label=_("Resident number or property reference"),
+        help_text=_("A property reference means the lead tenant of the home's current household."),
+        max_length=30,
+        error_messages={"required": _("Enter the resident number or the property reference")},
+    )
+    mode = forms.ChoiceField(
+        label=_("How was the survey answered?"),
+        choices=[Choice(value, label) for value, label in STAFF_MODES],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select how the survey was answered")},
+    )
+    language = forms.CharField(
+        label=_("Language the survey was answered in"),
+        help_text=_("For an interpreted call, the interpreter's language."),
+        initial="English",
+        max_length=60,
+        error_messages={"required": _("Enter the language the survey was answered in")},
+    )
+    received_on = forms.DateField(
+        label=_("Date the answers were given"),
+        help_text=_("For example, 27/3/2026"),
+        input_formats=["%d/%m/%Y", "%Y-%m-%d", "%d %m %Y"],
+        error_messages={
+            "required": _("Enter the date the answers were given"),
+            "invalid": _("Date the answers were given must be a real date, like 27/3/2026"),
+        },
+    )
+
+    def __init__(self, *args, version, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = list(version.questions.all())
+        answer_fields = []
+        for question in self.questions:
+            name = f"q_{question.code}"
+            # Staff can record a "don't know" the resident said unprompted, even where it is not offered.
+            field = answer_field(
+                question, "en", required=False, dont_know=True, label=f"{question.code}. {question.text_in('en')}"
+            )
+            if question.has_choices and not question.offer_dont_know:
+                field.choices = [*field.choices[:-1], Choice(DONT_KNOW, _("Don't know (said without being offered)"))]
+            self.fields[name] = field
+            answer_fields.append(layout_field(question, name, heading=False))
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            "key",
+            Fieldset(
+                Field.text("resident_reference", field_width=10, spellcheck="false"),
+                Field.radios("mode", legend_size=Size.SMALL),
+                Field.text("language", field_width=20),
+                Field.text("received_on", field_width=10),
+                legend=_("Who answered, and how"),
+                legend_size=Size.MEDIUM,
+            ),
+            HTML.heading("h2", "m", _("Answers")),
+            HTML.p(_("Leave a question blank when it was not answered. Questions the routing skips are not stored.")),
+            *answer_fields,
+            Submit("save", _("Save response"), data_prevent_double_click="true"),
+        )
+
+    def clean_resident_reference(self):
+        reference = self.cleaned_data["resident_reference"].strip()
+        resident = find_resident(reference)
+        if resident is None:
+            raise forms.ValidationError(_("No current resident has that number or property reference"))
+        return resident
+
+    def clean(self):
+        data = super().clean()
+        if not any(stored_value(q, data.get(f"q_{q.code}")) for q in self.questions):
+            raise forms.ValidationError(_("Enter at least one answer"))
+        return data
+
+    def answers(self):
+        return {q.code: stored_value(q, self.cleaned_data.get(f"q_{q.code}")) for q in self.questions}
+
+
+def find_resident(reference):
+    """A resident by their number, or the lead tenant of the current household at a property reference."""
+    current = Resident.objects.filter(household__tenancy_end__isnull=True).select_related("household__home")
+    if reference.isdigit():
+        return current.filter(pk=int(reference)).first()
+    return (
+        current.filter(household__home__property_reference__iexact=reference).order_by("-is_lead_tenant", "pk").first()
+    )
+
+
+class InviteForm(forms.Form):
+    who = forms.ChoiceField(
+        label=_("Who should we invite?"),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select who to invite")},
+    )
+    sample_size = forms.IntegerField(
+        label=_("How many households to sample"),
+        required=False,
+        min_value=1,
+        error_messages={"min_value": _("Sample at least 1 household"), "invalid": _("Enter a whole number, like 500")},
+    )
+    days = forms.IntegerField(
+        label=_("Repairs completed in the last how many days"),
+        required=False,
+        min_value=1,
+        max_value=90,
+        initial=7,
+        error_messages={
+            "min_value": _("Enter a number of days from 1 to 90"),
+            "max_value": _("Enter a number of days from 1 to 90"),
+            "invalid": _("Enter a whole number of days, like 7"),
+        },
+    )
+
+    def __init__(self, *args, transactional=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [
+            Choice("all", _("Every current household (the lead tenant)")),
+            Choice(
+                "sample", _("A sample, stratified by region, tenure and age"), hint=_("Give the sample size below.")
+            ),
+        ]
+        if transactional:
+            choices.append(
+                Choice(
+                    "repairs",
+                    _("Residents whose repair was completed recently"),
+                    hint=_("Give the number of days below."),
+                )
+            )
+        self.fields["who"].choices = choices
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Field.radios("who", legend_size=Size.MEDIUM),
+            Field.text("sample_size", field_width=5, inputmode="numeric"),
+            Field.text("days", field_width=3, inputmode="numeric"),
+            Submit("invite", _("Create invitations"), data_prevent_double_click="true"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("who") == "sample" and not data.get("sample_size"):
+            self.add_error("sample_size", _("Enter how many households to sample"))
+        if data.get("who") == "repairs" and not data.get("days"):
+            self.add_error("days", _("Enter the number of days"))
+        return data

@@ -1,0 +1,134 @@
+"""What a survey asks: the survey, its versions, and each version's questions in order."""
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from surveys.choices import DONT_KNOW, DONT_KNOW_LABEL, FIXED_CHOICES, AskedOf, QuestionKind, SurveyKind
+
+
+def _in_language(obj, field, language):
+    """The text in `language`, or the English text when that translation is missing or blank."""
+    if language and not language.startswith("en"):
+        translated = (obj.translations.get(language) or {}).get(field) or ""
+        if translated.strip():
+            return translated
+    return getattr(obj, field)
+
+
+def _with_landlord(text):
+    return text.replace("{landlord}", settings.LANDLORD_NAME)
+
+
+class Survey(models.Model):
+    title = models.CharField(max_length=200)
+    purpose = models.TextField(help_text=_("Shown to respondents: why we ask and what we do with the answers."))
+    kind = models.CharField(max_length=20, choices=SurveyKind.choices)
+    # {"cy": {"title": "...", "purpose": "..."}}; any missing text falls back to English.
+    translations = models.JSONField(default=dict, blank=True)
+    minutes_to_complete = models.PositiveSmallIntegerField(default=10)
+    created_at = models.DateTimeField(default=timezone.now)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    def title_in(self, language):
+        return _with_landlord(_in_language(self, "title", language))
+
+    def purpose_in(self, language):
+        return _with_landlord(_in_language(self, "purpose", language))
+
+    @property
+    def is_open(self):
+        return self.closed_at is None and self.current_version is not None
+
+    @property
+    def current_version(self):
+        """The latest published version: the one new responses answer."""
+        return self.versions.filter(published_at__isnull=False).order_by("-number").first()
+
+
+class SurveyVersion(models.Model):
+    """Published versions never change: an edit makes a new version, and answers stay tied to theirs."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["survey", "number"]
+        constraints = [models.UniqueConstraint(fields=["survey", "number"], name="one_version_number_per_survey")]
+
+    def __str__(self):
+        return f"{self.survey} (version {self.number})"
+
+    @property
+    def is_published(self):
+        return self.published_at is not None
+
+
+class Question(models.Model):
+    version = models.ForeignKey(SurveyVersion, on_delete=models.CASCADE, related_name="questions")
+    position = models.PositiveSmallIntegerField()
+    code = models.CharField(
+        max_length=30,
+        validators=[RegexValidator(r"^[A-Za-z][A-Za-z0-9_]*$", _("Use letters, digits and underscores."))],
+        help_text=_("A short code for exports and contractor files, like TP01."),
+    )
+    kind = models.CharField(max_length=20, choices=QuestionKind.choices)
+    text = models.TextField()
+    hint = models.TextField(blank=True)
+    # [[value, label], ...] for choice questions; filled from the fixed scale for scale questions.
+    choices = models.JSONField(default=list, blank=True)
+    offer_dont_know = models.BooleanField(
+        default=False, help_text=_("Offer 'don't know / not applicable'. The TSM rules forbid it on some measures.")
+    )
+    required = models.BooleanField(default=True)
+    # Routing: ask only when an earlier question had a given answer, and only of some homes.
+    asked_if_code = models.CharField(max_length=30, blank=True)
+    asked_if_answer = models.CharField(max_length=60, blank=True)
+    asked_of = models.CharField(max_length=20, choices=AskedOf.choices, default=AskedOf.EVERYONE)
+    tsm_measure = models.CharField(max_length=4, blank=True, help_text=_("The TSM this question measures, like TP01."))
+    # {"cy": {"text": "...", "hint": "...", "choices": {"value": "label"}}}
+    translations = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["version", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "code"], name="one_question_code_per_version"),
+        ]
+
+    def __str__(self):
+        return f"{self.code}: {self.text[:60]}"
+
+    def save(self, *args, **kwargs):
+        if self.kind in FIXED_CHOICES and not self.choices:
+            self.choices = [list(choice) for choice in FIXED_CHOICES[self.kind]]
+        super().save(*args, **kwargs)
+
+    def text_in(self, language):
+        return _with_landlord(_in_language(self, "text", language))
+
+    def hint_in(self, language):
+        return _with_landlord(_in_language(self, "hint", language))
+
+    def choices_in(self, language, *, dont_know=None):
+        """[(value, label)] in `language`, each label falling back to English on its own."""
+        labels = {}
+        if language and not language.startswith("en"):
+            labels = (self.translations.get(language) or {}).get("choices") or {}
+        shown = [(value, (labels.get(value) or "").strip() or label) for value, label in self.choices]
+        if self.offer_dont_know if dont_know is None else dont_know:
+            shown.append((DONT_KNOW, (labels.get(DONT_KNOW) or "").strip() or DONT_KNOW_LABEL))
+        return shown
+
+    @property
+    def has_choices(self):
+        return self.kind not in (QuestionKind.FREE_TEXT, QuestionKind.NUMBER)

@@ -1,0 +1,274 @@
+"""Writes: building surveys, inviting residents, and recording responses however they arrive."""
+
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from engagement.models import Channel
+from surveys.choices import Mode, tenure_of
+from surveys.flow import Flow
+from surveys.models import Answer, Invitation, InvitationChannel, Question, Response, Survey, SurveyVersion
+
+
+class SurveyClosed(Exception):
+    pass
+
+
+class AlreadyResponded(Exception):
+    def __init__(self, response):
+        super().__init__(f"Resident {response.resident_id} has already responded to this survey.")
+        self.response = response
+
+
+class IncompleteResponse(Exception):
+    def __init__(self, question):
+        super().__init__(f"{question.code} still needs an answer.")
+        self.question = question
+
+
+# Building surveys -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def survey_create(*, definition, questions, publish=True):
+    """A survey with version 1 holding `questions` (dicts of Question fields, in order)."""
+    survey = Survey.objects.create(**definition)
+    version = SurveyVersion.objects.create(survey=survey, number=1, published_at=timezone.now() if publish else None)
+    for position, fields in enumerate(questions, start=1):
+        Question.objects.create(version=version, position=position, **fields)
+    return survey
+
+
+@transaction.atomic
+def survey_version_new(*, survey):
+    """A draft copy of the latest version, to edit without touching what residents already answered."""
+    latest = survey.versions.order_by("-number").first()
+    version = SurveyVersion.objects.create(survey=survey, number=latest.number + 1)
+    for question in latest.questions.all():
+        question.pk = None
+        question.version = version
+        question.save()
+    return version
+
+
+def survey_version_publish(*, version):
+    version.published_at = timezone.now()
+    version.save(update_fields=["published_at"])
+    return version
+
+
+# Invitations -------------------------------------------------------------------------------------
+
+
+def invitation_plan(resident):
+    """(channel, formats, interpreter language) for one resident, following their preferences.
+
+    A resident with no internet is never sent an email or text; with no usable preference we write.
+    """
+    preference = getattr(resident, "communication_preference", None)
+    if preference is None:
+        return InvitationChannel.LETTER, [], ""
+    usable = preference.usable_channels()
+    channel = usable[0] if usable else Channel.LETTER
+    return channel, list(preference.formats), preference.interpreter_language
+
+
+def _link_expiry():
+    return timezone.now() + timedelta(days=settings.SURVEY_LINK_DAYS)
+
+
+@transaction.atomic
+def invitations_create(*, survey, residents, repairs=None):
+    """Invite each resident once (once per repair for transactional surveys). Returns the new ones.
+
+    `repairs` maps resident id to (repair reference, completed date) for a transactional survey.
+    """
+    repairs = repairs or {}
+    already = set(Invitation.objects.filter(survey=survey).values_list("resident_id", "repair_reference"))
+    expires_at = _link_expiry()
+    new = []
+    for resident in residents:
+        reference, completed_on = repairs.get(resident.pk, ("", None))
+        if (resident.pk, reference) in already:
+            continue
+        already.add((resident.pk, reference))
+        channel, formats, interpreter = invitation_plan(resident)
+        new.append(
+            Invitation(
+                survey=survey,
+                resident=resident,
+                repair_reference=reference,
+                repair_completed_on=completed_on,
+                channel=channel,
+                formats=formats,
+                interpreter_language=interpreter,
+                expires_at=expires_at,
+            )
+        )
+    return Invitation.objects.bulk_create(new, batch_size=1000)
+
+
+def invitation_for_signed_in(*, survey, resident):
+    """A signed-in resident answers through the same personal link as an invited one."""
+    invitation, _created = Invitation.objects.get_or_create(
+        survey=survey,
+        resident=resident,
+        repair_reference="",
+        defaults={"channel": InvitationChannel.SIGNED_IN, "expires_at": _link_expiry()},
+    )
+    if invitation.expires_at < timezone.now():
+        invitation.expires_at = _link_expiry()
+        invitation.save(update_fields=["expires_at"])
+    return invitation
+
+
+def invitation_link(invitation):
+    return settings.SURVEY_LINK_BASE_URL.rstrip("/") + reverse("surveys:answer_start", args=[invitation.token])
+
+
+def invitations_send_email(*, survey):
+    """Email each unsent email invitation to a resident with an address on record. Returns how many."""
+    sent = 0
+    pending = Invitation.objects.filter(survey=survey, channel=InvitationChannel.EMAIL, sent_at__isnull=True)
+    for invitation in pending.select_related("resident__user"):
+        user = invitation.resident.user
+        if user is None or not user.email:
+            continue
+        send_mail(
+            subject=survey.title_in("en"),
+            message=f"{survey.purpose_in('en')}\n\nAnswer here: {invitation_link(invitation)}\n",
+            from_email=None,
+            recipient_list=[user.email],
+        )
+        invitation.sent_at = timezone.now()
+        invitation.save(update_fields=["sent_at"])
+        sent += 1
+    return sent
+
+
+# Responses ---------------------------------------------------------------------------------------
+
+
+def _check_open(survey):
+    if survey.closed_at is not None:
+        raise SurveyClosed(f"{survey} is closed.")
+
+
+def response_start(*, invitation, key, language, mode=Mode.ONLINE):
+    """The invitation's response, created on first start. Two tabs, a resumed link or a double
+    click all get the same one: the unique constraint settles any race."""
+    survey = invitation.survey
+    _check_open(survey)
+    lookup = {"survey": survey, "resident": invitation.resident, "repair_reference": invitation.repair_reference}
+    existing = Response.objects.filter(**lookup).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            return Response.objects.create(
+                **lookup,
+                version=survey.current_version,
+                invitation=invitation,
+                key=key or uuid.uuid4(),
+                mode=mode,
+                language=language,
+                tenure=tenure_of(invitation.resident.household.home),
+            )
+    except IntegrityError:
+        return Response.objects.get(**lookup)
+
+
+@transaction.atomic
+def answer_save(*, response_key, question, value):
+    """Keep one answer as soon as it is given. Changing it later replaces it; it is never duplicated."""
+    response = Response.objects.select_for_update().select_related("survey").get(key=response_key)
+    _check_open(response.survey)
+    Answer.objects.update_or_create(response=response, question=question, defaults={"value": value})
+    if response.is_submitted:
+        # A late answer from a second tab still counts; keep the response consistent with routing.
+        _drop_answers_not_asked(response)
+    return response
+
+
+@transaction.atomic
+def response_submit(*, response_key):
+    """Submit once. Submitting again (a double click, the back button, a second tab) changes nothing."""
+    response = Response.objects.select_for_update().get(key=response_key)
+    flow = Flow(response)
+    missing = flow.missing()
+    if missing:
+        raise IncompleteResponse(missing[0])
+    _drop_answers_not_asked(response, flow)
+    if response.submitted_at is None:
+        response.submitted_at = timezone.now()
+        response.save(update_fields=["submitted_at", "updated_at"])
+    return response
+
+
+def _drop_answers_not_asked(response, flow=None):
+    # An answer to a question the routing no longer asks (say, TP02 after "no repair") is not counted.
+    flow = flow or Flow(response)
+    stale = flow.not_asked_codes()
+    if stale:
+        response.answers.filter(question__code__in=stale).delete()
+
+
+@transaction.atomic
+def response_enter(*, key, survey, resident, mode, language, received_on, answers, entered_by, imported_from=""):
+    """A paper form, phone interview or contractor row keyed in by staff, with who and when.
+
+    `answers` maps question code to value (blank: not answered); answers the routing skips are
+    left out. Returns (response, created): the same key twice (a double submit) gives the same response.
+    """
+    same = Response.objects.filter(key=key).first()
+    if same is not None:
+        return same, False
+    _check_open(survey)
+    earlier = Response.objects.filter(survey=survey, resident=resident, repair_reference="").first()
+    if earlier is not None:
+        raise AlreadyResponded(earlier)
+    now = timezone.now()
+    invitation = Invitation.objects.filter(survey=survey, resident=resident, repair_reference="").first()
+    response = Response.objects.create(
+        survey=survey,
+        version=survey.current_version,
+        resident=resident,
+        invitation=invitation if invitation and not hasattr(invitation, "response") else None,
+        key=key,
+        mode=mode,
+        language=language,
+        tenure=tenure_of(resident.household.home),
+        started_at=now,
+        submitted_at=now,
+        entered_by=entered_by,
+        entered_at=now,
+        received_on=received_on,
+        imported_from=imported_from,
+    )
+    questions = {question.code: question for question in response.version.questions.all()}
+    Answer.objects.bulk_create(
+        [Answer(response=response, question=questions[code], value=value) for code, value in answers.items() if value]
+    )
+    _drop_answers_not_asked(response)
+    return response, True
+
+
+def response_copy_send(*, response, email, language):
+    """Email the respondent a copy of their answers (through the configured email backend)."""
+    flow = Flow(response)
+    lines = [response.survey.title_in(language), ""]
+    for question in flow.asked:
+        value = flow.answers.get(question.code)
+        if value is None:
+            continue
+        labels = dict(question.choices_in(language, dont_know=True))
+        shown = "; ".join(labels.get(part, part) for part in value.split(";"))
+        lines += [question.text_in(language), f"  {shown}", ""]
+    send_mail(
+        subject=response.survey.title_in(language), message="\n".join(lines), from_email=None, recipient_list=[email]
+    )

@@ -1,0 +1,236 @@
+"""Answering online: one question a page, check your answers, confirmation.
+
+Everything is keyed on the resident's personal link (the invitation token), not on the session:
+the answers are saved on the server as each page is sent, so a timed-out session, a second tab or
+coming back next week carries on from the same response.
+"""
+
+import uuid
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from engagement.access import page, public_page
+from surveys import selectors, services
+from surveys.flow import Flow
+from surveys.forms import CopyForm, QuestionForm
+from surveys.models import Invitation, Response
+
+
+def _invitation(token):
+    invitation = get_object_or_404(
+        Invitation.objects.select_related("survey", "resident__household__home", "resident__user"), token=token
+    )
+    return invitation
+
+
+def _unavailable(request, invitation):
+    """A page saying why the link cannot be used, or None when it can."""
+    if invitation.expires_at < timezone.now():
+        reason = "expired"
+    elif invitation.survey.closed_at is not None or invitation.survey.current_version is None:
+        reason = "closed"
+    else:
+        return None
+    return render(
+        request, "surveys/answer/unavailable.html", {"reason": reason, "survey": invitation.survey}, status=410
+    )
+
+
+def _response(invitation):
+    return Response.objects.filter(
+        survey=invitation.survey, resident=invitation.resident, repair_reference=invitation.repair_reference
+    ).first()
+
+
+def _language():
+    return translation.get_language() or "en-gb"
+
+
+def _where_next(token, flow):
+    """The first question still to answer, or the check-your-answers page."""
+    question = flow.first_unanswered()
+    if question is None:
+        return reverse("surveys:answer_check", args=[token])
+    return reverse("surveys:answer_question", args=[token, question.code])
+
+
+def _start_page(request, survey, response, action):
+    return render(
+        request,
+        "surveys/answer/start.html",
+        {
+            "survey": survey,
+            "title": survey.title_in(_language()),
+            "purpose": survey.purpose_in(_language()),
+            "response": response,
+            "key": uuid.uuid4(),
+            "action": action,
+        },
+    )
+
+
+@public_page
+def answer_start(request, token):
+    invitation = _invitation(token)
+    if (blocked := _unavailable(request, invitation)) is not None:
+        return blocked
+    response = _response(invitation)
+    if request.method == "POST":
+        response = services.response_start(invitation=invitation, key=_posted_key(request), language=_language())
+        return redirect(_where_next(token, Flow(response)))
+    if response is not None and response.is_submitted:
+        return redirect("surveys:answer_done", token)
+    return _start_page(request, invitation.survey, response, request.path)
+
+
+def _posted_key(request):
+    try:
+        return uuid.UUID(request.POST.get("key", ""))
+    except ValueError:
+        return None
+
+
+@public_page
+def answer_question(request, token, code):
+    invitation = _invitation(token)
+    if (blocked := _unavailable(request, invitation)) is not None:
+        return blocked
+    response = _response(invitation)
+    if response is None:
+        return redirect("surveys:answer_start", token)
+    flow = Flow(response)
+    question = flow.question(code)
+    if question is None:
+        # Not asked of this resident (routing), or not in this version: carry on from where they are.
+        return redirect(_where_next(token, flow))
+    language = _language()
+    changing = request.GET.get("change") == "1"
+    form = QuestionForm(
+        request.POST or None, question=question, language=language, initial_answer=flow.answers.get(code)
+    )
+    if request.method == "POST" and form.is_valid():
+        if _posted_key(request) != response.key:
+            raise Http404("That form belongs to another response.")
+        services.answer_save(response_key=response.key, question=question, value=form.value)
+        flow = Flow(response)
+        following = flow.after(code)
+        if changing or following is None:
+            return redirect(_where_next(token, flow))
+        return redirect("surveys:answer_question", token, following.code)
+    previous = flow.before(code)
+    if changing:
+        back = reverse("surveys:answer_check", args=[token])
+    elif previous is None:
+        back = reverse("surveys:answer_start", args=[token])
+    else:
+        back = reverse("surveys:answer_question", args=[token, previous.code])
+    asked = flow.asked
+    return render(
+        request,
+        "surveys/answer/question.html",
+        {
+            "form": form,
+            "survey_title": invitation.survey.title_in(language),
+            "question": question,
+            "question_text": question.text_in(language),
+            "number": asked.index(question) + 1,
+            "count": len(asked),
+            "back": back,
+            "key": response.key,
+            "submitted": response.is_submitted,
+        },
+    )
+
+
+@public_page
+def answer_check(request, token):
+    invitation = _invitation(token)
+    if (blocked := _unavailable(request, invitation)) is not None:
+        return blocked
+    response = _response(invitation)
+    if response is None:
+        return redirect("surveys:answer_start", token)
+    if request.method == "POST":
+        if _posted_key(request) != response.key:
+            raise Http404("That form belongs to another response.")
+        try:
+            services.response_submit(response_key=response.key)
+        except services.IncompleteResponse as missing:
+            return redirect("surveys:answer_question", token, missing.question.code)
+        return redirect("surveys:answer_done", token)
+    flow = Flow(response)
+    missing = flow.missing()
+    if missing:
+        return redirect("surveys:answer_question", token, missing[0].code)
+    language = _language()
+    return render(
+        request,
+        "surveys/answer/check.html",
+        {
+            "survey_title": invitation.survey.title_in(language),
+            "rows": selectors.answer_rows(flow, language, token),
+            "key": response.key,
+            "submitted": response.is_submitted,
+            "back": reverse("surveys:answer_question", args=[token, flow.asked[-1].code]),
+        },
+    )
+
+
+@public_page
+def answer_done(request, token):
+    invitation = _invitation(token)
+    if (blocked := _unavailable(request, invitation)) is not None:
+        return blocked
+    response = _response(invitation)
+    if response is None or not response.is_submitted:
+        return redirect("surveys:answer_start", token)
+    user = invitation.resident.user
+    form = CopyForm(request.POST or None, initial={"email": user.email if user else ""})
+    if request.method == "POST" and form.is_valid():
+        services.response_copy_send(response=response, email=form.cleaned_data["email"], language=_language())
+        messages.success(request, _("We have sent a copy of your answers to %(email)s.") % form.cleaned_data)
+        return redirect("surveys:answer_done", token)
+    return render(
+        request,
+        "surveys/answer/done.html",
+        {"survey_title": invitation.survey.title_in(_language()), "form": form, "response": response},
+    )
+
+
+# Signed-in residents --------------------------------------------------------------------------------
+
+
+def _resident_of(request):
+    resident = getattr(request.user, "resident", None)
+    if resident is None:
+        raise Http404("This account is not linked to a resident.")
+    return resident
+
+
+@page("surveys.answer_survey")
+def my_surveys(request):
+    resident = getattr(request.user, "resident", None)
+    return render(
+        request,
+        "surveys/mine.html",
+        {"rows": selectors.surveys_for_resident(resident, _language()) if resident else []},
+    )
+
+
+@page("surveys.answer_survey")
+def begin(request, pk):
+    resident = _resident_of(request)
+    survey = get_object_or_404(selectors.open_surveys_for_anyone(), pk=pk)
+    if request.method == "POST":
+        invitation = services.invitation_for_signed_in(survey=survey, resident=resident)
+        response = services.response_start(invitation=invitation, key=_posted_key(request), language=_language())
+        return redirect(_where_next(invitation.token, Flow(response)))
+    response = Response.objects.filter(survey=survey, resident=resident, repair_reference="").first()
+    if response is not None and response.is_submitted and response.invitation_id:
+        return redirect("surveys:answer_done", response.invitation.token)
+    return _start_page(request, survey, response, request.path)

@@ -1,0 +1,50 @@
+"""Results of one survey: who answered and how, the full distributions, the TSMs by the rules."""
+
+import csv
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from engagement.access import page
+from surveys import exports, selectors, tsm
+from surveys.choices import SurveyKind
+from surveys.models import Survey
+from surveys.views.declare import not_html
+
+
+@page("surveys.view_response")
+def survey_results(request, pk):
+    survey = get_object_or_404(Survey, pk=pk)
+    context = {
+        "survey": survey,
+        "counts": selectors.response_counts(survey),
+        "progress": selectors.invitation_progress(survey),
+        "distribution": selectors.distribution(survey),
+        "tsm": tsm.tsm_results(survey) if survey.kind == SurveyKind.TSM else None,
+        "tsm_source": tsm.SOURCE,
+    }
+    return render(request, "surveys/results.html", context)
+
+
+def _csv_response(filename):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@not_html
+@page("surveys.view_response")
+def tsm_csv(request, pk):
+    survey = get_object_or_404(Survey, pk=pk)
+    response = _csv_response(f"survey-{pk}-tsm-results.csv")
+    tsm.write_csv(tsm.tsm_results(survey), response)
+    return response
+
+
+@not_html
+@page("surveys.view_response")
+def responses_csv(request, pk):
+    survey = get_object_or_404(Survey, pk=pk)
+    response = _csv_response(f"survey-{pk}-responses.csv")
+    exports.write_responses(survey, csv.writer(response))
+    return response

@@ -1,0 +1,89 @@
+"""Staff pages: the survey list, one survey, and keying in paper and phone responses."""
+
+import uuid
+
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from engagement.access import page
+from surveys import builtin, services
+from surveys.forms import StaffEntryForm
+from surveys.models import Survey
+from surveys.views.declare import post_only
+
+BUILTIN = {
+    "tsm": (builtin.TSM_SURVEY, builtin.TSM_QUESTIONS),
+    "transactional": (builtin.TRANSACTIONAL_SURVEY, builtin.TRANSACTIONAL_QUESTIONS),
+}
+
+
+@page("surveys.view_survey")
+def survey_list(request):
+    surveys = Survey.objects.annotate(
+        submitted=Count("responses", filter=Q(responses__submitted_at__isnull=False))
+    ).prefetch_related("versions")
+    return render(request, "surveys/index.html", {"surveys": surveys})
+
+
+@post_only
+@page("surveys.add_survey")
+@require_POST
+def create_builtin(request):
+    definition, questions = BUILTIN.get(request.POST.get("which"), BUILTIN["tsm"])
+    survey = services.survey_create(definition=definition, questions=questions)
+    messages.success(request, _("Survey created and published."))
+    return redirect("surveys:detail", survey.pk)
+
+
+@page("surveys.view_survey")
+def survey_detail(request, pk):
+    survey = get_object_or_404(Survey, pk=pk)
+    versions = survey.versions.order_by("-number").prefetch_related("questions")
+    return render(
+        request, "surveys/detail.html", {"survey": survey, "versions": versions, "current": survey.current_version}
+    )
+
+
+@post_only
+@page("surveys.change_survey")
+@require_POST
+def new_version(request, pk):
+    survey = get_object_or_404(Survey, pk=pk)
+    version = services.survey_version_new(survey=survey)
+    return redirect(reverse("admin:surveys_surveyversion_change", args=[version.pk]))
+
+
+@page("surveys.add_response")
+def enter_response(request, pk):
+    survey = get_object_or_404(Survey, pk=pk)
+    version = survey.current_version
+    if version is None or survey.closed_at is not None:
+        messages.info(request, _("This survey is not open, so responses cannot be entered."))
+        return redirect("surveys:detail", pk)
+    form = StaffEntryForm(request.POST or None, version=version, initial={"key": uuid.uuid4()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            response, created = services.response_enter(
+                key=data["key"],
+                survey=survey,
+                resident=data["resident_reference"],
+                mode=data["mode"],
+                language=data["language"],
+                received_on=data["received_on"],
+                answers=form.answers(),
+                entered_by=request.user,
+            )
+        except services.AlreadyResponded:
+            form.add_error("resident_reference", _("This resident has already answered this survey"))
+        else:
+            if created:
+                messages.success(request, _("Response %(number)s saved.") % {"number": response.pk})
+            else:
+                messages.info(request, _("Response %(number)s was already saved.") % {"number": response.pk})
+            return redirect("surveys:enter", pk)
+    return render(request, "surveys/enter.html", {"survey": survey, "version": version, "form": form})

@@ -1,0 +1,37 @@
+"""Staff survey pages with real data and with errors meet the accessibility baseline."""
+
+import uuid
+from datetime import date
+
+import pytest
+
+from surveys import services
+from tests.e2e.conftest import then_the_accessibility_baseline_is_met
+from tests.factories import ResidentFactory, tsm_survey
+
+pytestmark = pytest.mark.browser
+
+
+def test_results_with_answers_and_the_entry_form_with_errors_are_accessible(open_page, personas):
+    survey = tsm_survey()
+    for mode, value in [("paper", "very_satisfied"), ("phone_interpreter", "dont_know"), ("bsl", "neither")]:
+        services.response_enter(
+            key=uuid.uuid4(),
+            survey=survey,
+            resident=ResidentFactory(),
+            mode=mode,
+            language="Polish",
+            received_on=date(2026, 3, 1),
+            answers={"TP01": value, "TP06": value},
+            entered_by=personas["housing_officer"],
+        )
+    page = open_page(personas["insight_analyst"], width=320, height=640)
+    page.goto(f"/surveys/{survey.pk}/results/")
+    assert page.get_by_role("cell", name="Polish").count() == 0  # languages are row headers
+    assert page.get_by_role("rowheader", name="Polish").is_visible()
+    then_the_accessibility_baseline_is_met(page)
+    officer = open_page(personas["housing_officer"])
+    officer.goto(f"/surveys/{survey.pk}/enter/")
+    officer.get_by_role("button", name="Save response").click()
+    assert officer.title().startswith("Error: ")
+    then_the_accessibility_baseline_is_met(officer)

@@ -1,0 +1,159 @@
+"""Invitations follow each resident's communication preferences; nobody is invited twice."""
+
+import csv
+import io
+from datetime import date, timedelta
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from engagement.models import CommunicationPreference
+from surveys import services, transactional
+from surveys.models import Invitation
+from surveys.sampling import stratified_sample
+from tests.factories import (
+    HomeFactory,
+    HouseholdFactory,
+    ResidentFactory,
+    UserFactory,
+    transactional_survey,
+    tsm_survey,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def resident_preferring(**preference):
+    resident = ResidentFactory()
+    CommunicationPreference.objects.create(resident=resident, **preference)
+    return resident
+
+
+def invite(survey, *residents):
+    services.invitations_create(survey=survey, residents=residents)
+    return {i.resident_id: i for i in Invitation.objects.filter(survey=survey)}
+
+
+def test_no_email_or_text_for_a_resident_without_internet():
+    survey = tsm_survey()
+    offline = resident_preferring(channels=["email", "text"], no_internet=True)
+    offline_phone = resident_preferring(channels=["text", "phone", "email"], no_internet=True)
+    online = resident_preferring(channels=["email", "letter"])
+    invitations = invite(survey, offline, offline_phone, online)
+    assert invitations[offline.pk].channel == "letter"
+    assert invitations[offline_phone.pk].channel == "phone"
+    assert invitations[online.pk].channel == "email"
+
+
+def test_large_print_easy_read_and_the_interpreter_language_are_carried_to_the_send_lists(client, personas):
+    survey = tsm_survey()
+    large = resident_preferring(channels=["letter"], formats=["large_print"])
+    easy = resident_preferring(channels=["letter"], formats=["easy_read"])
+    caller = resident_preferring(channels=["phone"], interpreter_language="Polish")
+    invite(survey, large, easy, caller)
+    client.force_login(personas["contact_centre_agent"])
+    letters = list(
+        csv.DictReader(
+            io.StringIO(client.get(reverse("surveys:send_list_csv", args=[survey.pk, "letters"])).content.decode())
+        )
+    )
+    assert {(row["resident_number"], row["formats"]) for row in letters} == {
+        (str(large.pk), "large_print"),
+        (str(easy.pk), "easy_read"),
+    }
+    calls = list(
+        csv.DictReader(
+            io.StringIO(client.get(reverse("surveys:send_list_csv", args=[survey.pk, "calls"])).content.decode())
+        )
+    )
+    assert [(row["resident_number"], row["interpreter_language"]) for row in calls] == [(str(caller.pk), "Polish")]
+    assert calls[0]["link"].startswith("http://localhost:8000/surveys/answer/")
+
+
+def test_a_resident_with_no_preferences_recorded_gets_a_letter():
+    survey = tsm_survey()
+    resident = ResidentFactory()
+    assert invite(survey, resident)[resident.pk].channel == "letter"
+
+
+def test_inviting_again_does_not_invite_anyone_twice():
+    survey = tsm_survey()
+    resident = resident_preferring(channels=["email"])
+    services.invitations_create(survey=survey, residents=[resident])
+    assert services.invitations_create(survey=survey, residents=[resident]) == []
+    assert Invitation.objects.count() == 1
+
+
+def test_emails_go_only_to_email_invitations_with_an_address_and_only_once():
+    survey = tsm_survey()
+    with_address = resident_preferring(channels=["email"])
+    with_address.user = UserFactory(email="rita@example.org")
+    with_address.save()
+    letter = resident_preferring(channels=["email"], no_internet=True)
+    letter.user = UserFactory(email="no-internet@example.org")
+    letter.save()
+    invite(survey, with_address, letter)
+    assert services.invitations_send_email(survey=survey) == 1
+    assert services.invitations_send_email(survey=survey) == 0
+    assert [message.to for message in mail.outbox] == [["rita@example.org"]]
+    assert "/surveys/answer/" in mail.outbox[0].body
+
+
+def test_the_invite_page_invites_every_current_household_once_by_preference(client, personas):
+    survey = tsm_survey()
+    lead = resident_preferring(channels=["phone"])
+    ResidentFactory(household=lead.household, is_lead_tenant=False)
+    client.force_login(personas["administrator"])
+    response = client.post(reverse("surveys:invite", args=[survey.pk]), {"who": "all"})
+    assert response.status_code == 302
+    invited = set(Invitation.objects.filter(survey=survey).values_list("resident_id", flat=True))
+    assert lead.pk in invited and len(invited) == 2  # the lead tenant and the persona's household
+
+
+def test_a_stratified_sample_gives_each_region_and_tenure_its_share():
+    rented = [ResidentFactory(household=HouseholdFactory(home=HomeFactory())) for _ in range(30)]
+    owners = [
+        ResidentFactory(household=HouseholdFactory(home=HomeFactory(scheme_type="shared_ownership"))) for _ in range(10)
+    ]
+    sample = stratified_sample(rented + owners, 8, seed=3, today=date(2026, 1, 1))
+    assert len(sample) == 8
+    assert sum(1 for r in sample if r in owners) == 2  # 10 of 40 homes: a quarter of the sample
+    assert stratified_sample(rented + owners, 8, seed=3, today=date(2026, 1, 1)) == sample
+
+
+@pytest.fixture
+def completed_repairs():
+    repairs = []
+
+    def source(since):
+        return [r for r in repairs if r.completed_on >= since]
+
+    transactional.register_completed_repairs(source)
+    yield repairs
+    transactional.unregister_completed_repairs(source)
+
+
+def test_after_a_repair_each_resident_is_invited_once_per_repair_by_their_preference(completed_repairs):
+    survey = transactional_survey()
+    tsm_survey()  # a TSM survey is never sent after a repair
+    today = date(2026, 3, 10)
+    offline = resident_preferring(channels=["text", "letter"], no_internet=True)
+    completed_repairs += [
+        transactional.CompletedRepair(offline, "RR-1001", today - timedelta(days=2)),
+        transactional.CompletedRepair(offline, "RR-1002", today - timedelta(days=1)),
+        transactional.CompletedRepair(offline, "RR-0900", today - timedelta(days=30)),
+    ]
+    assert transactional.invite_after_repairs(today=today, days=7) == 2
+    assert transactional.invite_after_repairs(today=today, days=7) == 0  # a second run invites nobody again
+    invitations = Invitation.objects.filter(survey=survey).order_by("repair_reference")
+    assert [(i.repair_reference, i.channel) for i in invitations] == [("RR-1001", "letter"), ("RR-1002", "letter")]
+    assert Invitation.objects.count() == 2
+
+
+def test_the_daily_task_runs_the_same_job(completed_repairs):
+    from surveys.tasks import invite_after_repairs
+
+    transactional_survey()
+    completed_repairs.append(transactional.CompletedRepair(ResidentFactory(), "RR-7", date.today()))
+    assert invite_after_repairs.delay().get() == 1
