@@ -18,6 +18,18 @@ class Role:
     is_staff: bool = False  # may use the Django admin
 
 
+# Raising and updating repairs and complaints, for staff who take reports and follow them up.
+REPAIRS_AND_COMPLAINTS_DESK = (
+    "repairs.view_repairrequest",
+    "repairs.view_all_repairs",
+    "repairs.add_repairrequest",
+    "repairs.change_repairrequest",
+    "repairs.record_repair_outcome",
+    "repairs.view_complaint",
+    "repairs.add_complaint",
+    "repairs.change_complaint",
+)
+
 HOUSING_OFFICER = Role(
     "housing_officer",
     "Housing officer",
@@ -28,19 +40,29 @@ HOUSING_OFFICER = Role(
         "engagement.view_resident",
         "engagement.change_resident",
         "engagement.view_special_category",
+        *REPAIRS_AND_COMPLAINTS_DESK,
     ),
 )
 REPAIRS_OPERATIVE = Role(
     "repairs_operative",
     "Repairs operative",
     _("Sees the day's jobs, records outcomes and raises anything else spotted in the home."),
-    ("engagement.view_home", "engagement.view_household", "engagement.view_resident"),
+    (
+        "engagement.view_home",
+        "engagement.view_household",
+        "engagement.view_resident",
+        # Their own jobs only (the object-level rule is in repairs/selectors.py).
+        "repairs.view_repairrequest",
+        "repairs.add_repairrequest",
+        "repairs.record_repair_outcome",
+        "repairs.work_repair_jobs",
+    ),
 )
 CONTACT_CENTRE_AGENT = Role(
     "contact_centre_agent",
     "Contact-centre agent",
     _("Answers calls, finds the resident, raises repairs and enters phone survey answers."),
-    ("engagement.view_home", "engagement.view_household", "engagement.view_resident"),
+    ("engagement.view_home", "engagement.view_household", "engagement.view_resident", *REPAIRS_AND_COMPLAINTS_DESK),
 )
 PANEL_MEMBER = Role(
     "panel_member",
@@ -52,7 +74,7 @@ RESIDENT = Role(
     "resident",
     "Resident",
     _("Answers surveys and keeps their own communication preferences up to date."),
-    (),
+    ("repairs.report_own_repair",),
 )
 INSIGHT_ANALYST = Role(
     "insight_analyst",

@@ -6,27 +6,48 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('engagement', '0002_regions_and_roles'),
+        ("engagement", "0002_regions_and_roles"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CommunicationPreference',
+            name="CommunicationPreference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('channels', models.JSONField(blank=True, default=list)),
-                ('formats', models.JSONField(blank=True, default=list)),
-                ('interpreter_language', models.CharField(blank=True, max_length=60)),
-                ('no_internet', models.BooleanField(default=False, help_text='Then nothing is sent to them by email or text only.', verbose_name='No internet access')),
-                ('best_times', models.CharField(blank=True, max_length=200)),
-                ('representative_name', models.CharField(blank=True, max_length=120, verbose_name='Representative or advocate')),
-                ('representative_contact', models.CharField(blank=True, max_length=200)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('resident', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='communication_preference', to='engagement.resident')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("channels", models.JSONField(blank=True, default=list)),
+                ("formats", models.JSONField(blank=True, default=list)),
+                ("interpreter_language", models.CharField(blank=True, max_length=60)),
+                (
+                    "no_internet",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Then nothing is sent to them by email or text only.",
+                        verbose_name="No internet access",
+                    ),
+                ),
+                ("best_times", models.CharField(blank=True, max_length=200)),
+                (
+                    "representative_name",
+                    models.CharField(blank=True, max_length=120, verbose_name="Representative or advocate"),
+                ),
+                ("representative_contact", models.CharField(blank=True, max_length=200)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "resident",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="communication_preference",
+                        to="engagement.resident",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
         ),
     ]
