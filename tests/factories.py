@@ -69,3 +69,68 @@ class EqualityProfileFactory(factory.django.DjangoModelFactory):
         model = EqualityProfile
 
     resident = factory.SubFactory(ResidentFactory)
+
+
+# Repairs and complaints ---------------------------------------------------------------------------
+
+from datetime import datetime as _datetime  # noqa: E402
+from datetime import timedelta as _timedelta  # noqa: E402
+
+from django.utils import timezone as _timezone  # noqa: E402
+
+from repairs.models import (  # noqa: E402
+    Appointment,
+    Complaint,
+    ComplaintStage,
+    RepairRequest,
+)
+
+
+def at(year, month, day, hour=9, minute=0):
+    """An aware UK local time, for readable test data."""
+    return _timezone.make_aware(_datetime(year, month, day, hour, minute))
+
+
+class RepairRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RepairRequest
+
+    reference = factory.Sequence(lambda n: f"RT{n:06d}")
+    household = factory.SubFactory(HouseholdFactory)
+    home = factory.SelfAttribute("household.home")
+    channel = "phone"
+    category = "plumbing"
+    description = "Kitchen tap drips all the time"
+    priority = "routine"
+    reported_at = factory.LazyFunction(lambda: at(2025, 3, 3))
+    due_at = factory.LazyAttribute(lambda repair: repair.reported_at + _timedelta(days=28))
+
+
+class AppointmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Appointment
+
+    repair = factory.SubFactory(RepairRequestFactory)
+    date = factory.LazyAttribute(lambda appointment: _timezone.localdate(appointment.repair.reported_at))
+    slot = "am"
+    operative = factory.SelfAttribute("repair.operative")
+
+
+class ComplaintFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Complaint
+
+    reference = factory.Sequence(lambda n: f"CT{n:06d}")
+    resident = factory.SubFactory(ResidentFactory)
+    household = factory.SelfAttribute("resident.household")
+    received_on = date(2025, 3, 3)
+    summary = "The repair to my boiler was put off three times"
+
+
+class ComplaintStageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ComplaintStage
+
+    complaint = factory.SubFactory(ComplaintFactory)
+    number = 1
+    received_on = factory.SelfAttribute("complaint.received_on")
