@@ -6,6 +6,10 @@ from django.utils.translation import gettext_lazy as _
 # (label, URL name). Later features add their main pages here.
 ITEMS = [
     (_("Home"), "home"),
+    (_("Today's jobs"), "repairs:jobs"),
+    (_("Repairs"), "repairs:list"),
+    (_("Complaints"), "repairs:complaints"),
+    (_("Your repairs"), "repairs:mine"),
 ]
 
 
@@ -17,6 +21,14 @@ def items_for(request):
     for label, url_name in ITEMS:
         url = reverse(url_name)
         if resolve(url).func.access.allows(user):
-            current = request.path == url or (url != "/" and request.path.startswith(url))
-            shown.append({"label": label, "url": url, "current": current})
+            shown.append({"label": label, "url": url, "current": False})
+    # One item is current: the one whose address is the longest start of this page's address
+    # (so /repairs/complaints/ marks Complaints, not Repairs as well).
+    matching = [
+        item
+        for item in shown
+        if request.path == item["url"] or (item["url"] != "/" and request.path.startswith(item["url"]))
+    ]
+    if matching:
+        max(matching, key=lambda item: len(item["url"]))["current"] = True
     return shown

@@ -6,153 +6,418 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('engagement', '0003_communication_preferences'),
+        ("engagement", "0003_communication_preferences"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Complaint',
+            name="Complaint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(max_length=20, unique=True)),
-                ('received_on', models.DateField()),
-                ('summary', models.TextField(verbose_name='What the resident is unhappy about')),
-                ('lesson_learnt', models.TextField(blank=True)),
-                ('closed_on', models.DateField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('household', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='complaints', to='engagement.household')),
-                ('raised_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('resident', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='complaints', to='engagement.resident')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("reference", models.CharField(max_length=20, unique=True)),
+                ("received_on", models.DateField()),
+                ("summary", models.TextField(verbose_name="What the resident is unhappy about")),
+                ("lesson_learnt", models.TextField(blank=True)),
+                ("closed_on", models.DateField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "household",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="complaints",
+                        to="engagement.household",
+                    ),
+                ),
+                (
+                    "raised_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "resident",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="complaints", to="engagement.resident"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-received_on', '-pk'],
+                "ordering": ["-received_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='DiscriminationAllegation',
+            name="DiscriminationAllegation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('acknowledged_on', models.DateField(blank=True, null=True)),
-                ('investigated_on', models.DateField(blank=True, null=True)),
-                ('finding', models.CharField(blank=True, choices=[('substantiated', 'Substantiated'), ('partly_substantiated', 'Partly substantiated'), ('not_substantiated', 'Not substantiated')], max_length=30)),
-                ('finding_detail', models.TextField(blank=True, verbose_name='What the investigation found')),
-                ('complaint', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='allegation', to='repairs.complaint')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("acknowledged_on", models.DateField(blank=True, null=True)),
+                ("investigated_on", models.DateField(blank=True, null=True)),
+                (
+                    "finding",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("substantiated", "Substantiated"),
+                            ("partly_substantiated", "Partly substantiated"),
+                            ("not_substantiated", "Not substantiated"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("finding_detail", models.TextField(blank=True, verbose_name="What the investigation found")),
+                (
+                    "complaint",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="allegation", to="repairs.complaint"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='RepairRequest',
+            name="RepairRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(max_length=20, unique=True)),
-                ('channel', models.CharField(choices=[('phone', 'Phone'), ('online', 'Online'), ('in_person', 'In person'), ('visit', 'During a visit'), ('operative', 'By an operative in the home')], max_length=20, verbose_name='How it was reported')),
-                ('category', models.CharField(choices=[('plumbing', 'Plumbing'), ('heating', 'Heating and hot water'), ('electrical', 'Electrical'), ('damp_mould', 'Damp and mould'), ('windows', 'Windows'), ('doors', 'Doors'), ('gates_fences', 'Gates and fences'), ('roofing', 'Roofing'), ('kitchen', 'Kitchen'), ('bathroom', 'Bathroom'), ('communal', 'Communal areas'), ('adaptations', 'Aids and adaptations'), ('other', 'Other')], max_length=20)),
-                ('description', models.TextField()),
-                ('priority', models.CharField(choices=[('emergency', 'Emergency'), ('urgent', 'Urgent'), ('routine', 'Routine')], max_length=10)),
-                ('hazard', models.CharField(blank=True, choices=[('', 'No hazard'), ('emergency', 'Emergency hazard'), ('damp_mould', 'Significant damp and mould hazard')], default='', max_length=20)),
-                ('status', models.CharField(choices=[('reported', 'Reported'), ('inspected', 'Inspected'), ('scheduled', 'Scheduled'), ('in_progress', 'In progress'), ('completed', 'Completed'), ('cancelled', 'Cancelled')], default='reported', max_length=20)),
-                ('cancellation_reason', models.TextField(blank=True)),
-                ('reported_at', models.DateTimeField()),
-                ('due_at', models.DateTimeField()),
-                ('completed_at', models.DateTimeField(blank=True, null=True)),
-                ('completed_first_visit', models.BooleanField(blank=True, null=True, verbose_name='Completed on the first visit')),
-                ('follow_on_work', models.TextField(blank=True, verbose_name='Follow-on work needed')),
-                ('cost', models.DecimalField(blank=True, decimal_places=2, max_digits=9, null=True)),
-                ('photo', models.FileField(blank=True, upload_to='repair-photos/%Y/%m/')),
-                ('investigated_at', models.DateTimeField(blank=True, null=True)),
-                ('summary_sent_on', models.DateField(blank=True, null=True, verbose_name='Written summary sent on')),
-                ('made_safe_at', models.DateTimeField(blank=True, null=True, verbose_name='Safety work done')),
-                ('preventative_work_started_on', models.DateField(blank=True, null=True)),
-                ('preventative_work_delay_reason', models.TextField(blank=True, help_text='Why further preventative work cannot begin within 5 working days (then it must begin within 12 weeks).')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('home', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='repairs', to='engagement.home')),
-                ('household', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='repairs', to='engagement.household')),
-                ('operative', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='repair_jobs', to=settings.AUTH_USER_MODEL)),
-                ('raised_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('recall_of', models.ForeignKey(blank=True, help_text='The earlier repair of the same problem that this one repeats.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='recalls', to='repairs.repairrequest')),
-                ('reported_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='reported_repairs', to='engagement.resident')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("reference", models.CharField(max_length=20, unique=True)),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("phone", "Phone"),
+                            ("online", "Online"),
+                            ("in_person", "In person"),
+                            ("visit", "During a visit"),
+                            ("operative", "By an operative in the home"),
+                        ],
+                        max_length=20,
+                        verbose_name="How it was reported",
+                    ),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("plumbing", "Plumbing"),
+                            ("heating", "Heating and hot water"),
+                            ("electrical", "Electrical"),
+                            ("damp_mould", "Damp and mould"),
+                            ("windows", "Windows"),
+                            ("doors", "Doors"),
+                            ("gates_fences", "Gates and fences"),
+                            ("roofing", "Roofing"),
+                            ("kitchen", "Kitchen"),
+                            ("bathroom", "Bathroom"),
+                            ("communal", "Communal areas"),
+                            ("adaptations", "Aids and adaptations"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("description", models.TextField()),
+                (
+                    "priority",
+                    models.CharField(
+                        choices=[("emergency", "Emergency"), ("urgent", "Urgent"), ("routine", "Routine")],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "hazard",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "No hazard"),
+                            ("emergency", "Emergency hazard"),
+                            ("damp_mould", "Significant damp and mould hazard"),
+                        ],
+                        default="",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("reported", "Reported"),
+                            ("inspected", "Inspected"),
+                            ("scheduled", "Scheduled"),
+                            ("in_progress", "In progress"),
+                            ("completed", "Completed"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="reported",
+                        max_length=20,
+                    ),
+                ),
+                ("cancellation_reason", models.TextField(blank=True)),
+                ("reported_at", models.DateTimeField()),
+                ("due_at", models.DateTimeField()),
+                ("completed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "completed_first_visit",
+                    models.BooleanField(blank=True, null=True, verbose_name="Completed on the first visit"),
+                ),
+                ("follow_on_work", models.TextField(blank=True, verbose_name="Follow-on work needed")),
+                ("cost", models.DecimalField(blank=True, decimal_places=2, max_digits=9, null=True)),
+                ("photo", models.FileField(blank=True, upload_to="repair-photos/%Y/%m/")),
+                ("investigated_at", models.DateTimeField(blank=True, null=True)),
+                ("summary_sent_on", models.DateField(blank=True, null=True, verbose_name="Written summary sent on")),
+                ("made_safe_at", models.DateTimeField(blank=True, null=True, verbose_name="Safety work done")),
+                ("preventative_work_started_on", models.DateField(blank=True, null=True)),
+                (
+                    "preventative_work_delay_reason",
+                    models.TextField(
+                        blank=True,
+                        help_text="Why further preventative work cannot begin within 5 working days (then it must begin within 12 weeks).",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "home",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="repairs", to="engagement.home"
+                    ),
+                ),
+                (
+                    "household",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="repairs",
+                        to="engagement.household",
+                    ),
+                ),
+                (
+                    "operative",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="repair_jobs",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "raised_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "recall_of",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The earlier repair of the same problem that this one repeats.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="recalls",
+                        to="repairs.repairrequest",
+                    ),
+                ),
+                (
+                    "reported_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="reported_repairs",
+                        to="engagement.resident",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-reported_at', '-pk'],
-                'permissions': [('view_all_repairs', 'Can see every repair, not only their own jobs'), ('record_repair_outcome', 'Can record the outcome of a repair visit'), ('work_repair_jobs', 'Has repair jobs of their own to do'), ('report_own_repair', 'Can report a repair to their own home and follow its progress')],
+                "ordering": ["-reported_at", "-pk"],
+                "permissions": [
+                    ("view_all_repairs", "Can see every repair, not only their own jobs"),
+                    ("record_repair_outcome", "Can record the outcome of a repair visit"),
+                    ("work_repair_jobs", "Has repair jobs of their own to do"),
+                    ("report_own_repair", "Can report a repair to their own home and follow its progress"),
+                ],
             },
         ),
         migrations.AddField(
-            model_name='complaint',
-            name='repairs',
-            field=models.ManyToManyField(blank=True, related_name='complaints', to='repairs.repairrequest'),
+            model_name="complaint",
+            name="repairs",
+            field=models.ManyToManyField(blank=True, related_name="complaints", to="repairs.repairrequest"),
         ),
         migrations.CreateModel(
-            name='Appointment',
+            name="Appointment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField()),
-                ('slot', models.CharField(choices=[('am', 'Morning, 8am to 12pm'), ('pm', 'Afternoon, 12pm to 5pm'), ('all_day', 'All day, 8am to 5pm')], max_length=10)),
-                ('outcome', models.CharField(choices=[('booked', 'Booked'), ('kept', 'Kept'), ('missed_by_landlord', 'Missed by us'), ('no_access', 'No access')], default='booked', max_length=20)),
-                ('notes', models.TextField(blank=True)),
-                ('operative', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='appointments', to=settings.AUTH_USER_MODEL)),
-                ('repair', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='appointments', to='repairs.repairrequest')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("date", models.DateField()),
+                (
+                    "slot",
+                    models.CharField(
+                        choices=[
+                            ("am", "Morning, 8am to 12pm"),
+                            ("pm", "Afternoon, 12pm to 5pm"),
+                            ("all_day", "All day, 8am to 5pm"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("booked", "Booked"),
+                            ("kept", "Kept"),
+                            ("missed_by_landlord", "Missed by us"),
+                            ("no_access", "No access"),
+                        ],
+                        default="booked",
+                        max_length=20,
+                    ),
+                ),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "operative",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="appointments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "repair",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="appointments",
+                        to="repairs.repairrequest",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['date', 'slot', 'pk'],
+                "ordering": ["date", "slot", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ComplaintCategoryTag',
+            name="ComplaintCategoryTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('category', models.CharField(choices=[('repairs', 'Repairs'), ('communication', 'Communication'), ('staff_conduct', 'Staff conduct'), ('discrimination', 'Discrimination'), ('anti_social_behaviour', 'Anti-social behaviour'), ('other', 'Other')], max_length=30)),
-                ('complaint', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='categories', to='repairs.complaint')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("repairs", "Repairs"),
+                            ("communication", "Communication"),
+                            ("staff_conduct", "Staff conduct"),
+                            ("discrimination", "Discrimination"),
+                            ("anti_social_behaviour", "Anti-social behaviour"),
+                            ("other", "Other"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "complaint",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="categories", to="repairs.complaint"
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('complaint', 'category'), name='complaint_category_once')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("complaint", "category"), name="complaint_category_once")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ComplaintStage',
+            name="ComplaintStage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(choices=[(1, 'Stage 1'), (2, 'Stage 2')])),
-                ('received_on', models.DateField(help_text='For stage 2, the day the resident asked to escalate.')),
-                ('acknowledged_on', models.DateField(blank=True, null=True)),
-                ('responded_on', models.DateField(blank=True, null=True, verbose_name='Decision sent on')),
-                ('extension_working_days', models.PositiveSmallIntegerField(default=0)),
-                ('extension_reason', models.TextField(blank=True, verbose_name='Reason for the extension, as given to the resident')),
-                ('outcome', models.CharField(blank=True, choices=[('upheld', 'Upheld'), ('partly_upheld', 'Partly upheld'), ('not_upheld', 'Not upheld')], max_length=20)),
-                ('remedy', models.TextField(blank=True)),
-                ('complaint', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stages', to='repairs.complaint')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("number", models.PositiveSmallIntegerField(choices=[(1, "Stage 1"), (2, "Stage 2")])),
+                ("received_on", models.DateField(help_text="For stage 2, the day the resident asked to escalate.")),
+                ("acknowledged_on", models.DateField(blank=True, null=True)),
+                ("responded_on", models.DateField(blank=True, null=True, verbose_name="Decision sent on")),
+                ("extension_working_days", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "extension_reason",
+                    models.TextField(blank=True, verbose_name="Reason for the extension, as given to the resident"),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("upheld", "Upheld"),
+                            ("partly_upheld", "Partly upheld"),
+                            ("not_upheld", "Not upheld"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("remedy", models.TextField(blank=True)),
+                (
+                    "complaint",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="stages", to="repairs.complaint"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['complaint', 'number'],
-                'constraints': [models.UniqueConstraint(fields=('complaint', 'number'), name='complaint_stage_once'), models.CheckConstraint(condition=models.Q(('extension_working_days', 0), models.Q(('extension_reason', ''), _negated=True), _connector='OR'), name='complaint_extension_with_reason')],
+                "ordering": ["complaint", "number"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("complaint", "number"), name="complaint_stage_once"),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("extension_working_days", 0),
+                            models.Q(("extension_reason", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="complaint_extension_with_reason",
+                    ),
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='repairrequest',
-            index=models.Index(fields=['status'], name='repairs_rep_status_b61ab5_idx'),
+            model_name="repairrequest",
+            index=models.Index(fields=["status"], name="repairs_rep_status_b61ab5_idx"),
         ),
         migrations.AddIndex(
-            model_name='repairrequest',
-            index=models.Index(fields=['reported_at'], name='repairs_rep_reporte_462155_idx'),
+            model_name="repairrequest",
+            index=models.Index(fields=["reported_at"], name="repairs_rep_reporte_462155_idx"),
         ),
         migrations.AddIndex(
-            model_name='repairrequest',
-            index=models.Index(fields=['home', 'category', 'completed_at'], name='repairs_rep_home_id_720e37_idx'),
+            model_name="repairrequest",
+            index=models.Index(fields=["home", "category", "completed_at"], name="repairs_rep_home_id_720e37_idx"),
         ),
         migrations.AddConstraint(
-            model_name='repairrequest',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'cancelled'), _negated=True), models.Q(('cancellation_reason', ''), _negated=True), _connector='OR'), name='repair_cancelled_with_reason'),
+            model_name="repairrequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "cancelled"), _negated=True),
+                    models.Q(("cancellation_reason", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="repair_cancelled_with_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='repairrequest',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'completed'), _negated=True), ('completed_at__isnull', False), _connector='OR'), name='repair_completed_with_date'),
+            model_name="repairrequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "completed"), _negated=True), ("completed_at__isnull", False), _connector="OR"
+                ),
+                name="repair_completed_with_date",
+            ),
         ),
         migrations.AddIndex(
-            model_name='appointment',
-            index=models.Index(fields=['date', 'operative'], name='repairs_app_date_dee89a_idx'),
+            model_name="appointment",
+            index=models.Index(fields=["date", "operative"], name="repairs_app_date_dee89a_idx"),
         ),
     ]

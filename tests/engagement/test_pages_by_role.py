@@ -40,6 +40,18 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, personas, page):
 EXPECTED_ROLES = {
     "resident_search": {"housing_officer", "repairs_operative", "contact_centre_agent", "administrator"},
     "home": set(ROLE_SLUGS),
+    "repairs:list": {"housing_officer", "repairs_operative", "contact_centre_agent"},
+    "repairs:detail": {"housing_officer", "repairs_operative", "contact_centre_agent"},
+    "repairs:raise": {"housing_officer", "repairs_operative", "contact_centre_agent"},
+    "repairs:update": {"housing_officer", "contact_centre_agent"},
+    "repairs:visit": {"housing_officer", "repairs_operative", "contact_centre_agent"},
+    "repairs:jobs": {"repairs_operative"},
+    "repairs:mine": {"resident"},
+    "repairs:report": {"resident"},
+    "repairs:my_repair": {"resident"},
+    "repairs:complaints": {"housing_officer", "contact_centre_agent"},
+    "repairs:complaint_raise": {"housing_officer", "contact_centre_agent"},
+    "repairs:complaint_close": {"housing_officer", "contact_centre_agent"},
 }
 
 
