@@ -9,6 +9,7 @@ from django.db import transaction
 from engagement.demo import residents as demo
 from engagement.demo.users import DEMO_PASSWORD, USERNAMES, seed_users
 from engagement.models import Home
+from repairs.demo import seed_repairs
 
 
 class Command(BaseCommand):
@@ -41,7 +42,7 @@ class Command(BaseCommand):
 
 # Each feature that brings its own demo data adds one step here: a function taking a DemoLandlord
 # and returning a one-line summary. Steps run in order, in one transaction.
-STEPS = []
+STEPS = [seed_repairs]
 
 
 @dataclass
