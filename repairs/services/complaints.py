@@ -1,9 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from repairs.models import Complaint, ComplaintCategory, ComplaintCategoryTag, ComplaintStage, DiscriminationAllegation
+from repairs.services.repairs import _placeholder_reference
 
 
 @transaction.atomic
@@ -11,7 +11,7 @@ def complaint_raise(*, resident, received_on, summary, categories, repairs=(), r
     """Log a stage 1 complaint. An allegation of discrimination gets its own record, to be answered
     in its own right."""
     complaint = Complaint.objects.create(
-        reference=f"new-{timezone.now().timestamp()}",
+        reference=_placeholder_reference(),
         resident=resident,
         household=resident.household,
         received_on=received_on,

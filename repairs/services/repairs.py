@@ -1,3 +1,5 @@
+from uuid import uuid4
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -43,7 +45,7 @@ def repair_raise(
     if channel == Channel.OPERATIVE and operative is None:
         operative = raised_by  # an operative who spots a job in the home takes it on
     repair = RepairRequest(
-        reference=f"new-{timezone.now().timestamp()}",
+        reference=_placeholder_reference(),
         home=home,
         household=home.households.filter(tenancy_end__isnull=True).order_by("-tenancy_start").first(),
         reported_by=reported_by,
@@ -88,3 +90,8 @@ def repair_record_visit(*, repair, appointment, outcome, notes="", completed_at=
         repair.follow_on_work = follow_on_work
     repair.save()
     return repair
+
+
+def _placeholder_reference():
+    # Unique until the row has its id and gets its real reference ("R" and the id).
+    return f"~{uuid4().hex[:18]}"
