@@ -174,3 +174,13 @@ CELERY_BEAT_SCHEDULE["surveys-invite-after-repairs"] = {
     "task": "surveys.tasks.invite_after_repairs",
     "schedule": 60 * 60 * 24,
 }
+
+# Repairs: the landlord's own target times for each priority, and the recall window.
+REPAIRS_TARGET_EMERGENCY_HOURS = env_int("REPAIRS_TARGET_EMERGENCY_HOURS", 24)
+REPAIRS_TARGET_URGENT_WORKING_DAYS = env_int("REPAIRS_TARGET_URGENT_WORKING_DAYS", 5)
+REPAIRS_TARGET_ROUTINE_WORKING_DAYS = env_int("REPAIRS_TARGET_ROUTINE_WORKING_DAYS", 20)
+# A repair of the same problem (same home, same category) reported within this many days of the
+# last one's completion is a recall.
+REPAIRS_RECALL_WINDOW_DAYS = env_int("REPAIRS_RECALL_WINDOW_DAYS", 30)
+# The largest photo a resident may attach to a repair report, in megabytes.
+REPAIRS_PHOTO_MAX_MEGABYTES = env_int("REPAIRS_PHOTO_MAX_MEGABYTES", 5)

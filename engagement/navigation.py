@@ -12,6 +12,10 @@ ITEMS = [
     (_("Imports"), "import_start"),
     (_("Your surveys"), "surveys:mine"),
     (_("Surveys"), "surveys:index"),
+    (_("Today's jobs"), "repairs:jobs"),
+    (_("Repairs"), "repairs:list"),
+    (_("Complaints"), "repairs:complaints"),
+    (_("Your repairs"), "repairs:mine"),
 ]
 
 

@@ -18,6 +18,18 @@ class Role:
     is_staff: bool = False  # may use the Django admin
 
 
+# Raising and updating repairs and complaints, for staff who take reports and follow them up.
+REPAIRS_AND_COMPLAINTS_DESK = (
+    "repairs.view_repairrequest",
+    "repairs.view_all_repairs",
+    "repairs.add_repairrequest",
+    "repairs.change_repairrequest",
+    "repairs.record_repair_outcome",
+    "repairs.view_complaint",
+    "repairs.add_complaint",
+    "repairs.change_complaint",
+)
+
 HOUSING_OFFICER = Role(
     "housing_officer",
     "Housing officer",
@@ -43,6 +55,7 @@ HOUSING_OFFICER = Role(
         "engagement.change_communicationpreference",
         "surveys.view_survey",
         "surveys.add_response",
+        *REPAIRS_AND_COMPLAINTS_DESK,
     ),
 )
 REPAIRS_OPERATIVE = Role(
@@ -57,6 +70,11 @@ REPAIRS_OPERATIVE = Role(
         "engagement.view_reasonableadjustment",
         "engagement.view_contactrestriction",
         "engagement.view_communicationpreference",
+        # Their own jobs only (the object-level rule is in repairs/selectors.py).
+        "repairs.view_repairrequest",
+        "repairs.add_repairrequest",
+        "repairs.record_repair_outcome",
+        "repairs.work_repair_jobs",
     ),
 )
 CONTACT_CENTRE_AGENT = Role(
@@ -72,6 +90,7 @@ CONTACT_CENTRE_AGENT = Role(
         "engagement.view_contactrestriction",
         "engagement.view_communicationpreference",
         "engagement.change_communicationpreference",
+        *REPAIRS_AND_COMPLAINTS_DESK,
         "surveys.view_survey",
         "surveys.add_response",
         "surveys.view_invitation",
@@ -87,7 +106,7 @@ RESIDENT = Role(
     "resident",
     "Resident",
     _("Answers surveys and keeps their own communication preferences up to date."),
-    ("engagement.manage_own_preferences", "surveys.answer_survey"),
+    ("engagement.manage_own_preferences", "surveys.answer_survey", "repairs.report_own_repair"),
 )
 INSIGHT_ANALYST = Role(
     "insight_analyst",

@@ -1,3 +1,26 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from repairs.views import complaints, repairs, resident
+
+app_name = "repairs"
+
+urlpatterns = [
+    path("", repairs.repair_list, name="list"),
+    path("raise/", repairs.repair_raise, name="raise"),
+    path("jobs/", repairs.operative_jobs, name="jobs"),
+    path("<int:pk>/", repairs.repair_detail, name="detail"),
+    path("<int:pk>/update/", repairs.repair_update, name="update"),
+    path("<int:pk>/book/", repairs.appointment_book, name="book"),
+    path("<int:pk>/visit/", repairs.visit_record, name="visit"),
+    path("<int:pk>/photo/", repairs.repair_photo, name="photo"),
+    path("mine/", resident.my_repairs, name="mine"),
+    path("mine/report/", resident.report_repair, name="report"),
+    path("mine/<int:pk>/", resident.my_repair, name="my_repair"),
+    path("complaints/", complaints.complaint_list, name="complaints"),
+    path("complaints/log/", complaints.complaint_raise, name="complaint_raise"),
+    path("complaints/<int:pk>/", complaints.complaint_detail, name="complaint"),
+    path("complaints/<int:pk>/stage/", complaints.complaint_stage, name="complaint_stage"),
+    path("complaints/<int:pk>/escalate/", complaints.complaint_escalate, name="complaint_escalate"),
+    path("complaints/<int:pk>/allegation/", complaints.complaint_allegation, name="complaint_allegation"),
+    path("complaints/<int:pk>/close/", complaints.complaint_close, name="complaint_close"),
+]

@@ -1,10 +1,11 @@
 """Factories for every app's tests, in one place."""
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from engagement.models import (
     CommunicationPreference,
@@ -20,6 +21,10 @@ from engagement.models import (
     RestrictionKind,
     SupportNeed,
 )
+from repairs.models import Appointment, Complaint, ComplaintStage, RepairRequest
+from surveys import builtin
+from surveys import services as survey_services
+from surveys.models import Invitation
 
 PASSWORD = "a-long-test-password-41"
 
@@ -142,14 +147,6 @@ class ImportBatchFactory(factory.django.DjangoModelFactory):
 
 # Surveys ----------------------------------------------------------------------------------------
 
-from datetime import timedelta  # noqa: E402
-
-from django.utils import timezone  # noqa: E402
-
-from surveys import builtin  # noqa: E402
-from surveys import services as survey_services  # noqa: E402
-from surveys.models import Invitation  # noqa: E402
-
 
 def tsm_survey():
     """The built-in TSM perception survey, published as version 1."""
@@ -204,3 +201,56 @@ def answered_response(invitation, answers=None, submit=True, language="en-gb"):
         survey_services.response_submit(response_key=response.key)
     response.refresh_from_db()
     return response
+
+
+# Repairs and complaints ---------------------------------------------------------------------------
+
+
+def at(year, month, day, hour=9, minute=0):
+    """An aware UK local time, for readable test data."""
+    return timezone.make_aware(datetime(year, month, day, hour, minute))
+
+
+class RepairRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RepairRequest
+
+    reference = factory.Sequence(lambda n: f"RT{n:06d}")
+    household = factory.SubFactory(HouseholdFactory)
+    home = factory.SelfAttribute("household.home")
+    channel = "phone"
+    category = "plumbing"
+    description = "Kitchen tap drips all the time"
+    priority = "routine"
+    reported_at = factory.LazyFunction(lambda: at(2025, 3, 3))
+    due_at = factory.LazyAttribute(lambda repair: repair.reported_at + timedelta(days=28))
+
+
+class AppointmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Appointment
+
+    repair = factory.SubFactory(RepairRequestFactory)
+    date = factory.LazyAttribute(lambda appointment: timezone.localdate(appointment.repair.reported_at))
+    slot = "am"
+    operative = factory.SelfAttribute("repair.operative")
+
+
+class ComplaintFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Complaint
+
+    reference = factory.Sequence(lambda n: f"CT{n:06d}")
+    resident = factory.SubFactory(ResidentFactory)
+    household = factory.SelfAttribute("resident.household")
+    received_on = date(2025, 3, 3)
+    summary = "The repair to my boiler was put off three times"
+
+
+class ComplaintStageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ComplaintStage
+
+    complaint = factory.SubFactory(ComplaintFactory)
+    number = 1
+    received_on = factory.SelfAttribute("complaint.received_on")

@@ -157,3 +157,63 @@ EXAMPLE_QUERIES = {
 def html_pages_to_visit():
     """Pages a person reads in a browser: what the accessibility check opens."""
     return [page for page in pages_to_visit() if page.access.html]
+
+
+# Repairs and complaints: one repair at the resident persona's home, assigned to the operative
+# persona (so every role that may see it does), with a booked visit; one complaint alleging
+# discrimination (so its allegation page exists).
+# The smallest valid PNG (1 x 1 pixel), for the photo page.
+SAMPLE_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
+def _sample_repair(personas, photo=False):
+    from django.core.files.base import ContentFile
+
+    from tests.factories import AppointmentFactory, RepairRequestFactory
+
+    resident = personas["resident"].resident
+    repair = RepairRequestFactory(
+        household=resident.household,
+        home=resident.household.home,
+        reported_by=resident,
+        operative=personas["repairs_operative"],
+    )
+    AppointmentFactory(repair=repair)
+    if photo:
+        repair.photo.save("sample.png", ContentFile(SAMPLE_PNG), save=True)
+    return {"pk": repair.pk}
+
+
+def _sample_complaint(personas):
+    from datetime import date
+
+    from repairs.services import complaint_raise
+
+    complaint = complaint_raise(
+        resident=personas["resident"].resident,
+        received_on=date(2025, 3, 3),
+        summary="Staff spoke to me differently from my neighbours.",
+        categories=["repairs", "discrimination"],
+    )
+    return {"pk": complaint.pk}
+
+
+SAMPLE_ARGUMENTS.update(
+    {
+        "repairs:detail": _sample_repair,
+        "repairs:update": _sample_repair,
+        "repairs:book": _sample_repair,
+        "repairs:visit": _sample_repair,
+        "repairs:photo": lambda personas: _sample_repair(personas, photo=True),
+        "repairs:my_repair": _sample_repair,
+        "repairs:complaint": _sample_complaint,
+        "repairs:complaint_stage": _sample_complaint,
+        "repairs:complaint_escalate": _sample_complaint,
+        "repairs:complaint_allegation": _sample_complaint,
+        "repairs:complaint_close": _sample_complaint,
+    }
+)
+EXAMPLE_QUERIES.update({"repairs:list": "?overdue=on"})

@@ -87,6 +87,18 @@ EXPECTED_ROLES = {
     "surveys:invite": {"administrator"},
     "surveys:results": {"insight_analyst", "administrator"},
     "surveys:responses_csv": {"insight_analyst", "administrator"},
+    "repairs:list": {"housing_officer", "repairs_operative", "contact_centre_agent"},
+    "repairs:detail": {"housing_officer", "repairs_operative", "contact_centre_agent"},
+    "repairs:raise": {"housing_officer", "repairs_operative", "contact_centre_agent"},
+    "repairs:update": {"housing_officer", "contact_centre_agent"},
+    "repairs:visit": {"housing_officer", "repairs_operative", "contact_centre_agent"},
+    "repairs:jobs": {"repairs_operative"},
+    "repairs:mine": {"resident"},
+    "repairs:report": {"resident"},
+    "repairs:my_repair": {"resident"},
+    "repairs:complaints": {"housing_officer", "contact_centre_agent"},
+    "repairs:complaint_raise": {"housing_officer", "contact_centre_agent"},
+    "repairs:complaint_close": {"housing_officer", "contact_centre_agent"},
 }
 
 

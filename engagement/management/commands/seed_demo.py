@@ -10,6 +10,7 @@ from engagement.demo import profiles
 from engagement.demo import residents as demo
 from engagement.demo.users import DEMO_PASSWORD, USERNAMES, seed_users
 from engagement.models import Home
+from repairs.demo import seed_repairs
 from surveys.demo import seed_surveys
 
 
@@ -43,7 +44,7 @@ class Command(BaseCommand):
 
 # Each feature that brings its own demo data adds one step here: a function taking a DemoLandlord
 # and returning a one-line summary. Steps run in order, in one transaction.
-STEPS = [profiles.seed_profiles, seed_surveys]
+STEPS = [profiles.seed_profiles, seed_repairs, seed_surveys]
 
 
 @dataclass

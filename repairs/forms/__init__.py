@@ -1,0 +1,33 @@
+from .complaints import (
+    AllegationForm,
+    ComplaintCloseForm,
+    ComplaintEscalateForm,
+    ComplaintFilterForm,
+    ComplaintRaiseForm,
+    ComplaintStageForm,
+)
+from .repairs import (
+    AppointmentForm,
+    HomeLookupForm,
+    RepairFilterForm,
+    RepairRaiseForm,
+    RepairUpdateForm,
+    ResidentRepairForm,
+    VisitOutcomeForm,
+)
+
+__all__ = [
+    "AllegationForm",
+    "AppointmentForm",
+    "ComplaintCloseForm",
+    "ComplaintEscalateForm",
+    "ComplaintFilterForm",
+    "ComplaintRaiseForm",
+    "ComplaintStageForm",
+    "HomeLookupForm",
+    "RepairFilterForm",
+    "RepairRaiseForm",
+    "RepairUpdateForm",
+    "ResidentRepairForm",
+    "VisitOutcomeForm",
+]

@@ -1,0 +1,86 @@
+"""The words the landlord uses for repairs and complaints."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Channel(models.TextChoices):
+    PHONE = "phone", _("Phone")
+    ONLINE = "online", _("Online")
+    IN_PERSON = "in_person", _("In person")
+    VISIT = "visit", _("During a visit")
+    OPERATIVE = "operative", _("By an operative in the home")
+
+
+class Category(models.TextChoices):
+    PLUMBING = "plumbing", _("Plumbing")
+    HEATING = "heating", _("Heating and hot water")
+    ELECTRICAL = "electrical", _("Electrical")
+    DAMP_MOULD = "damp_mould", _("Damp and mould")
+    WINDOWS = "windows", _("Windows")
+    DOORS = "doors", _("Doors")
+    GATES_FENCES = "gates_fences", _("Gates and fences")
+    ROOFING = "roofing", _("Roofing")
+    KITCHEN = "kitchen", _("Kitchen")
+    BATHROOM = "bathroom", _("Bathroom")
+    COMMUNAL = "communal", _("Communal areas")
+    ADAPTATIONS = "adaptations", _("Aids and adaptations")
+    OTHER = "other", _("Other")
+
+
+class Priority(models.TextChoices):
+    EMERGENCY = "emergency", _("Emergency")
+    URGENT = "urgent", _("Urgent")
+    ROUTINE = "routine", _("Routine")
+
+
+class Hazard(models.TextChoices):
+    NONE = "", _("No hazard")
+    EMERGENCY = "emergency", _("Emergency hazard")
+    DAMP_MOULD = "damp_mould", _("Significant damp and mould hazard")
+
+
+class Status(models.TextChoices):
+    REPORTED = "reported", _("Reported")
+    INSPECTED = "inspected", _("Inspected")
+    SCHEDULED = "scheduled", _("Scheduled")
+    IN_PROGRESS = "in_progress", _("In progress")
+    COMPLETED = "completed", _("Completed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+OPEN_STATUSES = [Status.REPORTED, Status.INSPECTED, Status.SCHEDULED, Status.IN_PROGRESS]
+
+
+class Slot(models.TextChoices):
+    MORNING = "am", _("Morning, 8am to 12pm")
+    AFTERNOON = "pm", _("Afternoon, 12pm to 5pm")
+    ALL_DAY = "all_day", _("All day, 8am to 5pm")
+
+
+class AppointmentOutcome(models.TextChoices):
+    BOOKED = "booked", _("Booked")
+    KEPT = "kept", _("Kept")
+    MISSED_BY_LANDLORD = "missed_by_landlord", _("Missed by us")
+    NO_ACCESS = "no_access", _("No access")
+
+
+class ComplaintCategory(models.TextChoices):
+    REPAIRS = "repairs", _("Repairs")
+    COMMUNICATION = "communication", _("Communication")
+    STAFF_CONDUCT = "staff_conduct", _("Staff conduct")
+    DISCRIMINATION = "discrimination", _("Discrimination")
+    ANTI_SOCIAL_BEHAVIOUR = "anti_social_behaviour", _("Anti-social behaviour")
+    OTHER = "other", _("Other")
+
+
+class Outcome(models.TextChoices):
+    UPHELD = "upheld", _("Upheld")
+    PARTLY_UPHELD = "partly_upheld", _("Partly upheld")
+    NOT_UPHELD = "not_upheld", _("Not upheld")
+
+
+class Finding(models.TextChoices):
+    SUBSTANTIATED = "substantiated", _("Substantiated")
+    PARTLY_SUBSTANTIATED = "partly_substantiated", _("Partly substantiated")
+    NOT_SUBSTANTIATED = "not_substantiated", _("Not substantiated")

@@ -1,0 +1,16 @@
+"""Writes that touch more than one model. Views, commands and tasks all call these."""
+
+from .complaints import complaint_close, complaint_escalate, complaint_raise
+from .imports import ImportRejected, repairs_import
+from .repairs import find_recalled_repair, repair_raise, repair_record_visit
+
+__all__ = [
+    "ImportRejected",
+    "complaint_close",
+    "complaint_escalate",
+    "complaint_raise",
+    "find_recalled_repair",
+    "repair_raise",
+    "repair_record_visit",
+    "repairs_import",
+]

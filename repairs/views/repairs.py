@@ -1,0 +1,168 @@
+"""Pages for staff who raise and follow up repairs (officers, contact-centre agents, operatives)."""
+
+from dataclasses import replace
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from engagement.access import page
+from repairs import selectors, services
+from repairs.forms import (
+    AppointmentForm,
+    HomeLookupForm,
+    RepairFilterForm,
+    RepairRaiseForm,
+    RepairUpdateForm,
+    VisitOutcomeForm,
+)
+from repairs.models import Status
+from repairs.presenters import clock_rows
+from repairs.views.common import form_page
+
+PAGE_SIZE = 50
+
+
+@page("repairs.view_repairrequest")
+def repair_list(request):
+    form = RepairFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    repairs = selectors.repairs_filtered(
+        request.user,
+        status=filters.get("status", ""),
+        category=filters.get("category", ""),
+        region=filters.get("region"),
+        overdue=filters.get("overdue", False),
+    )
+    paginator = Paginator(repairs, PAGE_SIZE)
+    repairs_page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": repairs_page, "query": query.urlencode(), "now": timezone.now()}
+    return render(request, "repairs/repair_list.html", context)
+
+
+@page("repairs.add_repairrequest")
+def repair_raise(request):
+    """First find the home (by property reference), then describe the repair."""
+    lookup = HomeLookupForm(request.GET or None)
+    if not lookup.is_valid():
+        return form_page(
+            request,
+            lookup,
+            title=_("Raise a repair"),
+            caption=_("Repairs"),
+            intro=_("Which home is the repair for?"),
+            get=True,
+        )
+    home = lookup.cleaned_data["home"]
+    form = RepairRaiseForm(request.POST or None, home=home)
+    if request.method == "POST" and form.is_valid():
+        repair = services.repair_raise(home=home, raised_by=request.user, **form.cleaned_data)
+        messages.success(request, _("Repair %(ref)s raised. It is due by %(due)s.") % {
+            "ref": repair.reference, "due": timezone.localtime(repair.due_at).strftime("%d %B %Y, %H:%M")})  # fmt: skip
+        if selectors.repairs_visible_to(request.user).filter(pk=repair.pk).exists():
+            return redirect("repairs:detail", pk=repair.pk)
+        return redirect("repairs:list")
+    return form_page(request, form, title=_("Raise a repair"), caption=str(home), back_url=reverse("repairs:raise"))
+
+
+@page("repairs.view_repairrequest")
+def repair_detail(request, pk):
+    repair = selectors.repair_for(request.user, pk)
+    context = {
+        "repair": repair,
+        "clocks": clock_rows(repair.clocks()),
+        "appointments": repair.appointments.select_related("operative"),
+        "recalls": repair.recalls.all(),
+        "complaints": repair.complaints.all(),
+        "can_update": request.user.has_perm("repairs.change_repairrequest"),
+        "can_record": request.user.has_perm("repairs.record_repair_outcome") and repair.is_open,
+    }
+    return render(request, "repairs/repair_detail.html", context)
+
+
+@page("repairs.change_repairrequest")
+def repair_update(request, pk):
+    repair = selectors.repair_for(request.user, pk)
+    form = RepairUpdateForm(request.POST or None, instance=repair)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Repair %(ref)s saved.") % {"ref": repair.reference})
+        return redirect("repairs:detail", pk=repair.pk)
+    return form_page(
+        request,
+        form,
+        title=_("Update the repair"),
+        caption=repair.reference,
+        back_url=reverse("repairs:detail", args=[pk]),
+    )
+
+
+@page("repairs.change_repairrequest")
+def appointment_book(request, pk):
+    repair = selectors.repair_for(request.user, pk)
+    form = AppointmentForm(request.POST or None, initial={"operative": repair.operative})
+    if request.method == "POST" and form.is_valid():
+        appointment = form.save(commit=False)
+        appointment.repair = repair
+        appointment.save()
+        if repair.status in (Status.REPORTED, Status.INSPECTED):
+            repair.status = Status.SCHEDULED
+        if repair.operative_id is None:
+            repair.operative = appointment.operative
+        repair.save(update_fields=["status", "operative"])
+        messages.success(request, _("Visit booked for %(day)s.") % {"day": appointment.date.strftime("%d %B %Y")})
+        return redirect("repairs:detail", pk=repair.pk)
+    return form_page(
+        request, form, title=_("Book a visit"), caption=repair.reference, back_url=reverse("repairs:detail", args=[pk])
+    )
+
+
+@page("repairs.record_repair_outcome")
+def visit_record(request, pk):
+    repair = selectors.repair_for(request.user, pk)
+    form = VisitOutcomeForm(request.POST or None, repair=repair)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.repair_record_visit(
+            repair=repair, appointment=data["appointment"], outcome=data["outcome"], notes=data["notes"],
+            completed_at=data["completed_at"], follow_on_work=data["follow_on_work"],
+        )  # fmt: skip
+        messages.success(request, _("Visit recorded for %(ref)s.") % {"ref": repair.reference})
+        return redirect("repairs:detail", pk=repair.pk)
+    intro = (
+        "" if form.fields["appointment"].queryset.exists() else _("There is no booked visit to record. Book one first.")
+    )
+    return form_page(
+        request,
+        form,
+        title=_("Record a visit"),
+        caption=repair.reference,
+        intro=intro,
+        back_url=reverse("repairs:detail", args=[pk]),
+    )
+
+
+@page("repairs.view_repairrequest")
+def repair_photo(request, pk):
+    """The resident's photo, served only to staff who may see the repair (never a public URL)."""
+    repair = selectors.repair_for(request.user, pk)
+    if not repair.photo:
+        raise Http404("No photo.")
+    return FileResponse(repair.photo.open("rb"), filename=repair.photo.name.rsplit("/", 1)[-1])
+
+
+# A file, not a page: in the role matrix but not the accessibility check.
+repair_photo.access = replace(repair_photo.access, html=False)
+
+
+@page("repairs.work_repair_jobs")
+def operative_jobs(request):
+    day = timezone.localdate()
+    jobs = selectors.jobs_for_operative(request.user, day)
+    return render(request, "repairs/operative_jobs.html", {"jobs": jobs, "day": day})

@@ -1,0 +1,97 @@
+"""import_repairs: all or nothing, with every problem reported by line number."""
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from repairs.models import RepairRequest
+from tests.factories import HomeFactory, HouseholdFactory, UserFactory
+
+HEADER = "job_reference,property_reference,reported_at,channel,category,priority,hazard,description,status,completed_at,completed_first_visit,cancellation_reason,operative,cost\n"
+
+
+@pytest.fixture
+def homes(db):
+    for reference in ("PR000001", "PR000002", "PR000003"):
+        HouseholdFactory(home=HomeFactory(property_reference=reference))
+    UserFactory(username="jo.operative")
+
+
+def run(tmp_path, text):
+    path = Path(tmp_path) / "repairs.csv"
+    path.write_text(text, encoding="utf-8")
+    out, err = StringIO(), StringIO()
+    call_command("import_repairs", str(path), stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def test_the_documented_sample_imports(homes):
+    out = StringIO()
+    call_command("import_repairs", "docs/samples/repairs.csv", stdout=out)
+    assert "Imported 4 repairs" in out.getvalue()
+    mould = RepairRequest.objects.get(reference="HMS-104301")
+    assert (mould.category, mould.hazard, mould.completed_first_visit) == ("damp_mould", "damp_mould", False)
+    assert str(mould.cost) == "420.50"
+    assert RepairRequest.objects.get(reference="HMS-104377").cancellation_reason == "Resident fixed it themselves"
+
+
+def test_bad_rows_are_rejected_with_line_numbers_and_nothing_is_written(homes, tmp_path):
+    text = HEADER + (
+        "J1,PR000001,2025-01-06 08:15,phone,heating,emergency,,No heat,completed,2025-01-06 16:40,yes,,,\n"
+        "J2,PR999999,2025-01-07,phone,boiler,routine,,Leak,reported,,,,,\n"
+        "J3,PR000002,07/01/2025,phone,plumbing,routine,,Leak,completed,,,,,\n"
+        "J4,PR000003,2025-01-08,phone,plumbing,routine,,Drip,cancelled,,,,nobody,12.5.0\n"
+        "J1,PR000003,2025-01-09,phone,plumbing,routine,,,reported,,maybe,,,\n"
+    )
+    path = Path(tmp_path) / "repairs.csv"
+    path.write_text(text, encoding="utf-8")
+    err = StringIO()
+    with pytest.raises(CommandError, match="10 problem"):
+        call_command("import_repairs", str(path), stderr=err)
+    assert RepairRequest.objects.count() == 0
+    assert err.getvalue().splitlines() == [
+        "Line 3: property_reference PR999999 is not one of our homes.",
+        "Line 3: category 'boiler' is not one of: plumbing, heating, electrical, damp_mould, windows, doors, gates_fences, roofing, kitchen, bathroom, communal, adaptations, other.",
+        "Line 4: reported_at '07/01/2025' is not a date like 2025-03-31 or 2025-03-31 14:05.",
+        "Line 4: completed_at is empty; a completed repair needs its completion date.",
+        "Line 5: cost '12.5.0' is not an amount in pounds, like 125.50.",
+        "Line 5: operative nobody is not a user here.",
+        "Line 5: cancellation_reason is empty; a cancelled repair needs the reason.",
+        "Line 6: description is empty; it is required.",
+        "Line 6: completed_first_visit must be yes, no or empty, not 'maybe'.",
+        "Line 6: job_reference J1 is also on line 2.",
+    ]
+
+
+def test_a_header_without_the_required_columns_is_rejected(homes, tmp_path):
+    with pytest.raises(CommandError):
+        run(tmp_path, "job_reference,property_reference\nJ1,PR000001\n")
+    assert RepairRequest.objects.count() == 0
+
+
+def test_a_file_cannot_be_imported_twice(homes, tmp_path):
+    text = HEADER + "J1,PR000001,2025-01-06,phone,heating,routine,,No heat,reported,,,,,\n"
+    run(tmp_path, text)
+    with pytest.raises(CommandError):
+        run(tmp_path, text)
+    assert RepairRequest.objects.count() == 1
+
+
+def test_a_repeat_within_the_window_in_the_same_file_is_a_recall(homes, tmp_path):
+    text = HEADER + (
+        "J2,PR000001,2025-02-10,phone,plumbing,routine,,Leak is back,reported,,,,jo.operative,\n"
+        "J1,PR000001,2025-01-06,phone,plumbing,routine,,Leak,completed,2025-01-20 10:00,yes,,,\n"
+        "J3,PR000001,2025-03-31,phone,plumbing,routine,,Another leak,reported,,,,,\n"
+    )
+    out, _err = run(tmp_path, text)
+    assert "Imported 3 repairs" in out
+    repeat = RepairRequest.objects.get(reference="J2")
+    assert repeat.recall_of.reference == "J1"
+    assert repeat.operative.username == "jo.operative"
+    # 20 January to 31 March is more than 30 days: not a recall.
+    assert RepairRequest.objects.get(reference="J3").recall_of is None
+    # No target in the file: worked out from the priority (routine, 20 working days from Monday 6
+    # January 2025 is Monday 3 February).
+    assert RepairRequest.objects.get(reference="J1").due_at.date().isoformat() == "2025-02-03"
