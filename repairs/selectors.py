@@ -14,6 +14,7 @@ from repairs.models import (
     Complaint,
     ComplaintStage,
     RepairRequest,
+    Status,
 )
 
 
@@ -175,3 +176,19 @@ def complaint_stage_facts(stages=None):
         "extension_working_days",
         "complaint__household_id",
     )
+
+
+def completed_repairs_since(since):
+    """Repairs completed on or after `since`, with the resident to ask about each: the one who
+    reported it, or else the household's lead tenant. Feeds the survey after a repair."""
+    from surveys.transactional import CompletedRepair
+
+    repairs = (
+        RepairRequest.objects.filter(status=Status.COMPLETED, completed_at__date__gte=since, household__isnull=False)
+        .select_related("reported_by", "household")
+        .prefetch_related("household__residents")
+    )
+    for repair in repairs:
+        resident = repair.reported_by or next((r for r in repair.household.residents.all() if r.is_lead_tenant), None)
+        if resident is not None:
+            yield CompletedRepair(resident, repair.reference, timezone.localdate(repair.completed_at))

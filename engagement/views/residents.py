@@ -13,6 +13,7 @@ from engagement.equality import QUESTIONS
 from engagement.forms.equality import LABELS, EqualityProfileForm
 from engagement.models import AuditSubject, EqualityProfile, Resident
 from engagement.selectors import profiles
+from repairs.selectors import household_summary
 
 
 def _resident(pk):
@@ -31,7 +32,12 @@ def resident_detail(request, pk):
             detail=f"Resident page: {len(overview.needs)} support needs shown",
             path=request.path,
         )
-    return render(request, "engagement/resident/detail.html", {"overview": overview, "resident": resident})
+    repairs = household_summary(resident.household) if request.user.has_perm("repairs.view_repairrequest") else None
+    return render(
+        request,
+        "engagement/resident/detail.html",
+        {"overview": overview, "resident": resident, "repairs_summary": repairs},
+    )
 
 
 @page("engagement.view_resident", "engagement.view_equalityprofile", "engagement.view_special_category")
