@@ -184,3 +184,8 @@ REPAIRS_TARGET_ROUTINE_WORKING_DAYS = env_int("REPAIRS_TARGET_ROUTINE_WORKING_DA
 REPAIRS_RECALL_WINDOW_DAYS = env_int("REPAIRS_RECALL_WINDOW_DAYS", 30)
 # The largest photo a resident may attach to a repair report, in megabytes.
 REPAIRS_PHOTO_MAX_MEGABYTES = env_int("REPAIRS_PHOTO_MAX_MEGABYTES", 5)
+
+# Silences and inequities: disclosure control. A figure is hidden when its denominator is below
+# INEQUITIES_MIN_DENOMINATOR, or its numerator or remainder is between 1 and INEQUITIES_MAX_SMALL.
+INEQUITIES_MIN_DENOMINATOR = env_int("INEQUITIES_MIN_DENOMINATOR", 10)
+INEQUITIES_MAX_SMALL = env_int("INEQUITIES_MAX_SMALL", 4)

@@ -1,0 +1,106 @@
+"""The characteristics residents are grouped by, as SQL expressions, so grouping happens in the
+database. "Prefer not to say" and "not asked yet" are groups of their own in every dimension.
+
+Each expression is built relative to `path`, the lookup from the queryset's model to a Resident
+("" for a Resident queryset, "response__resident__" for survey answers, and so on).
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Case, CharField, Exists, OuterRef, Value, When
+from django.db.models.functions import Cast, Coalesce
+
+from engagement.equality import AGE_BAND_FLOORS, NOT_ASKED, PREFER_NOT_TO_SAY
+from engagement.selectors.equality import _years_before
+
+NOT_RECORDED = "not_recorded"
+
+
+@dataclass(frozen=True)
+class Dimension:
+    key: str
+    label: str
+    build: object  # function(path, today) -> expression
+
+    def expression(self, path="", today=None):
+        return self.build(path, today)
+
+
+def _answer(field):
+    def build(path, today):
+        return Coalesce(f"{path}equality__{field}", Value(NOT_ASKED), output_field=CharField())
+
+    return build
+
+
+def _ethnic_group(path, today):
+    field = f"{path}equality__ethnicity"
+    whens = [
+        When(**{f"{field}__startswith": f"{group}_"}, then=Value(group))
+        for group in ("asian", "black", "mixed", "white", "other")
+    ]
+    whens.append(When(**{field: PREFER_NOT_TO_SAY}, then=Value(PREFER_NOT_TO_SAY)))
+    return Case(*whens, default=Value(NOT_ASKED), output_field=CharField())
+
+
+def _age_band(path, today):
+    born = f"{path}date_of_birth"
+    whens = [
+        When(**{f"{born}__isnull": True, f"{path}equality__age_declined": True}, then=Value(PREFER_NOT_TO_SAY)),
+        When(**{f"{born}__isnull": True}, then=Value(NOT_ASKED)),
+    ]
+    pairs = list(zip(AGE_BAND_FLOORS, AGE_BAND_FLOORS[1:], strict=False))
+    for (floor, _older), (_next, younger) in reversed(pairs):
+        whens.append(When(**{f"{born}__gt": _years_before(today, floor)}, then=Value(younger.value)))
+    return Case(*whens, default=Value(AGE_BAND_FLOORS[0][1].value), output_field=CharField())
+
+
+def _no_internet(path, today):
+    field = f"{path}communication_preference__no_internet"
+    return Case(
+        When(**{field: True}, then=Value("no_internet")),
+        When(**{field: False}, then=Value("has_internet")),
+        default=Value(NOT_RECORDED),
+        output_field=CharField(),
+    )
+
+
+def _support_need(path, today):
+    from engagement.models import SupportNeed
+
+    resident = f"{path}pk" if path else "pk"
+    current = SupportNeed.objects.filter(resident=OuterRef(resident), ended_on__isnull=True)
+    return Case(When(Exists(current), then=Value("yes")), default=Value("no"), output_field=CharField())
+
+
+def _home(field, default=NOT_RECORDED):
+    def build(path, today):
+        return Coalesce(Cast(f"{path}household__home__{field}", CharField()), Value(default), output_field=CharField())
+
+    return build
+
+
+def _imd_quintile(path, today):
+    decile = f"{path}household__home__imd_decile"
+    whens = [When(**{f"{decile}__in": (2 * q - 1, 2 * q)}, then=Value(str(q))) for q in range(1, 6)]
+    return Case(*whens, default=Value(NOT_RECORDED), output_field=CharField())
+
+
+DIMENSIONS = [
+    Dimension("ethnic_group", "Ethnic group", _ethnic_group),
+    Dimension("disability", "Disability or long-term condition", _answer("disability")),
+    Dimension("age_band", "Age", _age_band),
+    Dimension("sex", "Sex", _answer("sex")),
+    Dimension("interpreter_needed", "Needs an interpreter", _answer("interpreter_needed")),
+    Dimension("no_internet", "Internet access", _no_internet),
+    Dimension("support_need", "Has a recorded support need", _support_need),
+    Dimension("scheme_type", "Type of home", _home("scheme_type")),
+    Dimension("region", "Region", _home("region__name")),
+    Dimension("imd_decile", "Deprivation tenth (1 = most deprived)", _home("imd_decile")),
+    Dimension("imd_quintile", "Deprivation fifth (1 = most deprived)", _imd_quintile),
+]
+DIMENSIONS_BY_KEY = {d.key: d for d in DIMENSIONS}
+
+
+def region_expression(path=""):
+    return Coalesce(f"{path}household__home__region__name", Value(NOT_RECORDED), output_field=CharField())

@@ -1,0 +1,54 @@
+from django.db import models
+
+
+class Snapshot(models.Model):
+    """One complete set of figures. Written in one transaction, so a failed or interrupted
+    recompute never leaves half a picture: pages read only the latest complete snapshot."""
+
+    computed_at = models.DateTimeField()
+    period_start = models.DateField()
+    period_end = models.DateField()
+    min_denominator = models.PositiveSmallIntegerField()
+    max_small = models.PositiveSmallIntegerField()
+    seconds = models.FloatField(help_text="How long the recompute took.")
+
+    class Meta:
+        ordering = ["-computed_at", "-pk"]
+        get_latest_by = ["computed_at", "pk"]
+        permissions = [
+            ("view_dashboards", "Can see the aggregate dashboards of dissatisfaction, silences and representation"),
+            ("export_figures", "Can download the figures and ask for them to be recomputed"),
+        ]
+
+    def __str__(self):
+        return f"Figures computed {self.computed_at:%d %b %Y %H:%M}"
+
+
+class Figure(models.Model):
+    """One published number: a group's rate for a metric, in a region, with its comparison."""
+
+    snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE, related_name="figures")
+    metric = models.CharField(max_length=60)
+    dimension = models.CharField(max_length=30)
+    group = models.CharField(max_length=60)
+    region = models.CharField(max_length=60)
+    unit = models.CharField(max_length=20, default="proportion")
+    numerator = models.FloatField(null=True)
+    denominator = models.FloatField(null=True)
+    rate = models.FloatField(null=True)
+    ci_low = models.FloatField(null=True)
+    ci_high = models.FloatField(null=True)
+    comparison_rate = models.FloatField(null=True)
+    gap_pp = models.FloatField(null=True)
+    gap_low_pp = models.FloatField(null=True)
+    gap_high_pp = models.FloatField(null=True)
+    significant = models.BooleanField(null=True)
+    benchmark_rate = models.FloatField(null=True)
+    benchmark_source = models.CharField(max_length=300, blank=True)
+    suppressed = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["snapshot", "metric", "dimension", "region"])]
+
+    def __str__(self):
+        return f"{self.metric} / {self.dimension}={self.group} / {self.region}"

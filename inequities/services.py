@@ -1,0 +1,133 @@
+"""The recompute: aggregate queries -> pure metrics -> disclosure control -> one snapshot."""
+
+import time
+from datetime import timedelta
+
+import pandas as pd
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from inequities import disclosure, extract, metrics
+from inequities.models import Figure, Snapshot
+
+FIGURE_COLUMNS = [
+    "metric", "dimension", "group", "region", "unit", "numerator", "denominator", "rate", "ci_low", "ci_high",
+    "comparison_rate", "gap_pp", "gap_low_pp", "gap_high_pp", "significant", "benchmark_rate",
+    "benchmark_source", "suppressed",
+]  # fmt: skip
+NUMBERS = [
+    c
+    for c in FIGURE_COLUMNS
+    if c not in ("metric", "dimension", "group", "region", "unit", "benchmark_source", "suppressed")
+]
+
+
+def compute(*, start, end, today):
+    """Every figure for the period, as one frame, disclosure control applied."""
+    residents = extract.resident_counts(today)
+    parts = [
+        _population(residents).assign(unit="share"),
+        _satisfaction(extract.survey_answers(start, end, today)).assign(unit="proportion"),
+        _response_rates(extract.invitation_responses(start, end, today)).assign(unit="proportion"),
+        _voice(extract.response_counts(start, end, today), residents).assign(unit="share"),
+    ]
+    figures = pd.concat([p for p in parts if not p.empty], ignore_index=True)
+    figures = disclosure.suppress(
+        figures, min_denominator=settings.INEQUITIES_MIN_DENOMINATOR, max_small=settings.INEQUITIES_MAX_SMALL
+    )
+    figures = disclosure.blank_suppressed(figures, NUMBERS)
+    for column in FIGURE_COLUMNS:
+        if column not in figures:
+            figures[column] = None
+    return figures[FIGURE_COLUMNS]
+
+
+def _population(counts):
+    frame = counts.rename(columns={"count": "numerator"})
+    frame = metrics.with_all_regions(frame, ["numerator"])
+    frame["denominator"] = frame.groupby(["metric", "dimension", "region"])["numerator"].transform("sum")
+    frame = metrics.with_everyone(frame)
+    frame["denominator"] = frame.groupby(["metric", "dimension", "region"])["numerator"].transform("max")
+    frame["rate"] = frame["numerator"] / frame["denominator"]
+    return frame
+
+
+def _satisfaction(answers):
+    if answers.empty:
+        return answers
+    frames = []
+    for outcome in ("dissatisfied", "satisfied"):
+        counts = answers.rename(columns={outcome: "numerator", "valid": "denominator"})
+        counts["metric"] = counts["metric"].str.lower() + f"_{outcome}"
+        frames.append(counts[metrics.KEYS + ["numerator", "denominator"]])
+    return _rates(pd.concat(frames, ignore_index=True))
+
+
+def _response_rates(invitations):
+    counts = invitations.rename(columns={"responded": "numerator", "invited": "denominator"})
+    return _rates(counts[metrics.KEYS + ["numerator", "denominator"]])
+
+
+def _voice(responses, residents):
+    population = residents.assign(metric="share_of_voice")
+    return metrics.share_of_voice(
+        metrics.with_all_regions(responses, ["count"]), metrics.with_all_regions(population, ["count"])
+    )
+
+
+def _rates(counts):
+    """Groups against everyone else, per region and for all regions, plus everyone's own row."""
+    with_regions = metrics.with_all_regions(counts)
+    compared = metrics.proportions(with_regions)
+    everyone = metrics.with_everyone(with_regions).query("group == @metrics.ALL")
+    everyone = everyone.assign(rate=everyone["numerator"] / everyone["denominator"].where(everyone["denominator"] > 0))
+    low, high = metrics.wilson_interval(everyone["numerator"], everyone["denominator"])
+    everyone = everyone.assign(ci_low=low, ci_high=high)
+    return pd.concat([compared, everyone], ignore_index=True)
+
+
+def default_period(today):
+    return today - timedelta(days=365) + timedelta(days=1), today
+
+
+def recompute(*, today=None, start=None, end=None):
+    """Compute every figure and store it as one new snapshot, in one transaction."""
+    began = time.monotonic()
+    today = today or timezone.localdate()
+    default_start, default_end = default_period(today)
+    start, end = start or default_start, end or default_end
+    figures = compute(start=start, end=end, today=today)
+    with transaction.atomic():
+        snapshot = Snapshot.objects.create(
+            computed_at=timezone.now(),
+            period_start=start,
+            period_end=end,
+            min_denominator=settings.INEQUITIES_MIN_DENOMINATOR,
+            max_small=settings.INEQUITIES_MAX_SMALL,
+            seconds=time.monotonic() - began,
+        )
+        Figure.objects.bulk_create(
+            [Figure(snapshot=snapshot, **_clean(row)) for row in figures.to_dict("records")], batch_size=5000
+        )
+    return snapshot
+
+
+def _clean(row):
+    cleaned = {}
+    for key, value in row.items():
+        if isinstance(value, float) and pd.isna(value):
+            value = None
+        elif value is not None and key in NUMBERS and key != "significant":
+            value = None if pd.isna(value) else float(value)
+        cleaned[key] = value
+    # Only a group compared with everyone else can differ from them clearly.
+    compared = cleaned.get("comparison_rate") is not None and cleaned.get("gap_low_pp") is not None
+    cleaned["significant"] = bool(row["significant"]) if compared else None
+    cleaned["suppressed"] = bool(row["suppressed"])
+    cleaned["benchmark_source"] = cleaned.get("benchmark_source") or ""
+    return cleaned
+
+
+def latest_snapshot():
+    return Snapshot.objects.order_by("-computed_at", "-pk").first()

@@ -1,0 +1,138 @@
+"""The whole recompute on a hand-built landlord where every figure is known."""
+
+import random
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from engagement.demo import residents as demo
+from engagement.models import Home, Household, Resident
+from inequities.models import Figure, Snapshot
+from inequities.services import compute, latest_snapshot, recompute
+from surveys.models import Answer, Invitation, Question, Response
+from tests.factories import EqualityProfileFactory, ResidentFactory, tsm_survey
+
+pytestmark = pytest.mark.django_db
+TODAY = date.today()
+
+
+def answer_tp01(survey, resident, value, invited=True, responded=True):
+    version = survey.current_version
+    invitation = (
+        Invitation.objects.create(
+            survey=survey, resident=resident, channel="letter", expires_at=timezone.now() + timezone.timedelta(days=30)
+        )
+        if invited
+        else None
+    )
+    if not responded:
+        return
+    response = Response.objects.create(
+        survey=survey,
+        version=version,
+        resident=resident,
+        invitation=invitation,
+        mode="paper",
+        tenure="LCRA",
+        submitted_at=timezone.now() - timezone.timedelta(days=30),
+    )
+    Answer.objects.create(response=response, question=Question.objects.get(version=version, code="TP01"), value=value)
+
+
+@pytest.fixture
+def landlord():
+    """70 residents in one region: 30 disabled (12 dissatisfied), 40 not (6 dissatisfied), plus
+    10 non-disabled residents invited who never answered."""
+    survey = tsm_survey()
+    for disabled, dissatisfied, satisfied in (("yes", 12, 18), ("no", 6, 34)):
+        for n in range(dissatisfied + satisfied):
+            resident = ResidentFactory(date_of_birth=date(1960, 1, 1))
+            EqualityProfileFactory(resident=resident, disability=disabled)
+            answer_tp01(survey, resident, "very_dissatisfied" if n < dissatisfied else "fairly_satisfied")
+    for _ in range(10):
+        resident = ResidentFactory(date_of_birth=date(1960, 1, 1))
+        EqualityProfileFactory(resident=resident, disability="no")
+        answer_tp01(survey, resident, None, responded=False)
+    return survey
+
+
+def figure(snapshot, metric, dimension, group, region="all"):
+    return Figure.objects.get(snapshot=snapshot, metric=metric, dimension=dimension, group=group, region=region)
+
+
+def test_dissatisfaction_by_disability_is_computed_and_compared(landlord):
+    snapshot = recompute(today=TODAY)
+    disabled = figure(snapshot, "tp01_dissatisfied", "disability", "yes")
+    assert (disabled.numerator, disabled.denominator) == (12, 30)
+    assert disabled.rate == pytest.approx(0.4)
+    assert disabled.comparison_rate == pytest.approx(6 / 40)
+    assert round(disabled.gap_pp, 4) == 25.0
+    assert round(disabled.ci_low, 4) == 0.2459  # Wilson, 12 of 30
+    assert round(disabled.ci_high, 4) == 0.5768
+    assert disabled.significant is True
+    assert disabled.suppressed is False
+    # The same figure for the one region, and everyone's own row.
+    in_region = figure(snapshot, "tp01_dissatisfied", "disability", "yes", "Yorkshire and The Humber")
+    assert (in_region.numerator, in_region.denominator) == (12, 30)
+    everyone = figure(snapshot, "tp01_dissatisfied", "disability", "all")
+    assert (everyone.numerator, everyone.denominator, everyone.significant) == (18, 70, None)
+
+
+def test_response_rates_and_share_of_voice(landlord):
+    snapshot = recompute(today=TODAY)
+    not_disabled = figure(snapshot, "invitation_response", "disability", "no")
+    assert (not_disabled.numerator, not_disabled.denominator) == (40, 50)
+    assert not_disabled.comparison_rate == pytest.approx(1.0)
+    voice = figure(snapshot, "share_of_voice", "disability", "yes")
+    # 30 of 70 responses against 30 of 80 residents
+    assert (voice.numerator, voice.denominator) == (30, 70)
+    assert voice.comparison_rate == pytest.approx(30 / 80)
+    residents = figure(snapshot, "residents", "disability", "no")
+    assert (residents.numerator, residents.denominator, residents.rate) == (50, 80, 50 / 80)
+
+
+def test_small_groups_are_suppressed_with_their_labels_kept(landlord):
+    # Two residents who prefer not to say: a group of 2 must never be shown.
+    for _ in range(2):
+        EqualityProfileFactory(resident=ResidentFactory(), disability="prefer_not_to_say")
+    snapshot = recompute(today=TODAY)
+    hidden = figure(snapshot, "residents", "disability", "prefer_not_to_say")
+    assert hidden.suppressed is True
+    assert hidden.numerator is None and hidden.rate is None
+
+
+def test_a_failed_recompute_leaves_the_previous_snapshot_served(landlord, monkeypatch):
+    first = recompute(today=TODAY)
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("worker killed half-way")
+
+    monkeypatch.setattr(Figure.objects, "bulk_create", fail)
+    with pytest.raises(RuntimeError):
+        recompute(today=TODAY)
+    assert Snapshot.objects.count() == 1
+    assert latest_snapshot() == first
+
+
+def test_the_number_of_queries_does_not_grow_with_the_number_of_residents():
+    tsm_survey()
+
+    def queries_for(homes):
+        Resident.objects.all().delete()
+        Household.objects.all().delete()
+        Home.objects.all().delete()
+        rng = random.Random(homes)
+        home_rows = demo.seed_homes(rng, homes)
+        demo.seed_residents(rng, demo.seed_households(rng, home_rows, TODAY), TODAY)
+        with CaptureQueriesContext(connection) as captured:
+            compute(start=TODAY.replace(year=TODAY.year - 1), end=TODAY, today=TODAY)
+        return len(captured.captured_queries)
+
+    small = queries_for(55)
+    assert 90 <= Resident.objects.count() <= 110
+    large = queries_for(1100)
+    assert Resident.objects.count() >= 1900
+    assert small == large
