@@ -156,4 +156,5 @@ def test_the_daily_task_runs_the_same_job(completed_repairs):
 
     transactional_survey()
     completed_repairs.append(transactional.CompletedRepair(ResidentFactory(), "RR-7", date.today()))
-    assert invite_after_repairs.delay().get() == 1
+    # apply() runs the task here whatever the broker: the test is about what it does, not delivery.
+    assert invite_after_repairs.apply().get() == 1
