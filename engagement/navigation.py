@@ -10,6 +10,9 @@ ITEMS = [
     (_("Reviews due"), "reviews_due"),
     (_("Your contact preferences"), "my_preferences"),
     (_("Imports"), "import_start"),
+    (_("Scrutiny panels"), "panel_list"),
+    (_("Engagement"), "activity_list"),
+    (_("Representation"), "representation"),
 ]
 
 
