@@ -18,7 +18,9 @@ def test_answers_from_unnamed_participants_cannot_add_up_to_more_than_the_headco
     saved = client.post(url, {"disability__yes": "6", "disability__no": "4", "age_band__75_plus": "3"})
 
     assert too_many.context["form"].errors == {
-        "disability__yes": ["Disability or long-term condition: the answers add up to 11, more than the 10 people counted"]
+        "disability__yes": [
+            "Disability or long-term condition: the answers add up to 11, more than the 10 people counted"
+        ]
     }
     assert saved.status_code == 302
     assert set(AnonymousCount.objects.values_list("dimension", "group", "count")) == {
