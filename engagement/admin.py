@@ -1,6 +1,7 @@
+from django import forms
 from django.contrib import admin
 
-from engagement.models import AuditEntry, Home, Household, Region, Resident
+from engagement.models import ActivityKind, AuditEntry, Home, Household, OutreachSuggestion, Region, Resident
 
 
 @admin.register(Region)
@@ -50,3 +51,22 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class OutreachSuggestionForm(forms.ModelForm):
+    activity_kinds = forms.MultipleChoiceField(
+        choices=ActivityKind.choices, widget=forms.CheckboxSelectMultiple, label="Kinds of activity that reach them"
+    )
+
+    class Meta:
+        model = OutreachSuggestion
+        fields = ["dimension", "group", "activity_kinds", "note"]
+
+
+@admin.register(OutreachSuggestion)
+class OutreachSuggestionAdmin(admin.ModelAdmin):
+    """Which kinds of activity reach which group: shown beside under-represented groups."""
+
+    form = OutreachSuggestionForm
+    list_display = ["dimension", "group", "note"]
+    list_filter = ["dimension"]

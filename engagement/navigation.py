@@ -16,6 +16,9 @@ ITEMS = [
     (_("Repairs"), "repairs:list"),
     (_("Complaints"), "repairs:complaints"),
     (_("Your repairs"), "repairs:mine"),
+    (_("Scrutiny panels"), "panel_list"),
+    (_("Engagement"), "activity_list"),
+    (_("Representation"), "representation"),
 ]
 
 

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from engagement import views
-from engagement.views import imports, items, preferences, residents
+from engagement.views import activities, imports, items, panels, preferences, representation, residents
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -20,6 +20,35 @@ urlpatterns = [
     path("my-contact-preferences/", preferences.my_preferences, name="my_preferences"),
     path("imports/", imports.import_start, name="import_start"),
     path("imports/<int:pk>/", imports.import_review, name="import_review"),
+    path("panels/", panels.panel_list, name="panel_list"),
+    path("panels/add/", panels.panel_add, name="panel_add"),
+    path("panels/<int:pk>/", panels.panel_detail, name="panel_detail"),
+    path("panels/<int:pk>/members/", panels.panel_members, name="panel_members"),
+    path("panels/<int:pk>/members/add/", panels.panel_member_add, name="panel_member_add"),
+    path("panels/<int:pk>/members/<int:member_pk>/", panels.panel_member_edit, name="panel_member_edit"),
+    path("panels/<int:pk>/meetings/add/", panels.meeting_add, name="meeting_add"),
+    path("panels/<int:pk>/reviews/add/", panels.review_add, name="review_add"),
+    path("panels/<int:pk>/shortlist/", representation.shortlist_start, name="shortlist_start"),
+    path("panels/meetings/<int:pk>/", panels.meeting_detail, name="meeting_detail"),
+    path("panels/meetings/<int:pk>/change/", panels.meeting_edit, name="meeting_edit"),
+    path("panels/reviews/<int:pk>/", panels.review_detail, name="review_detail"),
+    path("panels/reviews/<int:pk>/change/", panels.review_edit, name="review_edit"),
+    path("panels/reviews/<int:pk>/evidence/add/", panels.evidence_add, name="evidence_add"),
+    path("panels/reviews/<int:pk>/recommendations/add/", panels.recommendation_add, name="recommendation_add"),
+    path("panels/recommendations/<int:pk>/response/", panels.recommendation_response, name="recommendation_response"),
+    path("panels/shortlists/<int:pk>/", representation.shortlist_detail, name="shortlist_detail"),
+    path("you-said-we-did/", panels.you_said_we_did, name="you_said_we_did"),
+    path("engagement/", activities.activity_list, name="activity_list"),
+    path("engagement/add/", activities.activity_add, name="activity_add"),
+    path("engagement/<int:pk>/", activities.activity_detail, name="activity_detail"),
+    path("engagement/<int:pk>/change/", activities.activity_edit, name="activity_edit"),
+    path("engagement/<int:pk>/participants/", activities.activity_participants, name="activity_participants"),
+    path("engagement/<int:pk>/without-names/", activities.activity_headcount, name="activity_headcount"),
+    path("engagement/representation/", representation.representation, name="representation"),
+    path("engagement/impact-assessments/", representation.assessment_list, name="assessment_list"),
+    path("engagement/impact-assessments/add/", representation.assessment_add, name="assessment_add"),
+    path("engagement/impact-assessments/<int:pk>/", representation.assessment_detail, name="assessment_detail"),
+    path("engagement/impact-assessments/<int:pk>/change/", representation.assessment_edit, name="assessment_edit"),
     path("accessibility/", views.accessibility_statement, name="accessibility"),
     path("privacy/", views.privacy_notice, name="privacy"),
 ]

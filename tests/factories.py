@@ -8,17 +8,29 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from engagement.models import (
+    ActionStatus,
+    ActivityKind,
     CommunicationPreference,
     ContactRestriction,
+    EngagementActivity,
+    EqualityImpactAssessment,
     EqualityProfile,
     Home,
     Household,
     ImportBatch,
+    MeetingFormat,
+    MemberRole,
     NeedCategory,
+    PanelMeeting,
+    PanelMembership,
     ReasonableAdjustment,
+    Recommendation,
     Region,
     Resident,
+    Response,
     RestrictionKind,
+    ScrutinyPanel,
+    ScrutinyReview,
     SupportNeed,
 )
 from repairs.models import Appointment, Complaint, ComplaintStage, RepairRequest
@@ -254,3 +266,89 @@ class ComplaintStageFactory(factory.django.DjangoModelFactory):
     complaint = factory.SubFactory(ComplaintFactory)
     number = 1
     received_on = factory.SelfAttribute("complaint.received_on")
+
+
+# Scrutiny panels and engagement designed to include.
+
+
+class ScrutinyPanelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ScrutinyPanel
+
+    name = factory.Sequence(lambda n: f"Repairs scrutiny panel {n}")
+    purpose = "Looks closely at repairs and how they differ between groups of residents."
+    set_up_on = date(2023, 4, 1)
+
+
+class PanelMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PanelMembership
+
+    panel = factory.SubFactory(ScrutinyPanelFactory)
+    resident = factory.SubFactory(ResidentFactory)
+    role = MemberRole.MEMBER
+    started_on = date(2023, 4, 1)
+
+
+class PanelMeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PanelMeeting
+
+    panel = factory.SubFactory(ScrutinyPanelFactory)
+    held_on = date(2024, 5, 14)
+    format = MeetingFormat.HYBRID
+    place = "Community room, Harehills"
+    access_arrangements = factory.LazyFunction(lambda: ["bsl", "step_free", "large_print"])
+    summary = "Agreed the next review topic: damp and mould."
+
+
+class ScrutinyReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ScrutinyReview
+
+    panel = factory.SubFactory(ScrutinyPanelFactory)
+    topic = "Damp and mould repairs"
+    scope = "How quickly damp and mould is put right, and for whom."
+    started_on = date(2024, 1, 10)
+    completed_on = date(2024, 6, 30)
+    findings = "Disabled residents waited longer for damp and mould work."
+
+
+class RecommendationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Recommendation
+
+    review = factory.SubFactory(ScrutinyReviewFactory)
+    text = "Call every disabled resident with a damp report within two working days."
+    response = Response.ACCEPTED
+    responded_on = date(2024, 8, 1)
+    action = "A daily list of damp reports from disabled residents goes to the damp and mould team."
+    action_owner = "Head of repairs"
+    due_on = date(2024, 12, 1)
+    action_status = ActionStatus.IN_PROGRESS
+
+
+class EngagementActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EngagementActivity
+
+    kind = ActivityKind.COFFEE_MORNING
+    title = "Coffee morning at St Aidan's"
+    partner = "St Aidan's community café"
+    held_on = date(2024, 3, 5)
+    place = "St Aidan's church hall"
+    headcount = 0
+    themes = "Waiting for repairs after reporting by phone."
+
+
+class EqualityImpactAssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EqualityImpactAssessment
+
+    title = "Resident engagement framework 2024"
+    questions = "Who can come to evening meetings in person?"
+    findings = "Carers, shift workers and people without transport cannot."
+    actions = "Add phone rounds and daytime sessions in schemes."
+    owner = "Resident engagement manager"
+    assessed_on = date(2024, 2, 1)
+    review_by = date(2025, 2, 1)

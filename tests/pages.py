@@ -51,6 +51,99 @@ def _import_batch(personas):
     return {"pk": factories.ImportBatchFactory(uploaded_by=personas["administrator"]).pk}
 
 
+def _panel_member_resident(personas):
+    """The panel-member persona as a resident (a panel member reads only the panels they sit on)."""
+    from engagement.models import Resident
+    from tests import factories
+
+    user = personas["panel_member"]
+    return Resident.objects.filter(user=user).first() or factories.ResidentFactory(
+        user=user, first_name="Pearl", last_name="Panelmember"
+    )
+
+
+def _panel_with_records(personas):
+    """A panel the panel-member persona sits on, with a meeting, a review, evidence and recommendations."""
+    from tests import factories
+
+    panel = factories.ScrutinyPanelFactory()
+    me = factories.PanelMembershipFactory(panel=panel, resident=_panel_member_resident(personas))
+    chair = factories.PanelMembershipFactory(panel=panel, role="chair", resident__first_name="Clara")
+    factories.PanelMembershipFactory(panel=panel, started_on=date(2023, 5, 1), ended_on=date(2024, 1, 1))
+    meeting = factories.PanelMeetingFactory(panel=panel)
+    meeting.attendees.add(me, chair)
+    review = factories.ScrutinyReviewFactory(panel=panel)
+    review.evidence.create(label="Repairs by group", path="/insight/", note="Disabled residents waited longer.")
+    factories.RecommendationFactory(review=review)
+    factories.RecommendationFactory(
+        review=review,
+        text="Hold panel meetings in the evening.",
+        response="not_accepted",
+        response_reason="Most members asked for daytime meetings.",
+        action="",
+        action_owner="",
+        due_on=None,
+    )
+    factories.RecommendationFactory(
+        review=review, text="Publish repair times by region.", response="", responded_on=None
+    )
+    return panel
+
+
+def _panel(personas):
+    return {"pk": _panel_with_records(personas).pk}
+
+
+def _membership(personas):
+    panel = _panel_with_records(personas)
+    return {"pk": panel.pk, "member_pk": panel.memberships.get(role="chair").pk}
+
+
+def _meeting(personas):
+    return {"pk": _panel_with_records(personas).meetings.first().pk}
+
+
+def _review(personas):
+    return {"pk": _panel_with_records(personas).reviews.first().pk}
+
+
+def _recommendation(personas):
+    return {"pk": _panel_with_records(personas).reviews.first().recommendations.first().pk}
+
+
+def _activity(personas):
+    from tests import factories
+
+    activity = factories.EngagementActivityFactory(headcount=12)
+    activity.participants.add(factories.ResidentFactory(first_name="Nadia"))
+    activity.anonymous_counts.create(dimension="age_band", group="75_plus", count=7)
+    return {"pk": activity.pk}
+
+
+def _assessment(personas):
+    from tests import factories
+
+    return {"pk": factories.EqualityImpactAssessmentFactory().pk}
+
+
+def _shortlist(personas):
+    from engagement.shortlist import shortlist_draw
+    from tests import factories
+
+    panel = _panel_with_records(personas)
+    for _ in range(6):
+        factories.CommunicationPreferenceFactory(resident__date_of_birth=date(1990, 1, 1))
+    shortlist = shortlist_draw(
+        panel=panel,
+        characteristics=["age_band"],
+        size=3,
+        by=personas["housing_officer"],
+        today=date(2025, 1, 1),
+        seed=1,
+    )
+    return {"pk": shortlist.pk}
+
+
 # url name -> function(personas) returning the kwargs for reverse(). Added by the features that
 # add pages with arguments.
 SAMPLE_ARGUMENTS = {
@@ -65,6 +158,27 @@ SAMPLE_ARGUMENTS = {
     "restriction_edit": _restriction,
     "preferences_edit": _resident,
     "import_review": _import_batch,
+    "panel_detail": _panel,
+    "panel_members": _panel,
+    "panel_member_add": _panel,
+    "panel_member_edit": _membership,
+    "meeting_add": _panel,
+    "review_add": _panel,
+    "shortlist_start": _panel,
+    "meeting_detail": _meeting,
+    "meeting_edit": _meeting,
+    "review_detail": _review,
+    "review_edit": _review,
+    "evidence_add": _review,
+    "recommendation_add": _review,
+    "recommendation_response": _recommendation,
+    "shortlist_detail": _shortlist,
+    "activity_detail": _activity,
+    "activity_edit": _activity,
+    "activity_participants": _activity,
+    "activity_headcount": _activity,
+    "assessment_detail": _assessment,
+    "assessment_edit": _assessment,
 }
 
 
@@ -151,6 +265,8 @@ def pages_to_visit():
 # url name -> query string, for pages that show more when given one (checked as a person sees them).
 EXAMPLE_QUERIES = {
     "resident_search": "?q=Resident",
+    "panel_member_add": "?q=Testperson",
+    "activity_participants": "?q=Testperson",
 }
 
 

@@ -1,16 +1,45 @@
+from .activities import (
+    DIMENSION_LABELS,
+    DIMENSIONS,
+    ActivityKind,
+    AnonymousCount,
+    EngagementActivity,
+    EqualityImpactAssessment,
+    OutreachSuggestion,
+)
 from .adjustments import AdjustmentStatus, ReasonableAdjustment
 from .audit import AppendOnly, AuditAction, AuditEntry, AuditSubject
 from .communication import DIGITAL_CHANNELS, Channel, CommunicationPreference, Format
 from .equality import EqualityProfile
 from .imports import ImportBatch, ImportKind
 from .needs import NeedCategory, SupportNeed
+from .panels import (
+    AccessArrangement,
+    ActionStatus,
+    MeetingFormat,
+    MemberRole,
+    PanelMeeting,
+    PanelMembership,
+    Recommendation,
+    Response,
+    ReviewEvidence,
+    ScrutinyPanel,
+    ScrutinyReview,
+)
 from .people import Household, Resident
 from .places import Home, Region, SchemeType
 from .restrictions import ContactRestriction, RestrictionKind
+from .shortlists import PanelShortlist, ShortlistInvitee
 
 __all__ = [
     "DIGITAL_CHANNELS",
+    "DIMENSIONS",
+    "DIMENSION_LABELS",
+    "AccessArrangement",
+    "ActionStatus",
+    "ActivityKind",
     "AdjustmentStatus",
+    "AnonymousCount",
     "AppendOnly",
     "AuditAction",
     "AuditEntry",
@@ -18,17 +47,31 @@ __all__ = [
     "Channel",
     "CommunicationPreference",
     "ContactRestriction",
+    "EngagementActivity",
+    "EqualityImpactAssessment",
     "EqualityProfile",
     "Format",
     "Home",
     "Household",
     "ImportBatch",
     "ImportKind",
+    "MeetingFormat",
+    "MemberRole",
     "NeedCategory",
+    "OutreachSuggestion",
+    "PanelMeeting",
+    "PanelMembership",
+    "PanelShortlist",
     "ReasonableAdjustment",
+    "Recommendation",
     "Region",
     "Resident",
+    "Response",
     "RestrictionKind",
+    "ReviewEvidence",
     "SchemeType",
+    "ScrutinyPanel",
+    "ScrutinyReview",
+    "ShortlistInvitee",
     "SupportNeed",
 ]

@@ -99,6 +99,25 @@ EXPECTED_ROLES = {
     "repairs:complaints": {"housing_officer", "contact_centre_agent"},
     "repairs:complaint_raise": {"housing_officer", "contact_centre_agent"},
     "repairs:complaint_close": {"housing_officer", "contact_centre_agent"},
+    # Scrutiny panels: panel members read the panel's records, which name nobody; only staff see
+    # who is on a panel, who took part in engagement, or a shortlist.
+    "panel_list": {"housing_officer", "panel_member", "insight_analyst", "administrator"},
+    "panel_detail": {"housing_officer", "panel_member", "insight_analyst", "administrator"},
+    "meeting_detail": {"housing_officer", "panel_member", "insight_analyst", "administrator"},
+    "review_detail": {"housing_officer", "panel_member", "insight_analyst", "administrator"},
+    "panel_members": {"housing_officer", "administrator"},
+    "panel_member_add": {"housing_officer", "administrator"},
+    "meeting_edit": {"housing_officer", "administrator"},
+    "recommendation_response": {"housing_officer", "administrator"},
+    "shortlist_start": {"housing_officer", "administrator"},
+    "shortlist_detail": {"housing_officer", "administrator"},
+    "you_said_we_did": set(ROLE_SLUGS),
+    "activity_list": {"housing_officer", "insight_analyst", "administrator"},
+    "activity_detail": {"housing_officer", "administrator"},
+    "activity_participants": {"housing_officer", "administrator"},
+    "representation": {"housing_officer", "insight_analyst", "administrator"},
+    "assessment_list": {"housing_officer", "insight_analyst", "administrator"},
+    "assessment_add": {"housing_officer", "administrator"},
 }
 
 

@@ -14,8 +14,19 @@ from tests.factories import (
 )
 from tests.pages import SAMPLE_ARGUMENTS, all_pages
 
-# Every engagement page about a named resident (other apps are namespaced), and the lists that name residents.
-RESIDENT_PAGES = [name for name in SAMPLE_ARGUMENTS if ":" not in name and name != "import_review"] + [
+# Every page about a named resident, and the lists that name residents. (Other pages that name
+# residents, such as panel members and shortlists, are found by tests/engagement/test_panel_pages.py.)
+RESIDENT_PAGES = [
+    "resident_detail",
+    "equality_profile",
+    "equality_profile_edit",
+    "support_need_add",
+    "support_need_edit",
+    "adjustment_add",
+    "adjustment_edit",
+    "restriction_add",
+    "restriction_edit",
+    "preferences_edit",
     "resident_search",
     "reviews_due",
 ]

@@ -1,0 +1,71 @@
+"""Reads for the panel pages. A panel member reads only the panels they sit on; staff read every panel."""
+
+from django.db.models import Count
+from django.shortcuts import get_object_or_404
+
+from engagement.models import (
+    EngagementActivity,
+    OutreachSuggestion,
+    PanelMeeting,
+    PanelMembership,
+    Recommendation,
+    ScrutinyPanel,
+    ScrutinyReview,
+)
+
+
+def panels_for(user, today):
+    if user.has_perm("engagement.view_every_panel"):
+        return ScrutinyPanel.objects.all()
+    resident = getattr(user, "resident", None)
+    if resident is None:
+        return ScrutinyPanel.objects.none()
+    sitting = PanelMembership.objects.current(today).filter(resident=resident).values("panel_id")
+    return ScrutinyPanel.objects.filter(pk__in=sitting)
+
+
+def panel_for(user, today, pk):
+    return get_object_or_404(panels_for(user, today), pk=pk)
+
+
+def meeting_for(user, today, pk):
+    return get_object_or_404(
+        PanelMeeting.objects.filter(panel__in=panels_for(user, today)).select_related("panel"), pk=pk
+    )
+
+
+def review_for(user, today, pk):
+    return get_object_or_404(
+        ScrutinyReview.objects.filter(panel__in=panels_for(user, today)).select_related("panel"), pk=pk
+    )
+
+
+def meetings_with_attendance(panel):
+    """The panel's meetings, each with how many members attended (a count: never who)."""
+    return panel.meetings.annotate(attended=Count("attendees"))
+
+
+def current_members(panel, today):
+    return panel.memberships.current(today).select_related("resident__household__home")
+
+
+def you_said_we_did():
+    """Every recommendation the landlord has answered, by review (newest first). No resident is named."""
+    return (
+        Recommendation.objects.answered()
+        .select_related("review__panel")
+        .order_by("-review__started_on", "review_id", "pk")
+    )
+
+
+def activities_in(period_start=None, period_end=None):
+    activities = EngagementActivity.objects.select_related("region")
+    if period_start:
+        activities = activities.filter(held_on__gte=period_start)
+    if period_end:
+        activities = activities.filter(held_on__lte=period_end)
+    return activities.annotate(named=Count("participants"))
+
+
+def outreach_suggestions():
+    return {(s.dimension, s.group): s for s in OutreachSuggestion.objects.all()}

@@ -1,0 +1,243 @@
+"""Scrutiny panel pages. Panel members read their panel's meetings, reviews and recommendations;
+only staff see who is on a panel (every page that names a resident needs engagement.view_resident)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from engagement import selectors
+from engagement.access import page, public_page
+from engagement.forms import ResidentSearchForm
+from engagement.forms import panels as panel_forms
+from engagement.models import PanelMeeting, PanelMembership, Recommendation, Resident, ScrutinyPanel, ScrutinyReview
+from engagement.selectors import panels as panel_selectors
+
+NAMES = "engagement.view_resident"
+
+
+def form_page(request, form, *, title, back, back_label, caption="", intro="", template="engagement/panels/form.html"):
+    context = {"form": form, "title": title, "back": back, "back_label": back_label, "caption": caption}
+    context["intro"] = intro
+    return render(request, template, context)
+
+
+def saved(request, message, url):
+    messages.success(request, message)
+    return redirect(url)
+
+
+def save_model_form(form, **extra):
+    """Save a ModelForm, turning the model's own validation (clean) into form errors."""
+    instance = form.save(commit=False)
+    for name, value in extra.items():
+        setattr(instance, name, value)
+    try:
+        instance.full_clean()
+    except ValidationError as error:
+        for field, problems in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, problems)
+        return None
+    instance.save()
+    form.save_m2m()
+    return instance
+
+
+@page("engagement.view_scrutinypanel")
+def panel_list(request):
+    panels = panel_selectors.panels_for(request.user, timezone.localdate())
+    return render(request, "engagement/panels/panel_list.html", {"panels": panels})
+
+
+@page("engagement.add_scrutinypanel")
+def panel_add(request):
+    form = panel_forms.ScrutinyPanelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        panel = form.save()
+        return saved(request, _("Panel added."), reverse("panel_detail", kwargs={"pk": panel.pk}))
+    return form_page(request, form, title=_("Add a scrutiny panel"), back=reverse("panel_list"), back_label=_("Panels"))
+
+
+@page("engagement.view_scrutinypanel")
+def panel_detail(request, pk):
+    today = timezone.localdate()
+    panel = panel_selectors.panel_for(request.user, today, pk)
+    context = {
+        "panel": panel,
+        "member_count": panel_selectors.current_members(panel, today).count(),
+        "meetings": panel_selectors.meetings_with_attendance(panel),
+        "reviews": panel.reviews.all(),
+    }
+    return render(request, "engagement/panels/panel_detail.html", context)
+
+
+@page("engagement.view_panelmembership", NAMES)
+def panel_members(request, pk):
+    panel = get_object_or_404(ScrutinyPanel, pk=pk)
+    today = timezone.localdate()
+    memberships = panel.memberships.select_related("resident__household__home").order_by(
+        "ended_on", "resident__last_name", "resident__first_name"
+    )
+    current = [m for m in memberships if m.is_current_on(today)]
+    past = [m for m in memberships if not m.is_current_on(today)]
+    return render(request, "engagement/panels/members.html", {"panel": panel, "current": current, "past": past})
+
+
+@page("engagement.add_panelmembership", NAMES)
+def panel_member_add(request, pk):
+    """Find the resident, then record their role and the date they joined."""
+    panel = get_object_or_404(ScrutinyPanel, pk=pk)
+    back = reverse("panel_members", kwargs={"pk": panel.pk})
+    resident_pk = request.GET.get("resident") or request.POST.get("resident")
+    if not resident_pk:
+        search = ResidentSearchForm(request.GET or None)
+        found = None
+        if search.is_valid() and search.cleaned_data["q"]:
+            found = list(selectors.residents_matching(search.cleaned_data["q"]))
+        context = {"panel": panel, "search": search, "found": found, "back": back}
+        return render(request, "engagement/panels/member_find.html", context)
+    resident = get_object_or_404(Resident, pk=resident_pk)
+    form = panel_forms.MembershipForm(request.POST or None, initial={"started_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        if save_model_form(form, panel=panel, resident=resident):
+            return saved(request, _("%(name)s added to the panel.") % {"name": resident.full_name}, back)
+    return render(
+        request,
+        "engagement/panels/member_form.html",
+        {"form": form, "panel": panel, "resident": resident, "back": back},
+    )
+
+
+@page("engagement.change_panelmembership", NAMES)
+def panel_member_edit(request, pk, member_pk):
+    membership = get_object_or_404(
+        PanelMembership.objects.select_related("resident", "panel"), pk=member_pk, panel_id=pk
+    )
+    back = reverse("panel_members", kwargs={"pk": pk})
+    form = panel_forms.MembershipForm(request.POST or None, instance=membership)
+    if request.method == "POST" and form.is_valid():
+        if save_model_form(form):
+            return saved(request, _("Membership saved."), back)
+    return render(
+        request,
+        "engagement/panels/member_form.html",
+        {"form": form, "panel": membership.panel, "resident": membership.resident, "back": back},
+    )
+
+
+@page("engagement.add_panelmeeting", NAMES)
+def meeting_add(request, pk):
+    panel = get_object_or_404(ScrutinyPanel, pk=pk)
+    form = panel_forms.MeetingForm(request.POST or None, panel=panel)
+    back = reverse("panel_detail", kwargs={"pk": panel.pk})
+    if request.method == "POST" and form.is_valid():
+        meeting = save_model_form(form, panel=panel)
+        if meeting:
+            return saved(request, _("Meeting recorded."), reverse("meeting_detail", kwargs={"pk": meeting.pk}))
+    return form_page(request, form, title=_("Record a meeting"), back=back, back_label=panel.name, caption=panel.name)
+
+
+@page("engagement.view_panelmeeting")
+def meeting_detail(request, pk):
+    meeting = panel_selectors.meeting_for(request.user, timezone.localdate(), pk)
+    context = {"meeting": meeting, "attended": meeting.attendees.count()}
+    return render(request, "engagement/panels/meeting_detail.html", context)
+
+
+@page("engagement.change_panelmeeting", NAMES)
+def meeting_edit(request, pk):
+    meeting = get_object_or_404(PanelMeeting.objects.select_related("panel"), pk=pk)
+    form = panel_forms.MeetingForm(request.POST or None, instance=meeting, panel=meeting.panel)
+    back = reverse("meeting_detail", kwargs={"pk": meeting.pk})
+    if request.method == "POST" and form.is_valid():
+        if save_model_form(form):
+            return saved(request, _("Meeting saved."), back)
+    return form_page(
+        request, form, title=_("Change a meeting"), back=back, back_label=_("Meeting"), caption=meeting.panel.name
+    )
+
+
+@page("engagement.add_scrutinyreview")
+def review_add(request, pk):
+    panel = get_object_or_404(ScrutinyPanel, pk=pk)
+    form = panel_forms.ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        review = save_model_form(form, panel=panel)
+        if review:
+            return saved(request, _("Review added."), reverse("review_detail", kwargs={"pk": review.pk}))
+    back = reverse("panel_detail", kwargs={"pk": panel.pk})
+    return form_page(request, form, title=_("Start a scrutiny review"), back=back, back_label=panel.name)
+
+
+@page("engagement.view_scrutinyreview")
+def review_detail(request, pk):
+    review = panel_selectors.review_for(request.user, timezone.localdate(), pk)
+    context = {"review": review, "evidence": review.evidence.all(), "recommendations": review.recommendations.all()}
+    return render(request, "engagement/panels/review_detail.html", context)
+
+
+def _review(pk):
+    return get_object_or_404(ScrutinyReview.objects.select_related("panel"), pk=pk)
+
+
+@page("engagement.change_scrutinyreview")
+def review_edit(request, pk):
+    review = _review(pk)
+    form = panel_forms.ReviewForm(request.POST or None, instance=review)
+    back = reverse("review_detail", kwargs={"pk": review.pk})
+    if request.method == "POST" and form.is_valid():
+        if save_model_form(form):
+            return saved(request, _("Review saved."), back)
+    return form_page(request, form, title=_("Change the review"), back=back, back_label=review.topic)
+
+
+@page("engagement.add_reviewevidence")
+def evidence_add(request, pk):
+    review = _review(pk)
+    form = panel_forms.EvidenceForm(request.POST or None)
+    back = reverse("review_detail", kwargs={"pk": review.pk})
+    if request.method == "POST" and form.is_valid():
+        if save_model_form(form, review=review):
+            return saved(request, _("Evidence added."), back)
+    intro = _("Link to a page of figures in this service that the panel looked at, such as a dashboard.")
+    return form_page(
+        request, form, title=_("Add evidence"), back=back, back_label=review.topic, caption=review.topic, intro=intro
+    )
+
+
+@page("engagement.add_recommendation")
+def recommendation_add(request, pk):
+    review = _review(pk)
+    form = panel_forms.RecommendationForm(request.POST or None)
+    back = reverse("review_detail", kwargs={"pk": review.pk})
+    if request.method == "POST" and form.is_valid():
+        if save_model_form(form, review=review, updated_by=request.user):
+            return saved(request, _("Recommendation added."), back)
+    return form_page(
+        request, form, title=_("Add a recommendation"), back=back, back_label=review.topic, caption=review.topic
+    )
+
+
+@page("engagement.change_recommendation")
+def recommendation_response(request, pk):
+    recommendation = get_object_or_404(Recommendation.objects.select_related("review"), pk=pk)
+    initial = {} if recommendation.responded_on else {"responded_on": timezone.localdate()}
+    form = panel_forms.ResponseForm(request.POST or None, instance=recommendation, initial=initial)
+    back = reverse("review_detail", kwargs={"pk": recommendation.review_id})
+    if request.method == "POST" and form.is_valid():
+        if save_model_form(form, updated_by=request.user):
+            return saved(request, _("Response saved. It now shows on the “You said, we did” page."), back)
+    return render(
+        request,
+        "engagement/panels/response_form.html",
+        {"form": form, "recommendation": recommendation, "back": back},
+    )
+
+
+@public_page
+def you_said_we_did(request):
+    return render(
+        request, "engagement/panels/you_said_we_did.html", {"recommendations": panel_selectors.you_said_we_did()}
+    )

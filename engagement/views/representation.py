@@ -1,0 +1,177 @@
+"""The representation review, equality impact assessments of how we engage, and panel shortlists."""
+
+import csv
+from datetime import date, timedelta
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from django import forms
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from engagement.access import page
+from engagement.forms import activities as activity_forms
+from engagement.forms.dates import DateField
+from engagement.models import EqualityImpactAssessment, PanelShortlist, Region, ScrutinyPanel
+from engagement.representation import MAX_SMALL, MIN_JUDGED, UNDER_REPRESENTED_RATIO, representation_tables
+from engagement.selectors import panels as panel_selectors
+from engagement.selectors.representation import representation as representation_counts
+from engagement.shortlist import shortlist_draw
+from engagement.views.panels import NAMES, form_page, save_model_form, saved
+
+
+class PeriodForm(forms.Form):
+    period_start = DateField(label=gettext_lazy("From"), required=False)
+    period_end = DateField(label=gettext_lazy("To"), required=False)
+    region = forms.ModelChoiceField(
+        label=gettext_lazy("Region"),
+        queryset=Region.objects.all(),
+        required=False,
+        empty_label=gettext_lazy("Every region"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.label_size = Size.SMALL
+        self.helper.legend_size = Size.SMALL
+        self.helper.layout = Layout(
+            Field("period_start"),
+            Field("period_end"),
+            Field.select("region"),
+            Submit("show", gettext_lazy("Show"), css_class="govuk-button--secondary"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("The end of the period must be on or after its start"))
+        return data
+
+
+@page("engagement.view_representation")
+def representation(request):
+    today = timezone.localdate()
+    form = PeriodForm(request.GET or None)
+    start, end, region = today - timedelta(days=365), today, None
+    if form.is_valid():
+        start = form.cleaned_data["period_start"] or start
+        end = form.cleaned_data["period_end"] or end
+        region = form.cleaned_data["region"]
+    counts = representation_counts(start, end, region=region)
+    tables = representation_tables(counts, suggestions=panel_selectors.outreach_suggestions())
+    context = {
+        "form": form,
+        "tables": tables,
+        "period_start": start,
+        "period_end": end,
+        "region": region,
+        "ratio_percent": round(UNDER_REPRESENTED_RATIO * 100),
+        "max_small": MAX_SMALL,
+        "min_judged": MIN_JUDGED,
+        "under": [(table, row) for table in tables for row in table.under_represented],
+        "totals": counts[0] if counts else None,
+    }
+    return render(request, "engagement/representation.html", context)
+
+
+@page("engagement.view_equalityimpactassessment")
+def assessment_list(request):
+    assessments = EqualityImpactAssessment.objects.all()
+    return render(request, "engagement/assessments/list.html", {"assessments": assessments, "today": date.today()})
+
+
+@page("engagement.view_equalityimpactassessment")
+def assessment_detail(request, pk):
+    assessment = get_object_or_404(EqualityImpactAssessment, pk=pk)
+    return render(request, "engagement/assessments/detail.html", {"assessment": assessment})
+
+
+@page("engagement.add_equalityimpactassessment")
+def assessment_add(request):
+    form = activity_forms.ImpactAssessmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        assessment = save_model_form(form, recorded_by=request.user)
+        if assessment:
+            return saved(request, _("Assessment saved."), reverse("assessment_detail", kwargs={"pk": assessment.pk}))
+    return form_page(
+        request,
+        form,
+        title=_("Record an equality impact assessment"),
+        back=reverse("assessment_list"),
+        back_label=_("Equality impact assessments"),
+    )
+
+
+@page("engagement.change_equalityimpactassessment")
+def assessment_edit(request, pk):
+    assessment = get_object_or_404(EqualityImpactAssessment, pk=pk)
+    form = activity_forms.ImpactAssessmentForm(request.POST or None, instance=assessment)
+    back = reverse("assessment_detail", kwargs={"pk": assessment.pk})
+    if request.method == "POST" and form.is_valid():
+        if save_model_form(form):
+            return saved(request, _("Assessment saved."), back)
+    return form_page(request, form, title=_("Change the assessment"), back=back, back_label=assessment.title)
+
+
+@page("engagement.draw_shortlist", NAMES)
+def shortlist_start(request, pk):
+    panel = get_object_or_404(ScrutinyPanel, pk=pk)
+    form = activity_forms.ShortlistForm(request.POST or None, initial={"characteristics": ["age_band"], "size": 20})
+    if request.method == "POST" and form.is_valid():
+        shortlist = shortlist_draw(
+            panel=panel,
+            characteristics=form.cleaned_data["characteristics"],
+            size=form.cleaned_data["size"],
+            by=request.user,
+            today=timezone.localdate(),
+        )
+        return redirect("shortlist_detail", pk=shortlist.pk)
+    intro = _(
+        "We choose residents at random, with more places for groups the panel is short of, so that if they "
+        "join, the panel looks more like the people we serve. Nobody with a contact restriction is chosen, "
+        "nor anyone already on a panel."
+    )
+    previous = panel.shortlists.all()[:10]
+    return render(
+        request,
+        "engagement/panels/shortlist_start.html",
+        {"form": form, "panel": panel, "intro": intro, "previous": previous},
+    )
+
+
+@page("engagement.draw_shortlist", NAMES)
+def shortlist_detail(request, pk):
+    shortlist = get_object_or_404(PanelShortlist.objects.select_related("panel", "drawn_by"), pk=pk)
+    invitees = shortlist.invitees.select_related("resident__household__home").order_by(
+        "group_label", "resident__last_name", "resident__first_name"
+    )
+    if request.GET.get("download") == "csv":
+        return _shortlist_csv(shortlist, invitees)
+    return render(request, "engagement/panels/shortlist_detail.html", {"shortlist": shortlist, "invitees": invitees})
+
+
+def _shortlist_csv(shortlist, invitees):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="panel-shortlist-{shortlist.pk}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["Name", "Address", "Postcode", "Group", "Contact by", "From their preferences"])
+    for invitee in invitees:
+        home = invitee.resident.household.home
+        writer.writerow(
+            [
+                invitee.resident.full_name,
+                home.address_line_1,
+                home.postcode,
+                invitee.group_label,
+                invitee.get_channel_display(),
+                "yes" if invitee.channel_from_preference else "no",
+            ]
+        )
+    return response
