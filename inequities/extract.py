@@ -6,11 +6,13 @@ region and its counts.
 """
 
 import pandas as pd
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 
-from engagement.models import Resident
+from engagement.models import AdjustmentStatus, ReasonableAdjustment, Resident
 from inequities.dimensions import DIMENSIONS, region_expression
 from inequities.metrics import KEYS
+from repairs.models import Appointment, AppointmentOutcome, RepairRequest
+from repairs.models import Status as RepairStatus
 from surveys.choices import DONT_KNOW, SCALE_GROUPS
 from surveys.models import Answer, Invitation, Response
 
@@ -107,3 +109,59 @@ def response_counts(start, end, today):
     frame = _grouped(responses, "resident__", today, {"count": Count("pk")})
     frame["metric"] = "share_of_voice"
     return frame[KEYS + ["count"]]
+
+
+# Repairs and visits belong to a household: they are grouped by the characteristics of its lead
+# tenant (as the English Housing Survey groups households by their reference person).
+LEAD = "household__residents__"
+
+
+def repair_outcomes(start, end, today):
+    """Repairs completed in the period: how many on time (by the target fixed when raised), and
+    how many had to be done again (a recall of the same problem followed)."""
+    repairs = RepairRequest.objects.filter(
+        household__residents__is_lead_tenant=True,
+        status=RepairStatus.COMPLETED,
+        completed_at__date__gte=start,
+        completed_at__date__lte=end,
+    ).annotate(repeated=Exists(RepairRequest.objects.filter(recall_of=OuterRef("pk"))))
+    frame = _grouped(
+        repairs,
+        LEAD,
+        today,
+        {
+            "completed": Count("pk"),
+            "on_time": Count("pk", filter=Q(completed_at__lte=F("due_at"))),
+            "repeated": Count("pk", filter=Q(repeated=True)),
+        },
+    )
+    frame["metric"] = "repairs"
+    return frame[KEYS + ["completed", "on_time", "repeated"]]
+
+
+def missed_appointments(start, end, today):
+    """Visits that were due in the period and have an outcome: how many we missed."""
+    visits = Appointment.objects.filter(
+        repair__household__residents__is_lead_tenant=True, date__gte=start, date__lte=end
+    ).exclude(outcome=AppointmentOutcome.BOOKED)
+    frame = _grouped(
+        visits,
+        "repair__" + LEAD,
+        today,
+        {"visits": Count("pk"), "missed": Count("pk", filter=Q(outcome=AppointmentOutcome.MISSED_BY_LANDLORD))},
+    )
+    frame["metric"] = "appointments_missed"
+    return frame[KEYS + ["visits", "missed"]]
+
+
+def adjustments_in_place(start, end, today):
+    """Reasonable adjustments asked for in the period, and how many are now in place."""
+    adjustments = ReasonableAdjustment.objects.filter(requested_on__gte=start, requested_on__lte=end)
+    frame = _grouped(
+        adjustments,
+        "resident__",
+        today,
+        {"requested": Count("pk"), "in_place": Count("pk", filter=Q(status=AdjustmentStatus.IN_PLACE))},
+    )
+    frame["metric"] = "adjustments_in_place"
+    return frame[KEYS + ["requested", "in_place"]]

@@ -31,6 +31,9 @@ def compute(*, start, end, today):
         _satisfaction(extract.survey_answers(start, end, today)).assign(unit="proportion"),
         _response_rates(extract.invitation_responses(start, end, today)).assign(unit="proportion"),
         _voice(extract.response_counts(start, end, today), residents).assign(unit="share"),
+        _repairs(extract.repair_outcomes(start, end, today)).assign(unit="proportion"),
+        _counted(extract.missed_appointments(start, end, today), "missed", "visits").assign(unit="proportion"),
+        _counted(extract.adjustments_in_place(start, end, today), "in_place", "requested").assign(unit="proportion"),
     ]
     figures = pd.concat([p for p in parts if not p.empty], ignore_index=True)
     figures = disclosure.suppress(
@@ -67,6 +70,25 @@ def _satisfaction(answers):
 def _response_rates(invitations):
     counts = invitations.rename(columns={"responded": "numerator", "invited": "denominator"})
     return _rates(counts[metrics.KEYS + ["numerator", "denominator"]])
+
+
+def _repairs(repairs):
+    on_time = repairs.rename(columns={"on_time": "numerator", "completed": "denominator"}).assign(
+        metric="repairs_on_time"
+    )
+    repeated = repairs.rename(columns={"repeated": "numerator", "completed": "denominator"}).assign(
+        metric="recall_rate"
+    )
+    columns = metrics.KEYS + ["numerator", "denominator"]
+    return _rates(pd.concat([on_time[columns], repeated[columns]], ignore_index=True))
+
+
+def _counted(counts, numerator, denominator):
+    return _rates(
+        counts.rename(columns={numerator: "numerator", denominator: "denominator"})[
+            metrics.KEYS + ["numerator", "denominator"]
+        ]
+    )
 
 
 def _voice(responses, residents):

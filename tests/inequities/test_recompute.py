@@ -13,7 +13,7 @@ from engagement.models import Home, Household, Resident
 from inequities.models import Figure, Snapshot
 from inequities.services import compute, latest_snapshot, recompute
 from surveys.models import Answer, Invitation, Question, Response
-from tests.factories import EqualityProfileFactory, ResidentFactory, tsm_survey
+from tests.factories import EqualityProfileFactory, RepairRequestFactory, ResidentFactory, tsm_survey
 
 pytestmark = pytest.mark.django_db
 TODAY = date.today()
@@ -136,3 +136,27 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_residents():
     large = queries_for(1100)
     assert Resident.objects.count() >= 1900
     assert small == large
+
+
+def test_repairs_are_grouped_by_the_lead_tenant_and_compared():
+    """20 repairs for disabled lead tenants (8 late, 5 repeated by a recall); 30 for others (6 late)."""
+    now = timezone.now()
+    for disabled, count, late, repeated in (("yes", 20, 8, 5), ("no", 30, 6, 0)):
+        for n in range(count):
+            lead = ResidentFactory(is_lead_tenant=True)
+            EqualityProfileFactory(resident=lead, disability=disabled)
+            reported = now - timezone.timedelta(days=40)
+            due = reported + timezone.timedelta(days=20)
+            completed = due + timezone.timedelta(days=3) if n < late else due - timezone.timedelta(days=3)
+            repair = RepairRequestFactory(
+                household=lead.household, reported_at=reported, due_at=due, status="completed", completed_at=completed
+            )
+            if n < repeated:
+                RepairRequestFactory(household=lead.household, reported_at=now, recall_of=repair)
+    snapshot = recompute(today=TODAY)
+    on_time = figure(snapshot, "repairs_on_time", "disability", "yes")
+    assert (on_time.numerator, on_time.denominator) == (12, 20)
+    assert on_time.comparison_rate == pytest.approx(24 / 30)
+    assert round(on_time.gap_pp, 4) == -20.0
+    recalls = figure(snapshot, "recall_rate", "disability", "yes")
+    assert (recalls.numerator, recalls.denominator, recalls.comparison_rate) == (5, 20, 0.0)
