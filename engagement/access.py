@@ -37,9 +37,12 @@ def public_page(view=None, *, post_only=False, html=True):
     return declare(view) if view is not None else declare
 
 
-def page(*permissions):
-    """Signed-in users holding every one of `permissions` (none: any signed-in user)."""
-    access = Access(permissions=tuple(permissions))
+def page(*permissions, post_only=False, html=True):
+    """Signed-in users holding every one of `permissions` (none: any signed-in user).
+
+    `post_only` for a form action that has no page of its own; `html=False` for a download.
+    """
+    access = Access(permissions=tuple(permissions), post_only=post_only, html=html)
 
     def declare(view):
         @wraps(view)

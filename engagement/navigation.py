@@ -19,6 +19,7 @@ ITEMS = [
     (_("Scrutiny panels"), "panel_list"),
     (_("Engagement"), "activity_list"),
     (_("Representation"), "representation"),
+    (_("Figures"), "inequities:figures"),
 ]
 
 

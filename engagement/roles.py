@@ -135,6 +135,7 @@ PANEL_MEMBER = Role(
     _("Reviews dashboards of dissatisfaction, silences and representation. Never sees a named resident."),
     # Reads the panel's own meetings, reviews and recommendations: none of these pages names anyone.
     (
+        "inequities.view_dashboards",
         "engagement.view_scrutinypanel",
         "engagement.view_panelmeeting",
         "engagement.view_scrutinyreview",
@@ -153,6 +154,8 @@ INSIGHT_ANALYST = Role(
     "Insight analyst",
     _("Reads every dashboard, runs exports and compares figures with public benchmarks."),
     (
+        "inequities.view_dashboards",
+        "inequities.export_figures",
         "engagement.view_home",
         "engagement.view_region",
         "surveys.view_survey",
@@ -176,6 +179,8 @@ ADMINISTRATOR = Role(
     "Administrator",
     _("Manages users and roles, survey design and imports."),
     (
+        "inequities.view_dashboards",
+        "inequities.export_figures",
         "auth.view_user",
         "auth.add_user",
         "auth.change_user",

@@ -1,3 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from inequities import views
+
+app_name = "inequities"
+urlpatterns = [
+    path("figures/", views.figures, name="figures"),
+    path("figures.csv", views.figures_csv, name="figures_csv"),
+    path("figures/recompute/", views.recompute, name="recompute"),
+]

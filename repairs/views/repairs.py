@@ -1,7 +1,5 @@
 """Pages for staff who raise and follow up repairs (officers, contact-centre agents, operatives)."""
 
-from dataclasses import replace
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
@@ -148,17 +146,13 @@ def visit_record(request, pk):
     )
 
 
-@page("repairs.view_repairrequest")
+@page("repairs.view_repairrequest", html=False)
 def repair_photo(request, pk):
     """The resident's photo, served only to staff who may see the repair (never a public URL)."""
     repair = selectors.repair_for(request.user, pk)
     if not repair.photo:
         raise Http404("No photo.")
     return FileResponse(repair.photo.open("rb"), filename=repair.photo.name.rsplit("/", 1)[-1])
-
-
-# A file, not a page: in the role matrix but not the accessibility check.
-repair_photo.access = replace(repair_photo.access, html=False)
 
 
 @page("repairs.work_repair_jobs")

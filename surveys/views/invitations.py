@@ -16,7 +16,6 @@ from surveys.choices import SurveyKind
 from surveys.forms import InviteForm
 from surveys.models import Invitation, Survey
 from surveys.sampling import current_lead_tenants, stratified_sample
-from surveys.views.declare import not_html, post_only
 
 
 @page("surveys.add_invitation")
@@ -61,8 +60,7 @@ def invitation_list(request, pk):
     )
 
 
-@post_only
-@page("surveys.add_invitation")
+@page("surveys.add_invitation", post_only=True)
 @require_POST
 def send_emails(request, pk):
     survey = get_object_or_404(Survey, pk=pk)
@@ -86,8 +84,7 @@ SEND_LIST_COLUMNS = [
 ]
 
 
-@not_html
-@page("surveys.view_invitation")
+@page("surveys.view_invitation", html=False)
 def send_list_csv(request, pk, name):
     survey = get_object_or_404(Survey, pk=pk)
     if name not in selectors.SEND_LISTS:

@@ -9,7 +9,6 @@ from engagement.access import page
 from surveys import exports, selectors, tsm
 from surveys.choices import SurveyKind
 from surveys.models import Survey
-from surveys.views.declare import not_html
 
 
 @page("surveys.view_response")
@@ -32,8 +31,7 @@ def _csv_response(filename):
     return response
 
 
-@not_html
-@page("surveys.view_response")
+@page("surveys.view_response", html=False)
 def tsm_csv(request, pk):
     survey = get_object_or_404(Survey, pk=pk)
     response = _csv_response(f"survey-{pk}-tsm-results.csv")
@@ -41,8 +39,7 @@ def tsm_csv(request, pk):
     return response
 
 
-@not_html
-@page("surveys.view_response")
+@page("surveys.view_response", html=False)
 def responses_csv(request, pk):
     survey = get_object_or_404(Survey, pk=pk)
     response = _csv_response(f"survey-{pk}-responses.csv")

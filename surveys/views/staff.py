@@ -13,7 +13,6 @@ from engagement.access import page
 from surveys import builtin, services
 from surveys.forms import StaffEntryForm
 from surveys.models import Survey
-from surveys.views.declare import post_only
 
 BUILTIN = {
     "tsm": (builtin.TSM_SURVEY, builtin.TSM_QUESTIONS),
@@ -29,8 +28,7 @@ def survey_list(request):
     return render(request, "surveys/index.html", {"surveys": surveys})
 
 
-@post_only
-@page("surveys.add_survey")
+@page("surveys.add_survey", post_only=True)
 @require_POST
 def create_builtin(request):
     definition, questions = BUILTIN.get(request.POST.get("which"), BUILTIN["tsm"])
@@ -48,8 +46,7 @@ def survey_detail(request, pk):
     )
 
 
-@post_only
-@page("surveys.change_survey")
+@page("surveys.change_survey", post_only=True)
 @require_POST
 def new_version(request, pk):
     survey = get_object_or_404(Survey, pk=pk)

@@ -65,6 +65,9 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, personas, page):
 # What the declarations must say for the pages where it matters most. A change to who may see one
 # of these pages has to be made here too, on purpose.
 EXPECTED_ROLES = {
+    "inequities:figures": {"insight_analyst", "administrator"},
+    "inequities:figures_csv": {"insight_analyst", "administrator"},
+    "inequities:recompute": {"insight_analyst", "administrator"},
     "resident_search": {"housing_officer", "repairs_operative", "contact_centre_agent", "administrator"},
     "home": set(ROLE_SLUGS),
     # Resident profiles: panel members and residents never reach a named resident's pages.

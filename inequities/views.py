@@ -1,0 +1,43 @@
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from engagement.access import page
+from inequities import tasks
+from inequities.exports import write_figures_csv
+from inequities.services import latest_snapshot
+
+
+@page("inequities.export_figures")
+def figures(request):
+    """For analysts: which figures are being served, and a way to download or refresh them."""
+    snapshot = latest_snapshot()
+    summary = None
+    if snapshot is not None:
+        all_figures = snapshot.figures
+        summary = {
+            "count": all_figures.count(),
+            "hidden": all_figures.filter(suppressed=True).count(),
+            "clear_gaps": all_figures.filter(significant=True).count(),
+        }
+    return render(request, "inequities/figures.html", {"snapshot": snapshot, "summary": summary})
+
+
+@page("inequities.export_figures", html=False)
+def figures_csv(request):
+    snapshot = latest_snapshot()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    day = f"{snapshot.computed_at:%Y-%m-%d}" if snapshot else "none-yet"
+    response["Content-Disposition"] = f'attachment; filename="inequity-figures-{day}.csv"'
+    write_figures_csv(snapshot, response)  # with no snapshot yet, just the column headings
+    return response
+
+
+@require_POST
+@page("inequities.export_figures", post_only=True)
+def recompute(request):
+    tasks.recompute.delay()
+    messages.success(request, _("The figures are being recomputed. The new ones replace these when they are complete."))
+    return redirect("inequities:figures")

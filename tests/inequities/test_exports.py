@@ -1,0 +1,79 @@
+import csv
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from config.celery import app as celery_app
+from inequities.models import Snapshot
+from inequities.services import recompute
+from tests.factories import EqualityProfileFactory, ResidentFactory
+from tests.inequities.test_recompute import TODAY, landlord  # noqa: F401 (a fixture)
+
+pytestmark = pytest.mark.django_db
+REQUIRED = (
+    "metric, dimension, group, region, numerator, denominator, rate, ci_low, ci_high, comparison_rate, gap_pp, "
+    "significant, benchmark_rate, benchmark_source, suppressed"
+).split(", ")
+
+
+def rows(text):
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_the_export_has_the_agreed_columns_and_one_row_per_figure(client, personas, landlord):  # noqa: F811
+    snapshot = recompute(today=TODAY)
+    client.force_login(personas["insight_analyst"])
+    response = client.get(reverse("inequities:figures_csv"))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    text = response.content.decode()
+    assert set(REQUIRED) <= set(text.splitlines()[0].split(","))
+    exported = rows(text)
+    assert len(exported) == snapshot.figures.count()
+    disabled = next(
+        r
+        for r in exported
+        if (r["metric"], r["dimension"], r["group"], r["region"]) == ("tp01_dissatisfied", "disability", "yes", "all")
+    )
+    assert (disabled["numerator"], disabled["denominator"], disabled["rate"]) == ("12", "30", "0.4")
+    assert disabled["significant"] == "true" and disabled["suppressed"] == "false"
+
+
+def test_suppressed_rows_keep_their_labels_and_blank_their_numbers(client, personas, landlord):  # noqa: F811
+    for _ in range(2):
+        EqualityProfileFactory(resident=ResidentFactory(), disability="prefer_not_to_say")
+    recompute(today=TODAY)
+    client.force_login(personas["insight_analyst"])
+    exported = rows(client.get(reverse("inequities:figures_csv")).content.decode())
+    hidden = next(
+        r
+        for r in exported
+        if (r["metric"], r["dimension"], r["group"], r["region"])
+        == ("residents", "disability", "prefer_not_to_say", "all")
+    )
+    assert hidden["suppressed"] == "true"
+    assert [hidden[c] for c in ("numerator", "denominator", "rate", "ci_low", "ci_high", "gap_pp")] == [""] * 6
+
+
+def test_the_command_writes_the_same_file_as_the_page(client, personas, landlord, tmp_path):  # noqa: F811
+    recompute(today=TODAY)
+    path = tmp_path / "figures.csv"
+    call_command("export_inequities", str(path), stdout=io.StringIO())
+    client.force_login(personas["insight_analyst"])
+    assert path.read_bytes() == client.get(reverse("inequities:figures_csv")).content
+
+
+def test_the_command_says_what_to_do_when_there_are_no_figures(tmp_path):
+    with pytest.raises(Exception, match="Run `python manage.py recompute_inequities` first"):
+        call_command("export_inequities", str(tmp_path / "x.csv"))
+
+
+def test_an_analyst_can_ask_for_a_recompute(client, personas, monkeypatch):
+    # Run the task in this process whatever the broker: the test is about the button, not delivery.
+    monkeypatch.setitem(celery_app.conf, "task_always_eager", True)
+    client.force_login(personas["insight_analyst"])
+    response = client.post(reverse("inequities:recompute"))
+    assert response.status_code == 302
+    assert Snapshot.objects.count() == 1
+    assert client.get(reverse("inequities:recompute")).status_code == 405
