@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_int, env_list, env_str
@@ -189,3 +190,8 @@ REPAIRS_PHOTO_MAX_MEGABYTES = env_int("REPAIRS_PHOTO_MAX_MEGABYTES", 5)
 # INEQUITIES_MIN_DENOMINATOR, or its numerator or remainder is between 1 and INEQUITIES_MAX_SMALL.
 INEQUITIES_MIN_DENOMINATOR = env_int("INEQUITIES_MIN_DENOMINATOR", 10)
 INEQUITIES_MAX_SMALL = env_int("INEQUITIES_MAX_SMALL", 4)
+# The figures are recomputed every night (and after imports, and on an analyst's request).
+CELERY_BEAT_SCHEDULE["inequities-nightly-recompute"] = {
+    "task": "inequities.tasks.recompute",
+    "schedule": crontab(hour=2, minute=30),
+}

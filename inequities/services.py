@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pandas as pd
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from inequities import disclosure, extract, metrics
@@ -114,13 +114,19 @@ def default_period(today):
 
 
 def recompute(*, today=None, start=None, end=None):
-    """Compute every figure and store it as one new snapshot, in one transaction."""
+    """Compute every figure and store it as one new snapshot, in one transaction.
+
+    Safe to run twice at once: on PostgreSQL a second run that finds one under way skips (and
+    returns None) rather than racing it; on SQLite writers queue behind each other anyway.
+    """
     began = time.monotonic()
     today = today or timezone.localdate()
     default_start, default_end = default_period(today)
     start, end = start or default_start, end or default_end
-    figures = compute(start=start, end=end, today=today)
     with transaction.atomic():
+        if not _lock_for_this_transaction():
+            return None
+        figures = compute(start=start, end=end, today=today)
         snapshot = Snapshot.objects.create(
             computed_at=timezone.now(),
             period_start=start,
@@ -133,6 +139,17 @@ def recompute(*, today=None, start=None, end=None):
             [Figure(snapshot=snapshot, **_clean(row)) for row in figures.to_dict("records")], batch_size=5000
         )
     return snapshot
+
+
+RECOMPUTE_LOCK = 724_001  # an arbitrary number naming this job's advisory lock
+
+
+def _lock_for_this_transaction():
+    if connection.vendor != "postgresql":
+        return True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [RECOMPUTE_LOCK])
+        return cursor.fetchone()[0]
 
 
 def _clean(row):

@@ -1,17 +1,18 @@
 """The whole recompute on a hand-built landlord where every figure is known."""
 
 import random
+import threading
 from datetime import date
 
 import pytest
-from django.db import connection
+from django.db import connection, connections, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from engagement.demo import residents as demo
 from engagement.models import Home, Household, Resident
 from inequities.models import Figure, Snapshot
-from inequities.services import compute, latest_snapshot, recompute
+from inequities.services import RECOMPUTE_LOCK, compute, latest_snapshot, recompute
 from surveys.models import Answer, Invitation, Question, Response
 from tests.factories import EqualityProfileFactory, RepairRequestFactory, ResidentFactory, tsm_survey
 
@@ -160,3 +161,29 @@ def test_repairs_are_grouped_by_the_lead_tenant_and_compared():
     assert round(on_time.gap_pp, 4) == -20.0
     recalls = figure(snapshot, "recall_rate", "disability", "yes")
     assert (recalls.numerator, recalls.denominator, recalls.comparison_rate) == (5, 20, 0.0)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the lock is PostgreSQL's; SQLite queues writers")
+@pytest.mark.django_db(transaction=True)
+def test_a_recompute_that_finds_another_under_way_skips_and_the_next_one_runs():
+    EqualityProfileFactory(resident=ResidentFactory(), disability="yes")
+    holding, release = threading.Event(), threading.Event()
+
+    def another_recompute_under_way():
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [RECOMPUTE_LOCK])
+                holding.set()
+                release.wait(30)
+        finally:
+            connections.close_all()
+
+    other = threading.Thread(target=another_recompute_under_way)
+    other.start()
+    assert holding.wait(30)
+    assert recompute(today=TODAY) is None
+    assert Snapshot.objects.count() == 0
+    release.set()
+    other.join(30)
+    assert recompute(today=TODAY) is not None
+    assert Snapshot.objects.count() == 1

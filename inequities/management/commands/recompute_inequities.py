@@ -8,6 +8,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         snapshot = recompute()
+        if snapshot is None:
+            self.stdout.write("Another recompute is under way; its figures will be served when it completes.")
+            return
         figures = snapshot.figures
         self.stdout.write(
             f"Snapshot {snapshot.pk}: {figures.count()} figures for {snapshot.period_start} to {snapshot.period_end}, "
