@@ -52,3 +52,32 @@ class Figure(models.Model):
 
     def __str__(self):
         return f"{self.metric} / {self.dimension}={self.group} / {self.region}"
+
+
+class SignalKind(models.TextChoices):
+    OPPOSITE_TO_NATIONAL = "opposite_to_national", "Runs opposite to the national pattern"
+    SECURITY_REPAIRS = "security_repairs", "Security repairs in high-crime areas"
+    ABOVE_NATIONAL_REGION = "above_national_region", "Dissatisfaction above the national figure for the region"
+    LOW_RESPONSE = "low_response", "A group we are not hearing from"
+
+
+class Signal(models.Model):
+    """Something in the figures worth a closer look, stated in plain English with its numbers.
+
+    Written with the snapshot it comes from; `metric`, `dimension`, `group` and `region` point at
+    the figures behind it (the dashboards link to them)."""
+
+    snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE, related_name="signals")
+    kind = models.CharField(max_length=30, choices=SignalKind.choices)
+    metric = models.CharField(max_length=60)
+    dimension = models.CharField(max_length=30, blank=True)
+    group = models.CharField(max_length=60, blank=True)
+    region = models.CharField(max_length=60, default="all")
+    statement = models.TextField(help_text="What the figures show, with the numbers.")
+    suggestion = models.TextField(help_text="What to do about it.")
+
+    class Meta:
+        ordering = ["kind", "pk"]
+
+    def __str__(self):
+        return self.statement
