@@ -6,12 +6,20 @@ region and its counts.
 """
 
 import pandas as pd
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, Value, When
+from django.db.models.functions import Coalesce
 
-from engagement.models import AdjustmentStatus, ReasonableAdjustment, Resident
-from inequities.dimensions import DIMENSIONS, region_expression
+from engagement.models import (
+    AdjustmentStatus,
+    EngagementActivity,
+    Household,
+    PanelMembership,
+    ReasonableAdjustment,
+    Resident,
+)
+from inequities.dimensions import DIMENSIONS, NOT_RECORDED, region_expression
 from inequities.metrics import KEYS
-from repairs.models import Appointment, AppointmentOutcome, RepairRequest
+from repairs.models import Appointment, AppointmentOutcome, Complaint, Hazard, RepairRequest
 from repairs.models import Status as RepairStatus
 from surveys.choices import DONT_KNOW, SCALE_GROUPS
 from surveys.models import Answer, Invitation, Response
@@ -32,14 +40,14 @@ def current_residents():
     return Resident.objects.filter(household__tenancy_end__isnull=True)
 
 
-def _grouped(queryset, path, today, values, metric_of=None):
-    """Run `queryset` grouped by each dimension and region; `values` are the aggregate columns."""
+def _grouped(queryset, path, today, values, also=None):
+    """Run `queryset` grouped by each dimension and region; `values` are the aggregate columns and
+    `also` any further grouping columns (name -> expression)."""
     frames = []
+    also = also or {}
     for dimension in DIMENSIONS:
-        grouping = {"group": dimension.expression(path, today), "region": region_expression(path)}
-        keys = ["group", "region"] + (["metric"] if metric_of else [])
-        if metric_of:
-            grouping["metric"] = metric_of
+        grouping = {"group": dimension.expression(path, today), "region": region_expression(path), **also}
+        keys = ["group", "region", *also]
         rows = queryset.order_by().annotate(**grouping).values(*keys).annotate(**values)
         frame = pd.DataFrame.from_records(list(rows), columns=keys + list(values))
         frame["dimension"] = dimension.key
@@ -75,14 +83,12 @@ def survey_answers(start, end, today):
             "satisfied": Count("pk", filter=Q(value__in=SATISFIED)),
             "dissatisfied": Count("pk", filter=Q(value__in=DISSATISFIED)),
         },
-        metric_of=measure,
+        also={"metric": measure},
     )
     return frame
 
 
 def _measure_expression():
-    from django.db.models import Case, CharField, When
-
     return Case(
         When(question__tsm_measure="", then=F("question__code")),
         default=F("question__tsm_measure"),
@@ -165,3 +171,109 @@ def adjustments_in_place(start, end, today):
     )
     frame["metric"] = "adjustments_in_place"
     return frame[KEYS + ["requested", "in_place"]]
+
+
+def working_days_taken(start, end, today):
+    """Repairs completed in the period, counted by how many working days each took: a histogram
+    per group, from which the medians are read (the same in every database)."""
+    repairs = RepairRequest.objects.filter(
+        household__residents__is_lead_tenant=True,
+        status=RepairStatus.COMPLETED,
+        completed_at__date__gte=start,
+        completed_at__date__lte=end,
+        working_days_to_complete__isnull=False,
+    )
+    frame = _grouped(repairs, LEAD, today, {"count": Count("pk")}, also={"days": F("working_days_to_complete")})
+    frame["metric"] = "median_working_days"
+    return frame[KEYS + ["days", "count"]]
+
+
+def awaabs_law_cases(start, end, today):
+    """Significant damp and mould hazards reported in the period whose clocks are all decided:
+    how many met every one (investigation, written summary, safety work, preventative work)."""
+    steps = [
+        ("investigated_at__date", "awaab_investigation_due"),
+        ("summary_sent_on", "awaab_summary_due"),
+        ("made_safe_at__date", "awaab_safety_due"),
+        ("preventative_work_started_on", "awaab_preventative_due"),
+    ]
+    met, failed = Q(), Q()
+    for done, due in steps:
+        met &= Q(**{f"{done}__lte": F(due)})
+        failed |= Q(**{f"{done}__gt": F(due)}) | Q(
+            **{f"{done.removesuffix('__date')}__isnull": True, f"{due}__lt": today}
+        )
+    cases = RepairRequest.objects.filter(
+        household__residents__is_lead_tenant=True,
+        hazard=Hazard.DAMP_MOULD,
+        reported_at__date__gte=start,
+        reported_at__date__lte=end,
+    ).exclude(status=RepairStatus.CANCELLED)
+    frame = _grouped(cases, LEAD, today, {"decided": Count("pk", filter=met | failed), "met": Count("pk", filter=met)})
+    frame["metric"] = "awaabs_law_met"
+    return frame[KEYS + ["decided", "met"]]
+
+
+def complaints_and_households(start, end, today):
+    """Complaints received in the period and current households, both by the lead tenant."""
+    complaints = _grouped(
+        Complaint.objects.filter(
+            household__residents__is_lead_tenant=True, received_on__gte=start, received_on__lte=end
+        ),
+        LEAD,
+        today,
+        {"complaints": Count("pk", distinct=True)},
+    )
+    households = _grouped(
+        Household.objects.filter(tenancy_end__isnull=True, residents__is_lead_tenant=True),
+        "residents__",
+        today,
+        {"households": Count("pk", distinct=True)},
+    )
+    frame = households.merge(complaints, on=["dimension", "group", "region"], how="left")
+    frame["complaints"] = frame["complaints"].fillna(0).astype(int)
+    frame["metric"] = "complaints_per_1000"
+    return frame[KEYS + ["complaints", "households"]]
+
+
+def representation(start, end, today):
+    """Residents on a scrutiny panel on the last day of the period, and residents named at an
+    engagement activity in the period (each once), by group."""
+    members = current_residents().filter(pk__in=PanelMembership.objects.current(end).values("resident_id"))
+    participants = current_residents().filter(
+        pk__in=EngagementActivity.participants.through.objects.filter(
+            engagementactivity__held_on__gte=start, engagementactivity__held_on__lte=end
+        ).values("resident_id")
+    )
+    frames = []
+    for metric, residents in (("representation_panel", members), ("representation_participants", participants)):
+        frame = _grouped(residents, "", today, {"count": Count("pk")})
+        frame["metric"] = metric
+        frames.append(frame[KEYS + ["count"]])
+    return pd.concat(frames, ignore_index=True)
+
+
+SECURITY_CATEGORIES = ["windows", "doors", "gates_fences"]
+MOST_CRIME_DEPRIVED = 2  # IMD crime-domain deciles 1 and 2: the most crime-deprived fifth
+
+
+def security_repairs(start, end):
+    """Repairs reported in the period, and how many were windows, doors, gates or fences, for homes
+    in the most crime-deprived fifth of neighbourhoods and elsewhere."""
+    band = Case(
+        When(home__crime_decile__lte=MOST_CRIME_DEPRIVED, then=Value("most_crime_deprived")),
+        When(home__crime_decile__isnull=False, then=Value("other_areas")),
+        default=Value("not_recorded"),
+        output_field=CharField(),
+    )
+    rows = (
+        RepairRequest.objects.filter(reported_at__date__gte=start, reported_at__date__lte=end)
+        .exclude(status=RepairStatus.CANCELLED)
+        .order_by()
+        .annotate(group=band, region=Coalesce("home__region__name", Value(NOT_RECORDED), output_field=CharField()))
+        .values("group", "region")
+        .annotate(repairs=Count("pk"), security=Count("pk", filter=Q(category__in=SECURITY_CATEGORIES)))
+    )
+    frame = pd.DataFrame.from_records(list(rows), columns=["group", "region", "repairs", "security"])
+    frame["metric"], frame["dimension"] = "security_repairs", "crime_deprivation"
+    return frame[KEYS + ["security", "repairs"]]

@@ -110,3 +110,93 @@ def with_everyone(counts, value_columns=("numerator", "denominator")):
     summed = counts.groupby(["metric", "dimension", "region"], as_index=False)[columns].sum()
     summed["group"] = ALL
     return pd.concat([counts, summed[KEYS + columns]], ignore_index=True)
+
+
+def byar_interval(events, exposure, z=Z95):
+    """Byar's approximation to the exact Poisson interval for a rate of events per unit exposure."""
+    x = np.asarray(events, dtype=float)
+    n = np.asarray(exposure, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        low_count = np.where(x > 0, x * (1 - 1 / (9 * x) - z / (3 * np.sqrt(x))) ** 3, 0.0)
+        y = x + 1
+        high_count = y * (1 - 1 / (9 * y) + z / (3 * np.sqrt(y))) ** 3
+        low, high = low_count / n, high_count / n
+    return np.where(n > 0, low, np.nan), np.where(n > 0, high, np.nan)
+
+
+def event_rates(counts, per=1000):
+    """Rates of events (`numerator`) per `per` units of exposure (`denominator`), each group against
+    everyone else in its dimension and region, with Byar intervals; the gap is in the same units,
+    and is clear when the interval of the difference (MOVER, from the two Byar intervals) excludes 0."""
+    frame = counts.copy()
+    totals = frame.groupby(["metric", "dimension", "region"])[["numerator", "denominator"]].transform("sum")
+    other_n, other_d = totals["numerator"] - frame["numerator"], totals["denominator"] - frame["denominator"]
+    frame["rate"] = _ratio(frame["numerator"], frame["denominator"]) * per
+    low, high = byar_interval(frame["numerator"], frame["denominator"])
+    frame["ci_low"], frame["ci_high"] = low * per, high * per
+    frame["comparison_rate"] = _ratio(other_n, other_d) * per
+    other_low, other_high = byar_interval(other_n, other_d)
+    return _with_difference(frame, other_low * per, other_high * per, scale=1)
+
+
+def medians(histogram):
+    """Each group's median (with a 95% interval) from counts of how many took each value.
+
+    `histogram`: (metric, dimension, group, region, days, count), region=ALL rows included. The
+    comparison is the median of everyone else in the dimension and region; the gap (in the value's
+    own units) and its interval use MOVER from the two medians' intervals. The interval of a median
+    is the distribution-free one from the order statistics at ranks n/2 -/+ z*sqrt(n)/2.
+    """
+    by = ["metric", "dimension", "region"]
+    totals = {key: table.groupby("days")["count"].sum() for key, table in histogram.groupby(by, sort=False)}
+    rows = []
+    for (metric, dimension, group, region), table in histogram.groupby(KEYS, sort=False):
+        own = table.groupby("days")["count"].sum()
+        others = totals[(metric, dimension, region)].sub(own, fill_value=0)
+        rows.append((metric, dimension, group, region, *_median_with_interval(own), *_median_with_interval(others)))
+    for (metric, dimension, region), total in totals.items():
+        rows.append((metric, dimension, ALL, region, *_median_with_interval(total), 0, np.nan, np.nan, np.nan))
+    columns = [
+        *KEYS,
+        "denominator",
+        "rate",
+        "ci_low",
+        "ci_high",
+        "other_n",
+        "comparison_rate",
+        "other_low",
+        "other_high",
+    ]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["numerator"] = np.nan
+    frame = _with_difference(frame, frame["other_low"], frame["other_high"], scale=1)
+    return frame.drop(columns=["other_n", "other_low", "other_high"])
+
+
+def _median_with_interval(counts, z=Z95):
+    """(n, median, low, high) of values weighted by counts (a Series indexed by value)."""
+    counts = counts[counts > 0].sort_index()
+    n = int(counts.sum())
+    if n == 0:
+        return 0, np.nan, np.nan, np.nan
+    cumulative = counts.cumsum()
+    values = counts.index.to_numpy(dtype=float)
+
+    def at_rank(rank):  # the value of the rank-th smallest observation, rank 1..n
+        rank = min(max(int(rank), 1), n)
+        return values[np.searchsorted(cumulative.to_numpy(), rank)]
+
+    median = (at_rank((n + 1) // 2) + at_rank(n // 2 + 1)) / 2
+    half = z * np.sqrt(n) / 2
+    return n, median, at_rank(np.floor(n / 2 - half)), at_rank(np.ceil(1 + n / 2 + half))
+
+
+def _with_difference(frame, other_low, other_high, scale):
+    """Gap = rate - comparison, with the MOVER interval built from both intervals."""
+    frame["gap_pp"] = (frame["rate"] - frame["comparison_rate"]) * scale
+    d = frame["rate"] - frame["comparison_rate"]
+    low = d - np.sqrt((frame["rate"] - frame["ci_low"]) ** 2 + (other_high - frame["comparison_rate"]) ** 2)
+    high = d + np.sqrt((frame["ci_high"] - frame["rate"]) ** 2 + (frame["comparison_rate"] - other_low) ** 2)
+    frame["gap_low_pp"], frame["gap_high_pp"] = low * scale, high * scale
+    frame["significant"] = (frame["gap_low_pp"] > 0) | (frame["gap_high_pp"] < 0)
+    return frame

@@ -8,8 +8,8 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from inequities import disclosure, extract, metrics
-from inequities.models import Figure, Snapshot
+from inequities import benchmarks, disclosure, extract, metrics, signals
+from inequities.models import Figure, Signal, Snapshot
 
 FIGURE_COLUMNS = [
     "metric", "dimension", "group", "region", "unit", "numerator", "denominator", "rate", "ci_low", "ci_high",
@@ -32,10 +32,16 @@ def compute(*, start, end, today):
         _response_rates(extract.invitation_responses(start, end, today)).assign(unit="proportion"),
         _voice(extract.response_counts(start, end, today), residents).assign(unit="share"),
         _repairs(extract.repair_outcomes(start, end, today)).assign(unit="proportion"),
+        _medians(extract.working_days_taken(start, end, today)).assign(unit="working_days"),
         _counted(extract.missed_appointments(start, end, today), "missed", "visits").assign(unit="proportion"),
+        _counted(extract.awaabs_law_cases(start, end, today), "met", "decided").assign(unit="proportion"),
         _counted(extract.adjustments_in_place(start, end, today), "in_place", "requested").assign(unit="proportion"),
+        _complaints(extract.complaints_and_households(start, end, today)).assign(unit="per_1000"),
+        _counted(extract.security_repairs(start, end), "security", "repairs").assign(unit="proportion"),
+        _voice(extract.representation(start, end, today), residents).assign(unit="share"),
     ]
     figures = pd.concat([p for p in parts if not p.empty], ignore_index=True)
+    figures = benchmarks.attach(figures)
     figures = disclosure.suppress(
         figures, min_denominator=settings.INEQUITIES_MIN_DENOMINATOR, max_small=settings.INEQUITIES_MAX_SMALL
     )
@@ -91,11 +97,34 @@ def _counted(counts, numerator, denominator):
     )
 
 
-def _voice(responses, residents):
-    population = residents.assign(metric="share_of_voice")
-    return metrics.share_of_voice(
-        metrics.with_all_regions(responses, ["count"]), metrics.with_all_regions(population, ["count"])
-    )
+def _voice(counts, residents):
+    """Each group's share of those counted (responses, panel members, participants) against its
+    share of residents, for every metric in `counts`."""
+    frames = []
+    for metric, table in counts.groupby("metric", sort=False):
+        population = residents.assign(metric=metric)
+        frames.append(
+            metrics.share_of_voice(
+                metrics.with_all_regions(table, ["count"]), metrics.with_all_regions(population, ["count"])
+            )
+        )
+    return pd.concat(frames, ignore_index=True) if frames else counts.iloc[0:0]
+
+
+def _medians(histogram):
+    if histogram.empty:
+        return histogram
+    everywhere = histogram.groupby(["metric", "dimension", "group", "days"], as_index=False)["count"].sum()
+    return metrics.medians(pd.concat([histogram, everywhere.assign(region=metrics.ALL)], ignore_index=True))
+
+
+def _complaints(counts):
+    counts = counts.rename(columns={"complaints": "numerator", "households": "denominator"})
+    with_regions = metrics.with_all_regions(counts[metrics.KEYS + ["numerator", "denominator"]])
+    compared = metrics.event_rates(with_regions)
+    everyone = metrics.with_everyone(with_regions).query("group == @metrics.ALL")
+    everyone = metrics.event_rates(everyone)  # alone in its table: no comparison
+    return pd.concat([compared, everyone], ignore_index=True)
 
 
 def _rates(counts):
@@ -138,6 +167,7 @@ def recompute(*, today=None, start=None, end=None):
         Figure.objects.bulk_create(
             [Figure(snapshot=snapshot, **_clean(row)) for row in figures.to_dict("records")], batch_size=5000
         )
+        Signal.objects.bulk_create([Signal(snapshot=snapshot, **found) for found in signals.find(figures)])
     return snapshot
 
 

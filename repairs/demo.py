@@ -86,13 +86,15 @@ def seed_repairs(landlord):
         for _ in range(count):
             reported_at = start + timedelta(seconds=rng.uniform(0, (now - start).total_seconds()))
             reported_at = _working_hours(rng, reported_at)
-            category = _category(rng, deprived)
+            category = _category(rng, deprived, (home.crime_decile or 10) <= 2)
             repair = _repair(rng, now, household, category, reported_at, slow, deprived, operative)
             originals.append(repair)
             recall_chance = 0.05 * slow * (1.6 if household.pk in disabled else 1.0)
             if repair.completed_at and rng.random() < recall_chance:
                 recalls_of.append(len(originals) - 1)
     _number(originals, "DR")
+    for repair in originals:
+        repair.derive_timescales()
     RepairRequest.objects.bulk_create(originals, batch_size=2000)
     recalls = []
     for index in recalls_of:
@@ -107,6 +109,8 @@ def seed_repairs(landlord):
         repair.description = f"{first.description} again"
         recalls.append(repair)
     _number(recalls, "DRR")
+    for repair in recalls:
+        repair.derive_timescales()
     RepairRequest.objects.bulk_create(recalls, batch_size=2000)
     repairs = originals + recalls
     appointments = _appointments(rng, now, repairs, disabled, operative)
@@ -129,10 +133,13 @@ def _working_hours(rng, moment):
     return timezone.make_aware(datetime.combine(local.date(), time(rng.randint(8, 17), rng.randint(0, 59))))
 
 
-def _category(rng, deprived):
+def _category(rng, deprived, high_crime=False):
     weights = dict(CATEGORY_WEIGHTS)
     if deprived:
         weights[Category.DAMP_MOULD] *= 3
+    if high_crime:  # broken locks, windows and fences: what the security signal looks for
+        for category in (Category.WINDOWS, Category.DOORS, Category.GATES_FENCES):
+            weights[category] *= 1.8
     return pick(rng, weights)
 
 

@@ -136,8 +136,12 @@ class CsvImport:
         checked = self.check(text)
         if not checked.ok:
             raise ImportFailed(checked.problems)
+        from inequities.tasks import recompute_after_commit
+
         with transaction.atomic():
-            return self.write(checked.plan)
+            summary = self.write(checked.plan)
+            recompute_after_commit()
+            return summary
 
     def write(self, plan):
         raise NotImplementedError

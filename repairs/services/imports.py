@@ -103,6 +103,9 @@ def repairs_import(lines, *, imported_by=None):
 
 @transaction.atomic
 def _write(rows, imported_by):
+    from inequities.tasks import recompute_after_commit
+
+    recompute_after_commit()
     # Oldest first, so a repeat of a repair earlier in the same file is found as a recall.
     for row in sorted(rows, key=lambda row: row.fields["reported_at"]):
         fields = row.fields

@@ -241,3 +241,19 @@ def test_only_administrators_import(client, personas, slug):
     upload = SimpleUploadedFile("homes.csv", homes_csv(1).encode())
     assert client.post(reverse("import_start"), {"kind": "homes", "file": upload}).status_code == 403
     assert not Home.objects.filter(property_reference="H000001").exists()
+
+
+def test_a_successful_import_asks_for_the_figures_once_it_commits_and_a_failed_one_does_not(
+    db, tmp_path, monkeypatch, django_capture_on_commit_callbacks
+):
+    from inequities import tasks
+
+    sent = []
+    monkeypatch.setattr(tasks.recompute, "delay", lambda: sent.append("recompute"))
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(CommandError):
+            run("import_homes", tmp_path, homes_csv(5, bad_line=3))
+    assert sent == []
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        run("import_homes", tmp_path, homes_csv(5))
+    assert len(callbacks) == 1 and sent == ["recompute"]

@@ -132,3 +132,31 @@ def test_totals_are_added_for_everyone_and_for_all_regions():
     assert tuple(frame.loc[("a", "all"), ["numerator", "denominator"]]) == (4, 15)
     assert tuple(frame.loc[("all", "London"), ["numerator", "denominator"]]) == (8, 30)
     assert tuple(frame.loc[("all", "all"), ["numerator", "denominator"]]) == (9, 35)
+
+
+def test_byar_interval_is_close_to_the_exact_poisson_interval():
+    # Exact (Garwood) 95% limits for 10 events: 4.7954 to 18.3904.
+    low, high = metrics.byar_interval([10], [1000])
+    assert abs(low[0] * 1000 - 4.7954) < 0.01
+    assert abs(high[0] * 1000 - 18.3904) < 0.01
+    low, high = metrics.byar_interval([0], [100])
+    assert low[0] == 0 and abs(high[0] * 100 - 3.689) < 0.03  # exact: 3.689
+
+
+def test_median_and_its_interval_from_a_histogram():
+    histogram = pd.DataFrame(
+        {
+            "metric": "median_working_days",
+            "dimension": "disability",
+            "group": ["yes"] * 5 + ["no"] * 3,
+            "region": "all",
+            "days": [1, 2, 3, 4, 5, 10, 20, 30],
+            "count": [1, 1, 1, 1, 1, 2, 1, 2],
+        }
+    )
+    frame = metrics.medians(histogram).set_index("group")
+    assert frame.loc["yes", ["denominator", "rate", "ci_low", "ci_high", "comparison_rate"]].tolist() == [
+        5, 3, 1, 5, 20
+    ]  # fmt: skip
+    assert frame.loc["no", "rate"] == 20  # 10, 10, 20, 30, 30
+    assert frame.loc["all", "rate"] == 7.5  # the 5th and 6th of the 10 values are 5 and 10

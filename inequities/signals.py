@@ -1,0 +1,244 @@
+"""Triangulation: where our figures disagree with what national data says they should show, or
+where a group is hardly heard. Each signal is a plain-English statement with the numbers behind it
+and a suggestion; only figures that disclosure control let through are used.
+
+Rules:
+- opposite to the national pattern: disabled residents no more likely than others to be
+  dissatisfied (nationally they are more often dissatisfied); a minority-ethnic group at least as
+  satisfied overall as White residents (nationally 57% against 69%);
+- security repairs: windows, doors, gates and fences a clearly larger share of repairs in the most
+  crime-deprived fifth of neighbourhoods than elsewhere;
+- regions: dissatisfaction with repairs above the English Housing Survey figure, or satisfaction
+  below the survey's figure for that region;
+- silences: a group whose invitation response rate is clearly below everyone else's and under
+  three-quarters of it.
+"""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from inequities import benchmarks
+from inequities.metrics import ALL
+from inequities.models import SignalKind
+
+DISSATISFACTION = {
+    "tp01_dissatisfied": gettext_lazy("the service overall"),
+    "tp02_dissatisfied": gettext_lazy("the repairs service"),
+    "tp03_dissatisfied": gettext_lazy("the time repairs take"),
+    "tp04_dissatisfied": gettext_lazy("how well their home is maintained"),
+    "repair_overall_dissatisfied": gettext_lazy("their most recent repair"),
+}
+MINORITY_ETHNIC_GROUPS = ("asian", "black", "mixed", "other")
+LOW_RESPONSE_RATIO = 0.75
+NOT_HEARD = gettext_lazy("Check whether this is accurate, or whether these residents are not being heard.")
+
+# How to name the people in a group inside a sentence.
+PEOPLE = {
+    ("disability", "yes"): gettext_lazy("Disabled residents"),
+    ("disability", "no"): gettext_lazy("Residents who are not disabled"),
+    ("ethnic_group", "asian"): gettext_lazy("Asian residents"),
+    ("ethnic_group", "black"): gettext_lazy("Black residents"),
+    ("ethnic_group", "mixed"): gettext_lazy("Residents of mixed ethnicity"),
+    ("ethnic_group", "white"): gettext_lazy("White residents"),
+    ("ethnic_group", "other"): gettext_lazy("Residents of another ethnic group"),
+    ("interpreter_needed", "yes"): gettext_lazy("Residents who need an interpreter"),
+    ("no_internet", "no_internet"): gettext_lazy("Residents without internet access"),
+    ("support_need", "yes"): gettext_lazy("Residents with a support need"),
+    ("sex", "female"): gettext_lazy("Women"),
+    ("sex", "male"): gettext_lazy("Men"),
+}
+
+
+def people(dimension, group):
+    if (dimension, group) in PEOPLE:
+        return PEOPLE[(dimension, group)]
+    if group in ("not_asked", "not_recorded"):
+        return _("Residents not yet asked about %(dimension)s") % {"dimension": dimension.replace("_", " ")}
+    if group == "prefer_not_to_say":
+        return _("Residents who preferred not to say their %(dimension)s") % {"dimension": dimension.replace("_", " ")}
+    if dimension == "age_band":
+        return _("Residents aged %(band)s") % {"band": group.replace("_plus", " and over").replace("_", " to ")}
+    if dimension == "region":
+        return _("Residents in %(region)s") % {"region": group}
+    if dimension in ("imd_decile", "imd_quintile"):
+        tenth = _("tenth") if dimension == "imd_decile" else _("fifth")
+        return _("Residents in neighbourhoods in deprivation %(part)s %(number)s (1 is the most deprived)") % {
+            "part": tenth,
+            "number": group,
+        }
+    if dimension == "scheme_type":
+        return _("Residents in %(scheme)s homes") % {"scheme": group.replace("_", " ")}
+    return _("Residents in the group “%(group)s” (%(dimension)s)") % {"group": group, "dimension": dimension}
+
+
+def percent(rate):
+    return f"{rate * 100:.0f}%"
+
+
+def find(figures):
+    """Signals from one snapshot's figures (a frame with the Figure columns), as dicts."""
+    shown = figures[~figures["suppressed"].astype(bool)]
+    return [
+        *_disabled_not_more_dissatisfied(shown),
+        *_minority_ethnic_as_satisfied(shown),
+        *_security_repairs(shown),
+        *_regions_against_national(shown),
+        *_low_response(shown),
+    ]
+
+
+def _one(frame, **where):
+    for column, value in where.items():
+        frame = frame[frame[column] == value]
+    return None if frame.empty else frame.iloc[0]
+
+
+def _disabled_not_more_dissatisfied(shown):
+    for metric, topic in DISSATISFACTION.items():
+        row = _one(shown, metric=metric, dimension="disability", group="yes", region=ALL)
+        if row is None or row["gap_pp"] > 0:
+            continue
+        yield _signal(
+            SignalKind.OPPOSITE_TO_NATIONAL,
+            row,
+            _(
+                "Disabled residents were no more likely than other residents to be dissatisfied with %(topic)s "
+                "(%(rate)s against %(other)s, from %(n)s answers). Nationally, disabled residents are more "
+                "often dissatisfied than others."
+            )
+            % {
+                "topic": topic,
+                "rate": percent(row["rate"]),
+                "other": percent(row["comparison_rate"]),
+                "n": f"{row['denominator']:.0f}",
+            },  # fmt: skip
+            NOT_HEARD,
+        )
+
+
+def _minority_ethnic_as_satisfied(shown):
+    white = _one(shown, metric="tp01_satisfied", dimension="ethnic_group", group="white", region=ALL)
+    if white is None:
+        return
+    for group in MINORITY_ETHNIC_GROUPS:
+        row = _one(shown, metric="tp01_satisfied", dimension="ethnic_group", group=group, region=ALL)
+        if row is None or row["rate"] < white["rate"]:
+            continue
+        yield _signal(
+            SignalKind.OPPOSITE_TO_NATIONAL,
+            row,
+            _(
+                "%(people)s were as satisfied or more satisfied with the service overall than White residents "
+                "(%(rate)s against %(white)s). Nationally, minority-ethnic residents are less often satisfied "
+                "(57%% against 69%%, DLUHC social housing resident survey 2022)."
+            )
+            % {"people": people("ethnic_group", group), "rate": percent(row["rate"]), "white": percent(white["rate"])},
+            NOT_HEARD,
+        )
+
+
+def _security_repairs(shown):
+    rows = shown[(shown["metric"] == "security_repairs") & (shown["group"] == "most_crime_deprived")]
+    for _index, row in rows.iterrows():
+        if not (row["significant"] is True or row["significant"] == 1.0) or row["gap_pp"] <= 0:
+            continue
+        where = _("our homes") if row["region"] == ALL else row["region"]
+        yield _signal(
+            SignalKind.SECURITY_REPAIRS,
+            row,
+            _(
+                "In %(where)s, windows, doors, gates and fences were %(rate)s of repairs in the most crime-deprived "
+                "fifth of neighbourhoods, against %(other)s elsewhere (a gap of %(gap)s points, 95%% interval "
+                "%(low)s to %(high)s)."
+            )
+            % {
+                "where": where,
+                "rate": percent(row["rate"]),
+                "other": percent(row["comparison_rate"]),
+                "gap": f"{row['gap_pp']:.0f}",
+                "low": f"{row['gap_low_pp']:.0f}",
+                "high": f"{row['gap_high_pp']:.0f}",
+            },  # fmt: skip
+            _("This may be a safety concern: ask residents there whether they feel safe in their homes."),
+        )
+
+
+def _regions_against_national(shown):
+    national = benchmarks.value(
+        "English Housing Survey", "dissatisfied with repairs and maintenance", "all"
+    )  # the survey gives this one nationally only
+    rows = shown[(shown["metric"] == "tp02_dissatisfied") & (shown["dimension"] == "region")]
+    rows = rows[(rows["region"] == ALL) & (rows["group"] != ALL)]
+    for _index, row in rows.iterrows():
+        if national is None or row["rate"] <= national[0]:
+            continue
+        yield _signal(
+            SignalKind.ABOVE_NATIONAL_REGION,
+            row,
+            _(
+                "In %(region)s, %(rate)s of residents were dissatisfied with the repairs service (95%% interval "
+                "%(low)s to %(high)s), above the %(national)s of social renters in England in the English Housing "
+                "Survey."
+            )
+            % {
+                "region": row["group"],
+                "rate": percent(row["rate"]),
+                "low": percent(row["ci_low"]),
+                "high": percent(row["ci_high"]),
+                "national": percent(national[0]),
+            },  # fmt: skip
+            _("Look at the repairs figures for this region with its residents."),
+        )
+    satisfied = shown[(shown["metric"] == "tp02_satisfied") & (shown["dimension"] == "region")]
+    for _index, row in satisfied[satisfied["region"] == ALL].iterrows():
+        regional = benchmarks.value("English Housing Survey", "satisfied with repairs and maintenance", row["group"])
+        if regional is None or row["rate"] >= regional[0]:
+            continue
+        yield _signal(
+            SignalKind.ABOVE_NATIONAL_REGION,
+            row,
+            _(
+                "In %(region)s, %(rate)s of residents were satisfied with the repairs service, below the "
+                "%(regional)s of social renters in that region in the English Housing Survey."
+            )
+            % {"region": row["group"], "rate": percent(row["rate"]), "regional": percent(regional[0])},
+            _("Look at the repairs figures for this region with its residents."),
+        )
+
+
+def _low_response(shown):
+    rows = shown[(shown["metric"] == "invitation_response") & (shown["region"] == ALL) & (shown["group"] != ALL)]
+    for _index, row in rows.iterrows():
+        clear = row["significant"] is True or row["significant"] == 1.0
+        if not clear or row["gap_pp"] >= 0 or row["rate"] >= LOW_RESPONSE_RATIO * row["comparison_rate"]:
+            continue
+        yield _signal(
+            SignalKind.LOW_RESPONSE,
+            row,
+            _(
+                "%(people)s answered %(rate)s of the survey invitations sent to them, against %(other)s for other "
+                "residents (%(n)s invitations)."
+            )
+            % {
+                "people": people(row["dimension"], row["group"]),
+                "rate": percent(row["rate"]),
+                "other": percent(row["comparison_rate"]),
+                "n": f"{row['denominator']:.0f}",
+            },  # fmt: skip
+            _(
+                "Ask in other ways: by phone, with an interpreter, on paper, or in person at an activity that "
+                "reaches this group."
+            ),
+        )
+
+
+def _signal(kind, row, statement, suggestion):
+    return {
+        "kind": kind,
+        "metric": row["metric"],
+        "dimension": row["dimension"],
+        "group": row["group"] if row["group"] != ALL else "",
+        "region": row["region"],
+        "statement": statement,
+        "suggestion": suggestion,
+    }
