@@ -264,11 +264,14 @@ ROLES_BY_NAME = {role.name: role for role in ROLES}
 
 
 def role_of(user):
-    """The user's main role: the first of ROLES they hold, or None."""
+    """The user's main role: the first of ROLES they hold, or None. Remembered on the user object,
+    which lives for one request, so the layout and the view ask the database once between them."""
     if not user.is_authenticated:
         return None
-    names = {group.name for group in user.groups.all()}
-    return next((role for role in ROLES if role.name in names), None)
+    if not hasattr(user, "_main_role"):
+        names = {group.name for group in user.groups.all()}
+        user._main_role = next((role for role in ROLES if role.name in names), None)
+    return user._main_role
 
 
 def sync_roles(apps=None, strict=True):
