@@ -1,12 +1,4 @@
-"""Invitations to the survey after a repair.
-
-The surveys app does not import the repairs app. Whoever knows about completed repairs registers a
-source: a callable taking the earliest completion date and returning CompletedRepair records. The
-repairs app is expected to do this in its AppConfig.ready():
-
-    from surveys.transactional import CompletedRepair, register_completed_repairs
-    register_completed_repairs(lambda since: (CompletedRepair(r.resident, r.reference, r.completed_on) for r in ...))
-"""
+"""Invitations to the survey after a repair, fed by the repairs app's completed repairs."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -17,8 +9,6 @@ from surveys.choices import SurveyKind
 from surveys.models import Survey
 from surveys.services import invitations_create
 
-_sources = []
-
 
 @dataclass(frozen=True)
 class CompletedRepair:
@@ -27,20 +17,11 @@ class CompletedRepair:
     completed_on: date
 
 
-def register_completed_repairs(source):
-    if source not in _sources:
-        _sources.append(source)
-    return source
-
-
-def unregister_completed_repairs(source):
-    if source in _sources:
-        _sources.remove(source)
-
-
 def completed_repairs(since):
-    for source in _sources:
-        yield from source(since)
+    """CompletedRepair records for repairs completed on or after `since`."""
+    from repairs.selectors import completed_repairs_since
+
+    return completed_repairs_since(since)
 
 
 def invite_after_repairs(*, today=None, days=None):

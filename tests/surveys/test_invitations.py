@@ -123,15 +123,12 @@ def test_a_stratified_sample_gives_each_region_and_tenure_its_share():
 
 
 @pytest.fixture
-def completed_repairs():
+def completed_repairs(monkeypatch):
     repairs = []
-
-    def source(since):
-        return [r for r in repairs if r.completed_on >= since]
-
-    transactional.register_completed_repairs(source)
-    yield repairs
-    transactional.unregister_completed_repairs(source)
+    monkeypatch.setattr(
+        transactional, "completed_repairs", lambda since: [r for r in repairs if r.completed_on >= since]
+    )
+    return repairs
 
 
 def test_after_a_repair_each_resident_is_invited_once_per_repair_by_their_preference(completed_repairs):
