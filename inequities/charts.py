@@ -3,8 +3,8 @@
 A chart only repeats its table (which the page always shows), so it is static: no hover, no
 buttons, nothing to reach with the keyboard. Colours are the Okabe–Ito palette, safe for
 colour-blind readers, and nothing is told by colour alone: clear gaps also have a hatched pattern,
-comparisons and national figures have their own marker shapes, every bar carries its value as
-text, and hidden groups say "hidden" on the axis.
+comparisons and national figures have their own marker shapes, and every group's value (or the
+word "hidden") is written beside its name on the axis.
 """
 
 import json
@@ -22,19 +22,11 @@ def _scale(unit):
     return 1 if unit in (PER_1000, WORKING_DAYS) else 100
 
 
-def _text(value, unit):
-    if unit in (PER_1000, WORKING_DAYS):
-        return f"{value:,.1f}"
-    return f"{value:.1f}%"
-
-
 def bar_chart(table):
     """A horizontal bar per group: its rate with the 95% interval, the comparison as a diamond, the
     national figure (where there is one) as a black line."""
     scale = _scale(table.unit)
-    names = [
-        row.cells[0] if not row.suppressed else _("%(name)s (hidden)") % {"name": row.cells[0]} for row in table.rows
-    ]
+    names = [_axis_name(row) for row in table.rows]
     series = {"clear": [], "unclear": [], "everyone": []}
     for name, row in zip(names, table.rows, strict=True):
         figure = row.figure
@@ -60,8 +52,6 @@ def bar_chart(table):
                 orientation="h",
                 y=[name for name, _f in points],
                 x=[f.rate * scale for _name, f in points],
-                text=[_text(f.rate * scale, table.unit) for _name, f in points],
-                textposition="outside",
                 marker={"color": colour, "pattern": {"shape": pattern, "fgcolor": BLACK, "solidity": 0.25}},
                 error_x=(
                     {
@@ -103,6 +93,13 @@ def bar_chart(table):
     return json.loads(fig.to_json())
 
 
+def _axis_name(row):
+    """Each group's value goes on the axis beside its name, so no number is told by a bar alone."""
+    if row.suppressed:
+        return _("%(name)s: hidden") % {"name": row.cells[0]}
+    return f"{row.cells[0]}: {row.cells[1]}" if row.cells[1] else row.cells[0]
+
+
 def _has(row, attribute):
     return not row.suppressed and row.figure is not None and getattr(row.figure, attribute, None) is not None
 
@@ -114,13 +111,10 @@ def _layout(fig, table, names):
             y=names, x=[0] * len(names), mode="markers", marker={"opacity": 0}, showlegend=False, hoverinfo="skip"
         )
     )
-    for name, row in zip(names, table.rows, strict=True):
-        if row.suppressed:
-            fig.add_annotation(y=name, x=0, text=_("hidden"), showarrow=False, xanchor="left", font={"color": BLACK})
     axis_title = table.value_header if table.unit in (PER_1000, WORKING_DAYS) else f"{table.value_header} (%)"
     fig.update_layout(
         barmode="overlay",
-        height=120 + 34 * len(names),
+        height=150 + 44 * len(names),
         margin={"l": 10, "r": 30, "t": 70, "b": 50},
         font={"family": "arial, sans-serif", "size": 14, "color": BLACK},
         paper_bgcolor="#ffffff",
@@ -142,18 +136,14 @@ def _layout(fig, table, names):
 
 def column_chart_of_shares(table):
     """The silences page's not-asked table: one bar per characteristic."""
-    points = [(row.cells[0], row.figure) for row in table.rows if not row.suppressed and row.figure.rate is not None]
-    names = [
-        row.cells[0] if not row.suppressed else _("%(name)s (hidden)") % {"name": row.cells[0]} for row in table.rows
-    ]
+    points = [(_axis_name(row), row.figure) for row in table.rows if not row.suppressed and row.figure.rate is not None]
+    names = [_axis_name(row) for row in table.rows]
     fig = go.Figure(
         go.Bar(
             name=table.value_header,
             orientation="h",
             y=[name for name, _f in points],
             x=[f.rate * 100 for _name, f in points],
-            text=[_text(f.rate * 100, table.unit) for _name, f in points],
-            textposition="outside",
             marker={"color": BLUE},
         )
     )

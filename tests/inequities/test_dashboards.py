@@ -130,16 +130,15 @@ def test_hidden_figures_are_marked_hidden_never_zero(client, panel_member, snaps
     # The chart leaves the hidden groups on its axis, marked hidden, with no bar.
     chart = json.loads(parse(response).charts["chart-tp02-dissatisfied--disability"])
     bars = [trace for trace in chart["data"] if trace["type"] == "bar"]
-    assert "Prefer not to say (hidden)" not in [y for trace in bars for y in trace["y"]]
-    assert "Prefer not to say (hidden)" in chart["layout"]["yaxis"]["categoryarray"]
-    assert [a["text"] for a in chart["layout"]["annotations"]] == ["hidden", "hidden"]
+    assert "Prefer not to say: hidden" not in [y for trace in bars for y in trace["y"]]
+    assert chart["layout"]["yaxis"]["categoryarray"][-2:] == ["Prefer not to say: hidden", "Not asked yet: hidden"]
 
 
 def test_the_chart_carries_the_table_numbers_and_the_national_figure(client, panel_member, snapshot):
     chart = json.loads(parse(client.get(TP02_BY_DISABILITY)).charts["chart-tp02-dissatisfied--disability"])
     traces = {trace.get("name"): trace for trace in chart["data"]}
-    assert traces["Clearly different from everyone else"]["y"] == ["Yes", "No"]
-    assert traces["Clearly different from everyone else"]["text"] == ["30.0%", "21.0%"]
+    assert traces["Clearly different from everyone else"]["y"] == ["Yes: 30.0%", "No: 21.0%"]
+    assert traces["Clearly different from everyone else"]["x"] == pytest.approx([30.0, 21.0])
     assert traces["Clearly different from everyone else"]["marker"]["pattern"]["shape"] == "/"  # not colour alone
     assert traces["National figure"]["x"] == [25.0]
     assert traces["National figure"]["marker"]["symbol"] == "line-ns-open"
