@@ -112,6 +112,13 @@ STATICFILES_DIRS = [
     ("build", BASE_DIR / "assets" / "build"),
     ("govuk", BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk"),
 ]
+# plotly.js comes from the installed plotly Python package (static/plotly/plotly.min.js), so the
+# charts drawn in the browser match the figures the server builds.
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "inequities.staticfinders.PlotlyFinder",
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -19,6 +19,8 @@ ITEMS = [
     (_("Scrutiny panels"), "panel_list"),
     (_("Engagement"), "activity_list"),
     (_("Representation"), "representation"),
+    (_("Dashboards"), "inequities:dashboards"),
+    (_("Signals"), "inequities:signals"),
     (_("Figures"), "inequities:figures"),
 ]
 

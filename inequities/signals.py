@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from inequities import benchmarks
+from inequities.labels import people
 from inequities.metrics import ALL
 from inequities.models import SignalKind
 
@@ -31,44 +32,6 @@ DISSATISFACTION = {
 MINORITY_ETHNIC_GROUPS = ("asian", "black", "mixed", "other")
 LOW_RESPONSE_RATIO = 0.75
 NOT_HEARD = gettext_lazy("Check whether this is accurate, or whether these residents are not being heard.")
-
-# How to name the people in a group inside a sentence.
-PEOPLE = {
-    ("disability", "yes"): gettext_lazy("Disabled residents"),
-    ("disability", "no"): gettext_lazy("Residents who are not disabled"),
-    ("ethnic_group", "asian"): gettext_lazy("Asian residents"),
-    ("ethnic_group", "black"): gettext_lazy("Black residents"),
-    ("ethnic_group", "mixed"): gettext_lazy("Residents of mixed ethnicity"),
-    ("ethnic_group", "white"): gettext_lazy("White residents"),
-    ("ethnic_group", "other"): gettext_lazy("Residents of another ethnic group"),
-    ("interpreter_needed", "yes"): gettext_lazy("Residents who need an interpreter"),
-    ("no_internet", "no_internet"): gettext_lazy("Residents without internet access"),
-    ("support_need", "yes"): gettext_lazy("Residents with a support need"),
-    ("sex", "female"): gettext_lazy("Women"),
-    ("sex", "male"): gettext_lazy("Men"),
-}
-
-
-def people(dimension, group):
-    if (dimension, group) in PEOPLE:
-        return PEOPLE[(dimension, group)]
-    if group in ("not_asked", "not_recorded"):
-        return _("Residents not yet asked about %(dimension)s") % {"dimension": dimension.replace("_", " ")}
-    if group == "prefer_not_to_say":
-        return _("Residents who preferred not to say their %(dimension)s") % {"dimension": dimension.replace("_", " ")}
-    if dimension == "age_band":
-        return _("Residents aged %(band)s") % {"band": group.replace("_plus", " and over").replace("_", " to ")}
-    if dimension == "region":
-        return _("Residents in %(region)s") % {"region": group}
-    if dimension in ("imd_decile", "imd_quintile"):
-        tenth = _("tenth") if dimension == "imd_decile" else _("fifth")
-        return _("Residents in neighbourhoods in deprivation %(part)s %(number)s (1 is the most deprived)") % {
-            "part": tenth,
-            "number": group,
-        }
-    if dimension == "scheme_type":
-        return _("Residents in %(scheme)s homes") % {"scheme": group.replace("_", " ")}
-    return _("Residents in the group “%(group)s” (%(dimension)s)") % {"group": group, "dimension": dimension}
 
 
 def percent(rate):

@@ -1,10 +1,18 @@
 from django.urls import path
 
 from inequities import views
+from inequities.dashboards import DASHBOARDS
 
 app_name = "inequities"
 urlpatterns = [
     path("figures/", views.figures, name="figures"),
     path("figures.csv", views.figures_csv, name="figures_csv"),
     path("figures/recompute/", views.recompute, name="recompute"),
+    path("dashboards/", views.dashboards, name="dashboards"),
+    path("dashboards/table.csv", views.dashboard_csv, name="dashboard_csv"),
+    path("dashboards/signals/", views.signals, name="signals"),
+]
+# One address per dashboard (no URL arguments: each is its own named page).
+urlpatterns += [
+    path(f"dashboards/{d.slug}/", views.dashboard, {"slug": d.slug}, name=d.url_name.split(":")[1]) for d in DASHBOARDS
 ]

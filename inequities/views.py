@@ -1,3 +1,5 @@
+import csv
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -5,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from engagement.access import page
+from inequities import dashboards as dashboards_module
 from inequities import tasks
 from inequities.exports import write_figures_csv
 from inequities.services import latest_snapshot
@@ -41,3 +44,48 @@ def recompute(request):
     tasks.recompute.delay()
     messages.success(request, _("The figures are being recomputed. The new ones replace these when they are complete."))
     return redirect("inequities:figures")
+
+
+# Dashboards: aggregates only, for panel members, analysts and administrators.
+
+
+@page("inequities.view_dashboards")
+def dashboards(request):
+    snapshot = latest_snapshot()
+    signal_count = snapshot.signals.count() if snapshot else 0
+    context = {"dashboards": dashboards_module.DASHBOARDS, "snapshot": snapshot, "signal_count": signal_count}
+    if snapshot:
+        context["period"] = dashboards_module.period_label(snapshot)
+    return render(request, "inequities/dashboards/index.html", context)
+
+
+@page("inequities.view_dashboards")
+def dashboard(request, slug):
+    context = dashboards_module.page_context(dashboards_module.BY_SLUG[slug], request.GET)
+    return render(request, "inequities/dashboards/page.html", context)
+
+
+@page("inequities.view_dashboards", html=False)
+def dashboard_csv(request):
+    table = dashboards_module.csv_table(request.GET)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    name = table.id if table else "no-figures-yet"
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    writer = csv.writer(response)
+    if table:
+        writer.writerows(table.csv_rows())
+    return response
+
+
+@page("inequities.view_dashboards")
+def signals(request):
+    snapshot = latest_snapshot()
+    rows = []
+    if snapshot:
+        for signal in snapshot.signals.all():
+            page_url, csv_url = dashboards_module.signal_links(signal, snapshot)
+            rows.append({"signal": signal, "page_url": page_url, "csv_url": csv_url})
+    context = {"snapshot": snapshot, "rows": rows, "dashboards": dashboards_module.DASHBOARDS}
+    if snapshot:
+        context["period"] = dashboards_module.period_label(snapshot)
+    return render(request, "inequities/dashboards/signals.html", context)

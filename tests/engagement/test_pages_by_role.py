@@ -68,6 +68,12 @@ EXPECTED_ROLES = {
     "inequities:figures": {"insight_analyst", "administrator"},
     "inequities:figures_csv": {"insight_analyst", "administrator"},
     "inequities:recompute": {"insight_analyst", "administrator"},
+    # Dashboards: aggregates only, so panel members see them too.
+    "inequities:dashboards": {"panel_member", "insight_analyst", "administrator"},
+    "inequities:dashboard_dissatisfaction": {"panel_member", "insight_analyst", "administrator"},
+    "inequities:dashboard_silences": {"panel_member", "insight_analyst", "administrator"},
+    "inequities:dashboard_csv": {"panel_member", "insight_analyst", "administrator"},
+    "inequities:signals": {"panel_member", "insight_analyst", "administrator"},
     "resident_search": {"housing_officer", "repairs_operative", "contact_centre_agent", "administrator"},
     "home": set(ROLE_SLUGS),
     # Resident profiles: panel members and residents never reach a named resident's pages.
