@@ -149,6 +149,8 @@ def add_language_check(form, field_name, rules):
     attrs["data-language-rules"] = rules_for_browser(rules)
     attrs["data-language-as-flagged"] = f"id_{hidden_name}"
     attrs["data-language-report"] = f"{field_name}-language-check"
+    if getattr(form, "helper", None) is not None:
+        form.helper.render_hidden_fields = True  # a layout made before the check was added
     return hidden_name
 
 
