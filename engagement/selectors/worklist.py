@@ -7,13 +7,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Exists, F, Max, OuterRef, Q
 from django.utils import timezone
 
 from engagement.equality import Answer
 from engagement.models import (
     CommunicationPreference,
-    Contact,
     ContactRestriction,
     EqualityProfile,
     FollowUp,
@@ -22,7 +21,7 @@ from engagement.models import (
     SupportNeed,
 )
 from engagement.selectors.profiles import can_see_needs
-from repairs.models import RepairRequest
+from repairs.models import OPEN_STATUSES, RepairRequest
 
 PATCH_SILENCE_DAYS = 365  # the patch view: no contact in 12 months
 REPAIRS_SHOWN_DAYS = 90
@@ -30,19 +29,17 @@ REPAIRS_SHOWN_DAYS = 90
 
 def patch_residents(officer):
     """Residents of current households in the officer's patch, with their household's last contact."""
-    last_contact = Contact.objects.filter(household=OuterRef("household")).order_by("-occurred_at")
     return (
         Resident.objects.filter(household__home__housing_officer=officer, household__tenancy_end__isnull=True)
         .select_related("household__home")
         .annotate(last_contact=Max("household__contacts__occurred_at"))
-        .annotate(has_contact=Exists(last_contact))
     )
 
 
 def not_contacted_since(officer, since):
     """Residents in the patch whose household has had no contact since `since` (or never), longest first."""
     residents = patch_residents(officer).filter(Q(last_contact__lt=since) | Q(last_contact__isnull=True))
-    return residents.order_by("-has_contact", "last_contact", "last_name", "first_name")
+    return residents.order_by(F("last_contact").asc(nulls_first=True), "last_name", "first_name")
 
 
 @dataclass
@@ -91,7 +88,11 @@ def worklist_for(officer, today=None):
             .order_by("requested_on", "pk")
         ),
         repairs=list(
-            RepairRequest.objects.filter(contacts__made_by=officer, reported_at__gte=repairs_since)
+            # Open ones however old, and the rest for REPAIRS_SHOWN_DAYS after they were raised or finished.
+            RepairRequest.objects.filter(contacts__made_by=officer)
+            .filter(
+                Q(status__in=OPEN_STATUSES) | Q(reported_at__gte=repairs_since) | Q(completed_at__gte=repairs_since)
+            )
             .select_related("home")
             .distinct()
             .order_by("-reported_at")
