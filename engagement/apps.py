@@ -18,6 +18,5 @@ class EngagementConfig(AppConfig):
 
     def ready(self):
         # Keep regions, role groups and the starting language rules in place after every migrate,
-        # and after a test flush
-        # (which empties every table, reference data included).
+        # and after a test flush (which empties every table, reference data included).
         post_migrate.connect(_sync_reference_data, sender=self, dispatch_uid="engagement.reference_data")
