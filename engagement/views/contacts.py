@@ -78,7 +78,8 @@ def _saved(request, contact, resident):
     messages.success(request, " ".join(parts))
     if contact.equality_outcome == EqualityOutcome.ANSWERING and contact.resident_id:
         return redirect("equality_profile_edit", pk=contact.resident_id)
-    if contact.preferences_still_right == "no" and contact.resident_id:
+    can_change_preferences = request.user.has_perm("engagement.change_communicationpreference")
+    if contact.preferences_still_right == "no" and contact.resident_id and can_change_preferences:
         return redirect("preferences_edit", pk=contact.resident_id)
     return redirect(reverse("resident_detail", kwargs={"pk": resident.pk}) + "#contacts")
 
