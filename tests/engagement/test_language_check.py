@@ -125,3 +125,23 @@ def test_a_complaint_response_is_checked_on_save_and_the_outcome_stored(client, 
         False,
     )
     assert flag.complaint_stage == complaint.stages.get(number=1)
+
+
+def test_an_administrator_edits_the_word_list_in_the_browser(client, personas):
+    client.force_login(personas["administrator"])
+    assert client.get("/admin/engagement/languagerule/").status_code == 200
+    response = client.post(
+        "/admin/engagement/languagerule/add/",
+        {"phrase": "benefit scrounger*", "alternative": "Leave it out: say what the query is about.",
+         "why": "An insult, not a fact.", "unless_preceded_by": "", "unless_followed_by": "", "is_active": "on"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert [f.matched_text for f in check("Typical benefit scroungers")] == ["benefit scroungers"]
+    # The record of what was flagged is read-only, even for an administrator.
+    assert client.get("/admin/engagement/languageflag/").status_code == 200
+    assert client.get("/admin/engagement/languageflag/add/").status_code == 403
+
+
+def test_officers_cannot_edit_the_word_list(client, personas):
+    client.force_login(personas["housing_officer"])
+    assert client.get("/admin/engagement/languagerule/").status_code == 302
