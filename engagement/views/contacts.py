@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from engagement.access import page
-from engagement.audit import record_views
+from engagement.audit import record_view, record_views
 from engagement.contact_logging import contact_log, follow_up_done
 from engagement.forms.contacts import ContactForm
 from engagement.language import active_rules, review_form
@@ -24,6 +24,15 @@ def contact_add(request, pk):
     resident = get_object_or_404(Resident.objects.select_related("household__home"), pk=pk)
     household = resident.household
     offered, held_back = prompts_to_offer(household=household, resident=resident, user=request.user)
+    if request.method == "GET" and Prompt.EQUALITY in offered:
+        # Offering the questions shows that some are unanswered: a read of the equality profile.
+        record_view(
+            user=request.user,
+            resident=resident,
+            subject=AuditSubject.EQUALITY_PROFILE,
+            detail="Log a contact: equality questions not yet asked",
+            path=request.path,
+        )
     rules = active_rules()
     form = ContactForm(
         request.POST or None, household=household, resident=resident, user=request.user, offered=offered, rules=rules

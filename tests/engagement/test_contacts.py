@@ -226,6 +226,8 @@ def test_a_prompt_asked_recently_is_not_offered_again(client, personas, resident
     assert 'name="asked_happiness"' in page  # not asked last time: offered again
     assert 'name="asked_communication"' in page  # asked 45 days ago, beyond the 30
     assert 'name="asked_repairs"' in page
+    # Offering the equality questions shows some are unanswered: that read is audited.
+    assert AuditEntry.objects.filter(user=officer, resident=resident, subject="equality_profile").count() == 1
 
 
 def test_open_repairs_are_shown_in_the_repairs_prompt(client, personas, resident):
