@@ -11,6 +11,7 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from engagement.models import Contact, ContactPrompt, FollowUp, Home, Prompt
+from repairs.models import RepairRequest
 
 PATCH_SHARE = 0.08
 CHANNELS = {
@@ -133,8 +134,25 @@ def seed_contacts(landlord):
             )
     ContactPrompt.objects.bulk_create(prompts, batch_size=5000)
     FollowUp.objects.bulk_create(follow_ups, batch_size=2000)
+    linked = _link_repairs(rng, contacts)
     open_follow_ups = sum(1 for f in follow_ups if f.done_on is None)
     return (
         f"Contacts: {len(patch)} homes in the demo officer's patch, {len(contacts)} contacts "
-        f"({stigmatising} with notes the language check flags), {open_follow_ups} open follow-ups."
+        f"({stigmatising} with notes the language check flags), {open_follow_ups} open follow-ups, "
+        f"{linked} repairs raised at a contact."
     )
+
+
+def _link_repairs(rng, contacts):
+    """A repair the household reported within a week after a contact was, often, raised at it."""
+    by_household = {}
+    for repair in RepairRequest.objects.values("pk", "household_id", "reported_at").order_by("reported_at"):
+        by_household.setdefault(repair["household_id"], []).append(repair)
+    links = []
+    for contact in contacts:
+        week = [r for r in by_household.get(contact.household_id, [])
+                if contact.occurred_at <= r["reported_at"] <= contact.occurred_at + timedelta(days=7)]  # fmt: skip
+        if week and rng.random() < 0.6:
+            links.append(Contact.repairs.through(contact_id=contact.pk, repairrequest_id=week[0]["pk"]))
+    Contact.repairs.through.objects.bulk_create(links, batch_size=2000, ignore_conflicts=True)
+    return len(links)
