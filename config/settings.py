@@ -202,3 +202,9 @@ CELERY_BEAT_SCHEDULE["inequities-nightly-recompute"] = {
     "task": "inequities.tasks.recompute",
     "schedule": crontab(hour=2, minute=30),
 }
+
+# Make every contact count. A prompt answered at a contact with the household within this many
+# days is not shown again; residents in an officer's patch with no contact for this many days are
+# on the officer's worklist.
+CONTACT_PROMPT_REPEAT_DAYS = env_int("CONTACT_PROMPT_REPEAT_DAYS", 90)
+CONTACT_NOT_HEARD_DAYS = env_int("CONTACT_NOT_HEARD_DAYS", 180)

@@ -8,6 +8,7 @@ ITEMS = [
     (_("Home"), "home"),
     (_("Find a resident"), "resident_search"),
     (_("Reviews due"), "reviews_due"),
+    (_("Your patch"), "patch"),
     (_("Your contact preferences"), "my_preferences"),
     (_("Imports"), "import_start"),
     (_("Your surveys"), "surveys:mine"),

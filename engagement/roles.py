@@ -89,6 +89,12 @@ HOUSING_OFFICER = Role(
         "engagement.view_panelshortlist",
         "engagement.view_representation",
         "engagement.view_outreachsuggestion",
+        # Make every contact count: log contacts, follow them up, work the patch.
+        "engagement.view_contact",
+        "engagement.add_contact",
+        "engagement.view_followup",
+        "engagement.change_followup",
+        "engagement.work_a_patch",
     ),
 )
 REPAIRS_OPERATIVE = Role(
@@ -108,6 +114,9 @@ REPAIRS_OPERATIVE = Role(
         "repairs.add_repairrequest",
         "repairs.record_repair_outcome",
         "repairs.work_repair_jobs",
+        # An operative in the home logs the visit and anything else spotted or fixed there.
+        "engagement.view_contact",
+        "engagement.add_contact",
     ),
 )
 CONTACT_CENTRE_AGENT = Role(
@@ -127,6 +136,8 @@ CONTACT_CENTRE_AGENT = Role(
         "surveys.view_survey",
         "surveys.add_response",
         "surveys.view_invitation",
+        "engagement.view_contact",
+        "engagement.add_contact",
     ),
 )
 PANEL_MEMBER = Role(
@@ -247,6 +258,12 @@ ADMINISTRATOR = Role(
         "engagement.view_outreachsuggestion",
         "engagement.add_outreachsuggestion",
         "engagement.change_outreachsuggestion",
+        # The respectful-language word list is data the administrator keeps up to date.
+        "engagement.view_languagerule",
+        "engagement.add_languagerule",
+        "engagement.change_languagerule",
+        "engagement.delete_languagerule",
+        "engagement.view_languageflag",
     ),
     is_staff=True,
 )

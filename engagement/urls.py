@@ -1,7 +1,7 @@
 from django.urls import path
 
 from engagement import views
-from engagement.views import activities, imports, items, panels, preferences, representation, residents
+from engagement.views import activities, contacts, imports, items, panels, preferences, representation, residents
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -16,6 +16,9 @@ urlpatterns = [
     path("residents/<int:resident_pk>/adjustments/<int:pk>/", items.adjustment_edit, name="adjustment_edit"),
     path("residents/<int:pk>/restrictions/add/", items.restriction_add, name="restriction_add"),
     path("residents/<int:resident_pk>/restrictions/<int:pk>/", items.restriction_edit, name="restriction_edit"),
+    path("residents/<int:pk>/contacts/add/", contacts.contact_add, name="contact_add"),
+    path("follow-ups/<int:pk>/done/", contacts.follow_up_mark_done, name="follow_up_done"),
+    path("patch/", contacts.patch, name="patch"),
     path("residents/<int:pk>/preferences/", items.preferences_edit, name="preferences_edit"),
     path("my-contact-preferences/", preferences.my_preferences, name="my_preferences"),
     path("imports/", imports.import_start, name="import_start"),

@@ -144,6 +144,28 @@ def _shortlist(personas):
     return {"pk": shortlist.pk}
 
 
+def _follow_up(personas):
+    """An open follow-up owned by the officer persona, from a contact with the profiled resident."""
+    from django.utils import timezone
+
+    from engagement.models import Contact, FollowUp
+
+    resident = _profiled_resident(personas)
+    contact = Contact.objects.create(
+        household=resident.household,
+        resident=resident,
+        occurred_at=timezone.now(),
+        channel="phone",
+        made_by=personas["housing_officer"],
+        made_as="housing_officer",
+        purpose="Rent query",
+    )
+    follow_up = FollowUp.objects.create(
+        contact=contact, action="Send the rent statement", owner=personas["housing_officer"], due_on=date(2025, 1, 6)
+    )
+    return {"pk": follow_up.pk}
+
+
 # url name -> function(personas) returning the kwargs for reverse(). Added by the features that
 # add pages with arguments.
 SAMPLE_ARGUMENTS = {
@@ -157,6 +179,8 @@ SAMPLE_ARGUMENTS = {
     "restriction_add": _resident,
     "restriction_edit": _restriction,
     "preferences_edit": _resident,
+    "contact_add": _resident,
+    "follow_up_done": _follow_up,
     "import_review": _import_batch,
     "panel_detail": _panel,
     "panel_members": _panel,

@@ -10,8 +10,22 @@ from .activities import (
 from .adjustments import AdjustmentStatus, ReasonableAdjustment
 from .audit import AppendOnly, AuditAction, AuditEntry, AuditSubject
 from .communication import DIGITAL_CHANNELS, Channel, CommunicationPreference, Format
+from .contacts import (
+    IN_THE_HOME,
+    Contact,
+    ContactChannel,
+    ContactPrompt,
+    ContactRole,
+    EqualityOutcome,
+    FollowUp,
+    Happiness,
+    HeatingAnswer,
+    Prompt,
+    YesNo,
+)
 from .equality import EqualityProfile
 from .imports import ImportBatch, ImportKind
+from .language import LanguageFlag, LanguageRule, LanguageSource
 from .needs import NeedCategory, SupportNeed
 from .panels import (
     AccessArrangement,
@@ -32,6 +46,20 @@ from .restrictions import ContactRestriction, RestrictionKind
 from .shortlists import PanelShortlist, ShortlistInvitee
 
 __all__ = [
+    "IN_THE_HOME",
+    "Contact",
+    "ContactChannel",
+    "ContactPrompt",
+    "ContactRole",
+    "EqualityOutcome",
+    "FollowUp",
+    "Happiness",
+    "HeatingAnswer",
+    "Prompt",
+    "YesNo",
+    "LanguageFlag",
+    "LanguageRule",
+    "LanguageSource",
     "DIGITAL_CHANNELS",
     "DIMENSIONS",
     "DIMENSION_LABELS",

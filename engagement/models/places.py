@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -51,6 +52,10 @@ class Home(models.Model):
     )
     scheme_type = models.CharField(max_length=20, choices=SchemeType.choices, default=SchemeType.GENERAL_NEEDS)
     has_communal_areas = models.BooleanField(default=False)
+    # The officer whose patch the home is in: their worklist and patch view cover it.
+    housing_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="patch_homes"
+    )
 
     class Meta:
         ordering = ["property_reference"]

@@ -4,8 +4,11 @@ from django.shortcuts import render
 
 from engagement import selectors
 from engagement.access import page, public_page
+from engagement.audit import record_views
 from engagement.forms import ResidentSearchForm
+from engagement.models import AuditSubject
 from engagement.roles import role_of
+from engagement.selectors.worklist import worklist_for
 
 
 @page()
@@ -19,6 +22,20 @@ def home(request):
 
 def _staff_home(request):
     return {"search_form": ResidentSearchForm()}
+
+
+def _officer_home(request):
+    """The officer's home page is their worklist."""
+    worklist = worklist_for(request.user)
+    if worklist.needs:
+        record_views(
+            user=request.user,
+            residents={need.resident for need in worklist.needs},
+            subject=AuditSubject.SUPPORT_NEEDS,
+            detail="Worklist: support needs past their review date",
+            path=request.path,
+        )
+    return {**_staff_home(request), "worklist": worklist}
 
 
 def _overview_home(request):
@@ -37,7 +54,7 @@ def _administrator_home(request):
 
 
 _HOME_CONTEXT = {
-    "housing_officer": _staff_home,
+    "housing_officer": _officer_home,
     "repairs_operative": _staff_home,
     "contact_centre_agent": _staff_home,
     "panel_member": _overview_home,

@@ -13,6 +13,7 @@ from engagement.equality import QUESTIONS
 from engagement.forms.equality import LABELS, EqualityProfileForm
 from engagement.models import AuditSubject, EqualityProfile, Resident
 from engagement.selectors import profiles
+from engagement.selectors.contacts import recent_contacts
 from repairs.selectors import household_summary
 
 
@@ -33,10 +34,11 @@ def resident_detail(request, pk):
             path=request.path,
         )
     repairs = household_summary(resident.household) if request.user.has_perm("repairs.view_repairrequest") else None
+    contacts = recent_contacts(resident.household) if request.user.has_perm("engagement.view_contact") else None
     return render(
         request,
         "engagement/resident/detail.html",
-        {"overview": overview, "resident": resident, "repairs_summary": repairs},
+        {"overview": overview, "resident": resident, "repairs_summary": repairs, "contacts": contacts},
     )
 
 

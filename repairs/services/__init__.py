@@ -2,7 +2,7 @@
 
 from .complaints import complaint_close, complaint_escalate, complaint_raise
 from .imports import ImportRejected, repairs_import
-from .repairs import find_recalled_repair, repair_raise, repair_record_visit
+from .repairs import find_recalled_repair, repair_fixed_at_visit, repair_raise, repair_record_visit
 
 __all__ = [
     "ImportRejected",
@@ -10,6 +10,7 @@ __all__ = [
     "complaint_escalate",
     "complaint_raise",
     "find_recalled_repair",
+    "repair_fixed_at_visit",
     "repair_raise",
     "repair_record_visit",
     "repairs_import",

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from repairs import targets
-from repairs.models import AppointmentOutcome, Channel, Hazard, RepairRequest, Status
+from repairs.models import Appointment, AppointmentOutcome, Channel, Hazard, Priority, RepairRequest, Slot, Status
 
 
 def find_recalled_repair(*, home, category, reported_at, exclude_pk=None):
@@ -65,6 +65,37 @@ def repair_raise(
     repair.save()
     repair.reference = f"R{repair.pk:07d}"
     repair.save(update_fields=["reference"])
+    return repair
+
+
+@transaction.atomic
+def repair_fixed_at_visit(*, home, category, description, fixed_by, fixed_at, channel, reported_by=None):
+    """A repair someone in the home put right there and then. It is raised and completed in one go,
+    with a kept visit on the day: it counts as completed on the first visit, not as a works order
+    the resident has to chase."""
+    repair = repair_raise(
+        home=home,
+        category=category,
+        description=description,
+        priority=Priority.ROUTINE,
+        channel=channel,
+        raised_by=fixed_by,
+        reported_by=reported_by,
+        reported_at=fixed_at,
+        operative=fixed_by,
+    )
+    Appointment.objects.create(
+        repair=repair,
+        date=timezone.localdate(fixed_at),
+        slot=Slot.ALL_DAY,
+        operative=fixed_by,
+        outcome=AppointmentOutcome.KEPT,
+        notes="Fixed at the visit the repair was spotted on.",
+    )
+    repair.status = Status.COMPLETED
+    repair.completed_at = fixed_at
+    repair.completed_first_visit = True
+    repair.save(update_fields=["status", "completed_at", "completed_first_visit"])
     return repair
 
 

@@ -3,11 +3,14 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from engagement.access import page
+from engagement.language import active_rules, add_language_check, review_form
+from engagement.models import LanguageSource
 from repairs import selectors, services
 from repairs.forms import (
     AllegationForm,
@@ -81,14 +84,28 @@ def complaint_detail(request, pk):
 def complaint_stage(request, pk):
     complaint = selectors.complaint_for(pk)
     stage = complaint.current_stage()
+    rules = active_rules()
     form = ComplaintStageForm(request.POST or None, instance=stage)
+    add_language_check(form, "remedy", rules)
+    review = None
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Stage %(number)s saved.") % {"number": stage.number})
-        return redirect("repairs:complaint", pk=pk)
+        # The respectful-language check on the response: it advises once, then saves either way.
+        review = review_form(form, "remedy", rules)
+        if not review.needs_review:
+            with transaction.atomic():
+                stage = form.save()
+                review.record(source=LanguageSource.COMPLAINT_RESPONSE, by=request.user, complaint_stage=stage)
+            messages.success(request, _("Stage %(number)s saved.") % {"number": stage.number})
+            return redirect("repairs:complaint", pk=pk)
     title = _("Stage %(number)s: acknowledgement and decision") % {"number": stage.number}
     return form_page(
-        request, form, title=title, caption=complaint.reference, back_url=reverse("repairs:complaint", args=[pk])
+        request,
+        form,
+        title=title,
+        caption=complaint.reference,
+        back_url=reverse("repairs:complaint", args=[pk]),
+        language_check="remedy",
+        language_findings=review.findings if review and review.needs_review else [],
     )
 
 

@@ -86,6 +86,11 @@ EXPECTED_ROLES = {
     "restriction_add": {"housing_officer"},
     "preferences_edit": {"housing_officer", "contact_centre_agent"},
     "reviews_due": {"housing_officer"},
+    # Make every contact count: staff who meet or speak to residents log contacts; the worklist
+    # actions and the patch view (which groups residents by disability) are the officer's.
+    "contact_add": {"housing_officer", "repairs_operative", "contact_centre_agent"},
+    "follow_up_done": {"housing_officer"},
+    "patch": {"housing_officer"},
     "my_preferences": {"resident"},
     "import_start": {"administrator"},
     "surveys:mine": {"resident"},

@@ -29,6 +29,8 @@ RESIDENT_PAGES = [
     "preferences_edit",
     "resident_search",
     "reviews_due",
+    "contact_add",
+    "patch",
 ]
 
 

@@ -1,0 +1,150 @@
+"""The officer's worklist and patch: what is due, what is waiting, and who we have not heard from.
+
+An officer's patch is the homes whose `housing_officer` is that officer.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Exists, F, Max, OuterRef, Q
+from django.utils import timezone
+
+from engagement.equality import Answer
+from engagement.models import (
+    CommunicationPreference,
+    ContactRestriction,
+    EqualityProfile,
+    FollowUp,
+    ReasonableAdjustment,
+    Resident,
+    SupportNeed,
+)
+from engagement.selectors.profiles import can_see_needs
+from repairs.models import OPEN_STATUSES, RepairRequest
+
+PATCH_SILENCE_DAYS = 365  # the patch view: no contact in 12 months
+REPAIRS_SHOWN_DAYS = 90
+
+
+def patch_residents(officer):
+    """Residents of current households in the officer's patch, with their household's last contact."""
+    return (
+        Resident.objects.filter(household__home__housing_officer=officer, household__tenancy_end__isnull=True)
+        .select_related("household__home")
+        .annotate(last_contact=Max("household__contacts__occurred_at"))
+    )
+
+
+def not_contacted_since(officer, since):
+    """Residents in the patch whose household has had no contact since `since` (or never), longest first."""
+    residents = patch_residents(officer).filter(Q(last_contact__lt=since) | Q(last_contact__isnull=True))
+    return residents.order_by(F("last_contact").asc(nulls_first=True), "last_name", "first_name")
+
+
+@dataclass
+class Worklist:
+    follow_ups: list
+    needs: list | None
+    restrictions: list
+    adjustments: list
+    repairs: list
+    not_contacted: list
+    not_heard_days: int
+    today: object
+
+    def overdue_follow_ups(self):
+        return [follow_up for follow_up in self.follow_ups if follow_up.is_overdue(self.today)]
+
+
+def worklist_for(officer, today=None):
+    today = today or timezone.localdate()
+    in_patch = Q(resident__household__home__housing_officer=officer, resident__household__tenancy_end__isnull=True)
+    needs = None
+    if can_see_needs(officer):
+        needs = list(
+            SupportNeed.objects.past_review(today).filter(in_patch).select_related("resident").order_by("review_by")
+        )
+    since = timezone.now() - timedelta(days=settings.CONTACT_NOT_HEARD_DAYS)
+    repairs_since = timezone.now() - timedelta(days=REPAIRS_SHOWN_DAYS)
+    return Worklist(
+        follow_ups=list(
+            FollowUp.objects.open()
+            .filter(owner=officer)
+            .select_related("contact__household__home", "contact__resident")
+            .order_by("due_on", "pk")
+        ),
+        needs=needs,
+        restrictions=list(
+            ContactRestriction.objects.past_review(today)
+            .filter(in_patch)
+            .select_related("resident")
+            .order_by("review_by")
+        ),
+        adjustments=list(
+            ReasonableAdjustment.objects.outstanding()
+            .filter(in_patch)
+            .select_related("resident")
+            .order_by("requested_on", "pk")
+        ),
+        repairs=list(
+            # Open ones however old, and the rest for REPAIRS_SHOWN_DAYS after they were raised or finished.
+            RepairRequest.objects.filter(contacts__made_by=officer)
+            .filter(
+                Q(status__in=OPEN_STATUSES) | Q(reported_at__gte=repairs_since) | Q(completed_at__gte=repairs_since)
+            )
+            .select_related("home")
+            .distinct()
+            .order_by("-reported_at")
+        ),
+        not_contacted=list(not_contacted_since(officer, since)[:100]),
+        not_heard_days=settings.CONTACT_NOT_HEARD_DAYS,
+        today=today,
+    )
+
+
+@dataclass
+class PatchSilences:
+    no_internet: list
+    interpreter: list
+    disability: list | None  # None when the viewer may not see disability
+    others: list
+    total: int
+
+
+def can_see_disability(user):
+    return user.has_perms(["engagement.view_equalityprofile", "engagement.view_special_category"])
+
+
+def patch_silences(officer, user, now=None):
+    """Residents in the patch with no contact in 12 months, grouped by what predicts silence.
+
+    A resident can be in more than one group. Disability is special-category data: it is used only
+    for a viewer allowed to see it (and the page audits the read)."""
+    since = (now or timezone.now()) - timedelta(days=PATCH_SILENCE_DAYS)
+    residents = not_contacted_since(officer, since).annotate(
+        no_internet=Exists(CommunicationPreference.objects.filter(resident=OuterRef("pk"), no_internet=True)),
+        interpreter=Exists(
+            CommunicationPreference.objects.filter(resident=OuterRef("pk")).exclude(interpreter_language="")
+        ),  # fmt: skip
+    )
+    disability_shown = can_see_disability(user)
+    if disability_shown:
+        residents = residents.annotate(
+            disabled=Exists(EqualityProfile.objects.filter(resident=OuterRef("pk"), disability=Answer.YES)),
+            interpreter_profile=Exists(
+                EqualityProfile.objects.filter(resident=OuterRef("pk"), interpreter_needed=Answer.YES)
+            ),
+        )
+    residents = list(residents)
+    no_internet = [r for r in residents if r.no_internet]
+    interpreter = [r for r in residents if r.interpreter or getattr(r, "interpreter_profile", False)]
+    disability = [r for r in residents if r.disabled] if disability_shown else None
+    grouped = {r.pk for r in no_internet + interpreter + (disability or [])}
+    return PatchSilences(
+        no_internet=no_internet,
+        interpreter=interpreter,
+        disability=disability,
+        others=[r for r in residents if r.pk not in grouped],
+        total=len(residents),
+    )

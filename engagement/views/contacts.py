@@ -1,0 +1,120 @@
+"""Logging a contact, the officer's worklist actions, and the patch view."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from engagement.access import page
+from engagement.audit import record_view, record_views
+from engagement.contact_logging import contact_log, follow_up_done
+from engagement.forms.contacts import ContactForm
+from engagement.language import active_rules, review_form
+from engagement.models import AuditSubject, EqualityOutcome, FollowUp, Prompt, Resident
+from engagement.selectors.contacts import prompts_to_offer
+from engagement.selectors.worklist import patch_silences
+from repairs.selectors import household_summary
+
+
+@page("engagement.add_contact", "engagement.view_resident")
+def contact_add(request, pk):
+    resident = get_object_or_404(Resident.objects.select_related("household__home"), pk=pk)
+    household = resident.household
+    offered, held_back = prompts_to_offer(household=household, resident=resident, user=request.user)
+    if request.method == "GET" and Prompt.EQUALITY in offered:
+        # Offering the questions shows that some are unanswered: a read of the equality profile.
+        record_view(
+            user=request.user,
+            resident=resident,
+            subject=AuditSubject.EQUALITY_PROFILE,
+            detail="Log a contact: equality questions not yet asked",
+            path=request.path,
+        )
+    rules = active_rules()
+    form = ContactForm(
+        request.POST or None, household=household, resident=resident, user=request.user, offered=offered, rules=rules
+    )
+    review = None
+    if request.method == "POST" and form.is_valid():
+        review = review_form(form, "notes", rules)
+        if not review.needs_review:
+            try:
+                contact = contact_log(
+                    household=household,
+                    resident=form.resident(),
+                    by=request.user,
+                    occurred_at=form.occurred_at(),
+                    channel=form.cleaned_data["channel"],
+                    made_as=form.cleaned_data["made_as"],
+                    purpose=form.cleaned_data["purpose"],
+                    notes=form.cleaned_data["notes"],
+                    asked=form.asked(),
+                    answers=form.answers(),
+                    repair=form.new_repair(),
+                    need=form.new_need(),
+                    adjustment=form.new_adjustment(),
+                    follow_ups=form.follow_ups(),
+                    language=review,
+                    path=request.path,
+                )
+            except (DatabaseError, ValidationError):
+                form.add_error(
+                    None, _("The contact could not be saved, so nothing from this form was saved. Try again.")
+                )
+            else:
+                return _saved(request, contact, resident)
+    context = {
+        "form": form,
+        "resident": resident,
+        "household": household,
+        "held_back": [(Prompt(prompt).label, when) for prompt, when in held_back.items()],
+        "language_findings": review.findings if review and review.needs_review else [],
+        "repairs_summary": household_summary(household) if Prompt.REPAIRS in offered else None,
+        "preference": getattr(resident, "communication_preference", None),
+    }
+    return render(request, "engagement/contacts/form.html", context)
+
+
+def _saved(request, contact, resident):
+    parts = [_("Contact saved.")]
+    repair = contact.repairs.first()
+    if repair:
+        parts.append(_("Repair %(ref)s recorded (%(status)s).") % {"ref": repair.reference,
+                                                                   "status": repair.get_status_display().lower()})  # fmt: skip
+    messages.success(request, " ".join(parts))
+    if contact.equality_outcome == EqualityOutcome.ANSWERING and contact.resident_id:
+        return redirect("equality_profile_edit", pk=contact.resident_id)
+    can_change_preferences = request.user.has_perm("engagement.change_communicationpreference")
+    if contact.preferences_still_right == "no" and contact.resident_id and can_change_preferences:
+        return redirect("preferences_edit", pk=contact.resident_id)
+    return redirect(reverse("resident_detail", kwargs={"pk": resident.pk}) + "#contacts")
+
+
+@page("engagement.change_followup", post_only=True)
+def follow_up_mark_done(request, pk):
+    follow_up = get_object_or_404(FollowUp, pk=pk, owner=request.user)
+    if request.method == "POST":
+        follow_up_done(follow_up=follow_up, on=timezone.localdate())
+        messages.success(request, _("Follow-up marked as done: %(action)s") % {"action": follow_up.action})
+    return redirect("home")
+
+
+@page("engagement.work_a_patch", "engagement.view_resident")
+def patch(request):
+    """Who in my patch we have not heard from in 12 months, by what tends to keep people silent."""
+    silences = patch_silences(request.user, request.user)
+    if silences.disability is not None:
+        # The grouping shows who is and is not recorded as disabled: every resident listed is a read.
+        listed = {r for group in (silences.no_internet, silences.interpreter, silences.disability, silences.others)
+                  for r in group}  # fmt: skip
+        record_views(
+            user=request.user,
+            residents=sorted(listed, key=lambda r: r.pk),
+            subject=AuditSubject.EQUALITY_PROFILE,
+            detail="Patch view: no contact in 12 months, grouped by disability",
+            path=request.path,
+        )
+    return render(request, "engagement/contacts/patch.html", {"silences": silences})
