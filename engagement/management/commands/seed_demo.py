@@ -10,6 +10,7 @@ from engagement.demo import contacts, panels, profiles
 from engagement.demo import residents as demo
 from engagement.demo.users import DEMO_PASSWORD, USERNAMES, seed_users
 from engagement.models import Home
+from inequities.demo import seed_figures
 from repairs.demo import seed_repairs
 from surveys.demo import seed_surveys
 
@@ -44,7 +45,7 @@ class Command(BaseCommand):
 
 # Each feature that brings its own demo data adds one step here: a function taking a DemoLandlord
 # and returning a one-line summary. Steps run in order, in one transaction.
-STEPS = [profiles.seed_profiles, seed_repairs, seed_surveys, panels.seed_panels, contacts.seed_contacts]
+STEPS = [profiles.seed_profiles, seed_repairs, seed_surveys, panels.seed_panels, contacts.seed_contacts, seed_figures]
 
 
 @dataclass
