@@ -117,6 +117,8 @@ def broker_at(url):
     """Point the Celery app at `url`, with tasks queued (not run in-process), for the block."""
     conf = celery_app.conf
     saved = conf.broker_url, conf.task_always_eager
+    saved_environment = os.environ.get("CELERY_BROKER_URL")
+    os.environ["CELERY_BROKER_URL"] = url  # Celery reads the environment before its own settings
 
     def reset_pools():
         celery_app._pool = None
@@ -128,6 +130,10 @@ def broker_at(url):
         yield
     finally:
         conf.broker_url, conf.task_always_eager = saved
+        if saved_environment is None:
+            del os.environ["CELERY_BROKER_URL"]
+        else:
+            os.environ["CELERY_BROKER_URL"] = saved_environment
         reset_pools()
 
 
