@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 NOT_FUZZED_ACTIONS = ("/accounts/logout/", "/i18n/setlang/", "/insight/figures/recompute/")
 NOT_FUZZED_PAGES = {"import_start"}  # files: tests/reliability/test_imports_bad_input.py
 # Hostile examples per form (each a real request). Raise it for a longer hunt: BAD_INPUT_EXAMPLES=50.
-EXAMPLES = int(os.environ.get("BAD_INPUT_EXAMPLES", "4"))
+EXAMPLES = int(os.environ.get("BAD_INPUT_EXAMPLES", "3"))
 COUNTS = ("headcount", "size", "sample_size", "days", "extension_working_days", "__")
 
 
