@@ -23,7 +23,7 @@ from tests.surveys.flow import answer, check_url, code_of, start_url, submit
 
 pytestmark = pytest.mark.django_db
 
-RESIDENTS = 8
+RESIDENTS = 6
 TABS = 2
 ANSWERS = {**TSM_ANSWERS_NO_REPAIR, "COMMENTS": "Answered under load; ' quotes \" and ; semicolons"}
 
