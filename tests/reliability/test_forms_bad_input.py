@@ -105,10 +105,11 @@ def send(client, form, action, data):
 
 
 def send_hostile_text(client, url, form, action):
-    """One field at a time gets hostile text; the others valid values."""
+    """One field at a time gets hostile text; the others valid values. Radios, checkboxes and
+    selects get it too (a hand-made request sends whatever it likes)."""
 
     @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)
-    @given(field=st.sampled_from(form.text_fields), text=HOSTILE)
+    @given(field=st.sampled_from(form.text_fields + sorted(form.choices)), text=HOSTILE)
     def hostile_field(field, text):
         data = form.baseline(valid)
         data[field] = [text]
@@ -134,7 +135,7 @@ def test_every_form_answers_hostile_text_with_a_message_or_a_clean_save(client, 
             saved += 1
             again = client.get(url, follow=True)
             assert_no_script_runs(again.content.decode(), f"on {url} shown again")
-        if form.text_fields:
+        if form.text_fields or form.choices:
             send_hostile_text(client, url, form, action)
     # Enough forms saved the script that "shown again" was really tried.
     assert saved >= 20, saved
