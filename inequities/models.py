@@ -11,6 +11,8 @@ class Snapshot(models.Model):
     min_denominator = models.PositiveSmallIntegerField()
     max_small = models.PositiveSmallIntegerField()
     seconds = models.FloatField(help_text="How long the recompute took.")
+    # The Celery task that wrote it, so the same task delivered twice writes one snapshot.
+    job_id = models.CharField(max_length=64, blank=True, db_index=True)
 
     class Meta:
         ordering = ["-computed_at", "-pk"]

@@ -40,7 +40,9 @@ def compute(*, start, end, today):
         _counted(extract.security_repairs(start, end), "security", "repairs").assign(unit="proportion"),
         _voice(extract.representation(start, end, today), residents).assign(unit="share"),
     ]
-    figures = pd.concat([p for p in parts if not p.empty], ignore_index=True)
+    found = [part for part in parts if not part.empty]
+    # A new landlord with nothing recorded yet gets an empty snapshot, not a failed job.
+    figures = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=FIGURE_COLUMNS)
     figures = benchmarks.attach(figures)
     figures = disclosure.suppress(
         figures, min_denominator=settings.INEQUITIES_MIN_DENOMINATOR, max_small=settings.INEQUITIES_MAX_SMALL
@@ -142,11 +144,13 @@ def default_period(today):
     return today - timedelta(days=365) + timedelta(days=1), today
 
 
-def recompute(*, today=None, start=None, end=None):
+def recompute(*, today=None, start=None, end=None, job_id=""):
     """Compute every figure and store it as one new snapshot, in one transaction.
 
     Safe to run twice at once: on PostgreSQL a second run that finds one under way skips (and
     returns None) rather than racing it; on SQLite writers queue behind each other anyway.
+    `job_id` (the Celery task's id) makes a job delivered twice write one snapshot: the second
+    delivery returns the first one's snapshot.
     """
     began = time.monotonic()
     today = today or timezone.localdate()
@@ -155,6 +159,8 @@ def recompute(*, today=None, start=None, end=None):
     with transaction.atomic():
         if not _lock_for_this_transaction():
             return None
+        if job_id and (done := Snapshot.objects.filter(job_id=job_id).first()) is not None:
+            return done
         figures = compute(start=start, end=end, today=today)
         snapshot = Snapshot.objects.create(
             computed_at=timezone.now(),
@@ -163,6 +169,7 @@ def recompute(*, today=None, start=None, end=None):
             min_denominator=settings.INEQUITIES_MIN_DENOMINATOR,
             max_small=settings.INEQUITIES_MAX_SMALL,
             seconds=time.monotonic() - began,
+            job_id=job_id,
         )
         Figure.objects.bulk_create(
             [Figure(snapshot=snapshot, **_clean(row)) for row in figures.to_dict("records")], batch_size=5000

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from config.celery import send
 from engagement.access import page
 from inequities import dashboards as dashboards_module
 from inequities import tasks
@@ -41,8 +42,19 @@ def figures_csv(request):
 @require_POST
 @page("inequities.export_figures", post_only=True)
 def recompute(request):
-    tasks.recompute.delay()
-    messages.success(request, _("The figures are being recomputed. The new ones replace these when they are complete."))
+    if send(tasks.recompute):
+        messages.success(
+            request, _("The figures are being recomputed. The new ones replace these when they are complete.")
+        )
+    else:
+        messages.warning(
+            request,
+            _(
+                "The figures could not be recomputed now: the job queue is not answering. The figures shown "
+                "are still the latest complete ones. Try again in a few minutes; otherwise they are recomputed "
+                "in the nightly run."
+            ),
+        )
     return redirect("inequities:figures")
 
 

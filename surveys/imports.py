@@ -9,6 +9,7 @@ from datetime import date
 
 from django.db import transaction
 
+from engagement.imports.base import NOT_TEXT
 from surveys import services
 from surveys.choices import DONT_KNOW, Mode, QuestionKind
 from surveys.forms import find_resident
@@ -91,7 +92,12 @@ def read_rows(survey, handle):
         raise ImportFailed(["The survey has no published version."])
     questions = list(version.questions.all())
     reader = csv.DictReader(handle)
-    header = reader.fieldnames or []
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as error:
+        raise ImportFailed([f"Line 1: this line cannot be read as CSV ({error})"]) from None
+    if not header:
+        raise ImportFailed(["Line 1: the file is empty; the first line must name the columns"])
     codes = {question.code for question in questions}
     unknown = [name for name in header if name not in FIXED and name not in codes]
     missing = [name for name in ["mode", "language", "date"] if name not in header]
@@ -101,7 +107,13 @@ def read_rows(survey, handle):
         raise ImportFailed(errors)
     errors, parsed, seen = [], [], {}
     responded = set(Response.objects.filter(survey=survey, repair_reference="").values_list("resident_id", flat=True))
-    for line, row in enumerate(reader, start=2):
+    try:
+        rows = list(reader)
+    except csv.Error as error:
+        raise ImportFailed([f"Line {reader.line_num}: this line cannot be read as CSV ({error})"]) from None
+    for line, row in enumerate(rows, start=2):
+        if any("\x00" in (value or "") for value in row.values() if isinstance(value, str)):
+            raise ImportFailed([f"Line {line}: {NOT_TEXT}"])
         row_errors, data = _row(line, row, questions, seen)
         resident = data["resident"]
         if resident is not None:

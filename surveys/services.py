@@ -180,7 +180,13 @@ def response_start(*, invitation, key, language, mode=Mode.ONLINE):
                 tenure=tenure_of(invitation.resident.household.home),
             )
     except IntegrityError:
-        return Response.objects.get(**lookup)
+        # Another tab started this response a moment ago: carry on with that one.
+        started = Response.objects.filter(**lookup).first()
+        if started is not None:
+            return started
+        # The key is already another response's (a form copied or replayed from someone else's
+        # page): never join their response; start this one with a key of its own.
+        return response_start(invitation=invitation, key=None, language=language, mode=mode)
 
 
 @transaction.atomic

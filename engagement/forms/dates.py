@@ -23,7 +23,7 @@ class DateField(DateInputField):
             return None
         try:
             value = date(day=int(day), month=int(month), year=int(year))
-        except ValueError:
+        except (ValueError, OverflowError):  # not a date, or a number too large for one
             raise ValidationError(_("The %(what)s must be a real date") % {"what": self.what}) from None
         if value.year < 1900:
             raise ValidationError(_("Enter the year of the %(what)s in full, like 2025") % {"what": self.what})

@@ -38,7 +38,9 @@ class ImportUploadForm(forms.Form):
         if not upload.name.lower().endswith(".csv"):
             raise forms.ValidationError(_("The file must be a CSV file"))
         if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file must be smaller than 20 MB"))
+            raise forms.ValidationError(
+                _("The file must be smaller than %(megabytes)s MB") % {"megabytes": MAX_UPLOAD_BYTES // (1024 * 1024)}
+            )
         try:
             self.cleaned_data["text"] = upload.read().decode("utf-8-sig")
         except UnicodeDecodeError:

@@ -47,6 +47,25 @@ class Checked:
         return not self.problems
 
 
+NOT_TEXT = (
+    "The file contains null characters, so it is not a CSV text file (is it a spreadsheet saved as .xlsx?). "
+    "Save it as “CSV UTF-8” and try again."
+)
+
+
+def unreadable(reader, error):
+    """A line the CSV reader cannot read (a cell over the size limit, say), as a problem to show."""
+    return Problem(reader.line_num or 1, "", f"This line cannot be read as CSV ({error}).")
+
+
+def _rows_or_problem(reader, problems):
+    """The reader's rows; a line it cannot read becomes a problem and ends the file there."""
+    try:
+        yield from reader
+    except csv.Error as error:
+        problems.append(unreadable(reader, error))
+
+
 class CsvImport:
     """Subclasses name their columns and turn each row into values (`parse_row`) and a plan (`plan`)."""
 
@@ -57,14 +76,21 @@ class CsvImport:
     def read(self, text):
         """[(line number, {column: value})] and problems with the header."""
         text = text.lstrip("\ufeff")
-        reader = csv.reader(io.StringIO(text))
-        header = next(reader, None)
+        if "\x00" in text:
+            line = text.count("\n", 0, text.index("\x00")) + 1
+            return [], [Problem(line, "", NOT_TEXT)]
+        # Universal newlines: Windows (CRLF), Unix (LF) and old Mac (CR) line ends all end a line.
+        reader = csv.reader(io.StringIO(text, newline=None))
+        try:
+            header = next(reader, None)
+        except csv.Error as error:
+            return [], [unreadable(reader, error)]
         if header is None:
             return [], [Problem(1, "", "The file is empty: the first line must name the columns.")]
         header = [name.strip() for name in header]
         header, problems = self.check_header(header)
         rows = []
-        for cells in reader:
+        for cells in _rows_or_problem(reader, problems):
             if not any(cell.strip() for cell in cells):
                 continue
             line = reader.line_num

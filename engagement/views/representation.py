@@ -1,6 +1,5 @@
 """The representation review, equality impact assessments of how we engage, and panel shortlists."""
 
-import csv
 from datetime import date, timedelta
 
 from crispy_forms_gds.helper import FormHelper
@@ -13,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from engagement import spreadsheets
 from engagement.access import page
 from engagement.forms import activities as activity_forms
 from engagement.forms.dates import DateField
@@ -160,7 +160,7 @@ def shortlist_detail(request, pk):
 def _shortlist_csv(shortlist, invitees):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="panel-shortlist-{shortlist.pk}.csv"'
-    writer = csv.writer(response)
+    writer = spreadsheets.writer(response)
     writer.writerow(["Name", "Address", "Postcode", "Group", "Contact by", "From their preferences"])
     for invitee in invitees:
         home = invitee.resident.household.home

@@ -3,12 +3,13 @@
 import re
 from datetime import datetime, time
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Layout, Size, Submit
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from engagement.forms.dates import DateField
 
 TIME_PATTERN = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
@@ -25,9 +26,9 @@ def helper(*fields, submit, method="post"):
 
 
 def date_field(label, required=False, help_text=""):
-    field = DateInputField(label=label, required=required, help_text=help_text or _("For example, 27 3 2025"))
-    field.error_messages["required"] = _("Enter the %(what)s") % {"what": str(label).lower()}
-    return field
+    # The same GOV.UK date input as the rest of the service: its messages name the date, and a
+    # day, month or year too large to be a date is a message, not a server error.
+    return DateField(label=label, required=required, help_text=help_text or None)
 
 
 def time_field(label):

@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from engagement.imports.base import NOT_TEXT
 from engagement.models import Home
 from repairs import targets
 from repairs.models import Category, Channel, Hazard, Priority, RepairRequest, Status
@@ -72,16 +73,22 @@ class _Row:
 def repairs_import(lines, *, imported_by=None):
     """Import every row of `lines` (an iterable of CSV text lines) or none. Returns how many."""
     reader = csv.DictReader(lines)
-    header = [name.strip() for name in reader.fieldnames or []]
+    try:
+        header = [name.strip() for name in reader.fieldnames or []]
+    except csv.Error as error:
+        raise ImportRejected([(1, f"This line cannot be read as CSV ({error}).")]) from None
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     if missing:
         raise ImportRejected([(1, f"The header is missing these columns: {', '.join(missing)}.")])
     reader.fieldnames = header
     lookups = _Lookups()
     rows, errors, seen = [], [], {}
-    for raw in reader:
+    for raw in _rows(reader, errors):
         line = reader.line_num
         problems = []
+        if any("\x00" in text for text in raw.values() if isinstance(text, str)):
+            errors.append((line, NOT_TEXT))
+            continue
         fields = _parse(raw, lookups, problems)
         reference = fields.get("reference")
         if reference:
@@ -99,6 +106,14 @@ def repairs_import(lines, *, imported_by=None):
         raise ImportRejected(sorted(errors, key=lambda error: error[0]))
     _write(rows, imported_by)
     return len(rows)
+
+
+def _rows(reader, errors):
+    """The reader's rows; a line it cannot read (a cell over the size limit, say) ends the file there."""
+    try:
+        yield from reader
+    except csv.Error as error:
+        errors.append((reader.line_num, f"This line cannot be read as CSV ({error})."))
 
 
 @transaction.atomic

@@ -1,6 +1,5 @@
 """Inviting residents, each by their own preferred channel and format, and following the replies."""
 
-import csv
 from datetime import date, timedelta
 
 from django.contrib import messages
@@ -10,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from engagement import spreadsheets
 from engagement.access import page
 from surveys import selectors, services, transactional
 from surveys.choices import SurveyKind
@@ -91,7 +91,7 @@ def send_list_csv(request, pk, name):
         raise Http404("No such send list.")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="survey-{pk}-{name}.csv"'
-    writer = csv.writer(response)
+    writer = spreadsheets.writer(response)
     writer.writerow(SEND_LIST_COLUMNS)
     for invitation in selectors.send_list(survey, name):
         resident, home = invitation.resident, invitation.resident.household.home

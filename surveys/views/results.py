@@ -1,10 +1,9 @@
 """Results of one survey: who answered and how, the full distributions, the TSMs by the rules."""
 
-import csv
-
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from engagement import spreadsheets
 from engagement.access import page
 from surveys import exports, selectors, tsm
 from surveys.choices import SurveyKind
@@ -43,5 +42,5 @@ def tsm_csv(request, pk):
 def responses_csv(request, pk):
     survey = get_object_or_404(Survey, pk=pk)
     response = _csv_response(f"survey-{pk}-responses.csv")
-    exports.write_responses(survey, csv.writer(response))
+    exports.write_responses(survey, spreadsheets.writer(response))
     return response

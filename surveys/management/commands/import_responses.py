@@ -26,4 +26,6 @@ class Command(BaseCommand):
             for error in failed.errors:
                 self.stderr.write(error)
             raise CommandError(str(failed)) from failed
+        except UnicodeDecodeError:
+            raise CommandError(f"{file} is not UTF-8 text: save it as “CSV UTF-8” and try again.") from None
         self.stdout.write(self.style.SUCCESS(f"Imported {count} responses to “{found}”."))

@@ -1,0 +1,116 @@
+"""Residents answering at the same time as the figures are recomputed: every answer stored once.
+
+Each resident answers in two browser tabs at once (the double click, the second tab), from
+threads with their own database connections, while another thread recomputes the figures again
+and again. Then the answers are counted.
+"""
+
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.db import connections
+from django.test import Client
+
+from inequities.models import Snapshot
+from inequities.services import latest_snapshot, recompute
+from surveys.models import Answer, Response
+from tests.factories import TSM_ANSWERS_NO_REPAIR, InvitationFactory, tsm_survey
+from tests.reliability.htmlforms import forms_on
+from tests.reliability.postgres import only_on_postgresql
+from tests.surveys.flow import answer, check_url, code_of, start_url, submit
+
+pytestmark = pytest.mark.django_db
+
+RESIDENTS = 6
+TABS = 2
+ANSWERS = {**TSM_ANSWERS_NO_REPAIR, "COMMENTS": "Answered under load; ' quotes \" and ; semicolons"}
+
+
+def walk_reading_the_page(client, invitation):
+    """tests/surveys/flow.walk, but the start key read from the page's HTML: the test client's
+    captured context is shared by every thread's renders, so under load it can be another tab's."""
+    page = client.get(start_url(invitation.token))
+    if page.status_code == 302:  # the other tab has already sent the answers
+        assert page.url.endswith("/done/")
+        return
+    [form] = [form for form in forms_on(page.content.decode()) if "key" in form.hidden]
+    location = client.post(start_url(invitation.token), {"key": form.hidden["key"]}).url
+    while location != check_url(invitation.token):
+        code = code_of(location, invitation.token)
+        location = answer(client, invitation, code, ANSWERS[code]).url
+
+
+@only_on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_answers_while_the_recompute_runs_are_each_stored_once(settings):
+    settings.INEQUITIES_MIN_DENOMINATOR, settings.INEQUITIES_MAX_SMALL = 1, 0  # show every count
+    survey = tsm_survey()
+    invitations = [InvitationFactory(survey=survey) for _ in range(RESIDENTS)]
+    recompute()  # figures already being served, as in production
+    done = threading.Event()
+    recomputes, failures = [], []
+
+    def recompute_again_and_again():
+        try:
+            while not done.is_set():
+                recomputes.append(recompute())
+        except Exception as error:  # pragma: no cover - reported below
+            failures.append(error)
+        finally:
+            connections.close_all()
+
+    def tab(invitation):
+        try:
+            client = Client()
+            walk_reading_the_page(client, invitation)
+            response = submit(client, invitation)
+            assert response.status_code == 302 and response.url.endswith("/done/"), response
+        finally:
+            connections.close_all()
+
+    began = time.monotonic()
+    worker = threading.Thread(target=recompute_again_and_again)
+    worker.start()
+    try:
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            for result in [pool.submit(tab, invitation) for invitation in invitations for _tab in range(TABS)]:
+                result.result(timeout=120)  # re-raises any tab's failure
+    finally:
+        done.set()
+        worker.join(120)
+    assert failures == []
+    seconds = time.monotonic() - began
+    ran = [snapshot for snapshot in recomputes if snapshot is not None]
+    assert ran, "the recompute should have run at least once while residents answered"
+
+    responses = Response.objects.filter(survey=survey)
+    assert responses.count() == RESIDENTS
+    assert responses.filter(submitted_at__isnull=False).count() == RESIDENTS
+    assert Answer.objects.filter(response__survey=survey).count() == RESIDENTS * len(ANSWERS)
+    for response in responses:
+        stored = dict(response.answers.values_list("question__code", "value"))
+        assert stored == ANSWERS
+    print(
+        f"\n{RESIDENTS * len(ANSWERS)} answers from {RESIDENTS * TABS} tabs stored once each in {seconds:.1f}s "
+        f"while the recompute ran {len(recomputes)} times, writing {len(ran)} snapshots"
+    )
+    # The figures being served are one complete snapshot, and a last recompute counts everyone.
+    assert latest_snapshot() == Snapshot.objects.order_by("-computed_at", "-pk").first()
+    final = recompute()
+    everyone = final.figures.get(metric="invitation_response", dimension="disability", group="all", region="all")
+    assert (everyone.numerator, everyone.denominator) == (RESIDENTS, RESIDENTS)
+
+
+def test_a_start_key_already_used_by_someone_else_starts_a_response_of_its_own(client):
+    """Found by the load test: a start form carrying another response's key was a server error."""
+    first, second = InvitationFactory(), InvitationFactory()
+    page = client.get(start_url(first.token))
+    key = page.context["key"]
+    client.post(start_url(first.token), {"key": str(key)})
+    replayed = client.post(start_url(second.token), {"key": str(key)})
+    assert replayed.status_code == 302
+    theirs = Response.objects.get(resident=second.resident)
+    assert theirs.key != key
+    assert Response.objects.get(resident=first.resident).key == key
