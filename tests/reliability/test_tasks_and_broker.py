@@ -90,7 +90,7 @@ def test_the_recompute_delivered_twice_writes_one_snapshot():
     assert Snapshot.objects.count() == 2
 
 
-def test_invitations_after_repairs_delivered_twice_invite_each_resident_once():
+def test_invitations_after_repairs_delivered_twice_invite_each_resident_once(monkeypatch):
     survey = transactional_survey()
     residents = [ResidentFactory() for _ in range(3)]
     from datetime import timedelta
@@ -98,14 +98,13 @@ def test_invitations_after_repairs_delivered_twice_invite_each_resident_once():
     from django.utils import timezone
 
     completed = timezone.localdate() - timedelta(days=1)
-    source = transactional.register_completed_repairs(
-        lambda since: [transactional.CompletedRepair(r, f"R{r.pk}", completed) for r in residents]
+    monkeypatch.setattr(
+        transactional,
+        "completed_repairs",
+        lambda since: [transactional.CompletedRepair(r, f"R{r.pk}", completed) for r in residents],
     )
-    try:
-        survey_tasks.invite_after_repairs.apply(task_id="daily")
-        survey_tasks.invite_after_repairs.apply(task_id="daily")
-    finally:
-        transactional.unregister_completed_repairs(source)
+    survey_tasks.invite_after_repairs.apply(task_id="daily")
+    survey_tasks.invite_after_repairs.apply(task_id="daily")
     assert Invitation.objects.filter(survey=survey).count() == 3
 
 
