@@ -200,6 +200,9 @@ ADMINISTRATOR = Role(
         "engagement.view_importbatch",
         # Reads the audit of sensitive data in the admin; nobody holds change or delete for it.
         "engagement.view_auditentry",
+        # Answers residents' data-rights requests: subject access and erasure, both audited.
+        "engagement.export_resident_data",
+        "engagement.erase_resident",
         "surveys.view_survey",
         "surveys.add_survey",
         "surveys.change_survey",

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from engagement import views
-from engagement.views import activities, imports, items, panels, preferences, representation, residents
+from engagement.views import activities, data_rights, imports, items, panels, preferences, representation, residents
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -17,6 +17,9 @@ urlpatterns = [
     path("residents/<int:pk>/restrictions/add/", items.restriction_add, name="restriction_add"),
     path("residents/<int:resident_pk>/restrictions/<int:pk>/", items.restriction_edit, name="restriction_edit"),
     path("residents/<int:pk>/preferences/", items.preferences_edit, name="preferences_edit"),
+    path("residents/<int:pk>/data/", data_rights.resident_data, name="resident_data"),
+    path("residents/<int:pk>/data.json", data_rights.resident_data_json, name="resident_data_json"),
+    path("residents/<int:pk>/erase/", data_rights.resident_erase, name="resident_erase"),
     path("my-contact-preferences/", preferences.my_preferences, name="my_preferences"),
     path("imports/", imports.import_start, name="import_start"),
     path("imports/<int:pk>/", imports.import_review, name="import_review"),

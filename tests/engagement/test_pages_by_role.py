@@ -80,6 +80,10 @@ EXPECTED_ROLES = {
     "restriction_add": {"housing_officer"},
     "preferences_edit": {"housing_officer", "contact_centre_agent"},
     "reviews_due": {"housing_officer"},
+    # Data rights: the administrator answers subject access and erasure requests.
+    "resident_data": {"administrator"},
+    "resident_data_json": {"administrator"},
+    "resident_erase": {"administrator"},
     "my_preferences": {"resident"},
     "import_start": {"administrator"},
     "surveys:mine": {"resident"},
