@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "crispy_forms_gds",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "engagement",
     "repairs",
     "surveys",
@@ -58,6 +60,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "engagement.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "engagement.middleware.StaffIdleTimeoutMiddleware",
@@ -280,3 +284,7 @@ CACHES = {
 # Data rights. Contact notes older than this many months are blanked by
 # `manage.py apply_retention` (run nightly on beat); 0 keeps them.
 CONTACT_NOTE_RETENTION_MONTHS = env_int("CONTACT_NOTE_RETENTION_MONTHS", 72)
+
+# Two-factor sign-in (django-otp, TOTP): optional; anyone may turn it on from "Two-factor sign-in",
+# staff are offered it in the navigation. Once on, every sign-in asks for a code from the app.
+OTP_TOTP_ISSUER = LANDLORD_NAME

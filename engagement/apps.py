@@ -19,4 +19,4 @@ class EngagementConfig(AppConfig):
         # (which empties every table, reference data included).
         post_migrate.connect(_sync_reference_data, sender=self, dispatch_uid="engagement.reference_data")
         # The sign-in signal that gives staff sessions their idle limit.
-        from engagement import middleware  # noqa: F401
+        from engagement import middleware, two_factor  # noqa: F401

@@ -203,6 +203,9 @@ ADMINISTRATOR = Role(
         # Answers residents' data-rights requests: subject access and erasure, both audited.
         "engagement.export_resident_data",
         "engagement.erase_resident",
+        # Turns off two-factor sign-in for someone who lost their phone (deletes their device).
+        "otp_totp.view_totpdevice",
+        "otp_totp.delete_totpdevice",
         "surveys.view_survey",
         "surveys.add_survey",
         "surveys.change_survey",

@@ -5,7 +5,6 @@ import hashlib
 import io
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.urls import reverse
 
@@ -14,13 +13,6 @@ from tests.factories import InvitationFactory, tsm_survey
 from tests.surveys.flow import start_url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_the_database_holds_a_hash_of_the_link_never_the_link(client):
