@@ -84,6 +84,9 @@ EXPECTED_ROLES = {
     "resident_data": {"administrator"},
     "resident_data_json": {"administrator"},
     "resident_erase": {"administrator"},
+    # Two-factor sign-in: anyone signed in may turn it on for themselves.
+    "two_factor_setup": set(ROLE_SLUGS),
+    "two_factor_verify": set(ROLE_SLUGS),
     "my_preferences": {"resident"},
     "import_start": {"administrator"},
     "surveys:mine": {"resident"},
