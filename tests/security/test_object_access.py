@@ -56,6 +56,28 @@ def test_every_page_with_an_id_is_covered():
     assert {page.name for page in PAGES_WITH_IDS} >= {"resident_detail", "repairs:my_repair", "panel_detail"}
 
 
+def test_the_own_objects_only_rule_is_really_exercised():
+    """The roles limited to their own things can open these pages at all, so the test above sends
+    them someone else's object and expects a refusal, not merely a permission 403."""
+    by_slug = {role.slug: set(role.permissions) for role in ROLES}
+    exercised = {
+        (slug, page.name)
+        for page in PAGES_WITH_IDS
+        for slug in ROLE_SLUGS
+        if page.name not in BEARER_LINKS
+        and limited_to_own(slug, page.name)
+        and set(page.access.permissions) <= by_slug[slug]
+    }
+    assert {
+        ("resident", "repairs:my_repair"),
+        ("repairs_operative", "repairs:detail"),
+        ("repairs_operative", "repairs:visit"),
+        ("panel_member", "panel_detail"),
+        ("panel_member", "meeting_detail"),
+        ("panel_member", "review_detail"),
+    } <= exercised
+
+
 def _body(response):
     if response.streaming:
         return b"".join(response.streaming_content).decode(errors="replace")
