@@ -47,3 +47,13 @@ def test_a_two_factor_code_is_typed_with_the_keyboard(open_page, personas):
     page.keyboard.type(f"{totp.token():06d}")
     page.keyboard.press("Enter")
     page.get_by_role("heading", name="Your work").wait_for()
+
+
+def test_the_browser_reports_what_the_content_security_policy_blocks(open_page, personas):
+    """The check every accessibility test now makes would catch an inline script."""
+    page = open_page(personas["housing_officer"])
+    page.goto("/")
+    page.evaluate("document.body.insertAdjacentHTML('beforeend', '<img src=x onerror=\"window.ran=1\">')")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.ran") is None
+    assert any("Content Security Policy" in text for text in page.csp_violations)
