@@ -206,6 +206,9 @@ ADMINISTRATOR = Role(
         # Turns off two-factor sign-in for someone who lost their phone (deletes their device).
         "otp_totp.view_totpdevice",
         "otp_totp.delete_totpdevice",
+        # Unlocks an account paused after wrong passwords (deleting its failed attempts).
+        "axes.view_accessattempt",
+        "axes.delete_accessattempt",
         "surveys.view_survey",
         "surveys.add_survey",
         "surveys.change_survey",

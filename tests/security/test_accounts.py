@@ -105,3 +105,18 @@ def test_residents_and_panel_members_keep_the_ordinary_session(client, personas,
     assert IDLE_KEY not in client.session
     client.get(reverse("home"))
     assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
+
+
+def test_an_administrator_can_unlock_an_account_in_the_admin(client, personas):
+    from axes.models import AccessAttempt
+
+    for attempt in range(5):
+        sign_in(client, "resident", f"wrong-{attempt}")
+    assert sign_in(client, "resident", PASSWORD).status_code == 429
+    attempt = AccessAttempt.objects.get(username="resident")
+    admin = client.__class__()
+    admin.force_login(personas["administrator"])
+    assert admin.get(reverse("admin:axes_accessattempt_changelist")).status_code == 200
+    unlocked = admin.post(reverse("admin:axes_accessattempt_delete", args=[attempt.pk]), {"post": "yes"})
+    assert unlocked.status_code == 302
+    assert sign_in(client, "resident", PASSWORD).status_code == 302
