@@ -223,3 +223,10 @@ def test_retention_command_says_what_it_did(settings):
     out = StringIO()
     call_command("apply_retention", stdout=out)
     assert out.getvalue().strip() == "Contact notes: kept (CONTACT_NOTE_RETENTION_MONTHS is 0)."
+
+
+def test_retention_runs_nightly_as_a_task(settings):
+    from engagement.tasks import apply_retention
+
+    assert settings.CELERY_BEAT_SCHEDULE["engagement-apply-retention"]["task"] == "engagement.tasks.apply_retention"
+    assert apply_retention.apply().get() is None  # no Contact model yet: nothing to blank
