@@ -1,5 +1,6 @@
 """Settings. Every value comes from an environment variable; see the table in README.md."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -39,6 +40,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_forms_gds",
+    "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "engagement",
     "repairs",
     "surveys",
@@ -47,15 +52,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "engagement.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "engagement.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Last, so it sees a view's database errors first: 503 and "try again", not a 500.
+    "engagement.middleware.StaffIdleTimeoutMiddleware",
+    # After the others, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
+    # Innermost, so it sees a view's database errors first: 503 and "try again", not a 500.
     "config.middleware.DatabaseUnavailableMiddleware",
 ]
 
@@ -94,6 +106,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# django-axes checks every sign-in before Django's own backend does (see "Accounts" below).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -160,9 +177,41 @@ SECURE_HSTS_PRELOAD = HTTPS
 if env_bool("TRUST_X_FORWARDED_PROTO", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True  # no page reads the token from the cookie: forms carry it
+CSRF_COOKIE_SAMESITE = "Lax"
+# The __Host- prefix binds the cookie to this host over HTTPS (no Domain, Path=/, Secure).
+SESSION_COOKIE_NAME = "__Host-sessionid" if HTTPS else "sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken" if HTTPS else "csrftoken"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp). Scripts only from our own static files: no inline script,
+# no eval. Styles also allow inline because plotly.js writes its own style rules at run time
+# (plotly/plotly.js#2355 and #7543); an inline style cannot run script, so script-src stays strict.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        **({"upgrade-insecure-requests": True} if HTTPS else {}),
+    }
+}
+# Permissions-Policy: this service needs none of these browser features.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), fullscreen=(self)"
+)
 
 LOGGING = {
     "version": 1,
@@ -213,3 +262,51 @@ CELERY_BEAT_SCHEDULE["inequities-nightly-recompute"] = {
 # on the officer's worklist.
 CONTACT_PROMPT_REPEAT_DAYS = env_int("CONTACT_PROMPT_REPEAT_DAYS", 90)
 CONTACT_NOT_HEARD_DAYS = env_int("CONTACT_NOT_HEARD_DAYS", 180)
+
+# Accounts. Sign-in lockout (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
+# username, that username is refused for AXES_COOLOFF_MINUTES. Locking by username (not by
+# address) stops password guessing spread over many machines, and does not lock a whole office
+# that shares one internet address. An administrator can unlock sooner: `manage.py axes_reset_username`.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_MINUTES = env_int("AXES_COOLOFF_MINUTES", 15)
+AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes.W006 asks for locking by address too; we decided against it (above). Its stated risk, rotating
+# user agents or cookies, does not apply when neither is a lockout parameter.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "engagement.lockout.locked_out"
+# Successful sign-ins are not logged by axes: an address kept forever for every sign-in is
+# personal data we have no use for. Failed attempts are kept (they drive the lockout).
+AXES_DISABLE_ACCESS_LOG = True
+# Staff (everyone but residents and panel members) are signed out after this many minutes
+# without a page request, on top of the SESSION_COOKIE_AGE limit that applies to everyone.
+STAFF_IDLE_MINUTES = env_int("STAFF_IDLE_MINUTES", 30)
+
+# Survey links: wrong or unknown links tried from one address, at most this many per window
+# (minutes), then the link pages answer 429 until the window passes.
+SURVEY_LINK_ATTEMPTS = env_int("SURVEY_LINK_ATTEMPTS", 20)
+SURVEY_LINK_ATTEMPT_WINDOW_MINUTES = env_int("SURVEY_LINK_ATTEMPT_WINDOW_MINUTES", 10)
+
+# The cache holds rate-limit counters. In-process by default; set CACHE_URL=redis://... in
+# production so every web process shares the same counters.
+CACHE_URL = env_str("CACHE_URL")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+# Data rights. Contact notes older than this many months are blanked by
+# `manage.py apply_retention`, also run nightly at 03:15 on beat; 0 keeps them.
+CONTACT_NOTE_RETENTION_MONTHS = env_int("CONTACT_NOTE_RETENTION_MONTHS", 72)
+CELERY_BEAT_SCHEDULE["engagement-apply-retention"] = {
+    "task": "engagement.tasks.apply_retention",
+    "schedule": crontab(hour=3, minute=15),
+}
+
+# Two-factor sign-in (django-otp, TOTP): optional; anyone may turn it on from "Two-factor sign-in",
+# staff are offered it on their home page. Once on, every sign-in asks for a code from the app.
+OTP_TOTP_ISSUER = LANDLORD_NAME

@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 from config.health import healthz
 from engagement.access import public_page
 from engagement.forms import SignInForm
+from engagement.views import two_factor
 
 admin.site.site_header = "Administration"
 admin.site.site_title = "Administration"
@@ -21,6 +22,9 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", public_page(auth_views.LogoutView.as_view(), post_only=True), name="logout"),
+    path("accounts/two-factor/", two_factor.two_factor_setup, name="two_factor_setup"),
+    path("accounts/two-factor/off/", two_factor.two_factor_off, name="two_factor_off"),
+    path("accounts/two-factor/code/", two_factor.two_factor_verify, name="two_factor_verify"),
     path("i18n/setlang/", public_page(set_language, post_only=True), name="set_language"),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),

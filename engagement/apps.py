@@ -20,3 +20,5 @@ class EngagementConfig(AppConfig):
         # Keep regions, role groups and the starting language rules in place after every migrate,
         # and after a test flush (which empties every table, reference data included).
         post_migrate.connect(_sync_reference_data, sender=self, dispatch_uid="engagement.reference_data")
+        # The sign-in signal that gives staff sessions their idle limit.
+        from engagement import middleware, two_factor  # noqa: F401

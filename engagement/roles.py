@@ -211,6 +211,15 @@ ADMINISTRATOR = Role(
         "engagement.view_importbatch",
         # Reads the audit of sensitive data in the admin; nobody holds change or delete for it.
         "engagement.view_auditentry",
+        # Answers residents' data-rights requests: subject access and erasure, both audited.
+        "engagement.export_resident_data",
+        "engagement.erase_resident",
+        # Turns off two-factor sign-in for someone who lost their phone (deletes their device).
+        "otp_totp.view_totpdevice",
+        "otp_totp.delete_totpdevice",
+        # Unlocks an account paused after wrong passwords (deleting its failed attempts).
+        "axes.view_accessattempt",
+        "axes.delete_accessattempt",
         "surveys.view_survey",
         "surveys.add_survey",
         "surveys.change_survey",

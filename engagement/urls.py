@@ -1,7 +1,17 @@
 from django.urls import path
 
 from engagement import views
-from engagement.views import activities, contacts, imports, items, panels, preferences, representation, residents
+from engagement.views import (
+    activities,
+    contacts,
+    data_rights,
+    imports,
+    items,
+    panels,
+    preferences,
+    representation,
+    residents,
+)
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -20,6 +30,9 @@ urlpatterns = [
     path("follow-ups/<int:pk>/done/", contacts.follow_up_mark_done, name="follow_up_done"),
     path("patch/", contacts.patch, name="patch"),
     path("residents/<int:pk>/preferences/", items.preferences_edit, name="preferences_edit"),
+    path("residents/<int:pk>/data/", data_rights.resident_data, name="resident_data"),
+    path("residents/<int:pk>/data.json", data_rights.resident_data_json, name="resident_data_json"),
+    path("residents/<int:pk>/erase/", data_rights.resident_erase, name="resident_erase"),
     path("my-contact-preferences/", preferences.my_preferences, name="my_preferences"),
     path("imports/", imports.import_start, name="import_start"),
     path("imports/<int:pk>/", imports.import_review, name="import_review"),

@@ -16,3 +16,13 @@ def personas(db):
 def fast_password_hashing(settings):
     # Tests create many users; the production hasher is deliberately slow.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    # Rate-limit counters (survey links) live in the cache; one test's tries must not count in the next.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -11,6 +11,8 @@ class AuditAction(models.TextChoices):
     ADDED = "added", _("Added")
     CHANGED = "changed", _("Changed")
     ENDED = "ended", _("Ended")
+    EXPORTED = "exported", _("Exported")
+    ERASED = "erased", _("Erased")
 
 
 class AuditSubject(models.TextChoices):
@@ -18,6 +20,7 @@ class AuditSubject(models.TextChoices):
     SUPPORT_NEEDS = "support_needs", _("Support needs")
     REASONABLE_ADJUSTMENT = "reasonable_adjustment", _("Reasonable adjustment")
     CONTACT_RESTRICTION = "contact_restriction", _("Contact restriction")
+    WHOLE_RECORD = "whole_record", _("Everything held about the resident")
 
 
 class AppendOnly(Exception):

@@ -39,6 +39,10 @@ class Resident(models.Model):
     class Meta:
         ordering = ["last_name", "first_name"]
         indexes = [models.Index(fields=["last_name", "first_name"])]
+        permissions = [
+            ("export_resident_data", "Can export everything held about a resident (subject access; audited)"),
+            ("erase_resident", "Can erase a resident's identifying and special-category data on request (audited)"),
+        ]
 
     def __str__(self):
         return self.full_name

@@ -18,13 +18,18 @@ from engagement.access import page, public_page
 from surveys import selectors, services
 from surveys.flow import Flow
 from surveys.forms import CopyForm, QuestionForm
+from surveys.links import UnknownLink, hash_token, limit_link_attempts
 from surveys.models import Invitation, Response
 
 
 def _invitation(token):
-    invitation = get_object_or_404(
-        Invitation.objects.select_related("survey", "resident__household__home", "resident__user"), token=token
+    invitation = (
+        Invitation.objects.select_related("survey", "resident__household__home", "resident__user")
+        .filter(token_hash=hash_token(token))
+        .first()
     )
+    if invitation is None:
+        raise UnknownLink("No survey has that link.")
     return invitation
 
 
@@ -75,6 +80,7 @@ def _start_page(request, survey, response, action):
 
 
 @public_page
+@limit_link_attempts
 def answer_start(request, token):
     invitation = _invitation(token)
     if (blocked := _unavailable(request, invitation)) is not None:
@@ -96,6 +102,7 @@ def _posted_key(request):
 
 
 @public_page
+@limit_link_attempts
 def answer_question(request, token, code):
     invitation = _invitation(token)
     if (blocked := _unavailable(request, invitation)) is not None:
@@ -148,6 +155,7 @@ def answer_question(request, token, code):
 
 
 @public_page
+@limit_link_attempts
 def answer_check(request, token):
     invitation = _invitation(token)
     if (blocked := _unavailable(request, invitation)) is not None:
@@ -182,6 +190,7 @@ def answer_check(request, token):
 
 
 @public_page
+@limit_link_attempts
 def answer_done(request, token):
     invitation = _invitation(token)
     if (blocked := _unavailable(request, invitation)) is not None:

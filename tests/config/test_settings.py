@@ -1,5 +1,6 @@
 """Settings come from the environment; production-like settings must be safe."""
 
+import json
 import os
 import subprocess
 import sys
@@ -41,7 +42,63 @@ def test_starts_with_a_development_key_when_debug_is_on():
 def test_deploy_check_has_no_warnings_with_production_like_settings():
     result = run_django(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], PRODUCTION_LIKE)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "System check identified no issues (0 silenced)." in result.stdout
+    # The one silenced check is axes.W006 (lock by address too), declined in config/settings.py.
+    assert "System check identified no issues (1 silenced)." in result.stdout
+
+
+# A real request through the whole middleware stack on production settings. Only the static
+# files storage is swapped (the hashed manifest needs collectstatic), nothing about headers.
+PROBE = """
+import json, django
+django.setup()
+from django.test import Client, override_settings
+plain = {"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+with override_settings(STORAGES=plain):
+    client = Client()
+    page = client.get("/accounts/login/", secure=True, HTTP_HOST="voice.northfield-homes.example")
+    plain_http = client.get("/accounts/login/", HTTP_HOST="voice.northfield-homes.example")
+print(json.dumps({
+    "status": page.status_code,
+    "headers": dict(page.headers),
+    "cookies": {name: dict(morsel.items()) for name, morsel in page.cookies.items()},
+    "plain_http": [plain_http.status_code, plain_http.headers.get("Location")],
+    "body": page.content.decode(),
+}))
+"""
+
+
+def test_a_production_response_carries_every_security_header_and_cookie_flag():
+    result = run_django(
+        ["-c", PROBE],
+        {**PRODUCTION_LIKE, "DJANGO_SETTINGS_MODULE": "config.settings", "DATABASE_URL": "sqlite://:memory:"},
+    )
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    headers = seen["headers"]
+    assert seen["status"] == 200
+    assert seen["plain_http"] == [301, "https://voice.northfield-homes.example/accounts/login/"]
+    assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    parts = [part.strip().split(" ", 1) for part in headers["Content-Security-Policy"].split(";")]
+    policy = {part[0]: part[1] if len(part) > 1 else True for part in parts}
+    assert policy["script-src"] == "'self'"  # no 'unsafe-inline', no 'unsafe-eval', no other host
+    assert policy["default-src"] == "'self'"
+    assert policy["object-src"] == "'none'"
+    assert policy["frame-ancestors"] == "'none'"
+    assert policy["form-action"] == "'self'"
+    assert policy["upgrade-insecure-requests"] is True
+    assert "camera=()" in headers["Permissions-Policy"]
+    assert "geolocation=()" in headers["Permissions-Policy"]
+    assert "microphone=()" in headers["Permissions-Policy"]
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "same-origin"
+    assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    csrf = seen["cookies"]["__Host-csrftoken"]
+    assert csrf["secure"] is True and csrf["httponly"] is True and csrf["samesite"] == "Lax"
+    assert csrf["domain"] == "" and csrf["path"] == "/"
+    # The page itself obeys the policy: no inline script, no inline event handler.
+    assert "<script>" not in seen["body"] and " onclick=" not in seen["body"]
 
 
 def test_a_malformed_boolean_is_a_clear_error():

@@ -69,7 +69,15 @@ def open_page(browser, live_server):
             client.force_login(user)
             cookie = client.cookies[settings.SESSION_COOKIE_NAME]
             context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
-        return context.new_page()
+        page = context.new_page()
+        # Anything the Content-Security-Policy blocked (inline script, eval, a stylesheet from
+        # elsewhere) shows as a console error; the accessibility baseline also fails on it.
+        page.csp_violations = []
+        page.on(
+            "console",
+            lambda message: "Content Security Policy" in message.text and page.csp_violations.append(message.text),
+        )
+        return page
 
     yield opener
     for context in contexts:
@@ -92,6 +100,8 @@ def axe_violations(page):
 def then_the_accessibility_baseline_is_met(page):
     violations = axe_violations(page)
     assert violations == [], f"axe found problems on {page.url}:\n" + "\n".join(violations)
+    blocked = getattr(page, "csp_violations", [])
+    assert blocked == [], f"The Content-Security-Policy blocked something on {page.url}:\n" + "\n".join(blocked)
 
 
 def tab_to(page, label, limit=25):

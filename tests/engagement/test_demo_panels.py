@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.http import HttpRequest
 from django.urls import reverse
 
 from engagement.demo.users import DEMO_PASSWORD
@@ -30,5 +31,5 @@ def test_the_demo_panel_has_a_year_of_records_and_a_completed_review_with_respon
     members = [m.resident for m in PanelMembership.objects.filter(ended_on__isnull=True).select_related("resident")]
     assert sum(1 for r in members if r.age >= 55) > sum(1 for r in members if r.age < 35)
     # The demo panel member reads the review.
-    assert client.login(username="panel", password=DEMO_PASSWORD)
+    assert client.login(request=HttpRequest(), username="panel", password=DEMO_PASSWORD)
     assert client.get(reverse("review_detail", kwargs={"pk": done.pk})).status_code == 200

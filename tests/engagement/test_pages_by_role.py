@@ -91,6 +91,13 @@ EXPECTED_ROLES = {
     "contact_add": {"housing_officer", "repairs_operative", "contact_centre_agent"},
     "follow_up_done": {"housing_officer"},
     "patch": {"housing_officer"},
+    # Data rights: the administrator answers subject access and erasure requests.
+    "resident_data": {"administrator"},
+    "resident_data_json": {"administrator"},
+    "resident_erase": {"administrator"},
+    # Two-factor sign-in: anyone signed in may turn it on for themselves.
+    "two_factor_setup": set(ROLE_SLUGS),
+    "two_factor_verify": set(ROLE_SLUGS),
     "my_preferences": {"resident"},
     "import_start": {"administrator"},
     "surveys:mine": {"resident"},

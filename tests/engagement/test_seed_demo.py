@@ -3,6 +3,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.http import HttpRequest
 
 from engagement.demo.users import DEMO_PASSWORD, USERNAMES
 from engagement.models import EqualityProfile, Home, Resident
@@ -107,7 +108,7 @@ def test_every_demo_user_can_sign_in_and_sees_a_home_page_for_their_role(client)
     }
     for username in USERNAMES.values():
         assert username in output
-        assert client.login(username=username, password=DEMO_PASSWORD), username
+        assert client.login(request=HttpRequest(), username=username, password=DEMO_PASSWORD), username
         page = client.get("/").content.decode()
         assert headings[username] in page, username
         client.logout()

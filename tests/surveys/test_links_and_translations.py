@@ -19,7 +19,7 @@ def test_links_carry_256_random_bits_and_are_all_different():
     survey = tsm_survey()
     tokens |= {InvitationFactory(survey=survey).token for _ in range(20)}
     assert len(tokens) == 23
-    assert all(len(token) == 43 for token in tokens)  # 32 bytes from secrets, base64url
+    assert all(len(token) == 43 for token in tokens)  # an HMAC-SHA256 of a random nonce: 32 bytes, base64url
 
 
 def test_an_unknown_link_is_not_found(client):

@@ -1,0 +1,106 @@
+"""Optional two-factor sign-in (django-otp TOTP): turning it on, being asked for the code, wrong codes."""
+
+import time
+
+import pytest
+from django.urls import reverse
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.factories import PASSWORD
+
+
+def code_for(device, offset=0):
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time() + offset
+    return f"{totp.token():06d}"
+
+
+def sign_in(client, username):
+    return client.post(reverse("login"), {"username": username, "password": PASSWORD})
+
+
+@pytest.fixture
+def officer_with_two_factor(personas):
+    user = personas["housing_officer"]
+    return user, TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+
+
+def test_turning_it_on_takes_a_right_code_from_the_app(client, personas):
+    client.force_login(personas["housing_officer"])
+    page = client.get(reverse("two_factor_setup"))
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Turn on two-factor sign-in" in text
+    assert 'src="data:image/svg+xml;base64,' in text
+    assert "If you cannot scan it, type in the key below." in text
+    device = TOTPDevice.objects.get(user=personas["housing_officer"], confirmed=False)
+    wrong = client.post(reverse("two_factor_setup"), {"code": "000000" if code_for(device) != "000000" else "111111"})
+    assert "That code is not right." in wrong.content.decode()
+    device.refresh_from_db()
+    assert not device.confirmed
+    device.throttling_failure_count = 0
+    device.throttling_failure_timestamp = None
+    device.save()
+    done = client.post(reverse("two_factor_setup"), {"code": code_for(device)})
+    assert done.status_code == 302
+    device.refresh_from_db()
+    assert device.confirmed
+    assert "Two-factor sign-in is on" in client.get(reverse("two_factor_setup")).content.decode()
+
+
+def test_with_two_factor_on_a_password_alone_reaches_only_the_code_page(client, officer_with_two_factor):
+    _user, device = officer_with_two_factor
+    assert sign_in(client, "housing_officer").status_code == 302
+    response = client.get(reverse("resident_search"))
+    assert response.status_code == 302
+    assert response.url == f"{reverse('two_factor_verify')}?next=%2Fresidents%2F"
+    page = client.get(response.url)
+    assert page.status_code == 200
+    assert "Enter your code" in page.content.decode()
+    wrong = client.post(response.url, {"code": "12345"})
+    assert "Enter the code as 6 numbers, for example 123456" in wrong.content.decode()
+    assert client.get(reverse("resident_search")).status_code == 302
+    right = client.post(reverse("two_factor_verify"), {"code": code_for(device), "next": "/residents/"})
+    assert right.status_code == 302 and right.url == "/residents/"
+    assert client.get(reverse("resident_search")).status_code == 200
+
+
+def test_wrong_codes_are_throttled(client, officer_with_two_factor):
+    _user, device = officer_with_two_factor
+    sign_in(client, "housing_officer")
+    client.post(reverse("two_factor_verify"), {"code": "000001" if code_for(device) != "000001" else "000002"})
+    # Straight after a wrong code, even the right one waits (django-otp's growing delay).
+    throttled = client.post(reverse("two_factor_verify"), {"code": code_for(device)})
+    assert "Too many wrong codes. Wait a minute, then enter the newest code." in throttled.content.decode()
+    assert client.get(reverse("home")).status_code == 302
+
+
+def test_the_code_page_will_not_send_you_to_another_site(client, officer_with_two_factor):
+    _user, device = officer_with_two_factor
+    sign_in(client, "housing_officer")
+    response = client.post(reverse("two_factor_verify"), {"code": code_for(device), "next": "https://evil.example/"})
+    assert response.status_code == 302 and response.url == "/"
+
+
+def test_turning_it_off_needs_a_code(client, officer_with_two_factor):
+    user, device = officer_with_two_factor
+    sign_in(client, "housing_officer")
+    client.post(reverse("two_factor_verify"), {"code": code_for(device)})
+    refused = client.post(reverse("two_factor_off"), {"code": "99999x"})
+    assert "Enter the code as 6 numbers" in refused.content.decode()
+    assert TOTPDevice.objects.filter(user=user).exists()
+    done = client.post(reverse("two_factor_off"), {"code": code_for(device, offset=30)})
+    assert done.status_code == 302
+    assert not TOTPDevice.objects.filter(user=user).exists()
+
+
+def test_people_without_two_factor_are_not_asked_for_a_code(client, personas):
+    sign_in(client, "resident")
+    assert client.get(reverse("home")).status_code == 200
+    assert "Two-factor sign-in is not on" in client.get(reverse("two_factor_verify")).content.decode()
+
+
+def test_staff_home_pages_offer_two_factor(client, personas):
+    client.force_login(personas["contact_centre_agent"])
+    assert reverse("two_factor_setup") in client.get(reverse("home")).content.decode()
