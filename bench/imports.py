@@ -128,9 +128,12 @@ def _copy_floor(kind, rows):
         table, columns = "engagement_resident", "(first_name, last_name, is_lead_tenant, household_id, reference)"
         line = "Amira\tKhan\tt\t1\tFLOOR{n}\n"
     else:
-        table, columns = "repairs_repairrequest", (
-            "(reference, channel, category, description, priority, hazard, status, cancellation_reason, reported_at, "
-            "due_at, follow_on_work, photo, preventative_work_delay_reason, created_at, home_id, household_id)"
+        table, columns = (
+            "repairs_repairrequest",
+            (
+                "(reference, channel, category, description, priority, hazard, status, cancellation_reason, reported_at, "
+                "due_at, follow_on_work, photo, preventative_work_delay_reason, created_at, home_id, household_id)"
+            ),
         )
         line = "FLOOR{n}\tphone\tplumbing\tx\troutine\t\tcompleted\t\t2025-01-01\t2025-02-01\t\t\t\t2025-01-01\t1\t1\n"
         line = line.replace("completed", "reported")

@@ -11,6 +11,9 @@
 -- The results land in `floor_counts`, and the last statement prints them as CSV for comparison.
 
 BEGIN;
+-- As the app does (inequities/services.py): JIT compiling these wide CASE expressions costs more
+-- than running them.
+SET LOCAL jit = off;
 
 CREATE TEMPORARY TABLE people ON COMMIT DROP AS
 SELECT r.id,
