@@ -4,8 +4,6 @@ Each page is measured with a few rows and with many; the counts must be equal (n
 and within the page's budget, so a change that adds an N+1 or a heavier page fails here first.
 """
 
-from datetime import timedelta
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -68,7 +66,12 @@ def _invitations(count, start, survey):
         if n % 2 == 0:
             answered_response(
                 invitation,
-                answers={"REPAIR_OVERALL": "very_satisfied", "REPAIR_TIME": "neither", "REPAIR_FIRST_TIME": "yes"},
+                answers={
+                    "REPAIR_OVERALL": "very_satisfied",
+                    "REPAIR_TIME": "neither",
+                    "REPAIR_FIRST_TIME": "yes",
+                    "REPAIR_RESPECT": "agree",
+                },
             )
 
 
@@ -84,7 +87,7 @@ def _panels(count, start):
 
 def _activities(count, start):
     for n in range(count):
-        EngagementActivityFactory(title=f"Budget activity {start + n}", kind=ActivityKind.EVENT)
+        EngagementActivityFactory(title=f"Budget activity {start + n}", kind=ActivityKind.DROP_IN)
 
 
 # (page name, persona, url or a function of the setup's return value, GET parameters, rows maker, budget)
@@ -136,4 +139,3 @@ def test_the_operatives_jobs_run_the_same_queries_for_few_rows_and_many(client, 
     many = _queries(client, operative, reverse("repairs:jobs"))
     assert many == few, f"{few} queries for {FEW} jobs but {many} for {MANY}"
     assert many <= 12
-    _ = timedelta
