@@ -1,6 +1,6 @@
 """Imports at size: a 100,000-row resident file and a 100,000-row repair file through the real importers.
 
-    python bench/imports.py [--rows 100000]
+    python bench/imports.py [--rows 100000] [--repair-rows 10000]
 
 Writes both files (residents in new tenancies of existing bench homes; repairs to existing bench
 homes) in the formats of docs/data-formats.md, then runs each importer (engagement.imports for
@@ -33,6 +33,7 @@ class Rollback(Exception):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--repair-rows", type=int, help="Rows in the repairs file (default: --rows).")
     parser.add_argument("--kind", choices=["residents", "repairs"], help="(internal) run one import")
     parser.add_argument("--file")
     args = parser.parse_args()
@@ -42,11 +43,12 @@ def main():
     folder = Path(tempfile.mkdtemp(prefix="bench-imports-"))
     files = {"residents": folder / "residents.csv", "repairs": folder / "repairs.csv"}
     _write_residents(files["residents"], args.rows)
-    _write_repairs(files["repairs"], args.rows)
+    counts = {"residents": args.rows, "repairs": args.repair_rows or args.rows}
+    _write_repairs(files["repairs"], counts["repairs"])
     worst = 0.0
     for kind, path in files.items():
         output = subprocess.run(
-            [sys.executable, __file__, "--kind", kind, "--file", str(path), "--rows", str(args.rows)],
+            [sys.executable, __file__, "--kind", kind, "--file", str(path), "--rows", str(counts[kind])],
             check=True, capture_output=True, text=True,
         ).stdout  # fmt: skip
         print(output.strip())
