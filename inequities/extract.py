@@ -1,13 +1,17 @@
 """Aggregate queries: the database does the grouping, and only small frames come back.
 
-One query per metric family and dimension, grouped by (group, region); never one query per group
-and never every row into Python. Each function returns a frame with metric, dimension, group,
+One query per metric family, grouped by each dimension and (group, region); never one query per
+group and never every row into Python. Each function returns a frame with metric, dimension, group,
 region and its counts.
 """
 
+from datetime import datetime, time, timedelta
+
 import pandas as pd
-from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, Value, When
+from django.db import connections
+from django.db.models import Case, CharField, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from engagement.models import (
     AdjustmentStatus,
@@ -40,24 +44,58 @@ def current_residents():
     return Resident.objects.filter(household__tenancy_end__isnull=True)
 
 
-def _grouped(queryset, path, today, values, also=None):
-    """Run `queryset` grouped by each dimension and region; `values` are the aggregate columns and
-    `also` any further grouping columns (name -> expression)."""
-    frames = []
+def _grouped(queryset, path, today, counts, also=None):
+    """Count `queryset` by each dimension and region, in one query.
+
+    `counts` maps each output column to a condition (a Q), or to None to count every row; `also`
+    names further grouping columns (name -> expression), such as the survey measure. The
+    facts are read once, with every dimension's group worked out as a column (a common table
+    expression, which PostgreSQL materialises once because it is used once per dimension); each
+    dimension is then one GROUP BY over those columns, joined with UNION ALL. One scan of the facts
+    per metric family, rather than one per dimension, is what keeps the recompute near the hand-written
+    SQL floor at the size of the largest landlords (see bench/recompute.py and docs/scaling.md).
+    """
+    columns = {f"d_{i}": dimension.expression(path, today) for i, dimension in enumerate(DIMENSIONS)}
+    columns["region"] = region_expression(path)
     also = also or {}
-    for dimension in DIMENSIONS:
-        grouping = {"group": dimension.expression(path, today), "region": region_expression(path), **also}
-        keys = ["group", "region", *also]
-        rows = queryset.order_by().annotate(**grouping).values(*keys).annotate(**values)
-        frame = pd.DataFrame.from_records(list(rows), columns=keys + list(values))
-        frame["dimension"] = dimension.key
-        frames.append(frame)
-    return pd.concat(frames, ignore_index=True)
+    keys = ["group", "region", *also]
+    columns.update(also)
+    for name, condition in counts.items():
+        if condition is not None:
+            columns[f"f_{name}"] = Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+    facts = queryset.order_by().annotate(**columns).values(*columns)
+    sql, params = facts.query.get_compiler(using=facts.db).as_sql()
+    tallies = ", ".join(
+        f'COUNT(*) AS "{name}"' if condition is None else f'SUM("f_{name}") AS "{name}"'
+        for name, condition in counts.items()
+    )
+    by = "".join(f', "{name}"' for name in also)
+    # Built only from our own column names and dimension keys; every value travels as a parameter.
+    template = 'SELECT \'{key}\' AS dimension, "d_{i}" AS "group", "region"{by}, {tallies} FROM facts GROUP BY "d_{i}", "region"{by}'
+    selects = [template.format(key=d.key, i=i, by=by, tallies=tallies) for i, d in enumerate(DIMENSIONS)]
+    query = f"WITH facts AS ({sql}) " + " UNION ALL ".join(selects)
+    with connections[facts.db].cursor() as cursor:
+        cursor.execute(query, params)
+        rows = cursor.fetchall()
+    frame = pd.DataFrame.from_records(rows, columns=["dimension"] + keys + list(counts))
+    for name in counts:
+        frame[name] = frame[name].astype("int64")
+    return frame
+
+
+def _local_day_starts(start, end):
+    """The first moment of `start` and of the day after `end`, local time: a period of whole days as
+    a timestamp range, which an index on the column can serve (a filter on the column's local date
+    cannot use one)."""
+    tz = timezone.get_current_timezone()
+    first = timezone.make_aware(datetime.combine(start, time.min), tz)
+    after = timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min), tz)
+    return first, after
 
 
 def resident_counts(today):
     """How many current residents are in each group: the population everything is compared with."""
-    frame = _grouped(current_residents(), "", today, {"count": Count("pk")})
+    frame = _grouped(current_residents(), "", today, {"count": None})
     frame["metric"] = "residents"
     return frame[KEYS + ["count"]]
 
@@ -68,27 +106,24 @@ def survey_answers(start, end, today):
         question__code__in=[k for k, v in SURVEY_QUESTIONS.items() if v == "code"],
         question__version__survey__kind="transactional",
     )
+    first, after = _local_day_starts(start, end)
     answers = Answer.objects.filter(
-        measure_filter,
-        response__submitted_at__date__gte=start,
-        response__submitted_at__date__lte=end,
+        measure_filter, response__submitted_at__gte=first, response__submitted_at__lt=after
     ).exclude(value=DONT_KNOW)
     measure = _measure_expression()
     frame = _grouped(
         answers,
         "response__resident__",
         today,
-        {
-            "valid": Count("pk"),
-            "satisfied": Count("pk", filter=Q(value__in=SATISFIED)),
-            "dissatisfied": Count("pk", filter=Q(value__in=DISSATISFIED)),
-        },
+        {"valid": None, "satisfied": Q(value__in=SATISFIED), "dissatisfied": Q(value__in=DISSATISFIED)},
         also={"metric": measure},
     )
     return frame
 
 
 def _measure_expression():
+    from django.db.models import Case, CharField, When
+
     return Case(
         When(question__tsm_measure="", then=F("question__code")),
         default=F("question__tsm_measure"),
@@ -98,12 +133,13 @@ def _measure_expression():
 
 def invitation_responses(start, end, today):
     """Invitations sent in the period, and how many became a submitted response."""
-    invitations = Invitation.objects.filter(created_at__date__gte=start, created_at__date__lte=end)
+    first, after = _local_day_starts(start, end)
+    invitations = Invitation.objects.filter(created_at__gte=first, created_at__lt=after)
     frame = _grouped(
         invitations,
         "resident__",
         today,
-        {"invited": Count("pk"), "responded": Count("pk", filter=Q(response__submitted_at__isnull=False))},
+        {"invited": None, "responded": Q(response__submitted_at__isnull=False)},
     )
     frame["metric"] = "invitation_response"
     return frame[KEYS + ["invited", "responded"]]
@@ -111,8 +147,9 @@ def invitation_responses(start, end, today):
 
 def response_counts(start, end, today):
     """Submitted survey responses per group: whose voices the surveys carry."""
-    responses = Response.objects.filter(submitted_at__date__gte=start, submitted_at__date__lte=end)
-    frame = _grouped(responses, "resident__", today, {"count": Count("pk")})
+    first, after = _local_day_starts(start, end)
+    responses = Response.objects.filter(submitted_at__gte=first, submitted_at__lt=after)
+    frame = _grouped(responses, "resident__", today, {"count": None})
     frame["metric"] = "share_of_voice"
     return frame[KEYS + ["count"]]
 
@@ -125,21 +162,18 @@ LEAD = "household__residents__"
 def repair_outcomes(start, end, today):
     """Repairs completed in the period: how many on time (by the target fixed when raised), and
     how many had to be done again (a recall of the same problem followed)."""
+    first, after = _local_day_starts(start, end)
     repairs = RepairRequest.objects.filter(
         household__residents__is_lead_tenant=True,
         status=RepairStatus.COMPLETED,
-        completed_at__date__gte=start,
-        completed_at__date__lte=end,
+        completed_at__gte=first,
+        completed_at__lt=after,
     ).annotate(repeated=Exists(RepairRequest.objects.filter(recall_of=OuterRef("pk"))))
     frame = _grouped(
         repairs,
         LEAD,
         today,
-        {
-            "completed": Count("pk"),
-            "on_time": Count("pk", filter=Q(completed_at__lte=F("due_at"))),
-            "repeated": Count("pk", filter=Q(repeated=True)),
-        },
+        {"completed": None, "on_time": Q(completed_at__lte=F("due_at")), "repeated": Q(repeated=True)},
     )
     frame["metric"] = "repairs"
     return frame[KEYS + ["completed", "on_time", "repeated"]]
@@ -154,7 +188,7 @@ def missed_appointments(start, end, today):
         visits,
         "repair__" + LEAD,
         today,
-        {"visits": Count("pk"), "missed": Count("pk", filter=Q(outcome=AppointmentOutcome.MISSED_BY_LANDLORD))},
+        {"visits": None, "missed": Q(outcome=AppointmentOutcome.MISSED_BY_LANDLORD)},
     )
     frame["metric"] = "appointments_missed"
     return frame[KEYS + ["visits", "missed"]]
@@ -167,7 +201,7 @@ def adjustments_in_place(start, end, today):
         adjustments,
         "resident__",
         today,
-        {"requested": Count("pk"), "in_place": Count("pk", filter=Q(status=AdjustmentStatus.IN_PLACE))},
+        {"requested": None, "in_place": Q(status=AdjustmentStatus.IN_PLACE)},
     )
     frame["metric"] = "adjustments_in_place"
     return frame[KEYS + ["requested", "in_place"]]
@@ -176,14 +210,15 @@ def adjustments_in_place(start, end, today):
 def working_days_taken(start, end, today):
     """Repairs completed in the period, counted by how many working days each took: a histogram
     per group, from which the medians are read (the same in every database)."""
+    first, after = _local_day_starts(start, end)
     repairs = RepairRequest.objects.filter(
         household__residents__is_lead_tenant=True,
         status=RepairStatus.COMPLETED,
-        completed_at__date__gte=start,
-        completed_at__date__lte=end,
+        completed_at__gte=first,
+        completed_at__lt=after,
         working_days_to_complete__isnull=False,
     )
-    frame = _grouped(repairs, LEAD, today, {"count": Count("pk")}, also={"days": F("working_days_to_complete")})
+    frame = _grouped(repairs, LEAD, today, {"count": None}, also={"days": F("working_days_to_complete")})
     frame["metric"] = "median_working_days"
     return frame[KEYS + ["days", "count"]]
 
@@ -203,13 +238,14 @@ def awaabs_law_cases(start, end, today):
         failed |= Q(**{f"{done}__gt": F(due)}) | Q(
             **{f"{done.removesuffix('__date')}__isnull": True, f"{due}__lt": today}
         )
+    first, after = _local_day_starts(start, end)
     cases = RepairRequest.objects.filter(
         household__residents__is_lead_tenant=True,
         hazard=Hazard.DAMP_MOULD,
-        reported_at__date__gte=start,
-        reported_at__date__lte=end,
+        reported_at__gte=first,
+        reported_at__lt=after,
     ).exclude(status=RepairStatus.CANCELLED)
-    frame = _grouped(cases, LEAD, today, {"decided": Count("pk", filter=met | failed), "met": Count("pk", filter=met)})
+    frame = _grouped(cases, LEAD, today, {"decided": met | failed, "met": met})
     frame["metric"] = "awaabs_law_met"
     return frame[KEYS + ["decided", "met"]]
 
@@ -222,13 +258,13 @@ def complaints_and_households(start, end, today):
         ),
         LEAD,
         today,
-        {"complaints": Count("pk", distinct=True)},
+        {"complaints": None},
     )
     households = _grouped(
         Household.objects.filter(tenancy_end__isnull=True, residents__is_lead_tenant=True),
         "residents__",
         today,
-        {"households": Count("pk", distinct=True)},
+        {"households": None},
     )
     frame = households.merge(complaints, on=["dimension", "group", "region"], how="left")
     frame["complaints"] = frame["complaints"].fillna(0).astype(int)
@@ -247,7 +283,7 @@ def representation(start, end, today):
     )
     frames = []
     for metric, residents in (("representation_panel", members), ("representation_participants", participants)):
-        frame = _grouped(residents, "", today, {"count": Count("pk")})
+        frame = _grouped(residents, "", today, {"count": None})
         frame["metric"] = metric
         frames.append(frame[KEYS + ["count"]])
     return pd.concat(frames, ignore_index=True)
@@ -266,8 +302,9 @@ def security_repairs(start, end):
         default=Value("not_recorded"),
         output_field=CharField(),
     )
+    first, after = _local_day_starts(start, end)
     rows = (
-        RepairRequest.objects.filter(reported_at__date__gte=start, reported_at__date__lte=end)
+        RepairRequest.objects.filter(reported_at__gte=first, reported_at__lt=after)
         .exclude(status=RepairStatus.CANCELLED)
         .order_by()
         .annotate(group=band, region=Coalesce("home__region__name", Value(NOT_RECORDED), output_field=CharField()))

@@ -50,7 +50,12 @@ class Survey(models.Model):
 
     @property
     def current_version(self):
-        """The latest published version: the one new responses answer."""
+        """The latest published version: the one new responses answer.
+
+        Uses the versions when a list page prefetched them, so the list runs no query a survey."""
+        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("versions")
+        if prefetched is not None:
+            return max((v for v in prefetched if v.published_at is not None), key=lambda v: v.number, default=None)
         return self.versions.filter(published_at__isnull=False).order_by("-number").first()
 
 

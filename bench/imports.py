@@ -1,0 +1,155 @@
+"""Imports at size: a 100,000-row resident file and a 100,000-row repair file through the real importers.
+
+    python bench/imports.py [--rows 100000] [--repair-rows 10000]
+
+Writes both files (residents in new tenancies of existing bench homes; repairs to existing bench
+homes) in the formats of docs/data-formats.md, then runs each importer (engagement.imports for
+residents, repairs.services.repairs_import for repairs) in its own child process, so each peak
+memory figure is that import's alone. Each import runs inside a transaction that is rolled back
+at the end, so the bench data set stays as seed.py built it. The floor is COPY of the same number of
+rows into the same table (what seed.py does), so the ratio says what checking and the ORM cost.
+"""
+
+import argparse
+import csv
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.setup import django_setup, peak_rss_mb  # noqa: E402
+
+CATEGORIES = ["plumbing", "heating", "electrical", "damp_mould", "windows", "doors", "kitchen", "bathroom"]
+
+
+class Rollback(Exception):
+    pass
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--repair-rows", type=int, help="Rows in the repairs file (default: --rows).")
+    parser.add_argument("--kind", choices=["residents", "repairs"], help="(internal) run one import")
+    parser.add_argument("--file")
+    args = parser.parse_args()
+    if args.kind:
+        return _run_one(args.kind, Path(args.file), args.rows)
+    django_setup()
+    folder = Path(tempfile.mkdtemp(prefix="bench-imports-"))
+    files = {"residents": folder / "residents.csv", "repairs": folder / "repairs.csv"}
+    _write_residents(files["residents"], args.rows)
+    counts = {"residents": args.rows, "repairs": args.repair_rows or args.rows}
+    _write_repairs(files["repairs"], counts["repairs"])
+    worst = 0.0
+    for kind, path in files.items():
+        output = subprocess.run(
+            [sys.executable, __file__, "--kind", kind, "--file", str(path), "--rows", str(counts[kind])],
+            check=True, capture_output=True, text=True,
+        ).stdout  # fmt: skip
+        print(output.strip())
+        worst = max(worst, float(output.rsplit("vs_copy=", 1)[1].split()[0]))
+        path.unlink()
+    folder.rmdir()
+    print(f"import_vs_copy_floor = {worst:.2f} (worst of the two; no target set: checking every row costs)")
+
+
+def _homes(count):
+    from engagement.models import Home
+
+    return list(Home.objects.order_by("pk").values_list("property_reference", flat=True)[:count])
+
+
+def _write_residents(path, rows):
+    rng = random.Random(9)
+    homes = _homes(rows // 2)
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["resident_reference", "tenancy_reference", "property_reference", "tenancy_start",
+                         "tenancy_end", "first_name", "last_name", "date_of_birth", "lead_tenant"])  # fmt: skip
+        for n in range(rows):
+            home = homes[n // 2]
+            born = date(1940, 1, 1) + timedelta(days=rng.randint(0, 60 * 365))
+            writer.writerow([f"IMP{n:07d}", f"IMPT{n // 2:07d}", home, "2024-04-01", "", rng.choice(["Amira", "Tom", "Jo"]),
+                             rng.choice(["Khan", "Smith", "Nowak"]), born.isoformat(), "yes" if n % 2 == 0 else "no"])  # fmt: skip
+
+
+def _write_repairs(path, rows):
+    rng = random.Random(10)
+    homes = _homes(50_000)
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["job_reference", "property_reference", "reported_at", "category", "priority",
+                         "description", "status", "completed_at", "completed_first_visit"])  # fmt: skip
+        for n in range(rows):
+            reported = date.today() - timedelta(days=rng.randint(40, 700))
+            done = reported + timedelta(days=rng.randint(1, 30))
+            writer.writerow([f"IMPJ{n:07d}", rng.choice(homes), f"{reported} 10:15", rng.choice(CATEGORIES),
+                             rng.choice(["emergency", "urgent", "routine"]), "Imported job", "completed",
+                             f"{done} 15:00", rng.choice(["yes", "no", ""])])  # fmt: skip
+
+
+def _run_one(kind, path, rows):
+    django_setup()
+    from django.db import transaction
+
+    before = peak_rss_mb()
+    began = time.perf_counter()
+    try:
+        with transaction.atomic():
+            if kind == "residents":
+                from engagement.imports import IMPORTS
+
+                summary = IMPORTS["residents"]().run(path.read_text(encoding="utf-8-sig"))
+            else:
+                from repairs.services import repairs_import
+
+                with path.open(newline="", encoding="utf-8-sig") as lines:
+                    summary = f"Imported {repairs_import(lines)} repairs."
+            seconds = time.perf_counter() - began
+            raise Rollback
+    except Rollback:
+        pass
+    floor = _copy_floor(kind, rows)
+    print(f"{kind}: {rows:,} rows in {seconds:.1f} s = {rows / seconds:,.0f} rows/s; peak RSS {peak_rss_mb():.0f} MB "
+          f"(process started at {before:.0f} MB); COPY floor {floor:.2f} s; vs_copy={seconds / floor:.1f} "
+          f"[{summary.splitlines()[0][:80]}]")  # fmt: skip
+
+
+def _copy_floor(kind, rows):
+    """COPY of as many rows into the same table, rolled back: the least a database write can cost."""
+    import io
+
+    from django.db import connection, transaction
+
+    if kind == "residents":
+        table, columns = "engagement_resident", "(first_name, last_name, is_lead_tenant, household_id, reference)"
+        line = "Amira\tKhan\tt\t1\tFLOOR{n}\n"
+    else:
+        table, columns = (
+            "repairs_repairrequest",
+            (
+                "(reference, channel, category, description, priority, hazard, status, cancellation_reason, reported_at, "
+                "due_at, follow_on_work, photo, preventative_work_delay_reason, created_at, home_id, household_id)"
+            ),
+        )
+        line = "FLOOR{n}\tphone\tplumbing\tx\troutine\t\tcompleted\t\t2025-01-01\t2025-02-01\t\t\t\t2025-01-01\t1\t1\n"
+        line = line.replace("completed", "reported")
+    data = io.StringIO("".join(line.format(n=n) for n in range(rows)))
+    began = time.perf_counter()
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.copy_expert(f"COPY {table} {columns} FROM STDIN", data)
+            seconds = time.perf_counter() - began
+            raise Rollback
+    except Rollback:
+        pass
+    return seconds
+
+
+if __name__ == "__main__":
+    main()
