@@ -97,6 +97,40 @@ class Spool:
         self.count += 1
 
 
+class WorkingDays:
+    """What RepairRequest.derive_timescales stores, worked out from a table of working-day numbers
+    (COPY bypasses save, and counting day by day for two million repairs would be slow)."""
+
+    def __init__(self, first, last):
+        from django.utils import timezone
+
+        from repairs.working_days import is_working_day
+
+        self.local = timezone.localdate
+        self.number, self.days = {}, []
+        day, count = first.date(), 0
+        while day <= last.date():
+            if is_working_day(day):
+                count += 1
+                self.days.append(day)
+            self.number[day] = count
+            day += timedelta(days=1)
+
+    def between(self, start, end):
+        return self.number[self.local(end)] - self.number[self.local(start)]
+
+    def add(self, day, count):
+        return self.days[self.number[day] + count - 1]
+
+    def damp_and_mould_dues(self, reported, investigated):
+        """The four due dates, as repairs.clocks.damp_and_mould_clocks gives them (no delay reason)."""
+        investigation = self.add(self.local(reported), 10)
+        if investigated is None:
+            return investigation, None, None, None
+        done = self.local(investigated)
+        return investigation, self.add(done, 3), self.add(done, 5), self.add(done, 5)
+
+
 def ts(moment):
     return moment.strftime("%Y-%m-%d %H:%M:%S+00")
 
@@ -421,6 +455,7 @@ class World:
         self.completed = []  # only those that will be asked about, to keep memory small
         window = now - timedelta(days=YEARS * 365 - 30)
         serial = 0
+        working = WorkingDays(start - timedelta(days=5), now + timedelta(days=200))
 
         def rows():
             nonlocal serial
@@ -447,17 +482,22 @@ class World:
                     if completed and completed >= window and rng.random() < 0.25:
                         self.completed.append((serial, home, completed, completed > due))
                     self._visits(rng, appointments, serial, status, reported, completed, first_visit, slow)
+                    investigated = investigated if investigated and investigated < now else None
+                    taken = working.between(reported, completed) if completed else None
+                    dues = working.damp_and_mould_dues(reported, investigated) if hazard else (None,) * 4
                     yield (str(serial), f"R{serial:08d}", channel_of(), category, rng.choice(descriptions[category]),
                            priority, hazard, status, cancelled, ts(reported), ts(due), opt(completed, ts),
                            opt(first_visit, lambda v: "t" if v else "f"), "", "", "", ts(reported), str(home),
-                           str(home), opt(recall), lead, opt(investigated if investigated and investigated < now else None, ts))  # fmt: skip
+                           str(home), opt(recall), lead, opt(investigated, ts), opt(taken),
+                           *(opt(day, date.isoformat) for day in dues))  # fmt: skip
 
         loader.copy(
             "repairs_repairrequest",
             ["id", "reference", "channel", "category", "description", "priority", "hazard", "status",
              "cancellation_reason", "reported_at", "due_at", "completed_at", "completed_first_visit", "follow_on_work",
              "photo", "preventative_work_delay_reason", "created_at", "home_id", "household_id", "recall_of_id",
-             "reported_by_id", "investigated_at"],
+             "reported_by_id", "investigated_at", "working_days_to_complete", "awaab_investigation_due",
+             "awaab_summary_due", "awaab_safety_due", "awaab_preventative_due"],
             rows(),
         )  # fmt: skip
         loader.copy_spool("repairs_appointment", ["id", "date", "slot", "outcome", "notes", "repair_id"], appointments)

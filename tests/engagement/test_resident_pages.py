@@ -31,6 +31,9 @@ RESIDENT_PAGES = [
     "reviews_due",
     "contact_add",
     "patch",
+    "resident_data",
+    "resident_data_json",
+    "resident_erase",
 ]
 
 
