@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('engagement', '0008_resident_search_indexes'),
-        ('engagement', '0010_merge_0008_data_rights_0009_language_rules'),
+        ("engagement", "0008_resident_search_indexes"),
+        ("engagement", "0010_merge_0008_data_rights_0009_language_rules"),
     ]
 
-    operations = [
-    ]
+    operations = []
