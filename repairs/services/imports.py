@@ -6,6 +6,7 @@ documented in docs/data-formats.md.
 """
 
 import csv
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, time
 from decimal import Decimal, InvalidOperation
@@ -15,10 +16,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from engagement.imports.base import NOT_TEXT
-from engagement.models import Home
+from engagement.models import Home, Household
 from repairs import targets
 from repairs.models import Category, Channel, Hazard, Priority, RepairRequest, Status
-from repairs.services.repairs import find_recalled_repair
 
 REQUIRED_COLUMNS = [
     "job_reference",
@@ -118,22 +118,66 @@ def _rows(reader, errors):
 
 @transaction.atomic
 def _write(rows, imported_by):
+    """Insert every row in batches. Each repair gets the household living there when it was
+    reported, and is a recall of the latest repair of the same kind at the same home completed
+    within the recall window before it (in the database or earlier in this file), exactly as
+    `find_recalled_repair` decides for one repair at a time."""
     from inequities.tasks import recompute_after_commit
 
     recompute_after_commit()
-    # Oldest first, so a repeat of a repair earlier in the same file is found as a recall.
-    for row in sorted(rows, key=lambda row: row.fields["reported_at"]):
+    rows = sorted(rows, key=lambda row: row.fields["reported_at"])
+    home_ids = sorted({row.fields["home"].pk for row in rows})
+    tenancies = defaultdict(list)  # newest first
+    for chunk in _chunks(home_ids):
+        for household in Household.objects.filter(home_id__in=chunk).order_by("-tenancy_start"):
+            tenancies[household.home_id].append(household)
+    window = targets.recall_window()
+    done_before = _completed_repairs(home_ids, rows[0].fields["reported_at"] - window, rows[-1].fields["reported_at"])
+    repairs, recall_in_file = [], {}
+    for index, row in enumerate(rows):
         fields = row.fields
-        home = fields["home"]
+        reported, key = fields["reported_at"], (fields["home"].pk, fields["category"])
         repair = RepairRequest(
-            household=home.households.filter(tenancy_start__lte=fields["reported_at"].date())
-            .order_by("-tenancy_start")
-            .first(),
+            household=next((h for h in tenancies[key[0]] if h.tenancy_start <= reported.date()), None),
             raised_by=imported_by,
-            recall_of=find_recalled_repair(home=home, category=fields["category"], reported_at=fields["reported_at"]),
             **fields,
         )
-        repair.save()
+        eligible = [c for c in done_before[key] if reported - window <= c[0] <= reported]
+        if eligible:
+            _completed, order, earlier = max(eligible, key=lambda c: (c[0], c[1]))
+            if order < FILE_ORDER:
+                repair.recall_of_id = earlier
+            else:
+                recall_in_file[index] = earlier
+        if fields.get("status") == Status.COMPLETED and fields.get("completed_at"):
+            done_before[key].append((fields["completed_at"], FILE_ORDER + index, index))
+        repair.derive_timescales()
+        repairs.append(repair)
+    RepairRequest.objects.bulk_create(repairs, batch_size=BATCH)
+    for index, earlier in recall_in_file.items():
+        repairs[index].recall_of = repairs[earlier]
+    RepairRequest.objects.bulk_update([repairs[i] for i in recall_in_file], ["recall_of"], batch_size=BATCH)
+
+
+BATCH = 2000
+FILE_ORDER = 1 << 62  # rows from the file sort after every saved repair, as their ids would
+
+
+def _completed_repairs(home_ids, since, until):
+    """(home id, category) -> [(completed_at, id, id)] of repairs completed between the two moments."""
+    found = defaultdict(list)
+    for chunk in _chunks(home_ids):
+        completed = RepairRequest.objects.filter(
+            home_id__in=chunk, status=Status.COMPLETED, completed_at__gte=since, completed_at__lte=until
+        ).values_list("home_id", "category", "completed_at", "pk")
+        for home_id, category, completed_at, pk in completed:
+            found[(home_id, category)].append((completed_at, pk, pk))
+    return found
+
+
+def _chunks(ids, size=5000):
+    """Keep each IN list well under SQLite's limit on query parameters."""
+    return [ids[start : start + size] for start in range(0, len(ids), size)]
 
 
 class _Lookups:

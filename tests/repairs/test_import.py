@@ -95,3 +95,29 @@ def test_a_repeat_within_the_window_in_the_same_file_is_a_recall(homes, tmp_path
     # No target in the file: worked out from the priority (routine, 20 working days from Monday 6
     # January 2025 is Monday 3 February).
     assert RepairRequest.objects.get(reference="J1").due_at.date().isoformat() == "2025-02-03"
+
+
+def test_a_repeat_of_a_repair_already_held_is_a_recall_and_each_gets_the_household_of_its_day(homes, tmp_path):
+    from datetime import date
+
+    from engagement.models import Home
+
+    home = Home.objects.get(property_reference="PR000002")
+    earlier_household = home.households.get()
+    later_household = HouseholdFactory(home=home, tenancy_start=date(2025, 2, 1))
+    run(tmp_path, HEADER + "K1,PR000002,2025-01-06,phone,doors,routine,,Door sticks,completed,2025-01-10 10:00,yes,,,\n")
+    run(
+        tmp_path,
+        HEADER
+        + (
+            "K2,PR000002,2025-02-03,phone,doors,routine,,Door sticks again,completed,2025-02-04 10:00,no,,,\n"
+            "K3,PR000002,2025-02-05,phone,doors,routine,,Still sticking,reported,,,,,\n"
+            "K4,PR000002,2025-02-05,phone,windows,routine,,Window,reported,,,,,\n"
+        ),
+    )
+    first, second, third, window = (RepairRequest.objects.get(reference=f"K{n}") for n in (1, 2, 3, 4))
+    assert first.household == earlier_household and second.household == later_household
+    assert second.recall_of == first  # held already, completed 24 days before
+    assert third.recall_of == second  # the latest completed before it, from the same file
+    assert window.recall_of is None  # another kind of repair
+    assert second.working_days_to_complete == 1
