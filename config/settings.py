@@ -279,6 +279,7 @@ AXES_LOCKOUT_CALLABLE = "engagement.lockout.locked_out"
 # Successful sign-ins are not logged by axes: an address kept forever for every sign-in is
 # personal data we have no use for. Failed attempts are kept (they drive the lockout).
 AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False  # no banner on every management command
 # Staff (everyone but residents and panel members) are signed out after this many minutes
 # without a page request, on top of the SESSION_COOKIE_AGE limit that applies to everyone.
 STAFF_IDLE_MINUTES = env_int("STAFF_IDLE_MINUTES", 30)
