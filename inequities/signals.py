@@ -34,6 +34,11 @@ LOW_RESPONSE_RATIO = 0.75
 NOT_HEARD = gettext_lazy("Check whether this is accurate, or whether these residents are not being heard.")
 
 
+def in_region(name):
+    """ "the North East", "the West Midlands", but "London", "Yorkshire and The Humber"."""
+    return f"the {name}" if name.split(" ")[0] in ("North", "South", "East", "West") else name
+
+
 def percent(rate):
     return f"{rate * 100:.0f}%"
 
@@ -105,7 +110,7 @@ def _security_repairs(shown):
     for _index, row in rows.iterrows():
         if not (row["significant"] is True or row["significant"] == 1.0) or row["gap_pp"] <= 0:
             continue
-        where = _("our homes") if row["region"] == ALL else row["region"]
+        where = _("our homes") if row["region"] == ALL else in_region(row["region"])
         yield _signal(
             SignalKind.SECURITY_REPAIRS,
             row,
@@ -144,7 +149,7 @@ def _regions_against_national(shown):
                 "Survey."
             )
             % {
-                "region": row["group"],
+                "region": in_region(row["group"]),
                 "rate": percent(row["rate"]),
                 "low": percent(row["ci_low"]),
                 "high": percent(row["ci_high"]),
@@ -164,7 +169,7 @@ def _regions_against_national(shown):
                 "In %(region)s, %(rate)s of residents were satisfied with the repairs service, below the "
                 "%(regional)s of social renters in that region in the English Housing Survey."
             )
-            % {"region": row["group"], "rate": percent(row["rate"]), "regional": percent(regional[0])},
+            % {"region": in_region(row["group"]), "rate": percent(row["rate"]), "regional": percent(regional[0])},
             _("Look at the repairs figures for this region with its residents."),
         )
 
