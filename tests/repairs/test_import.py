@@ -105,7 +105,9 @@ def test_a_repeat_of_a_repair_already_held_is_a_recall_and_each_gets_the_househo
     home = Home.objects.get(property_reference="PR000002")
     earlier_household = home.households.get()
     later_household = HouseholdFactory(home=home, tenancy_start=date(2025, 2, 1))
-    run(tmp_path, HEADER + "K1,PR000002,2025-01-06,phone,doors,routine,,Door sticks,completed,2025-01-10 10:00,yes,,,\n")
+    run(
+        tmp_path, HEADER + "K1,PR000002,2025-01-06,phone,doors,routine,,Door sticks,completed,2025-01-10 10:00,yes,,,\n"
+    )
     run(
         tmp_path,
         HEADER
