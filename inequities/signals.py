@@ -108,7 +108,7 @@ def _minority_ethnic_as_satisfied(shown):
 def _security_repairs(shown):
     rows = shown[(shown["metric"] == "security_repairs") & (shown["group"] == "most_crime_deprived")]
     for _index, row in rows.iterrows():
-        if not (row["significant"] is True or row["significant"] == 1.0) or row["gap_pp"] <= 0:
+        if not _clear(row) or row["gap_pp"] <= 0:
             continue
         where = _("our homes") if row["region"] == ALL else in_region(row["region"])
         yield _signal(
@@ -177,8 +177,7 @@ def _regions_against_national(shown):
 def _low_response(shown):
     rows = shown[(shown["metric"] == "invitation_response") & (shown["region"] == ALL) & (shown["group"] != ALL)]
     for _index, row in rows.iterrows():
-        clear = row["significant"] is True or row["significant"] == 1.0
-        if not clear or row["gap_pp"] >= 0 or row["rate"] >= LOW_RESPONSE_RATIO * row["comparison_rate"]:
+        if not _clear(row) or row["gap_pp"] >= 0 or row["rate"] >= LOW_RESPONSE_RATIO * row["comparison_rate"]:
             continue
         yield _signal(
             SignalKind.LOW_RESPONSE,
@@ -198,6 +197,11 @@ def _low_response(shown):
                 "reaches this group."
             ),
         )
+
+
+def _clear(row):
+    """The gap is statistically clear (the column holds True, 1.0 or None/NaN after pandas)."""
+    return row["significant"] is True or row["significant"] == 1.0
 
 
 def _signal(kind, row, statement, suggestion):
