@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "core",
     "engagement",
     "repairs",
     "surveys",

@@ -22,3 +22,6 @@ class EngagementConfig(AppConfig):
         post_migrate.connect(_sync_reference_data, sender=self, dispatch_uid="engagement.reference_data")
         # The sign-in signal that gives staff sessions their idle limit.
         from engagement import middleware, two_factor  # noqa: F401
+        from engagement.imports import register_imports
+
+        register_imports()

@@ -106,9 +106,12 @@ def survey_answers(start, end, today):
         question__code__in=[k for k, v in SURVEY_QUESTIONS.items() if v == "code"],
         question__version__survey__kind="transactional",
     )
-    first, after = _local_day_starts(start, end)
+    # The period is the day the answers were given (any mode), not when they were keyed or imported.
     answers = Answer.objects.filter(
-        measure_filter, response__submitted_at__gte=first, response__submitted_at__lt=after
+        measure_filter,
+        response__submitted_at__isnull=False,
+        response__received_on__gte=start,
+        response__received_on__lte=end,
     ).exclude(value=DONT_KNOW)
     measure = _measure_expression()
     frame = _grouped(
@@ -147,8 +150,7 @@ def invitation_responses(start, end, today):
 
 def response_counts(start, end, today):
     """Submitted survey responses per group: whose voices the surveys carry."""
-    first, after = _local_day_starts(start, end)
-    responses = Response.objects.filter(submitted_at__gte=first, submitted_at__lt=after)
+    responses = Response.objects.filter(submitted_at__isnull=False, received_on__gte=start, received_on__lte=end)
     frame = _grouped(responses, "resident__", today, {"count": None})
     frame["metric"] = "share_of_voice"
     return frame[KEYS + ["count"]]

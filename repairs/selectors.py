@@ -4,6 +4,9 @@ Object-level rules live here: an operative sees only the jobs assigned to them; 
 their own household's repairs. Views ask these functions and answer 404 for anything else.
 """
 
+from dataclasses import dataclass
+from datetime import date
+
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.utils import timezone
@@ -178,11 +181,16 @@ def complaint_stage_facts(stages=None):
     )
 
 
+@dataclass(frozen=True)
+class CompletedRepair:
+    resident: object  # engagement.models.Resident
+    repair_reference: str
+    completed_on: date
+
+
 def completed_repairs_since(since):
     """Repairs completed on or after `since`, with the resident to ask about each: the one who
     reported it, or else the household's lead tenant. Feeds the survey after a repair."""
-    from surveys.transactional import CompletedRepair
-
     repairs = (
         RepairRequest.objects.filter(status=Status.COMPLETED, completed_at__date__gte=since, household__isnull=False)
         .select_related("reported_by", "household")

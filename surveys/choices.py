@@ -81,7 +81,14 @@ STAFF_MODES = [choice for choice in Mode.choices if choice[0] != Mode.ONLINE]
 class Tenure(models.TextChoices):
     LCRA = "LCRA", _("Rented homes (LCRA)")
     LCHO = "LCHO", _("Shared ownership (LCHO)")
+    # The Regulator's measures cover low cost rental and low cost home ownership only.
+    LEASEHOLD = "LH", _("Leasehold (outside the TSM)")
+
+
+TSM_TENURES = (Tenure.LCRA, Tenure.LCHO)
 
 
 def tenure_of(home):
-    return Tenure.LCHO if home.is_low_cost_home_ownership else Tenure.LCRA
+    if home.is_low_cost_home_ownership:
+        return Tenure.LCHO
+    return Tenure.LEASEHOLD if home.is_leasehold else Tenure.LCRA

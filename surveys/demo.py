@@ -9,6 +9,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from core.languages import code_of
 from engagement.models import CommunicationPreference, EqualityProfile
 from surveys import builtin, services
 from surveys.choices import DONT_KNOW, AskedOf, Mode, QuestionKind, tenure_of
@@ -143,11 +144,11 @@ def _answer(rng, today, survey, invitations, profiles, *, days_back):
         mode = _pick(rng, MODES.get(invitation.channel, [(Mode.PAPER, 1.0)]))
         language = "en-gb"
         if invitation.interpreter_language:
-            mode, language = Mode.PHONE_INTERPRETER, invitation.interpreter_language
+            mode, language = Mode.PHONE_INTERPRETER, code_of(invitation.interpreter_language) or "en-gb"
         elif mode == Mode.ONLINE and rng.random() < 0.03:
             language = "cy"
         elif mode != Mode.ONLINE:
-            language = "English"
+            language = "en-gb"
         when = timezone.make_aware(datetime.combine(today - timedelta(days=rng.randint(0, days_back)), time(10)))
         responses.append(
             Response(
@@ -162,7 +163,7 @@ def _answer(rng, today, survey, invitations, profiles, *, days_back):
                 started_at=when,
                 submitted_at=when + timedelta(minutes=rng.randint(4, 25)),
                 entered_at=None if mode == Mode.ONLINE else when + timedelta(days=2),
-                received_on=None if mode == Mode.ONLINE else when.date(),
+                received_on=when.date(),
             )
         )
         answer_values.append(_answers_for(rng, questions, home, mode, _mood(rng, home, profile)))

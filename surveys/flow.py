@@ -1,6 +1,6 @@
 """The path one respondent takes through a survey version: what is asked, what comes next."""
 
-from surveys.routing import questions_asked
+from surveys.routing import is_kept, questions_asked
 
 
 class Flow:
@@ -37,5 +37,5 @@ class Flow:
         return next((q for q in self.asked if q.code not in self.answers), None)
 
     def not_asked_codes(self):
-        asked = {question.code for question in self.asked}
-        return [code for code in self.answers if code not in asked]
+        kept = {question.code for question in self.questions if is_kept(question, self.answers, self.home)}
+        return [code for code in self.answers if code not in kept]

@@ -5,8 +5,9 @@ from django import forms
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-from engagement.models import Resident
+from core.languages import code_of
 from surveys.choices import DONT_KNOW, STAFF_MODES, QuestionKind
+from surveys.residents import KEY_KINDS, find_resident
 
 REQUIRED_MESSAGES = {
     QuestionKind.SATISFACTION: _("Select how satisfied or dissatisfied you are"),
@@ -138,11 +139,21 @@ class StaffEntryForm(forms.Form):
     """A returned paper form, a phone interview or a visit, keyed in by staff in one go."""
 
     key = forms.UUIDField(widget=forms.HiddenInput)
-    resident_reference = forms.CharField(
-        label=_("Resident number or property reference"),
+    key_kind = forms.ChoiceField(
+        label=_("What did the resident or the form give to identify them?"),
+        choices=[
+            Choice("resident_reference", _("Resident reference"), hint=_("Our own reference for the person")),
+            Choice("resident_number", _("Resident number"), hint=_("The number this service gives a resident")),
+            Choice("property_reference", _("Property reference"), hint=_("The home: we find its lead tenant")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select what identifies the resident")},
+    )
+    resident_key = forms.CharField(
+        label=_("The reference or number"),
         help_text=_("A property reference means the lead tenant of the home's current household."),
         max_length=30,
-        error_messages={"required": _("Enter the resident number or the property reference")},
+        error_messages={"required": _("Enter the resident reference, the resident number or the property reference")},
     )
     mode = forms.ChoiceField(
         label=_("How was the survey answered?"),
@@ -152,7 +163,7 @@ class StaffEntryForm(forms.Form):
     )
     language = forms.CharField(
         label=_("Language the survey was answered in"),
-        help_text=_("For an interpreted call, the interpreter's language."),
+        help_text=_("For an interpreted call, the interpreter's language. Its name in English, or its code."),
         initial="English",
         max_length=60,
         error_messages={"required": _("Enter the language the survey was answered in")},
@@ -186,7 +197,8 @@ class StaffEntryForm(forms.Form):
         self.helper.layout = Layout(
             "key",
             Fieldset(
-                Field.text("resident_reference", field_width=10, spellcheck="false"),
+                Field.radios("key_kind", legend_size=Size.SMALL),
+                Field.text("resident_key", field_width=10, spellcheck="false"),
                 Field.radios("mode", legend_size=Size.SMALL),
                 Field.text("language", field_width=20),
                 Field.text("received_on", field_width=10),
@@ -196,34 +208,30 @@ class StaffEntryForm(forms.Form):
             HTML.heading("h2", "m", _("Answers")),
             HTML.p(_("Leave a question blank when it was not answered. Questions the routing skips are not stored.")),
             *answer_fields,
-            Submit("save", _("Save response"), data_prevent_double_click="true"),
+            Submit("save", _("Continue"), data_prevent_double_click="true"),
         )
 
-    def clean_resident_reference(self):
-        reference = self.cleaned_data["resident_reference"].strip()
-        resident = find_resident(reference)
-        if resident is None:
-            raise forms.ValidationError(_("No current resident has that number or property reference"))
-        return resident
+    def clean_language(self):
+        code = code_of(self.cleaned_data["language"])
+        if code is None:
+            raise forms.ValidationError(
+                _("Enter a language we know, by its English name (like Polish) or its code (pl)")
+            )
+        return code
 
     def clean(self):
         data = super().clean()
+        kind, key = data.get("key_kind"), data.get("resident_key")
+        if kind and key:
+            data["resident"] = find_resident(kind, key)
+            if data["resident"] is None:
+                self.add_error("resident_key", _("No current resident has that %(kind)s") % {"kind": KEY_KINDS[kind]})
         if not any(stored_value(q, data.get(f"q_{q.code}")) for q in self.questions):
             raise forms.ValidationError(_("Enter at least one answer"))
         return data
 
     def answers(self):
         return {q.code: stored_value(q, self.cleaned_data.get(f"q_{q.code}")) for q in self.questions}
-
-
-def find_resident(reference):
-    """A resident by their number, or the lead tenant of the current household at a property reference."""
-    current = Resident.objects.filter(household__tenancy_end__isnull=True).select_related("household__home")
-    if reference.isdigit():
-        return current.filter(pk=int(reference)).first()
-    return (
-        current.filter(household__home__property_reference__iexact=reference).order_by("-is_lead_tenant", "pk").first()
-    )
 
 
 class InviteForm(forms.Form):

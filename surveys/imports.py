@@ -1,136 +1,153 @@
 """Responses delivered as a CSV file by a research agency: all rows go in, or none do.
 
-The format is documented in docs/data-formats.md ("Survey responses from a contractor").
+The format is documented in docs/data-formats.md ("Survey responses from a contractor"). A file
+names its residents by exactly one key column, and the column decides what the key means: a key is
+never read as a resident number because it looks like one.
 """
 
-import csv
 import uuid
-from datetime import date
 
-from django.db import transaction
+from django.utils import timezone
 
-from engagement.imports.base import NOT_TEXT
+from core.imports import CsvImport, Problem
+from core.imports.cells import BadValue, a_date, choice, language, required_text
 from surveys import services
-from surveys.choices import DONT_KNOW, Mode, QuestionKind
-from surveys.forms import find_resident
+from surveys.choices import DONT_KNOW, DONT_KNOW_LABEL, Mode, QuestionKind
 from surveys.models import Response
-from surveys.routing import is_asked
+from surveys.residents import KEY_KINDS, residents_by_key
+from surveys.routing import is_kept
 
-FIXED = ["resident_number", "property_reference", "mode", "language", "date"]
-
-
-class ImportFailed(Exception):
-    def __init__(self, errors):
-        super().__init__(f"{len(errors)} problem(s); nothing was imported.")
-        self.errors = errors
+KEY_COLUMNS = tuple(KEY_KINDS)
+FIXED = ("mode", "language", "date")
 
 
-def _value_error(question, value):
+def answer_parser(question):
+    """Reads an answer: the documented code or its label, any case (each part, for several)."""
     if question.kind == QuestionKind.FREE_TEXT:
-        return None
+        return lambda raw: raw
     if question.kind == QuestionKind.NUMBER:
-        return None if value.lstrip("-").isdigit() else f"“{value}” is not a whole number"
-    allowed = [choice for choice, _label in question.choices] + [DONT_KNOW]
-    parts = value.split(";") if question.kind == QuestionKind.MULTIPLE_CHOICE else [value]
-    wrong = [part for part in parts if part not in allowed]
-    if wrong:
-        return f"“{wrong[0]}” is not an answer to this question. Use one of: {', '.join(allowed)}"
-    return None
+
+        def number(raw):
+            if not raw.lstrip("-").isdigit():
+                raise BadValue(f"“{raw}” is not a whole number.")
+            return str(int(raw))
+
+        return number
+    one = choice([*[tuple(c) for c in question.choices], (DONT_KNOW, DONT_KNOW_LABEL)])
+
+    def read(raw):
+        parts = [part.strip() for part in raw.split(";")] if question.kind == QuestionKind.MULTIPLE_CHOICE else [raw]
+        try:
+            return ";".join(one(part) for part in parts if part)
+        except BadValue:
+            allowed = ", ".join([code for code, _label in question.choices] + [DONT_KNOW])
+            raise BadValue(f"“{raw}” is not an answer to this question. Use one of: {allowed}.") from None
+
+    return read
 
 
-def _row(line, row, questions, seen):
-    """(errors, parsed row) for one data row."""
-    errors = []
-    number, reference = (row.get("resident_number") or "").strip(), (row.get("property_reference") or "").strip()
-    resident = None
-    if bool(number) == bool(reference):
-        errors.append("give either resident_number or property_reference, not both or neither")
-    else:
-        resident = find_resident(number or reference)
-        if resident is None:
-            errors.append(
-                f"no current resident with {'number' if number else 'property reference'} “{number or reference}”"
+class ResponsesImport(CsvImport):
+    required_columns = FIXED
+
+    def __init__(self, *, survey, **options):
+        super().__init__(**options)
+        self.survey = survey
+        self.version = survey.current_version
+        self.questions = list(self.version.questions.all()) if self.version else []
+        self.optional_columns = (*KEY_COLUMNS, *(question.code for question in self.questions))
+        self.fields = {
+            "mode": choice(Mode.choices),
+            "language": language,
+            "date": a_date(required=True),
+            **{question.code: _blank_or(answer_parser(question)) for question in self.questions},
+        }
+
+    def check_header(self, header):
+        header, problems = super().check_header(header)
+        if self.version is None:
+            problems.append(Problem(1, "", "The survey has no published version."))
+        keys = [name for name in KEY_COLUMNS if name in header]
+        if len(keys) != 1:
+            given = f"It has {', '.join(keys)}." if keys else "It has none."
+            problems.append(
+                Problem(1, "", f"The file must have exactly one of the columns {', '.join(KEY_COLUMNS)}. {given}")
             )
-        elif resident.pk in seen:
-            errors.append(f"the same resident is also on line {seen[resident.pk]}")
-    mode = (row.get("mode") or "").strip()
-    if mode not in Mode.values:
-        errors.append(f"mode “{mode}” is not one of: {', '.join(Mode.values)}")
-    language = (row.get("language") or "").strip()
-    if not language:
-        errors.append("language is empty")
-    try:
-        received_on = date.fromisoformat((row.get("date") or "").strip())
-    except ValueError:
-        received_on = None
-        errors.append(f"date “{row.get('date') or ''}” is not a date like 2026-03-27")
-    answers = {}
-    for question in questions:
-        value = (row.get(question.code) or "").strip()
-        if value:
-            problem = _value_error(question, value)
+        self.key = keys[0] if len(keys) == 1 else None
+        if self.key:
+            self.fields = {self.key: required_text(30), **self.fields}
+        return header, problems
+
+    def parse_row(self, line, row):
+        values, problems = super().parse_row(line, row)
+        day = values.get("date")
+        if day is not None:
+            problem = self._date_problem(day)
             if problem:
-                errors.append(f"{question.code}: {problem}")
-            answers[question.code] = value
-    if resident is not None:
-        home = resident.household.home
-        for question in questions:
-            if question.code in answers and not is_asked(question, answers, home):
-                errors.append(f"{question.code} is answered, but the survey's routing does not ask it of this resident")
-    return [f"Line {line}: {error}" for error in errors], {
-        "resident": resident,
-        "mode": mode,
-        "language": language,
-        "received_on": received_on,
-        "answers": answers,
-    }
+                problems.append(Problem(line, "date", problem))
+        return values, problems
 
+    def _date_problem(self, day):
+        if day > timezone.localdate():
+            return f"{day:%d/%m/%Y} is in the future."
+        starts, ends = self.survey.fieldwork_starts_on, self.survey.fieldwork_ends_on
+        if (starts and day < starts) or (ends and day > ends):
+            return f"{day:%d/%m/%Y} is outside the survey's fieldwork dates ({_period(starts, ends)})."
+        return None
 
-def read_rows(survey, handle):
-    version = survey.current_version
-    if version is None:
-        raise ImportFailed(["The survey has no published version."])
-    questions = list(version.questions.all())
-    reader = csv.DictReader(handle)
-    try:
-        header = reader.fieldnames or []
-    except csv.Error as error:
-        raise ImportFailed([f"Line 1: this line cannot be read as CSV ({error})"]) from None
-    if not header:
-        raise ImportFailed(["Line 1: the file is empty; the first line must name the columns"])
-    codes = {question.code for question in questions}
-    unknown = [name for name in header if name not in FIXED and name not in codes]
-    missing = [name for name in ["mode", "language", "date"] if name not in header]
-    if unknown or missing:
-        errors = [f"Line 1: column “{name}” is not a question code of this survey" for name in unknown]
-        errors += [f"Line 1: the column “{name}” is missing" for name in missing]
-        raise ImportFailed(errors)
-    errors, parsed, seen = [], [], {}
-    responded = set(Response.objects.filter(survey=survey, repair_reference="").values_list("resident_id", flat=True))
-    try:
-        rows = list(reader)
-    except csv.Error as error:
-        raise ImportFailed([f"Line {reader.line_num}: this line cannot be read as CSV ({error})"]) from None
-    for line, row in enumerate(rows, start=2):
-        if any("\x00" in (value or "") for value in row.values() if isinstance(value, str)):
-            raise ImportFailed([f"Line {line}: {NOT_TEXT}"])
-        row_errors, data = _row(line, row, questions, seen)
-        resident = data["resident"]
-        if resident is not None:
-            seen.setdefault(resident.pk, line)
+    def plan(self, parsed):
+        problems, rows, seen = [], [], {}
+        found = residents_by_key(self.key, [values[self.key] for _line, values in parsed])
+        responded = set(
+            Response.objects.filter(survey=self.survey, repair_reference="").values_list("resident_id", flat=True)
+        )
+        for line, values in parsed:
+            key = values[self.key]
+            resident = found.get(key)
+            if resident is None:
+                problems.append(Problem(line, self.key, f"No current resident has the {KEY_KINDS[self.key]} “{key}”."))
+                continue
+            if resident.pk in seen:
+                problems.append(Problem(line, self.key, f"The same resident is also on line {seen[resident.pk]}."))
+                continue
+            seen[resident.pk] = line
             if resident.pk in responded:
-                row_errors.append(f"Line {line}: this resident has already answered this survey")
-        errors += row_errors
-        parsed.append(data)
-    if errors:
-        raise ImportFailed(errors)
-    return parsed
+                problems.append(Problem(line, self.key, "This resident has already answered this survey."))
+                continue
+            answers = {q.code: values[q.code] for q in self.questions if values.get(q.code)}
+            home = resident.household.home
+            for question in self.questions:
+                if question.code in answers and not is_kept(question, answers, home):
+                    problems.append(
+                        Problem(
+                            line,
+                            question.code,
+                            "This is answered, but the survey's routing does not ask it of this resident.",
+                        )
+                    )
+            rows.append(
+                {
+                    "resident": resident,
+                    "mode": values["mode"],
+                    "language": values["language"],
+                    "received_on": values["date"],
+                    "answers": answers,
+                }  # fmt: skip
+            )
+        return rows, problems
+
+    def write(self, rows):
+        for data in rows:
+            services.response_enter(
+                key=uuid.uuid4(), survey=self.survey, entered_by=self.by, imported_from=self.file_name, **data
+            )
+        return f"Imported {len(rows)} responses to “{self.survey}”."
 
 
-@transaction.atomic
-def import_responses(*, survey, handle, source):
-    """Import every row or none; returns how many responses were added."""
-    rows = read_rows(survey, handle)
-    for data in rows:
-        services.response_enter(key=uuid.uuid4(), survey=survey, entered_by=None, imported_from=source, **data)
-    return len(rows)
+def _blank_or(parse):
+    return lambda raw: parse(raw) if raw else ""
+
+
+def _period(starts, ends):
+    if starts and ends:
+        return f"{starts:%d/%m/%Y} to {ends:%d/%m/%Y}"
+    return f"from {starts:%d/%m/%Y}" if starts else f"until {ends:%d/%m/%Y}"

@@ -4,8 +4,8 @@ import random
 from collections import defaultdict
 from datetime import date
 
-from engagement.models import Resident
-from surveys.choices import tenure_of
+from engagement.models import Resident, SchemeType
+from surveys.choices import SurveyKind, tenure_of
 
 AGE_BANDS = [(35, "under 35"), (65, "35 to 64"), (200, "65 and over")]
 
@@ -15,6 +15,15 @@ def current_lead_tenants():
     return Resident.objects.filter(is_lead_tenant=True, household__tenancy_end__isnull=True).select_related(
         "household__home", "communication_preference", "user"
     )
+
+
+def population(survey):
+    """Whom a survey invites: every current lead tenant, except that a TSM survey leaves out
+    leasehold homes (the Regulator's measures cover rented and shared ownership homes only)."""
+    residents = current_lead_tenants()
+    if survey.kind == SurveyKind.TSM:
+        residents = residents.exclude(household__home__scheme_type=SchemeType.LEASEHOLD)
+    return residents
 
 
 def age_band(resident, today):

@@ -212,7 +212,8 @@ def response_submit(*, response_key):
     _drop_answers_not_asked(response, flow)
     if response.submitted_at is None:
         response.submitted_at = timezone.now()
-        response.save(update_fields=["submitted_at", "updated_at"])
+        response.received_on = timezone.localdate(response.submitted_at)
+        response.save(update_fields=["submitted_at", "received_on", "updated_at"])
     return response
 
 

@@ -1,26 +1,20 @@
 """Invitations to the survey after a repair, fed by the repairs app's completed repairs."""
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
 
+from repairs.selectors import CompletedRepair, completed_repairs_since
 from surveys.choices import SurveyKind
 from surveys.models import Survey
 from surveys.services import invitations_create
 
-
-@dataclass(frozen=True)
-class CompletedRepair:
-    resident: object  # engagement.models.Resident
-    repair_reference: str
-    completed_on: date
+__all__ = ["CompletedRepair", "completed_repairs", "invite_after_repairs"]
 
 
 def completed_repairs(since):
-    """CompletedRepair records for repairs completed on or after `since`."""
-    from repairs.selectors import completed_repairs_since
-
+    """CompletedRepair records for repairs completed on or after `since` (surveys depend on
+    repairs, never the other way round)."""
     return completed_repairs_since(since)
 
 

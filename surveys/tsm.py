@@ -18,7 +18,7 @@ from pathlib import Path
 from django.db.models import Count
 
 from engagement.models import Home, SchemeType
-from surveys.choices import DONT_KNOW, SCALE_GROUPS, Tenure
+from surveys.choices import DONT_KNOW, SCALE_GROUPS, TSM_TENURES, Tenure
 from surveys.models import Answer
 
 DATA = Path(__file__).parent / "data"
@@ -111,21 +111,32 @@ class MeasureResult:
 
 
 def homes_by_tenure():
-    lcho = Home.objects.filter(scheme_type=SchemeType.SHARED_OWNERSHIP).count()
-    return {Tenure.LCRA: Home.objects.count() - lcho, Tenure.LCHO: lcho}
+    """Homes of each TSM tenure, and the leasehold homes the measures leave out."""
+    counts = dict(Home.objects.values_list("scheme_type").annotate(n=Count("pk")))
+    lcho = counts.pop(SchemeType.SHARED_OWNERSHIP, 0)
+    leasehold = counts.pop(SchemeType.LEASEHOLD, 0)
+    return {Tenure.LCRA: sum(counts.values()), Tenure.LCHO: lcho, Tenure.LEASEHOLD: leasehold}
 
 
-def tsm_results(survey):
-    """One MeasureResult per measure and tenure: every tenure the landlord has homes or answers in."""
+def tsm_results(survey, start=None, end=None):
+    """One MeasureResult per measure and tenure: every tenure the landlord has homes or answers in.
+
+    With `start` and `end`, only answers given in that period (by the day they were given, for
+    every mode) count. Leasehold homes and their answers are outside the measures."""
+    answers = Answer.objects.filter(response__survey=survey, response__submitted_at__isnull=False)
+    if start is not None:
+        answers = answers.filter(response__received_on__gte=start)
+    if end is not None:
+        answers = answers.filter(response__received_on__lte=end)
     counts = (
-        Answer.objects.filter(response__survey=survey, response__submitted_at__isnull=False)
+        answers.filter(response__tenure__in=TSM_TENURES)
         .exclude(question__tsm_measure="")
         .values_list("question__tsm_measure", "response__tenure", "value")
         .annotate(n=Count("id"))
     )
     homes = homes_by_tenure()
     results = {}
-    for tenure in (Tenure.LCRA, Tenure.LCHO):
+    for tenure in TSM_TENURES:
         for measure in PERCEPTION_MEASURES:
             if not (tenure == Tenure.LCHO and measure in RENTED_ONLY):
                 results[(measure, tenure)] = MeasureResult(measure, tenure, homes=homes[tenure])

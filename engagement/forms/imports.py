@@ -3,7 +3,7 @@ from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from engagement.models import ImportKind
+from core.imports import kinds_in_order
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
@@ -11,9 +11,14 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 class ImportUploadForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("What does the file contain?"),
-        choices=ImportKind.choices,
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose what the file contains")},
+    )
+    option = forms.TypedChoiceField(
+        label=_("Which survey are the responses to?"),
+        coerce=int,
+        required=False,
+        help_text=_("Only for survey responses."),
     )
     file = forms.FileField(
         label=_("Upload a CSV file"),
@@ -23,11 +28,20 @@ class ImportUploadForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.kinds = {info.kind: info for info in kinds_in_order()}
+        self.fields["kind"].choices = [(info.kind, info.label) for info in self.kinds.values()]
+        options = [info.option for info in self.kinds.values() if info.option is not None]
+        if options:
+            self.fields["option"].label = options[0].label
+            self.fields["option"].choices = [("", _("Choose")), *options[0].choices()]
+        else:
+            del self.fields["option"]
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.form_enctype = "multipart/form-data"
         self.helper.layout = Layout(
             Field.radios("kind", legend_size=Size.MEDIUM),
+            *([Field.select("option")] if "option" in self.fields else []),
             Field("file"),
             Submit("check", _("Check the file"), data_prevent_double_click="true"),
         )
@@ -48,3 +62,10 @@ class ImportUploadForm(forms.Form):
                 _("The file must be UTF-8 text: save it as “CSV UTF-8” and try again")
             ) from None
         return upload
+
+    def clean(self):
+        data = super().clean()
+        info = self.kinds.get(data.get("kind"))
+        if info is not None and info.option is not None and not data.get("option"):
+            self.add_error("option", _("Choose which survey the responses are to"))
+        return data

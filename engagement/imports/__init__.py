@@ -1,10 +1,19 @@
-"""CSV imports of homes, residents and deprivation data: checked in full, then written all at once."""
+"""CSV imports of homes, residents, deprivation data and equality answers (the core import framework)."""
 
-from engagement.imports.base import ImportFailed, Problem
+from engagement.imports.equality import EqualityImport
 from engagement.imports.homes import HomesImport
 from engagement.imports.imd import ImdImport
 from engagement.imports.residents import ResidentsImport
 
-IMPORTS = {"homes": HomesImport, "residents": ResidentsImport, "imd": ImdImport}
+__all__ = ["EqualityImport", "HomesImport", "ImdImport", "ResidentsImport"]
 
-__all__ = ["IMPORTS", "HomesImport", "ImdImport", "ImportFailed", "Problem", "ResidentsImport"]
+
+def register_imports():
+    from django.utils.translation import gettext_lazy as _
+
+    from core.imports import register
+
+    register("homes", _("Homes"), HomesImport, order=1)
+    register("residents", _("Residents and tenancies"), ResidentsImport, order=2)
+    register("imd", _("English Indices of Deprivation"), ImdImport, order=3)
+    register("equality", _("Equality answers"), EqualityImport, order=4)

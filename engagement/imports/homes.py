@@ -1,15 +1,14 @@
 """import_homes: the landlord's homes, matched on property reference (new ones added, others updated)."""
 
-from engagement.imports.base import (
-    CsvImport,
-    Problem,
+from core.imports import CsvImport, Problem
+from core.imports.cells import (
     choice,
     lsoa_code,
     optional_text,
     postcode,
     required_text,
     uprn,
-    yes_no,
+    yes_no_or_blank,
 )
 from engagement.models import Home, Region, SchemeType
 
@@ -24,7 +23,8 @@ class HomesImport(CsvImport):
     required_columns = ("property_reference", "address_line_1", "town", "postcode", "region_code", "local_authority")
     optional_columns = ("uprn", "address_line_2", "lsoa_code", "scheme_type", "has_communal_areas")
 
-    def __init__(self):
+    def __init__(self, **options):
+        super().__init__(**options)
         self.fields = {
             "property_reference": required_text(30),
             "uprn": uprn,
@@ -36,7 +36,7 @@ class HomesImport(CsvImport):
             "local_authority": required_text(60),
             "lsoa_code": lsoa_code(required=False),
             "scheme_type": lambda raw: choice(SchemeType.choices)(raw or SchemeType.GENERAL_NEEDS),
-            "has_communal_areas": yes_no,
+            "has_communal_areas": yes_no_or_blank,
         }
         self.regions = {region.code: region for region in Region.objects.all()}
 

@@ -5,7 +5,8 @@ in that neighbourhood. The official file has dozens of other columns; they are i
 2019 release (LSOA 2011 codes) and the 2025 release (LSOA 2021 codes) are accepted.
 """
 
-from engagement.imports.base import CsvImport, Problem, decile, lsoa_code
+from core.imports import CsvImport, Problem
+from core.imports.cells import decile, lsoa_code
 from engagement.models import Home
 
 LSOA_COLUMNS = ("LSOA code (2021)", "LSOA code (2011)")
@@ -15,6 +16,9 @@ CRIME_DECILE = "Crime Decile (where 1 is most deprived 10% of LSOAs)"
 
 class ImdImport(CsvImport):
     allow_other_columns = True
+
+    def known_columns(self):
+        return [*LSOA_COLUMNS, IMD_DECILE, CRIME_DECILE]
 
     def check_header(self, header):
         problems = []

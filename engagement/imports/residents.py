@@ -4,7 +4,8 @@ A tenancy (household) is created the first time its reference appears; its home 
 exist (import homes first).
 """
 
-from engagement.imports.base import CsvImport, Problem, a_date, required_text, yes_no
+from core.imports import CsvImport, Problem
+from core.imports.cells import a_date, required_text, yes_no
 from engagement.models import Home, Household, Resident
 
 BATCH = 2000
@@ -21,7 +22,8 @@ class ResidentsImport(CsvImport):
     )
     optional_columns = ("tenancy_end", "date_of_birth", "lead_tenant")
 
-    def __init__(self):
+    def __init__(self, **options):
+        super().__init__(**options)
         self.fields = {
             "resident_reference": required_text(30),
             "tenancy_reference": required_text(30),

@@ -24,7 +24,7 @@ from .contacts import (
     YesNo,
 )
 from .equality import EqualityProfile
-from .imports import ImportBatch, ImportKind
+from .imports import ImportBatch
 from .language import LanguageFlag, LanguageRule, LanguageSource
 from .needs import NeedCategory, SupportNeed
 from .panels import (
@@ -82,7 +82,6 @@ __all__ = [
     "Home",
     "Household",
     "ImportBatch",
-    "ImportKind",
     "MeetingFormat",
     "MemberRole",
     "NeedCategory",

@@ -21,6 +21,7 @@ class AuditSubject(models.TextChoices):
     REASONABLE_ADJUSTMENT = "reasonable_adjustment", _("Reasonable adjustment")
     CONTACT_RESTRICTION = "contact_restriction", _("Contact restriction")
     WHOLE_RECORD = "whole_record", _("Everything held about the resident")
+    EQUALITY_IMPORT = "equality_import", _("Equality answers imported from a file (no resident: the whole file)")
 
 
 class AppendOnly(Exception):
@@ -44,8 +45,14 @@ class AuditEntry(models.Model):
     """
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    resident = models.ForeignKey("engagement.Resident", on_delete=models.PROTECT, related_name="+")
+    # No user: run from the command line (the detail names the system user). No resident: an
+    # entry about a whole file (an import), whose detail says how many residents it touched.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    resident = models.ForeignKey(
+        "engagement.Resident", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     action = models.CharField(max_length=10, choices=AuditAction.choices)
     subject = models.CharField(max_length=30, choices=AuditSubject.choices)
     object_id = models.PositiveBigIntegerField(null=True, blank=True)

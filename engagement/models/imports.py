@@ -1,18 +1,13 @@
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext_lazy as _
-
-
-class ImportKind(models.TextChoices):
-    HOMES = "homes", _("Homes")
-    RESIDENTS = "residents", _("Residents and tenancies")
-    IMD = "imd", _("English Indices of Deprivation")
 
 
 class ImportBatch(models.Model):
     """A file an administrator uploaded: checked first, imported only when they confirm."""
 
-    kind = models.CharField(max_length=20, choices=ImportKind.choices)
+    # One of the registered imports (core.imports.IMPORTS), and what it needs besides the file.
+    kind = models.CharField(max_length=20)
+    options = models.JSONField(default=dict, blank=True)
     file_name = models.CharField(max_length=200)
     content = models.TextField()
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -25,7 +20,13 @@ class ImportBatch(models.Model):
     class Meta:
         ordering = ["-uploaded_at", "-pk"]
         verbose_name_plural = "import batches"
-        permissions = [("import_data", "Can import homes, residents and deprivation data")]
+        permissions = [("import_data", "Can import data: homes, residents, deprivation, equality, repairs, responses")]
 
     def __str__(self):
         return f"{self.get_kind_display()} from {self.file_name}"
+
+    def get_kind_display(self):
+        from core.imports import IMPORTS
+
+        found = IMPORTS.get(self.kind)
+        return found.label if found else self.kind

@@ -51,7 +51,8 @@ class Home(models.Model):
         "IMD crime-domain decile", null=True, blank=True, validators=DECILE, help_text="1 is the most deprived tenth."
     )
     scheme_type = models.CharField(max_length=20, choices=SchemeType.choices, default=SchemeType.GENERAL_NEEDS)
-    has_communal_areas = models.BooleanField(default=False)
+    # None: not known (a blank in the homes file); then the question about communal areas is asked.
+    has_communal_areas = models.BooleanField(null=True, blank=True, default=False)
     # The officer whose patch the home is in: their worklist and patch view cover it.
     housing_officer = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="patch_homes"
@@ -67,3 +68,8 @@ class Home(models.Model):
     def is_low_cost_home_ownership(self):
         """TSM results are reported separately for shared ownership (LCHO) and rented homes (LCRA)."""
         return self.scheme_type == SchemeType.SHARED_OWNERSHIP
+
+    @property
+    def is_leasehold(self):
+        """Leasehold homes that are not shared ownership are outside the TSM (neither LCRA nor LCHO)."""
+        return self.scheme_type == SchemeType.LEASEHOLD

@@ -5,9 +5,9 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from core.imports import IMPORTS, ImportFailed
 from engagement.access import page
 from engagement.forms.imports import ImportUploadForm
-from engagement.imports import IMPORTS, ImportFailed
 from engagement.models import ImportBatch
 
 PROBLEMS_SHOWN = 200
@@ -17,11 +17,14 @@ PROBLEMS_SHOWN = 200
 def import_start(request):
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        text = form.cleaned_data["text"]
-        checked = IMPORTS[form.cleaned_data["kind"]]().check(text)
+        text, kind = form.cleaned_data["text"], form.cleaned_data["kind"]
+        options = {"option_id": form.cleaned_data["option"]} if IMPORTS[kind].option else {}
+        name = form.cleaned_data["file"].name[:200]
+        checked = IMPORTS[kind].make(by=request.user, file_name=name, **options).check(text)
         batch = ImportBatch.objects.create(
-            kind=form.cleaned_data["kind"],
-            file_name=form.cleaned_data["file"].name[:200],
+            kind=kind,
+            options=options,
+            file_name=name,
             content=text if checked.ok else "",
             uploaded_by=request.user,
             row_count=len(checked.rows),
@@ -52,7 +55,8 @@ def _confirm(request, batch):
         if batch.imported_at is not None:
             return redirect("import_review", pk=batch.pk)
         try:
-            summary = IMPORTS[batch.kind]().run(batch.content)
+            importer = IMPORTS[batch.kind].make(by=request.user, file_name=batch.file_name, **batch.options)
+            summary = importer.run(batch.content)
         except ImportFailed as failure:
             # The data changed since the file was checked: show what is wrong now.
             request.session[f"import-{batch.pk}-problems"] = [

@@ -1,11 +1,11 @@
 """Writes that touch more than one model. Views, commands and tasks all call these."""
 
 from .complaints import complaint_close, complaint_escalate, complaint_raise
-from .imports import ImportRejected, repairs_import
+from .imports import RepairsImport
 from .repairs import find_recalled_repair, repair_fixed_at_visit, repair_raise, repair_record_visit
 
 __all__ = [
-    "ImportRejected",
+    "RepairsImport",
     "complaint_close",
     "complaint_escalate",
     "complaint_raise",
@@ -13,5 +13,4 @@ __all__ = [
     "repair_fixed_at_visit",
     "repair_raise",
     "repair_record_visit",
-    "repairs_import",
 ]

@@ -1,142 +1,138 @@
 """Load repairs from a housing management system's export: one CSV row per repair.
 
-All or nothing: every row is checked first, and if any row has a problem nothing is written and
-every problem is reported with its line number (the header is line 1). The columns are
-documented in docs/data-formats.md.
+All or nothing, with every problem reported by line and column (the core import framework). The
+columns are documented in docs/data-formats.md.
 """
 
-import csv
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import datetime, time
 from decimal import Decimal, InvalidOperation
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.utils import timezone
 
-from engagement.imports.base import NOT_TEXT
+from core.imports import CsvImport, Problem
+from core.imports.cells import BadValue, a_moment, choice, optional_text, required_text, yes_no_or_blank
 from engagement.models import Home, Household
 from repairs import targets
 from repairs.models import Category, Channel, Hazard, Priority, RepairRequest, Status
 
-REQUIRED_COLUMNS = [
-    "job_reference",
-    "property_reference",
-    "reported_at",
-    "category",
-    "priority",
-    "description",
-    "status",
-]
-OPTIONAL_COLUMNS = [
-    "channel",
-    "hazard",
-    "target_at",
-    "completed_at",
-    "completed_first_visit",
-    "cancellation_reason",
-    "operative",
-    "cost",
-]
-YES_NO = {
-    "yes": True,
-    "y": True,
-    "true": True,
-    "1": True,
-    "no": False,
-    "n": False,
-    "false": False,
-    "0": False,
-    "": None,
-}
 
-
-class ImportRejected(Exception):
-    """Nothing was written. `errors` is a list of (line number, message)."""
-
-    def __init__(self, errors):
-        self.errors = errors
-        super().__init__(f"{len(errors)} problem(s); nothing was imported.")
-
-
-class _RowProblem(Exception):
-    pass
-
-
-@dataclass
-class _Row:
-    line: int
-    fields: dict
-
-
-def repairs_import(lines, *, imported_by=None):
-    """Import every row of `lines` (an iterable of CSV text lines) or none. Returns how many."""
-    reader = csv.DictReader(lines)
+def _cost(raw):
+    if not raw:
+        return None
     try:
-        header = [name.strip() for name in reader.fieldnames or []]
-    except csv.Error as error:
-        raise ImportRejected([(1, f"This line cannot be read as CSV ({error}).")]) from None
-    missing = [name for name in REQUIRED_COLUMNS if name not in header]
-    if missing:
-        raise ImportRejected([(1, f"The header is missing these columns: {', '.join(missing)}.")])
-    reader.fieldnames = header
-    lookups = _Lookups()
-    rows, errors, seen = [], [], {}
-    for raw in _rows(reader, errors):
-        line = reader.line_num
-        problems = []
-        if any("\x00" in text for text in raw.values() if isinstance(text, str)):
-            errors.append((line, NOT_TEXT))
-            continue
-        fields = _parse(raw, lookups, problems)
-        reference = fields.get("reference")
-        if reference:
+        cost = Decimal(raw.replace("£", "").replace(",", ""))
+    except InvalidOperation:
+        raise BadValue(f"“{raw}” is not an amount in pounds, like 125.50.") from None
+    if cost < 0 or cost >= Decimal("10000000"):
+        raise BadValue(f"“{raw}” must be between 0 and 9,999,999.99.")
+    return cost.quantize(Decimal("0.01"))
+
+
+class RepairsImport(CsvImport):
+    required_columns = ("job_reference", "property_reference", "reported_at", "category", "priority",
+                        "description", "status")  # fmt: skip
+    optional_columns = ("channel", "hazard", "target_at", "completed_at", "completed_first_visit",
+                        "cancellation_reason", "operative", "cost")  # fmt: skip
+
+    def __init__(self, **options):
+        super().__init__(**options)
+        self.fields = {
+            "job_reference": required_text(40),
+            "property_reference": required_text(30),
+            "reported_at": a_moment(required=True),
+            "channel": lambda raw: choice(Channel.choices)(raw or Channel.PHONE),
+            "category": choice(Category.choices),
+            "priority": choice(Priority.choices),
+            "hazard": lambda raw: choice(Hazard.choices)(raw) if raw else "",
+            "description": required_text(5000),
+            "status": choice(Status.choices),
+            "target_at": a_moment(required=False),
+            "completed_at": a_moment(required=False),
+            "completed_first_visit": yes_no_or_blank,
+            "cancellation_reason": optional_text(500),
+            "operative": optional_text(150),
+            "cost": _cost,
+        }
+
+    def parse_row(self, line, row):
+        values, problems = super().parse_row(line, row)
+        if not problems:
+            problems += [Problem(line, column, message) for column, message in _together(values)]
+        return values, problems
+
+    def plan(self, parsed):
+        problems, rows, seen = [], [], {}
+        # Each lookup is read once for the whole file.
+        homes = dict(Home.objects.values_list("property_reference", "pk"))
+        users = dict(get_user_model().objects.values_list("username", "pk"))
+        for line, values in parsed:
+            reference = values["job_reference"]
             if reference in seen:
-                problems.append(f"job_reference {reference} is also on line {seen[reference]}.")
-            else:
-                seen[reference] = line
-        errors += [(line, problem) for problem in problems]
-        rows.append(_Row(line, fields))
-    if not rows and not errors:
-        errors.append((2, "The file has no repairs in it."))
-    existing = RepairRequest.objects.filter(reference__in=seen).values_list("reference", flat=True)
-    errors += [(seen[reference], f"job_reference {reference} has already been imported.") for reference in existing]
-    if errors:
-        raise ImportRejected(sorted(errors, key=lambda error: error[0]))
-    _write(rows, imported_by)
-    return len(rows)
+                problems.append(Problem(line, "job_reference", f"{reference} is also on line {seen[reference]}."))
+            seen.setdefault(reference, line)
+            home = homes.get(values["property_reference"])
+            if home is None:
+                problems.append(Problem(line, "property_reference",
+                                        f"{values['property_reference']} is not one of our homes: import homes first."))  # fmt: skip
+            operative = users.get(values["operative"]) if values["operative"] else None
+            if values["operative"] and operative is None:
+                problems.append(Problem(line, "operative", f"{values['operative']} is not a user here."))
+            rows.append(_repair_fields(values, home, operative))
+        held = RepairRequest.objects.filter(reference__in=list(seen)).values_list("reference", flat=True)
+        problems += [Problem(seen[ref], "job_reference", f"{ref} has already been imported.") for ref in held]
+        return rows, problems
+
+    def write(self, rows):
+        _write(rows, self.by)
+        return f"Imported {len(rows)} repairs."
 
 
-def _rows(reader, errors):
-    """The reader's rows; a line it cannot read (a cell over the size limit, say) ends the file there."""
-    try:
-        yield from reader
-    except csv.Error as error:
-        errors.append((reader.line_num, f"This line cannot be read as CSV ({error})."))
+def _repair_fields(values, home, operative):
+    fields = {
+        "reference": values["job_reference"],
+        "home_id": home,
+        "operative_id": operative,
+        "due_at": values["target_at"] or targets.due_at(values["priority"], values["reported_at"]),
+    }
+    for name in ("reported_at", "channel", "category", "priority", "hazard", "description", "status",
+                 "completed_at", "completed_first_visit", "cancellation_reason", "cost"):  # fmt: skip
+        fields[name] = values[name]
+    return fields
 
 
-@transaction.atomic
+def _together(values):
+    """(column, message) for what is wrong between the cells of one row."""
+    status, reported_at, completed_at = values["status"], values["reported_at"], values["completed_at"]
+    if status == Status.COMPLETED and completed_at is None:
+        yield "completed_at", "This is empty; a completed repair needs its completion date."
+    if status != Status.COMPLETED and completed_at is not None:
+        yield "completed_at", f"A completion date is given but the status is {status}, not completed."
+    if status == Status.CANCELLED and not values["cancellation_reason"]:
+        yield "cancellation_reason", "This is empty; a cancelled repair needs the reason."
+    if completed_at and completed_at < reported_at:
+        yield "completed_at", "This is before reported_at."
+    if reported_at > timezone.now():
+        yield "reported_at", "This is in the future."
+
+
 def _write(rows, imported_by):
     """Insert every row in batches. Each repair gets the household living there when it was
     reported, and is a recall of the latest repair of the same kind at the same home completed
     within the recall window before it (in the database or earlier in this file), exactly as
     `find_recalled_repair` decides for one repair at a time."""
-    from inequities.tasks import recompute_after_commit
-
-    recompute_after_commit()
-    rows = sorted(rows, key=lambda row: row.fields["reported_at"])
-    home_ids = sorted({row.fields["home"].pk for row in rows})
+    rows = sorted(rows, key=lambda row: row["reported_at"])
+    home_ids = sorted({row["home_id"] for row in rows})
     tenancies = defaultdict(list)  # newest first
     for chunk in _chunks(home_ids):
         for household in Household.objects.filter(home_id__in=chunk).order_by("-tenancy_start"):
             tenancies[household.home_id].append(household)
     window = targets.recall_window()
-    done_before = _completed_repairs(home_ids, rows[0].fields["reported_at"] - window, rows[-1].fields["reported_at"])
+    done_before = _completed_repairs(home_ids, rows[0]["reported_at"] - window, rows[-1]["reported_at"])
     repairs, recall_in_file = [], {}
     for index, row in enumerate(rows):
-        fields = row.fields
-        reported, key = fields["reported_at"], (fields["home"].pk, fields["category"])
+        fields = row
+        reported, key = fields["reported_at"], (fields["home_id"], fields["category"])
         repair = RepairRequest(
             household=next((h for h in tenancies[key[0]] if h.tenancy_start <= reported.date()), None),
             raised_by=imported_by,
@@ -178,119 +174,3 @@ def _completed_repairs(home_ids, since, until):
 def _chunks(ids, size=5000):
     """Keep each IN list well under SQLite's limit on query parameters."""
     return [ids[start : start + size] for start in range(0, len(ids), size)]
-
-
-class _Lookups:
-    def __init__(self):
-        self.homes = {}
-        self.users = {}
-
-    def home(self, reference):
-        if reference not in self.homes:
-            self.homes[reference] = Home.objects.filter(property_reference=reference).first()
-        return self.homes[reference]
-
-    def operative(self, username):
-        if username not in self.users:
-            self.users[username] = get_user_model().objects.filter(username=username).first()
-        return self.users[username]
-
-
-def _parse(raw, lookups, problems):
-    value = {key: (text or "").strip() for key, text in raw.items() if key is not None}
-    fields = {}
-
-    def required(column):
-        if not value.get(column):
-            problems.append(f"{column} is empty; it is required.")
-            return None
-        return value[column]
-
-    fields["reference"] = required("job_reference")
-    reference = required("property_reference")
-    if reference:
-        fields["home"] = lookups.home(reference)
-        if fields["home"] is None:
-            problems.append(f"property_reference {reference} is not one of our homes.")
-    fields["reported_at"] = _moment(value.get("reported_at"), "reported_at", problems, required=True)
-    fields["channel"] = _choice(value.get("channel") or Channel.PHONE, Channel, "channel", problems)
-    fields["category"] = _choice(required("category"), Category, "category", problems)
-    fields["priority"] = _choice(required("priority"), Priority, "priority", problems)
-    fields["hazard"] = _choice(value.get("hazard", ""), Hazard, "hazard", problems)
-    fields["description"] = required("description") or ""
-    fields["status"] = _choice(required("status"), Status, "status", problems)
-    fields["completed_at"] = _moment(value.get("completed_at"), "completed_at", problems)
-    fields["cancellation_reason"] = value.get("cancellation_reason", "")
-    first_visit = value.get("completed_first_visit", "").lower()
-    if first_visit not in YES_NO:
-        problems.append(f"completed_first_visit must be yes, no or empty, not {value['completed_first_visit']!r}.")
-    fields["completed_first_visit"] = YES_NO.get(first_visit)
-    fields["cost"] = _cost(value.get("cost", ""), problems)
-    if value.get("operative"):
-        fields["operative"] = lookups.operative(value["operative"])
-        if fields["operative"] is None:
-            problems.append(f"operative {value['operative']} is not a user here.")
-    _check_together(fields, value, problems)
-    return fields
-
-
-def _check_together(fields, value, problems):
-    status, reported_at, completed_at = fields["status"], fields["reported_at"], fields["completed_at"]
-    if status == Status.COMPLETED and completed_at is None and not value.get("completed_at"):
-        problems.append("completed_at is empty; a completed repair needs its completion date.")
-    if status and status != Status.COMPLETED and completed_at is not None:
-        problems.append(f"completed_at is given but the status is {status}, not completed.")
-    if status == Status.CANCELLED and not fields["cancellation_reason"]:
-        problems.append("cancellation_reason is empty; a cancelled repair needs the reason.")
-    if reported_at and completed_at and completed_at < reported_at:
-        problems.append("completed_at is before reported_at.")
-    if reported_at and reported_at > timezone.now():
-        problems.append("reported_at is in the future.")
-    target = _moment(value.get("target_at"), "target_at", problems)
-    if target is None and reported_at and fields["priority"]:
-        target = targets.due_at(fields["priority"], reported_at)
-    fields["due_at"] = target
-
-
-def _choice(text, choices, column, problems):
-    if text is None:
-        return None
-    wanted = text.strip().lower()
-    for code, label in choices.choices:
-        if wanted in (str(code).lower(), str(label).lower()):
-            return code
-    allowed = ", ".join(code for code in choices.values if code)
-    problems.append(f"{column} {text!r} is not one of: {allowed}.")
-    return None
-
-
-def _moment(text, column, problems, required=False):
-    """A date and time in UK local time, or a date alone (taken as 9am that day)."""
-    if not text:
-        if required:
-            problems.append(f"{column} is empty; it is required.")
-        return None
-    for pattern in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d"):
-        try:
-            moment = datetime.strptime(text, pattern)
-        except ValueError:
-            continue
-        if pattern == "%Y-%m-%d":
-            moment = datetime.combine(moment.date(), time(9, 0))
-        return timezone.make_aware(moment)
-    problems.append(f"{column} {text!r} is not a date like 2025-03-31 or 2025-03-31 14:05.")
-    return None
-
-
-def _cost(text, problems):
-    if not text:
-        return None
-    try:
-        cost = Decimal(text.replace("£", "").replace(",", ""))
-    except InvalidOperation:
-        problems.append(f"cost {text!r} is not an amount in pounds, like 125.50.")
-        return None
-    if cost < 0 or cost >= Decimal("10000000"):
-        problems.append(f"cost {text!r} must be between 0 and 9,999,999.99.")
-        return None
-    return cost.quantize(Decimal("0.01"))

@@ -1,6 +1,7 @@
 """What a survey asks: the survey, its versions, and each version's questions in order."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
@@ -31,12 +32,21 @@ class Survey(models.Model):
     minutes_to_complete = models.PositiveSmallIntegerField(default=10)
     created_at = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # When answers may be given. A survey made to receive last year's migrated answers gets last
+    # year's dates; an import refuses a row dated outside them. Blank: no limit that side.
+    fieldwork_starts_on = models.DateField(_("Fieldwork starts"), null=True, blank=True)
+    fieldwork_ends_on = models.DateField(_("Fieldwork ends"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        starts, ends = self.fieldwork_starts_on, self.fieldwork_ends_on
+        if starts and ends and ends < starts:
+            raise ValidationError({"fieldwork_ends_on": _("Fieldwork must end on or after the day it starts")})
 
     def title_in(self, language):
         return _with_landlord(_in_language(self, "title", language))

@@ -35,7 +35,9 @@ class Response(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     entered_at = models.DateTimeField(null=True, blank=True)
-    received_on = models.DateField(null=True, blank=True)
+    # The day the answers were given, for every mode (set when an online response is submitted):
+    # the figures count a response in the period of this date, not of when it was keyed or imported.
+    received_on = models.DateField(null=True, blank=True, db_index=True)
     imported_from = models.CharField(max_length=200, blank=True)
 
     class Meta:
@@ -49,6 +51,11 @@ class Response(models.Model):
 
     def __str__(self):
         return f"Response {self.pk} to {self.survey}"
+
+    def save(self, *args, **kwargs):
+        if self.received_on is None and self.submitted_at is not None:
+            self.received_on = timezone.localdate(self.submitted_at)
+        super().save(*args, **kwargs)
 
     @property
     def is_submitted(self):

@@ -15,7 +15,7 @@ from surveys import selectors, services, transactional
 from surveys.choices import SurveyKind
 from surveys.forms import InviteForm
 from surveys.models import Invitation, Survey
-from surveys.sampling import current_lead_tenants, stratified_sample
+from surveys.sampling import population, stratified_sample
 
 
 @page("surveys.add_invitation")
@@ -26,9 +26,9 @@ def invite(request, pk):
         who = form.cleaned_data["who"]
         repairs = None
         if who == "all":
-            residents = list(current_lead_tenants())
+            residents = list(population(survey))
         elif who == "sample":
-            residents = stratified_sample(current_lead_tenants(), form.cleaned_data["sample_size"], seed=survey.pk)
+            residents = stratified_sample(population(survey), form.cleaned_data["sample_size"], seed=survey.pk)
         else:
             since = date.today() - timedelta(days=form.cleaned_data["days"])
             completed = list(transactional.completed_repairs(since))

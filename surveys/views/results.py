@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from engagement import spreadsheets
 from engagement.access import page
 from surveys import exports, selectors, tsm
-from surveys.choices import SurveyKind
+from surveys.choices import SurveyKind, Tenure
 from surveys.models import Survey
 
 
@@ -20,6 +20,7 @@ def survey_results(request, pk):
         "distribution": selectors.distribution(survey),
         "tsm": tsm.tsm_results(survey) if survey.kind == SurveyKind.TSM else None,
         "tsm_source": tsm.SOURCE,
+        "leasehold_homes": tsm.homes_by_tenure()[Tenure.LEASEHOLD] if survey.kind == SurveyKind.TSM else 0,
     }
     return render(request, "surveys/results.html", context)
 

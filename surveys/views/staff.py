@@ -64,11 +64,15 @@ def enter_response(request, pk):
     form = StaffEntryForm(request.POST or None, version=version, initial={"key": uuid.uuid4()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        if request.POST.get("confirmed_resident") != str(data["resident"].pk):
+            # Show who the key found before anything is saved: a wrong key must not go unnoticed.
+            context = {"survey": survey, "version": version, "form": form, "found": data["resident"]}
+            return render(request, "surveys/enter.html", context)
         try:
             response, created = services.response_enter(
                 key=data["key"],
                 survey=survey,
-                resident=data["resident_reference"],
+                resident=data["resident"],
                 mode=data["mode"],
                 language=data["language"],
                 received_on=data["received_on"],
@@ -76,7 +80,7 @@ def enter_response(request, pk):
                 entered_by=request.user,
             )
         except services.AlreadyResponded:
-            form.add_error("resident_reference", _("This resident has already answered this survey"))
+            form.add_error("resident_key", _("This resident has already answered this survey"))
         else:
             if created:
                 messages.success(request, _("Response %(number)s saved.") % {"number": response.pk})

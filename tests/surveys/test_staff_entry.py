@@ -17,9 +17,12 @@ def survey():
 
 
 def form_data(resident, **answers):
+    """The form as sent from the confirm step: the resident it found has been shown and confirmed."""
     return {
         "key": str(uuid.uuid4()),
-        "resident_reference": resident.household.home.property_reference,
+        "key_kind": "property_reference",
+        "resident_key": resident.household.home.property_reference,
+        "confirmed_resident": str(resident.pk),
         "mode": "phone_interpreter",
         "language": "Polish",
         "received_on": "27/3/2026",
@@ -37,7 +40,7 @@ def test_a_phone_interview_through_an_interpreter_records_mode_language_who_and_
     saved = Response.objects.get()
     assert (saved.mode, saved.language, saved.entered_by, saved.resident) == (
         "phone_interpreter",
-        "Polish",
+        "pl",
         personas["contact_centre_agent"],
         resident,
     )
@@ -88,16 +91,22 @@ def test_answers_the_routing_skips_are_not_stored(client, personas, survey):
         reverse("surveys:enter", args=[survey.pk]),
         form_data(owner, TP01="neither", REPAIR_12M="yes", TP02="neither", COMPLAINT_12M="no", TP09="neither"),
     )
-    assert sorted(Response.objects.get().answers.values_list("question__code", flat=True)) == ["COMPLAINT_12M", "TP01"]
+    # TP02 (rented homes only) and TP09 (after a complaint) are skipped; the filter question
+    # REPAIR_12M is what the resident said, so it is kept (and feeds no measure).
+    assert sorted(Response.objects.get().answers.values_list("question__code", flat=True)) == [
+        "COMPLAINT_12M",
+        "REPAIR_12M",
+        "TP01",
+    ]
 
 
 def test_an_unknown_property_reference_is_an_error_on_that_field(client, personas, survey):
     client.force_login(personas["housing_officer"])
-    data = {**form_data(ResidentFactory()), "resident_reference": "NOPE999"}
+    data = {**form_data(ResidentFactory()), "resident_key": "NOPE999"}
     page = client.post(reverse("surveys:enter", args=[survey.pk]), data)
     html = page.content.decode()
     assert "<title>Error: " in html
-    assert "No current resident has that number or property reference" in html
+    assert "No current resident has that property reference" in html
     assert not Response.objects.exists()
 
 
@@ -118,3 +127,56 @@ def test_a_form_with_no_answers_is_not_saved(client, personas, survey):
     page = client.post(reverse("surveys:enter", args=[survey.pk]), form_data(ResidentFactory()))
     assert "Enter at least one answer" in page.content.decode()
     assert not Response.objects.exists()
+
+
+# Point 1: the key is what the staff member said it is, and the person found is shown first.
+
+
+def test_nothing_is_saved_until_the_person_found_is_shown_and_confirmed(client, personas, survey):
+    resident = ResidentFactory(
+        first_name="Abena",
+        last_name="Mensah",
+        household=HouseholdFactory(home=HomeFactory(address_line_1="4 Cedar Court", postcode="LS9 7DE")),
+    )
+    client.force_login(personas["contact_centre_agent"])
+    data = form_data(resident, TP01="neither")
+    del data["confirmed_resident"]
+    page = client.post(reverse("surveys:enter", args=[survey.pk]), data)
+    html = page.content.decode()
+    assert page.status_code == 200 and not Response.objects.exists()
+    assert "Is this the right resident?" in html
+    assert "Abena Mensah" in html and "4 Cedar Court" in html and "LS9 7DE" in html
+    client.post(reverse("surveys:enter", args=[survey.pk]), {**data, "confirmed_resident": str(resident.pk)})
+    assert Response.objects.get().resident == resident
+
+
+def test_a_confirmation_for_another_person_is_asked_again(client, personas, survey):
+    first, second = ResidentFactory(), ResidentFactory()
+    client.force_login(personas["contact_centre_agent"])
+    data = {**form_data(second, TP01="neither"), "confirmed_resident": str(first.pk)}
+    page = client.post(reverse("surveys:enter", args=[survey.pk]), data)
+    assert "Is this the right resident?" in page.content.decode()
+    assert not Response.objects.exists()
+
+
+def test_a_numeric_property_reference_finds_the_home_not_a_resident_number(client, personas, survey):
+    in_home = ResidentFactory(household=HouseholdFactory(home=HomeFactory(property_reference="100001")))
+    other = ResidentFactory()
+    client.force_login(personas["contact_centre_agent"])
+    data = {**form_data(in_home, TP01="neither"), "resident_key": str(other.pk)}
+    del data["confirmed_resident"]
+    page = client.post(reverse("surveys:enter", args=[survey.pk]), data)
+    assert "No current resident has that property reference" in page.content.decode()
+    data = {**data, "resident_key": "100001"}
+    page = client.post(reverse("surveys:enter", args=[survey.pk]), data)
+    assert page.context["found"] == in_home
+    data = {**data, "key_kind": "resident_number", "resident_key": str(other.pk)}
+    assert client.post(reverse("surveys:enter", args=[survey.pk]), data).context["found"] == other
+
+
+def test_a_resident_reference_finds_that_person(client, personas, survey):
+    partner = ResidentFactory(reference="P-77", is_lead_tenant=False)
+    client.force_login(personas["contact_centre_agent"])
+    data = {**form_data(partner, TP01="neither"), "key_kind": "resident_reference", "resident_key": "P-77"}
+    client.post(reverse("surveys:enter", args=[survey.pk]), data)
+    assert Response.objects.get().resident == partner

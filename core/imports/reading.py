@@ -1,16 +1,18 @@
 """Reading a CSV file row by row, collecting every problem with its line and column.
 
 An import checks the whole file first and writes nothing unless every row is right: one bad row
-means nothing is written, and every bad row is reported.
+means nothing is written, and every bad row is reported. Column names are matched without regard
+to case or surrounding spaces, in any order; every cell is read with its surrounding spaces removed.
 """
 
 import csv
 import io
-import re
 from dataclasses import dataclass
-from datetime import date, datetime
 
 from django.db import transaction
+
+from core.imports.cells import BadValue
+from core.signals import facts_changed
 
 
 @dataclass(frozen=True)
@@ -28,10 +30,6 @@ class ImportFailed(Exception):
     def __init__(self, problems):
         self.problems = problems
         super().__init__(f"{len(problems)} problem(s); nothing was imported.")
-
-
-class BadValue(ValueError):
-    """A cell that cannot be used; the message says what is wrong in words a person can act on."""
 
 
 @dataclass
@@ -67,11 +65,22 @@ def _rows_or_problem(reader, problems):
 
 
 class CsvImport:
-    """Subclasses name their columns and turn each row into values (`parse_row`) and a plan (`plan`)."""
+    """Subclasses name their columns, parse each cell (`fields`: column -> parser), check across
+    rows and against the database (`plan`, no writes) and write (`write`, in one transaction)."""
 
     required_columns = ()
     optional_columns = ()
     allow_other_columns = False
+    # Whether writing changes facts the figures are computed from (then "facts changed" is announced).
+    changes_facts = True
+
+    def __init__(self, *, by=None, file_name="", **options):
+        self.by = by
+        self.file_name = file_name
+        self.options = options
+
+    def known_columns(self):
+        return list(self.required_columns) + list(self.optional_columns)
 
     def read(self, text):
         """[(line number, {column: value})] and problems with the header."""
@@ -87,7 +96,8 @@ class CsvImport:
             return [], [unreadable(reader, error)]
         if header is None:
             return [], [Problem(1, "", "The file is empty: the first line must name the columns.")]
-        header = [name.strip() for name in header]
+        canonical = {name.lower(): name for name in self.known_columns()}
+        header = [canonical.get(name.strip().lower(), name.strip()) for name in header]
         header, problems = self.check_header(header)
         rows = []
         for cells in _rows_or_problem(reader, problems):
@@ -106,23 +116,20 @@ class CsvImport:
 
     def check_header(self, header):
         problems = []
-        known = set(self.required_columns) | set(self.optional_columns)
         for name in self.required_columns:
             if name not in header:
                 problems.append(Problem(1, name, "This column is missing."))
         if not self.allow_other_columns:
+            known = set(self.known_columns())
             for name in header:
                 if name not in known:
                     problems.append(
-                        Problem(1, name, f"Unknown column. The columns are: {', '.join(self.all_columns())}.")
+                        Problem(1, name, f"Unknown column. The columns are: {', '.join(self.known_columns())}.")
                     )
         duplicates = {name for name in header if header.count(name) > 1}
         for name in sorted(duplicates):
             problems.append(Problem(1, name, "This column appears more than once."))
         return header, problems
-
-    def all_columns(self):
-        return list(self.required_columns) + list(self.optional_columns)
 
     def check(self, text):
         rows, problems = self.read(text)
@@ -162,131 +169,11 @@ class CsvImport:
         checked = self.check(text)
         if not checked.ok:
             raise ImportFailed(checked.problems)
-        from inequities.tasks import recompute_after_commit
-
         with transaction.atomic():
             summary = self.write(checked.plan)
-            recompute_after_commit()
+            if self.changes_facts:
+                facts_changed.send(sender=type(self))
             return summary
 
     def write(self, plan):
         raise NotImplementedError
-
-
-# Cell parsers. Each takes the raw text and returns a value or raises BadValue.
-
-
-def required_text(max_length):
-    def parse(raw):
-        if not raw:
-            raise BadValue("This is empty; it must have a value.")
-        if len(raw) > max_length:
-            raise BadValue(f"This is {len(raw)} characters long; the most allowed is {max_length}.")
-        return raw
-
-    return parse
-
-
-def optional_text(max_length):
-    def parse(raw):
-        if len(raw) > max_length:
-            raise BadValue(f"This is {len(raw)} characters long; the most allowed is {max_length}.")
-        return raw
-
-    return parse
-
-
-POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
-
-
-def postcode(raw):
-    match = POSTCODE.match(raw.upper().strip())
-    if not match:
-        raise BadValue(f"“{raw}” is not a UK postcode (for example LS9 8AB).")
-    return f"{match.group(1)} {match.group(2)}"
-
-
-def uprn(raw):
-    if not raw:
-        return None
-    if not re.fullmatch(r"\d{1,12}", raw):
-        raise BadValue(f"“{raw}” is not a UPRN: a UPRN is up to 12 digits.")
-    return raw.lstrip("0") or "0"
-
-
-LSOA = re.compile(r"^E01\d{6}$")
-
-
-def lsoa_code(required):
-    def parse(raw):
-        raw = raw.upper()
-        if not raw:
-            if required:
-                raise BadValue("This is empty; it must have an LSOA code.")
-            return ""
-        if not LSOA.match(raw):
-            raise BadValue(f"“{raw}” is not an LSOA code in England: E01 followed by six digits.")
-        return raw
-
-    return parse
-
-
-YES = {"yes", "y", "true", "1"}
-NO = {"no", "n", "false", "0", ""}
-
-
-def yes_no(raw):
-    value = raw.lower()
-    if value in YES:
-        return True
-    if value in NO:
-        return False
-    raise BadValue(f"“{raw}” is not yes or no.")
-
-
-def a_date(required, not_in_future=False):
-    def parse(raw):
-        if not raw:
-            if required:
-                raise BadValue("This is empty; it must have a date (for example 2024-03-31).")
-            return None
-        day = _read_date(raw)
-        if day is None:
-            raise BadValue(f"“{raw}” is not a date: use year-month-day (2024-03-31) or day/month/year (31/03/2024).")
-        if not_in_future and day > date.today():
-            raise BadValue(f"{raw} is in the future.")
-        return day
-
-    return parse
-
-
-def _read_date(raw):
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(raw, pattern).date()
-        except ValueError:
-            continue
-    return None
-
-
-def choice(choices):
-    codes = {code: code for code, _label in choices}
-    codes.update({str(label).lower(): code for code, label in choices})
-
-    def parse(raw):
-        code = codes.get(raw) or codes.get(raw.lower())
-        if code is None:
-            raise BadValue(f"“{raw}” is not one of: {', '.join(code for code, _label in choices)}.")
-        return code
-
-    return parse
-
-
-def decile(raw):
-    try:
-        value = int(raw)
-    except ValueError:
-        raise BadValue(f"“{raw}” is not a decile: a whole number from 1 to 10.") from None
-    if not 1 <= value <= 10:
-        raise BadValue(f"{value} is not a decile: a whole number from 1 to 10.")
-    return value

@@ -1,0 +1,126 @@
+"""import_equality: equality answers held from sign-up, one row per person, keyed by resident_reference.
+
+A blank cell means the question was not asked; "prefer_not_to_say" is an answer to every question.
+A row with any answer must say when and how consent was recorded. The audit gets one entry for the
+whole import (file name, how many, who), never the answers themselves.
+"""
+
+import getpass
+
+from django.utils import timezone
+
+from core.imports import CsvImport, Problem
+from core.imports.cells import a_date, choice, language, required_text
+from engagement.equality import NOT_ASKED, PREFER_NOT_TO_SAY, QUESTIONS, ConsentMethod
+from engagement.models import AuditAction, AuditEntry, AuditSubject, EqualityProfile, Resident
+
+BATCH = 2000
+# Column -> profile field. The file says ethnic_group; the profile keeps the detailed ONS category.
+ANSWER_COLUMNS = {"ethnic_group": "ethnicity", **{name: name for name in QUESTIONS if name != "ethnicity"}}
+ANSWER_COLUMNS["main_language"] = "main_language"
+
+
+def _answer(choices):
+    parse = choice([(code, label) for code, label in choices.choices if code != NOT_ASKED])
+
+    def read(raw):
+        return NOT_ASKED if not raw else parse(raw)
+
+    return read
+
+
+def _main_language(raw):
+    if not raw:
+        return ""
+    if raw.lower() in (PREFER_NOT_TO_SAY, "prefer not to say"):
+        return PREFER_NOT_TO_SAY
+    return language(raw)
+
+
+def _consent_how(raw):
+    if not raw:
+        return ""
+    return choice(ConsentMethod.choices)(raw)
+
+
+class EqualityImport(CsvImport):
+    required_columns = ("resident_reference",)
+    optional_columns = (*ANSWER_COLUMNS, "consent_recorded_on", "consent_how")
+
+    def __init__(self, **options):
+        super().__init__(**options)
+        self.fields = {"resident_reference": required_text(30)}
+        for column, field in ANSWER_COLUMNS.items():
+            if field != "main_language":
+                self.fields[column] = _answer(QUESTIONS[field])
+        self.fields["main_language"] = _main_language
+        self.fields["consent_recorded_on"] = a_date(required=False, not_in_future=True)
+        self.fields["consent_how"] = _consent_how
+
+    def check_header(self, header):
+        header, problems = super().check_header(header)
+        self.given = [column for column in ANSWER_COLUMNS if column in header]
+        if not self.given and not problems:
+            problems.append(
+                Problem(1, "", f"The file has no answer columns. Give one or more of: {', '.join(ANSWER_COLUMNS)}.")
+            )
+        return header, problems
+
+    def parse_row(self, line, row):
+        values, problems = super().parse_row(line, row)
+        answered = any(row.get(column) for column in self.given)
+        if answered and not problems:
+            for column in ("consent_recorded_on", "consent_how"):
+                if not values[column]:
+                    problems.append(
+                        Problem(
+                            line,
+                            column,
+                            "This is empty; a row with any answer must say when and how consent was recorded.",
+                        )
+                    )
+        return values, problems
+
+    def plan(self, parsed):
+        problems, rows, seen = [], [], {}
+        residents = dict(Resident.objects.exclude(reference=None).values_list("reference", "pk"))
+        profiles = dict(EqualityProfile.objects.values_list("resident_id", "pk"))
+        for line, values in parsed:
+            ref = values["resident_reference"]
+            if ref in seen:
+                problems.append(Problem(line, "resident_reference", f"{ref} is already on line {seen[ref]}."))
+                continue
+            seen[ref] = line
+            resident_pk = residents.get(ref)
+            if resident_pk is None:
+                problems.append(
+                    Problem(line, "resident_reference", f"No resident has the reference {ref}: import residents first.")
+                )
+                continue
+            rows.append((resident_pk, profiles.get(resident_pk), values))
+        return rows, problems
+
+    def write(self, rows):
+        fields = [ANSWER_COLUMNS[column] for column in self.given] + ["consent_given_on", "consent_method"]
+        creates, updates, now = [], [], timezone.now()
+        for resident_pk, profile_pk, values in rows:
+            profile = EqualityProfile(pk=profile_pk, resident_id=resident_pk, updated_by=self.by, updated_at=now)
+            for column in self.given:
+                setattr(profile, ANSWER_COLUMNS[column], values[column])
+            profile.consent_given_on = values["consent_recorded_on"]
+            profile.consent_method = values["consent_how"]
+            (updates if profile_pk else creates).append(profile)
+        EqualityProfile.objects.bulk_create(creates, batch_size=BATCH)
+        EqualityProfile.objects.bulk_update(updates, [*fields, "updated_by", "updated_at"], batch_size=BATCH)
+        self._audit(len(rows), fields)
+        return f"Imported the equality answers of {len(rows)} residents: {len(creates)} new, {len(updates)} updated."
+
+    def _audit(self, count, fields):
+        who = "" if self.by else f" from the command line (system user {getpass.getuser()})"
+        AuditEntry.objects.create(
+            user=self.by,
+            resident=None,
+            action=AuditAction.ADDED,
+            subject=AuditSubject.EQUALITY_IMPORT,
+            detail=f"File {self.file_name or 'unnamed'}: {count} residents{who}. Fields: {', '.join(fields)}"[:300],
+        )
