@@ -142,10 +142,10 @@ class CsvImport:
             problems += row_problems
             if not row_problems:
                 parsed.append((line, values))
-        plan = None
-        if not problems:
-            plan, plan_problems = self.plan(parsed)
-            problems += plan_problems
+        # The rows that read cleanly are checked against each other and the database too, so
+        # one upload lists every problem it can.
+        plan, plan_problems = self.plan(parsed) if parsed else (None, [])
+        problems += plan_problems
         problems.sort(key=lambda problem: problem.line)
         return Checked(parsed, problems, plan)
 

@@ -30,6 +30,7 @@ def _cost(raw):
 
 
 class RepairsImport(CsvImport):
+    allow_other_columns = True  # a housing management system's export has more; they are ignored
     required_columns = ("job_reference", "property_reference", "reported_at", "category", "priority",
                         "description", "status")  # fmt: skip
     optional_columns = ("channel", "hazard", "target_at", "completed_at", "completed_first_visit",
@@ -56,31 +57,37 @@ class RepairsImport(CsvImport):
         }
 
     def parse_row(self, line, row):
+        """Each row is checked in full, lookups included, so one upload lists every problem."""
         values, problems = super().parse_row(line, row)
-        if not problems:
+        problems += [Problem(line, column, message) for column, message in self._lookups(values)]
+        if all(values.get(name) is not None for name in ("status", "reported_at")):
             problems += [Problem(line, column, message) for column, message in _together(values)]
+        reference = values.get("job_reference")
+        if reference:
+            if reference in self.seen:
+                problems.append(Problem(line, "job_reference", f"{reference} is also on line {self.seen[reference]}."))
+            self.seen.setdefault(reference, line)
         return values, problems
 
+    def _lookups(self, values):
+        if not hasattr(self, "homes"):
+            # Each lookup is read once for the whole file.
+            self.homes = dict(Home.objects.values_list("property_reference", "pk"))
+            self.users = dict(get_user_model().objects.values_list("username", "pk"))
+            self.seen = {}
+        reference = values.get("property_reference")
+        if reference and reference not in self.homes:
+            yield "property_reference", f"{reference} is not one of our homes: import homes first."
+        if values.get("operative") and values["operative"] not in self.users:
+            yield "operative", f"{values['operative']} is not a user here."
+
     def plan(self, parsed):
-        problems, rows, seen = [], [], {}
-        # Each lookup is read once for the whole file.
-        homes = dict(Home.objects.values_list("property_reference", "pk"))
-        users = dict(get_user_model().objects.values_list("username", "pk"))
-        for line, values in parsed:
-            reference = values["job_reference"]
-            if reference in seen:
-                problems.append(Problem(line, "job_reference", f"{reference} is also on line {seen[reference]}."))
-            seen.setdefault(reference, line)
-            home = homes.get(values["property_reference"])
-            if home is None:
-                problems.append(Problem(line, "property_reference",
-                                        f"{values['property_reference']} is not one of our homes: import homes first."))  # fmt: skip
-            operative = users.get(values["operative"]) if values["operative"] else None
-            if values["operative"] and operative is None:
-                problems.append(Problem(line, "operative", f"{values['operative']} is not a user here."))
-            rows.append(_repair_fields(values, home, operative))
-        held = RepairRequest.objects.filter(reference__in=list(seen)).values_list("reference", flat=True)
-        problems += [Problem(seen[ref], "job_reference", f"{ref} has already been imported.") for ref in held]
+        rows = [
+            _repair_fields(values, self.homes[values["property_reference"]], self.users.get(values["operative"]))
+            for _line, values in parsed
+        ]
+        held = RepairRequest.objects.filter(reference__in=list(self.seen)).values_list("reference", flat=True)
+        problems = [Problem(self.seen[ref], "job_reference", f"{ref} has already been imported.") for ref in held]
         return rows, problems
 
     def write(self, rows):
@@ -103,12 +110,12 @@ def _repair_fields(values, home, operative):
 
 def _together(values):
     """(column, message) for what is wrong between the cells of one row."""
-    status, reported_at, completed_at = values["status"], values["reported_at"], values["completed_at"]
-    if status == Status.COMPLETED and completed_at is None:
+    status, reported_at, completed_at = values["status"], values["reported_at"], values.get("completed_at")
+    if status == Status.COMPLETED and completed_at is None and "completed_at" in values:
         yield "completed_at", "This is empty; a completed repair needs its completion date."
     if status != Status.COMPLETED and completed_at is not None:
         yield "completed_at", f"A completion date is given but the status is {status}, not completed."
-    if status == Status.CANCELLED and not values["cancellation_reason"]:
+    if status == Status.CANCELLED and not values.get("cancellation_reason"):
         yield "cancellation_reason", "This is empty; a cancelled repair needs the reason."
     if completed_at and completed_at < reported_at:
         yield "completed_at", "This is before reported_at."

@@ -87,6 +87,7 @@ def test_one_bad_row_imports_nothing_and_every_problem_is_listed_by_line(tmp_pat
         "Line 3, column date: “2026-13-02” is not a date: use year-month-day (2024-03-31) or day/month/year (31/03/2024).",
         "Line 3, column TP01: “very happy” is not an answer to this question. Use one of: very_satisfied, "
         "fairly_satisfied, neither, fairly_dissatisfied, very_dissatisfied, dont_know.",
+        "Line 4, column property_reference: The same resident is also on line 2.",
         "Line 5, column language: This is empty; it must have a language (a code like en or cy, or its name).",
     ]
     # Once each line reads, the checks against the residents run and list what is left.
