@@ -1,7 +1,7 @@
 """Every import given careless and hostile files: wrong encodings, line ends, empty, enormous.
 
-The browser import (homes, residents, deprivation) is driven through its real pages; the command
-imports (the same three, contractor survey responses and repairs) through their commands. Each
+The browser import is driven through its real pages; every import command (homes, residents,
+deprivation, equality, repairs, contractor survey responses) through the command. Each
 file ends in a clean import or a clear message naming the problem, never a server error or a
 traceback, and text from the file is shown back escaped.
 """
@@ -17,12 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from engagement.forms import imports as import_forms
-from engagement.imports import IMPORTS
-from engagement.imports.base import ImportFailed
+from core.imports import IMPORTS, ImportFailed
 from engagement.models import Home, ImportBatch
-from repairs.services import ImportRejected, repairs_import
-from surveys.imports import ImportFailed as ResponsesImportFailed
-from surveys.imports import read_rows
 from tests.factories import tsm_survey
 from tests.reliability.payloads import ANY_TEXT, HTML, SCRIPT, SQL, assert_no_script_runs
 
@@ -106,7 +102,7 @@ CELL = st.one_of(ANY_TEXT, st.sampled_from(HTML + SQL), st.just('"quoted, with a
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), database=None)
-@given(cells=st.lists(CELL, min_size=11, max_size=11), kind=st.sampled_from(["homes", "residents", "imd"]))
+@given(cells=st.lists(CELL, min_size=11, max_size=11), kind=st.sampled_from(["homes", "residents", "imd", "equality", "repairs"]))
 def test_arbitrary_cells_in_the_browser_import_are_checked_and_shown_escaped(client, personas, cells, kind):
     content = (HEADER + "\r\n" + ",".join(cells) + "\r\n").encode("utf-8")
     response = upload(client, personas, content, kind=kind)
@@ -136,6 +132,7 @@ COMMANDS = {
     "import_residents": ((), SAMPLES / "residents.csv"),
     "import_imd": ((), SAMPLES / "imd.csv"),
     "import_repairs": ((), SAMPLES / "repairs.csv"),
+    "import_equality": ((), SAMPLES / "equality.csv"),
     "import_responses": (("SURVEY",), SAMPLES / "survey_responses.csv"),
 }
 
@@ -171,23 +168,14 @@ TEXT_FILE = st.one_of(
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), database=None)
-@given(header=st.sampled_from(["homes", "residents", "imd", "repairs", "responses"]), body=TEXT_FILE)
-def test_arbitrary_text_in_any_import_is_refused_with_problems_or_imported(db, header, body):
-    """Straight at each import's reader (no command, so many more files a second)."""
-    sample = {"homes": "homes", "residents": "residents", "imd": "imd", "repairs": "repairs"}.get(
-        header, "survey_responses"
-    )
+@given(kind=st.sampled_from(["homes", "residents", "imd", "equality", "repairs", "responses"]), body=TEXT_FILE)
+def test_arbitrary_text_in_any_import_is_refused_with_problems_or_imported(db, kind, body):
+    """Straight at each import's reader (no command, so many more files a second): one framework,
+    one kind of problem, for all six."""
+    sample = "survey_responses" if kind == "responses" else kind
     text = (SAMPLES / f"{sample}.csv").read_text(encoding="utf-8").splitlines()[0] + "\n" + body
-    if header in IMPORTS:
-        try:
-            IMPORTS[header]().run(text)
-        except ImportFailed as failed:
-            assert all(str(problem).startswith("Line ") for problem in failed.problems)
-    elif header == "repairs":
-        with pytest.raises(ImportRejected):
-            repairs_import(io.StringIO(text, newline=""))
-    else:
-        try:
-            read_rows(tsm_survey(), io.StringIO(text, newline=""))
-        except ResponsesImportFailed as failed:
-            assert all(error.startswith("Line ") for error in failed.errors)
+    options = {"survey": tsm_survey()} if kind == "responses" else {}
+    try:
+        IMPORTS[kind].importer(**options).run(text)
+    except ImportFailed as failed:
+        assert failed.problems and all(str(problem).startswith("Line ") for problem in failed.problems)
