@@ -71,6 +71,8 @@ class CsvImport:
     required_columns = ()
     optional_columns = ()
     allow_other_columns = False
+    # Columns whose value names one record: the same value on two lines is a problem of the second.
+    unique_columns = ()
     # Whether writing changes facts the figures are computed from (then "facts changed" is announced).
     changes_facts = True
 
@@ -142,12 +144,24 @@ class CsvImport:
             problems += row_problems
             if not row_problems:
                 parsed.append((line, values))
+        problems += self.repeated(rows)
         # The rows that read cleanly are checked against each other and the database too, so
         # one upload lists every problem it can.
         plan, plan_problems = self.plan(parsed) if parsed else (None, [])
         problems += plan_problems
         problems.sort(key=lambda problem: problem.line)
         return Checked(parsed, problems, plan)
+
+    def repeated(self, rows):
+        problems = []
+        for column in self.unique_columns:
+            first = {}
+            for line, row in rows:
+                value = row.get(column, "")
+                if value and value in first:
+                    problems.append(Problem(line, column, f"{value} is already on line {first[value]}."))
+                first.setdefault(value, line)
+        return problems
 
     def parse_row(self, line, row):
         """({field: value}, [problems]) for one row, using `self.fields` (column -> parser)."""

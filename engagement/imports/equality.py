@@ -45,6 +45,7 @@ def _consent_how(raw):
 
 class EqualityImport(CsvImport):
     required_columns = ("resident_reference",)
+    unique_columns = ("resident_reference",)
     optional_columns = (*ANSWER_COLUMNS, "consent_recorded_on", "consent_how")
 
     def __init__(self, **options):
@@ -82,15 +83,11 @@ class EqualityImport(CsvImport):
         return values, problems
 
     def plan(self, parsed):
-        problems, rows, seen = [], [], {}
+        problems, rows = [], []
         residents = dict(Resident.objects.exclude(reference=None).values_list("reference", "pk"))
         profiles = dict(EqualityProfile.objects.values_list("resident_id", "pk"))
         for line, values in parsed:
             ref = values["resident_reference"]
-            if ref in seen:
-                problems.append(Problem(line, "resident_reference", f"{ref} is already on line {seen[ref]}."))
-                continue
-            seen[ref] = line
             resident_pk = residents.get(ref)
             if resident_pk is None:
                 problems.append(

@@ -22,6 +22,7 @@ def region_code(raw):
 class HomesImport(CsvImport):
     required_columns = ("property_reference", "address_line_1", "town", "postcode", "region_code", "local_authority")
     optional_columns = ("uprn", "address_line_2", "lsoa_code", "scheme_type", "has_communal_areas")
+    unique_columns = ("property_reference",)
 
     def __init__(self, **options):
         super().__init__(**options)
@@ -44,14 +45,10 @@ class HomesImport(CsvImport):
         problems = []
         existing = dict(Home.objects.values_list("property_reference", "pk"))
         uprn_owner = {u: ref for ref, u in Home.objects.exclude(uprn=None).values_list("property_reference", "uprn")}
-        seen_refs, seen_uprns = {}, {}
+        seen_uprns = {}
         creates, updates = [], []
         for line, values in parsed:
             ref = values["property_reference"]
-            if ref in seen_refs:
-                problems.append(Problem(line, "property_reference", f"{ref} is already on line {seen_refs[ref]}."))
-                continue
-            seen_refs[ref] = line
             region = self.regions.get(values["region_code"].upper())
             if region is None:
                 problems.append(

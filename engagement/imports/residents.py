@@ -21,6 +21,7 @@ class ResidentsImport(CsvImport):
         "last_name",
     )
     optional_columns = ("tenancy_end", "date_of_birth", "lead_tenant")
+    unique_columns = ("resident_reference",)
 
     def __init__(self, **options):
         super().__init__(**options)
@@ -51,14 +52,10 @@ class ResidentsImport(CsvImport):
             for h in Household.objects.only("pk", "tenancy_reference", "home_id", "tenancy_start")
         }
         residents = dict(Resident.objects.exclude(reference=None).values_list("reference", "pk"))
-        tenancy_lines, new_households, seen = {}, {}, {}
+        tenancy_lines, new_households = {}, {}
         rows = []
         for line, values in parsed:
             ref = values["resident_reference"]
-            if ref in seen:
-                problems.append(Problem(line, "resident_reference", f"{ref} is already on line {seen[ref]}."))
-                continue
-            seen[ref] = line
             home_pk = homes.get(values["property_reference"])
             if home_pk is None:
                 problems.append(

@@ -31,6 +31,7 @@ def _cost(raw):
 
 class RepairsImport(CsvImport):
     allow_other_columns = True  # a housing management system's export has more; they are ignored
+    unique_columns = ("job_reference",)
     required_columns = ("job_reference", "property_reference", "reported_at", "category", "priority",
                         "description", "status")  # fmt: skip
     optional_columns = ("channel", "hazard", "target_at", "completed_at", "completed_first_visit",
@@ -62,11 +63,6 @@ class RepairsImport(CsvImport):
         problems += [Problem(line, column, message) for column, message in self._lookups(values)]
         if all(values.get(name) is not None for name in ("status", "reported_at")):
             problems += [Problem(line, column, message) for column, message in _together(values)]
-        reference = values.get("job_reference")
-        if reference:
-            if reference in self.seen:
-                problems.append(Problem(line, "job_reference", f"{reference} is also on line {self.seen[reference]}."))
-            self.seen.setdefault(reference, line)
         return values, problems
 
     def _lookups(self, values):
@@ -74,7 +70,6 @@ class RepairsImport(CsvImport):
             # Each lookup is read once for the whole file.
             self.homes = dict(Home.objects.values_list("property_reference", "pk"))
             self.users = dict(get_user_model().objects.values_list("username", "pk"))
-            self.seen = {}
         reference = values.get("property_reference")
         if reference and reference not in self.homes:
             yield "property_reference", f"{reference} is not one of our homes: import homes first."
@@ -86,13 +81,22 @@ class RepairsImport(CsvImport):
             _repair_fields(values, self.homes[values["property_reference"]], self.users.get(values["operative"]))
             for _line, values in parsed
         ]
-        held = RepairRequest.objects.filter(reference__in=list(self.seen)).values_list("reference", flat=True)
-        problems = [Problem(self.seen[ref], "job_reference", f"{ref} has already been imported.") for ref in held]
+        lines = {values["job_reference"]: line for line, values in parsed}
+        held = _held(list(lines))
+        problems = [Problem(lines[ref], "job_reference", f"{ref} has already been imported.") for ref in held]
         return rows, problems
 
     def write(self, rows):
         _write(rows, self.by)
         return f"Imported {len(rows)} repairs."
+
+
+def _held(references):
+    """The job references already in the database."""
+    held = []
+    for chunk in _chunks(references):
+        held += RepairRequest.objects.filter(reference__in=chunk).values_list("reference", flat=True)
+    return held
 
 
 def _repair_fields(values, home, operative):

@@ -90,6 +90,7 @@ def test_every_bad_row_is_reported_with_its_line_column_and_what_is_wrong(db, tm
         "Line 3, column uprn: “12x” is not a UPRN: a UPRN is up to 12 digits.",
         "Line 3, column lsoa_code: “E0101123” is not an LSOA code in England: E01 followed by six digits.",
         "Line 4, column town: This is empty; it must have a value.",
+        "Line 4, column property_reference: A1 is already on line 2.",
         "Line 5, column uprn: UPRN 123 is already on line 2.",
     ]
     assert Home.objects.count() == 0

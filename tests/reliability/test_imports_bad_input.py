@@ -16,8 +16,8 @@ from django.core.management.base import CommandError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engagement.forms import imports as import_forms
 from core.imports import IMPORTS, ImportFailed
+from engagement.forms import imports as import_forms
 from engagement.models import Home, ImportBatch
 from tests.factories import tsm_survey
 from tests.reliability.payloads import ANY_TEXT, HTML, SCRIPT, SQL, assert_no_script_runs
@@ -102,7 +102,10 @@ CELL = st.one_of(ANY_TEXT, st.sampled_from(HTML + SQL), st.just('"quoted, with a
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), database=None)
-@given(cells=st.lists(CELL, min_size=11, max_size=11), kind=st.sampled_from(["homes", "residents", "imd", "equality", "repairs"]))
+@given(
+    cells=st.lists(CELL, min_size=11, max_size=11),
+    kind=st.sampled_from(["homes", "residents", "imd", "equality", "repairs"]),
+)
 def test_arbitrary_cells_in_the_browser_import_are_checked_and_shown_escaped(client, personas, cells, kind):
     content = (HEADER + "\r\n" + ",".join(cells) + "\r\n").encode("utf-8")
     response = upload(client, personas, content, kind=kind)

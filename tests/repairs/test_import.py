@@ -65,7 +65,7 @@ def test_bad_rows_are_rejected_with_line_numbers_and_nothing_is_written(homes, t
         "Line 5, column cancellation_reason: This is empty; a cancelled repair needs the reason.",
         "Line 6, column description: This is empty; it must have a value.",
         "Line 6, column completed_first_visit: “maybe” is not yes or no.",
-        "Line 6, column job_reference: J1 is also on line 2.",
+        "Line 6, column job_reference: J1 is already on line 2.",
         "Line 7, column reported_at: “31/31/2025” is not a date and time: use 2024-03-31 14:05 or 31/03/2024 14:05 "
         "(or the date alone).",
     ]
