@@ -9,6 +9,7 @@ import getpass
 
 from django.utils import timezone
 
+from core.bulk import insert_rows
 from core.imports import CsvImport, Problem
 from core.imports.cells import a_date, choice, language, required_text
 from engagement.equality import NOT_ASKED, PREFER_NOT_TO_SAY, QUESTIONS, ConsentMethod
@@ -21,12 +22,7 @@ ANSWER_COLUMNS["main_language"] = "main_language"
 
 
 def _answer(choices):
-    parse = choice([(code, label) for code, label in choices.choices if code != NOT_ASKED])
-
-    def read(raw):
-        return NOT_ASKED if not raw else parse(raw)
-
-    return read
+    return choice([(code, label) for code, label in choices.choices if code != NOT_ASKED], blank=NOT_ASKED)
 
 
 def _main_language(raw):
@@ -35,12 +31,6 @@ def _main_language(raw):
     if raw.lower() in (PREFER_NOT_TO_SAY, "prefer not to say"):
         return PREFER_NOT_TO_SAY
     return language(raw)
-
-
-def _consent_how(raw):
-    if not raw:
-        return ""
-    return choice(ConsentMethod.choices)(raw)
 
 
 class EqualityImport(CsvImport):
@@ -56,7 +46,7 @@ class EqualityImport(CsvImport):
                 self.fields[column] = _answer(QUESTIONS[field])
         self.fields["main_language"] = _main_language
         self.fields["consent_recorded_on"] = a_date(required=False, not_in_future=True)
-        self.fields["consent_how"] = _consent_how
+        self.fields["consent_how"] = choice(ConsentMethod.choices, blank="")
 
     def check_header(self, header):
         header, problems = super().check_header(header)
@@ -99,15 +89,26 @@ class EqualityImport(CsvImport):
 
     def write(self, rows):
         fields = [ANSWER_COLUMNS[column] for column in self.given] + ["consent_given_on", "consent_method"]
-        creates, updates, now = [], [], timezone.now()
+        now, by = timezone.now(), self.by.pk if self.by else None
+        creates, updates = [], []
         for resident_pk, profile_pk, values in rows:
-            profile = EqualityProfile(pk=profile_pk, resident_id=resident_pk, updated_by=self.by, updated_at=now)
-            for column in self.given:
-                setattr(profile, ANSWER_COLUMNS[column], values[column])
-            profile.consent_given_on = values["consent_recorded_on"]
-            profile.consent_method = values["consent_how"]
-            (updates if profile_pk else creates).append(profile)
-        EqualityProfile.objects.bulk_create(creates, batch_size=BATCH)
+            answers = [values[column] for column in self.given]
+            consent = [values["consent_recorded_on"], values["consent_how"]]
+            if profile_pk is None:
+                creates.append((resident_pk, *answers, *consent, now, by))
+            else:
+                profile = EqualityProfile(pk=profile_pk, updated_by_id=by, updated_at=now)
+                for name, value in zip(fields, [*answers, *consent], strict=True):
+                    setattr(profile, name, value)
+                updates.append(profile)
+        # New profiles: every question not in the file starts as "not asked".
+        unasked = {name: NOT_ASKED for name in QUESTIONS if name not in fields}
+        if "main_language" not in fields:
+            unasked["main_language"] = ""
+        unasked["age_declined"] = False
+        columns = ["resident_id", *fields, "updated_at", "updated_by_id", *unasked]
+        filler = tuple(unasked.values())
+        insert_rows(EqualityProfile, columns, [row + filler for row in creates])
         EqualityProfile.objects.bulk_update(updates, [*fields, "updated_by", "updated_at"], batch_size=BATCH)
         self._audit(len(rows), fields)
         return f"Imported the equality answers of {len(rows)} residents: {len(creates)} new, {len(updates)} updated."

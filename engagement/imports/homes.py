@@ -36,7 +36,7 @@ class HomesImport(CsvImport):
             "region_code": region_code,
             "local_authority": required_text(60),
             "lsoa_code": lsoa_code(required=False),
-            "scheme_type": lambda raw: choice(SchemeType.choices)(raw or SchemeType.GENERAL_NEEDS),
+            "scheme_type": choice(SchemeType.choices, default=SchemeType.GENERAL_NEEDS),
             "has_communal_areas": yes_no_or_blank,
         }
         self.regions = {region.code: region for region in Region.objects.all()}
