@@ -564,7 +564,8 @@ class World:
                 submitted = now
             responses.add((str(response), repair_reference, f"{rng.getrandbits(128):032x}", mode, "en-gb",
                               "LCHO" if lcho else "LCRA", ts(sent), ts(submitted), ts(submitted), "",
-                              str(invitation), str(resident), str(survey_id), str(versions[survey_id])))  # fmt: skip
+                              str(invitation), str(resident), str(survey_id), str(versions[survey_id]),
+                              submitted.date().isoformat()))  # fmt: skip
             return response, submitted
 
         def scale(mood):
@@ -660,7 +661,7 @@ class World:
         loader.copy_spool(
             "surveys_response",
             ["id", "repair_reference", "key", "mode", "language", "tenure", "started_at", "submitted_at",
-             "updated_at", "imported_from", "invitation_id", "resident_id", "survey_id", "version_id"],
+             "updated_at", "imported_from", "invitation_id", "resident_id", "survey_id", "version_id", "received_on"],
             responses,
         )  # fmt: skip
         loader.copy_spool("surveys_answer", ["id", "value", "answered_at", "question_id", "response_id"], answers)

@@ -12,8 +12,9 @@ from django.conf.locale import LANG_INFO
 
 # Languages spoken in UK social housing that Django's list does not have.
 MORE = {"so": "Somali", "ti": "Tigrinya", "gu": "Gujarati", "ku": "Kurdish", "ps": "Pashto", "am": "Amharic",
-        "bfi": "British Sign Language", "tw": "Twi", "yo": "Yoruba", "sd": "Sindhi"}  # fmt: skip
-SITE = {"en": "en-gb", "english": "en-gb", "british english": "en-gb", "welsh": "cy"}
+        "bfi": "British Sign Language", "tw": "Twi", "yo": "Yoruba", "sd": "Sindhi", "rom": "Romani",
+        "syl": "Sylheti", "yue": "Cantonese", "cmn": "Mandarin", "prs": "Dari"}  # fmt: skip
+SITE = {"en": "en-gb", "english": "en-gb", "british english": "en-gb", "welsh": "cy", "farsi": "fa"}
 
 
 @cache
@@ -39,7 +40,9 @@ def code_of(text):
 
 
 def name_of(code):
-    """The English name of a stored code (the code itself when unknown)."""
+    """The English name of a stored code (the text itself when it is not a code we know)."""
     if code == "en-gb":
         return "English"
+    if code == "cy":
+        return "Welsh"
     return (LANG_INFO.get(code) or {}).get("name") or MORE.get(code) or code

@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+from core.languages import code_of
 from engagement.demo import people, places, profiles
 from engagement.equality import NOT_ASKED, PREFER_NOT_TO_SAY, ethnic_group
 from engagement.models import EqualityProfile, Home, Household, Region, Resident
@@ -141,7 +142,7 @@ def _profile(rng, resident, ethnicity, age, today):
         resident=resident,
         ethnicity=ethnicity,
         disability=disability,
-        main_language=language,
+        main_language=code_of(language) if language else "",
         interpreter_needed=interpreter,
         **extra,
     )

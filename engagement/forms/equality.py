@@ -3,7 +3,8 @@ from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from engagement.equality import NOT_ASKED, QUESTIONS, ConsentMethod
+from core.languages import code_of, name_of
+from engagement.equality import NOT_ASKED, PREFER_NOT_TO_SAY, QUESTIONS, ConsentMethod
 from engagement.forms.dates import DateField, date_choices_not_in_future
 from engagement.models import EqualityProfile
 
@@ -49,9 +50,24 @@ class EqualityProfileForm(forms.ModelForm):
         labels = {**LABELS, "main_language": _("What is their main language?")}
         help_texts = {**HINTS, "main_language": _("Leave blank if not asked yet.")}
 
+    def clean_main_language(self):
+        text = self.cleaned_data["main_language"].strip()
+        if not text:
+            return ""
+        if text.lower() in ("prefer not to say", PREFER_NOT_TO_SAY):
+            return PREFER_NOT_TO_SAY
+        code = code_of(text)
+        if code is None:
+            raise forms.ValidationError(
+                _("Enter a language we know, by its English name (like Polish) or its code (pl)")
+            )
+        return code
+
     def __init__(self, *args, resident, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["date_of_birth"].initial = resident.date_of_birth
+        if self.instance.pk and self.instance.main_language:
+            self.initial["main_language"] = name_of(self.instance.main_language)
         if self.instance.pk and self.instance.consent_method:
             self.fields["consent_method"].initial = self.instance.consent_method
             self.fields["consent_given_on"].initial = self.instance.consent_given_on

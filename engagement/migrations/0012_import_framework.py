@@ -5,6 +5,18 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def main_language_as_codes(apps, schema_editor):
+    """Languages typed as names (English, Welsh, Polish) become codes; text that names no language
+    we know is kept as it was."""
+    from core.languages import code_of
+
+    Model = apps.get_model("engagement", "EqualityProfile")
+    for text in Model.objects.exclude(main_language="").values_list("main_language", flat=True).distinct():
+        code = code_of(text)
+        if code and code != text:
+            Model.objects.filter(main_language=text).update(main_language=code)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("engagement", "0011_merge_search_indexes"),
@@ -74,4 +86,5 @@ class Migration(migrations.Migration):
             name="kind",
             field=models.CharField(max_length=20),
         ),
+        migrations.RunPython(main_language_as_codes, migrations.RunPython.noop),
     ]

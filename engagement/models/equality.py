@@ -2,8 +2,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import name_of
 from engagement.equality import (
     NOT_ASKED,
+    PREFER_NOT_TO_SAY,
     Answer,
     ConsentMethod,
     Ethnicity,
@@ -31,6 +33,7 @@ class EqualityProfile(models.Model):
     gender_identity = models.CharField(max_length=20, choices=GenderIdentity.choices, default=NOT_ASKED)
     sexual_orientation = models.CharField(max_length=20, choices=SexualOrientation.choices, default=NOT_ASKED)
     religion = models.CharField("Religion or belief", max_length=20, choices=Religion.choices, default=NOT_ASKED)
+    # A language code (core.languages: en-gb, cy, pl), "prefer_not_to_say", or blank when not asked yet.
     main_language = models.CharField(max_length=60, blank=True, help_text="Blank when not asked yet.")
     interpreter_needed = models.CharField(max_length=20, choices=Answer.choices, default=NOT_ASKED)
     # The date of birth lives on the resident; this says they chose not to give it.
@@ -59,6 +62,13 @@ class EqualityProfile(models.Model):
 
     def __str__(self):
         return f"Equality profile of {self.resident}"
+
+    @property
+    def main_language_name(self):
+        """The main language in words (it is stored as a code); blank when not asked."""
+        if self.main_language == PREFER_NOT_TO_SAY:
+            return _("Prefer not to say")
+        return name_of(self.main_language) if self.main_language else ""
 
     @property
     def has_consent(self):

@@ -12,6 +12,18 @@ def answered_days_and_leasehold(apps, schema_editor):
     Response.objects.filter(resident__household__home__scheme_type="leasehold").update(tenure="LH")
 
 
+def language_as_codes(apps, schema_editor):
+    """Languages typed as names (English, Welsh, Polish) become codes; text that names no language
+    we know is kept as it was."""
+    from core.languages import code_of
+
+    Model = apps.get_model("surveys", "Response")
+    for text in Model.objects.exclude(language="").values_list("language", flat=True).distinct():
+        code = code_of(text)
+        if code and code != text:
+            Model.objects.filter(language=text).update(language=code)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("surveys", "0003_invitation_link_hash_unique"),
@@ -46,4 +58,5 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(answered_days_and_leasehold, migrations.RunPython.noop),
+        migrations.RunPython(language_as_codes, migrations.RunPython.noop),
     ]
