@@ -9,13 +9,12 @@ import getpass
 
 from django.utils import timezone
 
-from core.bulk import insert_rows
+from core.bulk import insert_rows, update_rows
 from core.imports import CsvImport, Problem
 from core.imports.cells import a_date, choice, language, required_text
 from engagement.equality import NOT_ASKED, PREFER_NOT_TO_SAY, QUESTIONS, ConsentMethod
 from engagement.models import AuditAction, AuditEntry, AuditSubject, EqualityProfile, Resident
 
-BATCH = 2000
 # Column -> profile field. The file says ethnic_group; the profile keeps the detailed ONS category.
 ANSWER_COLUMNS = {"ethnic_group": "ethnicity", **{name: name for name in QUESTIONS if name != "ethnicity"}}
 ANSWER_COLUMNS["main_language"] = "main_language"
@@ -97,10 +96,7 @@ class EqualityImport(CsvImport):
             if profile_pk is None:
                 creates.append((resident_pk, *answers, *consent, now, by))
             else:
-                profile = EqualityProfile(pk=profile_pk, updated_by_id=by, updated_at=now)
-                for name, value in zip(fields, [*answers, *consent], strict=True):
-                    setattr(profile, name, value)
-                updates.append(profile)
+                updates.append((profile_pk, *answers, *consent, now, by))
         # New profiles: every question not in the file starts as "not asked".
         unasked = {name: NOT_ASKED for name in QUESTIONS if name not in fields}
         if "main_language" not in fields:
@@ -109,7 +105,7 @@ class EqualityImport(CsvImport):
         columns = ["resident_id", *fields, "updated_at", "updated_by_id", *unasked]
         filler = tuple(unasked.values())
         insert_rows(EqualityProfile, columns, [row + filler for row in creates])
-        EqualityProfile.objects.bulk_update(updates, [*fields, "updated_by", "updated_at"], batch_size=BATCH)
+        update_rows(EqualityProfile, "id", [*fields, "updated_at", "updated_by_id"], updates)
         self._audit(len(rows), fields)
         return f"Imported the equality answers of {len(rows)} residents: {len(creates)} new, {len(updates)} updated."
 
