@@ -2,10 +2,10 @@
 
 from collections import Counter
 
-from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 
+from core.languages import name_of
 from surveys.choices import DONT_KNOW, DONT_KNOW_LABEL, Mode, SurveyKind
 from surveys.models import Answer, Invitation, InvitationChannel, Response, Survey, SurveyVersion
 
@@ -54,10 +54,9 @@ def response_counts(survey):
     submitted = Response.objects.filter(survey=survey, submitted_at__isnull=False)
     by_mode = dict(submitted.values_list("mode").annotate(n=Count("id")))
     modes = [(label, by_mode.get(value, 0)) for value, label in Mode.choices]
-    names = dict(settings.LANGUAGES)
     languages = Counter()
     for code, n in submitted.values_list("language").annotate(n=Count("id")):
-        languages[names.get(code, code)] += n
+        languages[name_of(code)] += n
     languages = sorted(languages.items(), key=lambda item: (-item[1], item[0]))
     return {"total": submitted.count(), "modes": modes, "languages": languages}
 

@@ -20,7 +20,7 @@ def test_results_with_answers_and_the_entry_form_with_errors_are_accessible(open
             survey=survey,
             resident=ResidentFactory(),
             mode=mode,
-            language="Polish",
+            language="pl",
             received_on=date(2026, 3, 1),
             answers={"TP01": value, "TP06": value},
             entered_by=personas["housing_officer"],
@@ -32,6 +32,25 @@ def test_results_with_answers_and_the_entry_form_with_errors_are_accessible(open
     then_the_accessibility_baseline_is_met(page)
     officer = open_page(personas["housing_officer"])
     officer.goto(f"/surveys/{survey.pk}/enter/")
-    officer.get_by_role("button", name="Save response").click()
+    officer.get_by_role("button", name="Continue").click()
     assert officer.title().startswith("Error: ")
     then_the_accessibility_baseline_is_met(officer)
+
+
+def test_the_entry_form_shows_the_person_found_before_saving(open_page, personas):
+    survey = tsm_survey()
+    resident = ResidentFactory(first_name="Abena", last_name="Mensah", reference="P-42")
+    officer = open_page(personas["contact_centre_agent"])
+    officer.goto(f"/surveys/{survey.pk}/enter/")
+    officer.get_by_label("Resident reference").check()
+    officer.get_by_label("The reference or number").fill("P-42")
+    officer.get_by_label("Paper").check()
+    officer.get_by_label("Date the answers were given").fill("3/2/2026")
+    officer.get_by_role("group", name="TP01.").get_by_label("Fairly satisfied").check()
+    officer.get_by_role("button", name="Continue").click()
+    assert officer.get_by_role("heading", name="Is this the right resident?").is_visible()
+    assert officer.get_by_text("Abena Mensah").is_visible()
+    then_the_accessibility_baseline_is_met(officer)
+    officer.get_by_role("button", name="Yes, save this response").click()
+    assert officer.get_by_text("saved").first.is_visible()
+    assert survey.responses.get().resident == resident
