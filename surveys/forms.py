@@ -180,6 +180,7 @@ class StaffEntryForm(forms.Form):
 
     def __init__(self, *args, version, **kwargs):
         super().__init__(*args, **kwargs)
+        self.survey = version.survey
         self.questions = list(version.questions.all())
         answer_fields = []
         for question in self.questions:
@@ -210,6 +211,13 @@ class StaffEntryForm(forms.Form):
             *answer_fields,
             Submit("save", _("Continue"), data_prevent_double_click="true"),
         )
+
+    def clean_received_on(self):
+        day = self.cleaned_data["received_on"]
+        problem = self.survey.answer_date_problem(day)
+        if problem:
+            raise forms.ValidationError(problem)
+        return day
 
     def clean_language(self):
         code = code_of(self.cleaned_data["language"])

@@ -7,8 +7,6 @@ never read as a resident number because it looks like one.
 
 import uuid
 
-from django.utils import timezone
-
 from core.imports import CsvImport, Problem
 from core.imports.cells import BadValue, a_date, choice, language, required_text
 from surveys import services
@@ -81,18 +79,10 @@ class ResponsesImport(CsvImport):
         values, problems = super().parse_row(line, row)
         day = values.get("date")
         if day is not None:
-            problem = self._date_problem(day)
+            problem = self.survey.answer_date_problem(day)
             if problem:
-                problems.append(Problem(line, "date", problem))
+                problems.append(Problem(line, "date", str(problem)))
         return values, problems
-
-    def _date_problem(self, day):
-        if day > timezone.localdate():
-            return f"{day:%d/%m/%Y} is in the future."
-        starts, ends = self.survey.fieldwork_starts_on, self.survey.fieldwork_ends_on
-        if (starts and day < starts) or (ends and day > ends):
-            return f"{day:%d/%m/%Y} is outside the survey's fieldwork dates ({_period(starts, ends)})."
-        return None
 
     def plan(self, parsed):
         problems, rows, seen = [], [], {}
@@ -145,9 +135,3 @@ class ResponsesImport(CsvImport):
 
 def _blank_or(parse):
     return lambda raw: parse(raw) if raw else ""
-
-
-def _period(starts, ends):
-    if starts and ends:
-        return f"{starts:%d/%m/%Y} to {ends:%d/%m/%Y}"
-    return f"from {starts:%d/%m/%Y}" if starts else f"until {ends:%d/%m/%Y}"

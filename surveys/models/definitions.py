@@ -48,6 +48,22 @@ class Survey(models.Model):
         if starts and ends and ends < starts:
             raise ValidationError({"fieldwork_ends_on": _("Fieldwork must end on or after the day it starts")})
 
+    def answer_date_problem(self, day):
+        """Why answers cannot have been given on `day` (in the future, or outside fieldwork), or None."""
+        if day > timezone.localdate():
+            return _("%(day)s is in the future.") % {"day": f"{day:%d/%m/%Y}"}
+        starts, ends = self.fieldwork_starts_on, self.fieldwork_ends_on
+        if (starts and day < starts) or (ends and day > ends):
+            if starts and ends:
+                period = f"{starts:%d/%m/%Y} to {ends:%d/%m/%Y}"
+            else:
+                period = f"from {starts:%d/%m/%Y}" if starts else f"until {ends:%d/%m/%Y}"
+            return _("%(day)s is outside the survey's fieldwork dates (%(period)s).") % {
+                "day": f"{day:%d/%m/%Y}",
+                "period": period,
+            }
+        return None
+
     def title_in(self, language):
         return _with_landlord(_in_language(self, "title", language))
 

@@ -180,3 +180,30 @@ def test_a_resident_reference_finds_that_person(client, personas, survey):
     data = {**form_data(partner, TP01="neither"), "key_kind": "resident_reference", "resident_key": "P-77"}
     client.post(reverse("surveys:enter", args=[survey.pk]), data)
     assert Response.objects.get().resident == partner
+
+
+# Point 2: the date the answers were given is checked as an import checks it.
+
+
+def test_a_future_date_or_one_outside_fieldwork_is_an_error_on_that_field(client, personas, survey):
+    from datetime import date, timedelta
+
+    survey.fieldwork_starts_on, survey.fieldwork_ends_on = date(2026, 1, 1), date(2026, 3, 31)
+    survey.save()
+    client.force_login(personas["contact_centre_agent"])
+    tomorrow = date.today() + timedelta(days=1)
+    for given, message in [
+        (f"{tomorrow:%d/%m/%Y}", f"{tomorrow:%d/%m/%Y} is in the future."),
+        ("15/04/2025", "15/04/2025 is outside the survey&#x27;s fieldwork dates (01/01/2026 to 31/03/2026)."),
+    ]:
+        data = {**form_data(ResidentFactory(), TP01="neither"), "received_on": given}
+        page = client.post(reverse("surveys:enter", args=[survey.pk]), data)
+        assert message in page.content.decode()
+    assert not Response.objects.exists()
+
+
+def test_administrators_set_a_surveys_fieldwork_dates(client, personas, survey):
+    client.force_login(personas["administrator"])
+    page = client.get(reverse("admin:surveys_survey_change", args=[survey.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200 and "Fieldwork starts" in html and "Fieldwork ends" in html
