@@ -105,7 +105,9 @@ REPAIRS_OPERATIVE = Role(
         "engagement.view_home",
         "engagement.view_household",
         "engagement.view_resident",
-        # What an operative must know to visit well: adjustments, how to contact, any restriction.
+        # What an operative must know to visit well: needs, adjustments, how to contact, any
+        # restriction. Needs are shown only for the households of their own jobs, and audited.
+        "engagement.view_supportneed",
         "engagement.view_reasonableadjustment",
         "engagement.view_contactrestriction",
         "engagement.view_communicationpreference",
