@@ -33,6 +33,7 @@ class NewRepair:
     description: str
     priority: str = "routine"
     fixed_at_visit: bool = False
+    hazard: str = ""  # a repairs Hazard: damp and mould or emergency starts Awaab's Law clocks
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,8 @@ def _raise_repair(repair, *, household, resident, by, contact):
         channel=channel,
         raised_by=by,
         reported_by=resident,
-        reported_at=contact.occurred_at,
+        reported_at=contact.occurred_at,  # so the Awaab's Law clocks start when the hazard was seen
+        hazard=repair.hazard,
     )
 
 

@@ -24,7 +24,7 @@ from engagement.models import (
 from engagement.roles import CONTACT_CENTRE_AGENT, HOUSING_OFFICER, REPAIRS_OPERATIVE
 from engagement.selectors.contacts import can_record_adjustments, can_record_needs
 from repairs.forms.common import clean_time, moment, time_field
-from repairs.models import Category, Priority
+from repairs.models import Category, Hazard, Priority
 
 HOUSEHOLD = "household"
 FOLLOW_UP_SLOTS = (1, 2)
@@ -82,6 +82,13 @@ class ContactForm(forms.Form):
     repair_category = forms.ChoiceField(label=_("Kind of repair"), required=False,
                                         choices=[("", _("Choose a kind of repair")), *Category.choices])  # fmt: skip
     repair_priority = _radios(_("Priority"), Priority.choices, required=False, initial=Priority.ROUTINE)
+    repair_hazard = _radios(
+        _("Is it a hazard under Awaab's Law?"),
+        Hazard.choices,
+        required=False,
+        initial=Hazard.NONE,
+        help_text=_("A hazard starts the legal clocks from the time of this contact."),
+    )
     repair_fixed = forms.BooleanField(label=_("I fixed it there and then"), required=False,
                                       help_text=_("It is recorded as done on the first visit."))  # fmt: skip
     # Warmth and heating.
@@ -138,7 +145,7 @@ class ContactForm(forms.Form):
                 for name in [f"asked_{prompt}", *names]:
                     self.fields.pop(name, None)
         if Prompt.REPAIRS not in self.offered:
-            for name in ("repair_category", "repair_priority", "repair_fixed"):
+            for name in ("repair_category", "repair_priority", "repair_hazard", "repair_fixed"):
                 self.fields.pop(name)
         if Prompt.NEEDS in self.offered:
             if not can_record_needs(user):
@@ -177,6 +184,7 @@ class ContactForm(forms.Form):
                 Field.textarea("repair_description"),
                 Field.select("repair_category"),
                 Field.radios("repair_priority", small=True, inline=True),
+                Field.radios("repair_hazard", small=True),
                 Field.checkbox("repair_fixed", small=True),
             ],
             Prompt.WARMTH: [
@@ -238,6 +246,8 @@ class ContactForm(forms.Form):
                 self.add_error("repair_category", _("Select the kind of repair"))
             if data.get("repair_fixed") and data.get("channel") and data["channel"] not in IN_THE_HOME:
                 self.add_error("repair_fixed", _("A repair can only be fixed there and then at a visit to the home"))
+            if data.get("repair_fixed") and data.get("repair_hazard"):
+                self.add_error("repair_fixed", _("Raise a hazard as a repair, so its Awaab's Law clocks start"))
             if not data.get("repair_fixed") and not data.get("repair_priority"):
                 self.add_error("repair_priority", _("Select a priority for the repair"))
         if data.get("need_description") and not data.get("need_category"):
@@ -277,6 +287,7 @@ class ContactForm(forms.Form):
             description=data["repair_description"],
             priority=data.get("repair_priority") or Priority.ROUTINE,
             fixed_at_visit=bool(data.get("repair_fixed")),
+            hazard=data.get("repair_hazard") or Hazard.NONE,
         )
 
     def new_need(self):
