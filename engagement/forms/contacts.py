@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from engagement.contact_logging import NewAdjustment, NewFollowUp, NewNeed, NewRepair
 from engagement.forms.dates import DateField, date_choices_not_in_future
+from engagement.forms.reveal import Reveal, RevealedByCheckboxes
 from engagement.language import add_language_check
 from engagement.models import (
     IN_THE_HOME,
@@ -61,17 +62,20 @@ class ContactForm(forms.Form):
     )
     occurred_on = DateField(label=_("Date of the contact"), validators=[date_choices_not_in_future])
     occurred_time = time_field(_("Time of the contact"))
-    channel = _radios(_("How was the contact made?"), ContactChannel.choices,
-                      error_messages={"required": _("Select how the contact was made")})  # fmt: skip
-    made_as = _radios(_("Your role in this contact"), ContactRole.choices,
-                      error_messages={"required": _("Select your role in this contact")})  # fmt: skip
+    # Selects, not radios: nine ways and four roles as radios made the form too long on a phone.
+    channel = forms.ChoiceField(label=_("How was the contact made?"),
+                                choices=[("", _("Choose how")), *ContactChannel.choices],
+                                error_messages={"required": _("Select how the contact was made")})  # fmt: skip
+    made_as = forms.ChoiceField(label=_("Your role in this contact"),
+                                choices=[("", _("Choose your role")), *ContactRole.choices],
+                                error_messages={"required": _("Select your role in this contact")})  # fmt: skip
     purpose = forms.CharField(label=_("What was the contact about?"), max_length=200,
                               error_messages={"required": _("Enter what the contact was about")})  # fmt: skip
     notes = forms.CharField(
         label=_("Notes"),
         required=False,
         max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Write what happened and what the resident said, as you would want it written about you."),
     )
 
@@ -120,6 +124,8 @@ class ContactForm(forms.Form):
     asked_equality = forms.BooleanField(label=_("I offered the equality questions"), required=False)
     equality_outcome = _radios(_("What did they say?"), EqualityOutcome.choices, required=False)
 
+    has_follow_ups = forms.BooleanField(label=_("Something needs following up"), required=False)
+
     def __init__(self, *args, household, resident, user, offered, rules, **kwargs):
         super().__init__(*args, **kwargs)
         self.household, self.user, self.offered = household, user, list(offered)
@@ -129,6 +135,9 @@ class ContactForm(forms.Form):
         self.initial.setdefault("about", str(resident.pk))
         self.initial.setdefault("occurred_on", now.date())
         self.initial.setdefault("occurred_time", now.strftime("%H:%M"))
+        # Both start as now, so the usual hints would only make the form longer on a phone.
+        self.fields["occurred_time"].help_text = _("24-hour clock, for example 14:30")
+        self.fields["occurred_on"].help_text = ""
         role = ROLE_FOR_GROUP.get(next((g.name for g in user.groups.all() if g.name in ROLE_FOR_GROUP), None))
         if role:
             self.initial.setdefault("made_as", role)
@@ -169,18 +178,16 @@ class ContactForm(forms.Form):
             Field.radios("about", small=True),
             Field("occurred_on"),
             Field.text("occurred_time", field_width=5),
-            Field.radios("channel", small=True),
-            Field.radios("made_as", small=True),
+            Field.select("channel"),
+            Field.select("made_as"),
             Field.text("purpose"),
             Field.textarea("notes"),
             HTML('{% include "engagement/contacts/_language_check.html" with field_name="notes" %}'),
             Field("notes_as_flagged"),
-            HTML('{% include "engagement/contacts/_prompts_intro.html" %}'),
         ]
         sections = {
             Prompt.REPAIRS: [
                 HTML('{% include "engagement/contacts/_open_repairs.html" %}'),
-                Field.checkbox("asked_repairs", small=True),
                 Field.textarea("repair_description"),
                 Field.select("repair_category"),
                 Field.radios("repair_priority", small=True, inline=True),
@@ -188,50 +195,61 @@ class ContactForm(forms.Form):
                 Field.checkbox("repair_fixed", small=True),
             ],
             Prompt.WARMTH: [
-                Field.checkbox("asked_warmth", small=True),
                 Field.radios("can_heat_home", small=True),
                 Field.radios("cold_or_damp", small=True, inline=True),
                 Field.text("warmth_referral"),
             ],
-            Prompt.HAPPINESS: [Field.checkbox("asked_happiness", small=True), Field.radios("happiness", small=True)],
+            Prompt.HAPPINESS: [Field.radios("happiness", small=True)],
             Prompt.NEEDS: [
-                Field.checkbox("asked_needs", small=True),
-                *[
-                    Field.select(name) if name == "need_category" else Field(name)
-                    for name in (
-                        "need_category",
-                        "need_description",
-                        "need_review_by",
-                        "adjustment_request",
-                        "adjustment_requested_by",
-                    )
-                    if name in self.fields
-                ],  # fmt: skip
+                Field.select(name) if name == "need_category" else Field(name)
+                for name in (
+                    "need_category",
+                    "need_description",
+                    "need_review_by",
+                    "adjustment_request",
+                    "adjustment_requested_by",
+                )
+                if name in self.fields
             ],
             Prompt.COMMUNICATION: [
                 HTML('{% include "engagement/contacts/_current_preferences.html" %}'),
-                Field.checkbox("asked_communication", small=True),
                 Field.radios("preferences_still_right", small=True, inline=True),
             ],
             Prompt.EQUALITY: [
                 HTML('{% include "engagement/contacts/_equality_prompt.html" %}'),
-                Field.checkbox("asked_equality", small=True),
                 Field.radios("equality_outcome", small=True),
             ],
         }
-        for prompt in self.offered:
-            parts.append(Fieldset(*sections[prompt], legend=Prompt(prompt).label, legend_size=Size.MEDIUM))
-        parts.append(HTML('<h2 class="govuk-heading-m">{% load i18n %}{% translate "Follow-up actions" %}</h2>'))
-        for slot in FOLLOW_UP_SLOTS:
-            parts.append(
-                Fieldset(
-                    Field.text(f"follow_up_{slot}_action"),
-                    Field.select(f"follow_up_{slot}_owner"),
-                    Field(f"follow_up_{slot}_due"),
-                    legend=_("Follow-up %(number)s (optional)") % {"number": slot},
-                    legend_size=Size.SMALL,
-                )
+        reveals = [
+            Reveal(f"asked_{prompt}", Layout(*sections[prompt]), answers=PROMPT_FIELDS[prompt])
+            for prompt in self.offered
+        ]
+        parts.append(
+            RevealedByCheckboxes(
+                *reveals,
+                legend=_("While you are in touch"),
+                legend_size=Size.for_legend(Size.SMALL),
+                intro=HTML('{% include "engagement/contacts/_prompts_intro.html" %}'),
             )
+        )
+        follow_ups = [
+            Fieldset(
+                Field.text(f"follow_up_{slot}_action"),
+                Field.select(f"follow_up_{slot}_owner"),
+                Field(f"follow_up_{slot}_due"),
+                legend=_("Follow-up %(number)s") % {"number": slot},
+                legend_size=Size.SMALL,
+            )
+            for slot in FOLLOW_UP_SLOTS
+        ]
+        answers = [f"follow_up_{slot}_action" for slot in FOLLOW_UP_SLOTS]
+        parts.append(
+            RevealedByCheckboxes(
+                Reveal("has_follow_ups", Layout(*follow_ups), answers=answers),
+                legend=_("Follow-up actions"),
+                legend_size=Size.for_legend(Size.SMALL),
+            )
+        )
         parts.append(Submit("save", _("Save the contact"), data_prevent_double_click="true"))
         helper.layout = Layout(*parts)
         return helper
