@@ -210,6 +210,8 @@ ADMINISTRATOR = Role(
         "engagement.change_resident",
         "engagement.view_region",
         "engagement.import_data",
+        # Patches: which housing officer looks after which homes.
+        "engagement.assign_patches",
         "engagement.view_importbatch",
         # Reads the audit of sensitive data in the admin; nobody holds change or delete for it.
         "engagement.view_auditentry",

@@ -3,6 +3,7 @@ from django.urls import path
 from engagement import views
 from engagement.views import (
     activities,
+    contact_records,
     contacts,
     data_rights,
     imports,
@@ -27,8 +28,11 @@ urlpatterns = [
     path("residents/<int:pk>/restrictions/add/", items.restriction_add, name="restriction_add"),
     path("residents/<int:resident_pk>/restrictions/<int:pk>/", items.restriction_edit, name="restriction_edit"),
     path("residents/<int:pk>/contacts/add/", contacts.contact_add, name="contact_add"),
+    path("contacts/<int:pk>/", contact_records.contact_detail, name="contact_detail"),
     path("follow-ups/<int:pk>/done/", contacts.follow_up_mark_done, name="follow_up_done"),
+    path("follow-ups/<int:pk>/change/", contact_records.follow_up_edit, name="follow_up_edit"),
     path("patch/", contacts.patch, name="patch"),
+    path("patch/assign/", contact_records.patch_assign, name="patch_assign"),
     path("residents/<int:pk>/preferences/", items.preferences_edit, name="preferences_edit"),
     path("residents/<int:pk>/data/", data_rights.resident_data, name="resident_data"),
     path("residents/<int:pk>/data.json", data_rights.resident_data_json, name="resident_data_json"),

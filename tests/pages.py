@@ -166,6 +166,13 @@ def _follow_up(personas):
     return {"pk": follow_up.pk}
 
 
+def _contact(personas):
+    """The officer persona's contact with the profiled resident, with a follow-up."""
+    from engagement.models import FollowUp
+
+    return {"pk": FollowUp.objects.get(pk=_follow_up(personas)["pk"]).contact_id}
+
+
 # url name -> function(personas) returning the kwargs for reverse(). Added by the features that
 # add pages with arguments.
 SAMPLE_ARGUMENTS = {
@@ -181,6 +188,8 @@ SAMPLE_ARGUMENTS = {
     "preferences_edit": _resident,
     "contact_add": _resident,
     "follow_up_done": _follow_up,
+    "follow_up_edit": _follow_up,
+    "contact_detail": _contact,
     "resident_data": _resident,
     "resident_data_json": _resident,
     "resident_erase": _resident,

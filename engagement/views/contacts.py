@@ -132,7 +132,7 @@ def follow_up_mark_done(request, pk):
 
 @page("engagement.work_a_patch", "engagement.view_resident")
 def patch(request):
-    """Who in my patch we have not heard from in 12 months, by what tends to keep people silent."""
+    """Who in my patch we have not heard from (CONTACT_NOT_HEARD_DAYS), by what tends to keep people silent."""
     silences = patch_silences(request.user, request.user)
     if silences.disability is not None:
         # The grouping shows who is and is not recorded as disabled: every resident listed is a read.
@@ -142,7 +142,7 @@ def patch(request):
             user=request.user,
             residents=sorted(listed, key=lambda r: r.pk),
             subject=AuditSubject.EQUALITY_PROFILE,
-            detail="Patch view: no contact in 12 months, grouped by disability",
+            detail=f"Patch view: no contact in {silences.not_heard_days} days, grouped by disability",
             path=request.path,
         )
     return render(request, "engagement/contacts/patch.html", {"silences": silences})

@@ -91,6 +91,11 @@ EXPECTED_ROLES = {
     "contact_add": {"housing_officer", "repairs_operative", "contact_centre_agent"},
     "follow_up_done": {"housing_officer"},
     "patch": {"housing_officer"},
+    # A contact's page is for everyone who logs contacts; only its author or a manager corrects it
+    # there. Follow-ups are changed or handed on by officers.
+    "contact_detail": {"housing_officer", "repairs_operative", "contact_centre_agent"},
+    "follow_up_edit": {"housing_officer"},
+    "patch_assign": {"administrator"},
     # Data rights: the administrator answers subject access and erasure requests.
     "resident_data": {"administrator"},
     "resident_data_json": {"administrator"},
