@@ -129,7 +129,7 @@ def complaints_filtered(*, status="", category=""):
 def complaint_for(pk):
     complaint = (
         Complaint.objects.select_related("resident", "household__home")
-        .prefetch_related("stages", "categories", "repairs")
+        .prefetch_related("stages", "categories", "repairs", "category_changes__changed_by")
         .filter(pk=pk)
         .first()
     )

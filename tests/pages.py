@@ -363,6 +363,7 @@ SAMPLE_ARGUMENTS.update(
         "repairs:my_repair": _sample_repair,
         "repairs:complaint": _sample_complaint,
         "repairs:complaint_stage": _sample_complaint,
+        "repairs:complaint_categories": _sample_complaint,
         "repairs:complaint_escalate": _sample_complaint,
         "repairs:complaint_allegation": _sample_complaint,
         "repairs:complaint_close": _sample_complaint,

@@ -48,6 +48,7 @@ class Worklist:
     needs: list | None
     restrictions: list
     adjustments: list
+    adjustments_to_review: list
     repairs: list
     not_contacted: list
     not_heard_days: int
@@ -86,6 +87,12 @@ def worklist_for(officer, today=None):
             .filter(in_patch)
             .select_related("resident")
             .order_by("requested_on", "pk")
+        ),
+        adjustments_to_review=list(
+            ReasonableAdjustment.objects.past_review(today)
+            .filter(in_patch)
+            .select_related("resident")
+            .order_by("review_by", "pk")
         ),
         repairs=list(
             # Open ones however old, and the rest for REPAIRS_SHOWN_DAYS after they were raised or finished.

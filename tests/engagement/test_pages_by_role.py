@@ -125,6 +125,7 @@ EXPECTED_ROLES = {
     "repairs:complaints": {"housing_officer", "contact_centre_agent"},
     "repairs:complaint_raise": {"housing_officer", "contact_centre_agent"},
     "repairs:complaint_close": {"housing_officer", "contact_centre_agent"},
+    "repairs:complaint_categories": {"housing_officer", "contact_centre_agent"},
     # Scrutiny panels: panel members read the panel's records, which name nobody; only staff see
     # who is on a panel, who took part in engagement, or a shortlist.
     "panel_list": {"housing_officer", "panel_member", "insight_analyst", "administrator"},
