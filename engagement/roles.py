@@ -160,7 +160,12 @@ RESIDENT = Role(
     "resident",
     "Resident",
     _("Answers surveys and keeps their own communication preferences up to date."),
-    ("engagement.manage_own_preferences", "surveys.answer_survey", "repairs.report_own_repair"),
+    (
+        "engagement.manage_own_preferences",
+        "engagement.answer_own_equality_questions",
+        "surveys.answer_survey",
+        "repairs.report_own_repair",
+    ),
 )
 INSIGHT_ANALYST = Role(
     "insight_analyst",

@@ -38,6 +38,7 @@ urlpatterns = [
     path("residents/<int:pk>/data.json", data_rights.resident_data_json, name="resident_data_json"),
     path("residents/<int:pk>/erase/", data_rights.resident_erase, name="resident_erase"),
     path("my-contact-preferences/", preferences.my_preferences, name="my_preferences"),
+    path("my-equality-information/", preferences.my_equality, name="my_equality"),
     path("imports/", imports.import_start, name="import_start"),
     path("imports/<int:pk>/", imports.import_review, name="import_review"),
     path("panels/", panels.panel_list, name="panel_list"),

@@ -104,6 +104,7 @@ EXPECTED_ROLES = {
     "two_factor_setup": set(ROLE_SLUGS),
     "two_factor_verify": set(ROLE_SLUGS),
     "my_preferences": {"resident"},
+    "my_equality": {"resident"},
     "import_start": {"administrator"},
     "surveys:mine": {"resident"},
     "surveys:answer_start": set(ROLE_SLUGS),  # a personal link works for whoever holds it
