@@ -145,7 +145,10 @@ CONTACT_CENTRE_AGENT = Role(
 PANEL_MEMBER = Role(
     "panel_member",
     "Scrutiny panel member",
-    _("Reviews dashboards of dissatisfaction, silences and representation. Never sees a named resident."),
+    _(
+        "Reviews dashboards of dissatisfaction, silences and representation, and writes the panel's "
+        "findings. Never sees a named resident."
+    ),
     # Reads the panel's own meetings, reviews and recommendations: none of these pages names anyone.
     (
         "inequities.view_dashboards",
@@ -154,6 +157,8 @@ PANEL_MEMBER = Role(
         "engagement.view_scrutinyreview",
         "engagement.view_reviewevidence",
         "engagement.view_recommendation",
+        # Working as equals: panel members write their own findings, recommendations and comments.
+        "engagement.add_panelwriting",
     ),
 )
 RESIDENT = Role(

@@ -54,6 +54,7 @@ urlpatterns = [
     path("panels/meetings/<int:pk>/change/", panels.meeting_edit, name="meeting_edit"),
     path("panels/reviews/<int:pk>/", panels.review_detail, name="review_detail"),
     path("panels/reviews/<int:pk>/change/", panels.review_edit, name="review_edit"),
+    path("panels/reviews/<int:pk>/write/", panels.review_write, name="review_write"),
     path("panels/reviews/<int:pk>/evidence/add/", panels.evidence_add, name="evidence_add"),
     path("panels/reviews/<int:pk>/recommendations/add/", panels.recommendation_add, name="recommendation_add"),
     path("panels/recommendations/<int:pk>/response/", panels.recommendation_response, name="recommendation_response"),

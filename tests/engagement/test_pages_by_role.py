@@ -133,6 +133,8 @@ EXPECTED_ROLES = {
     "panel_detail": {"housing_officer", "panel_member", "insight_analyst", "administrator"},
     "meeting_detail": {"housing_officer", "panel_member", "insight_analyst", "administrator"},
     "review_detail": {"housing_officer", "panel_member", "insight_analyst", "administrator"},
+    # Panel members write their own findings, recommendations and comments; staff read them.
+    "review_write": {"panel_member"},
     "panel_members": {"housing_officer", "administrator"},
     "panel_member_add": {"housing_officer", "administrator"},
     "meeting_edit": {"housing_officer", "administrator"},
