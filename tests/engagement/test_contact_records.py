@@ -151,3 +151,16 @@ def test_one_not_heard_from_window_for_the_worklist_and_the_patch(settings, pers
     assert [r.pk for r in worklist_for(officer).not_contacted] == [quiet.pk]
     silences = patch_silences(officer, officer)
     assert (silences.total, silences.not_heard_days) == (1, 200)
+
+
+def test_the_ways_in_are_linked(client, personas):
+    client.force_login(personas["administrator"])
+    assert f'href="{reverse("patch_assign")}"' in client.get(reverse("home")).content.decode()
+    officer = personas["housing_officer"]
+    resident = ResidentFactory(household=HouseholdFactory(home=HomeFactory(housing_officer=officer)))
+    contact = _contact(officer, resident)
+    FollowUp.objects.create(contact=contact, action="Call back", owner=officer, due_on=date.today())
+    client.force_login(officer)
+    assert f'href="{reverse("contact_detail", args=[contact.pk])}"' in client.get(reverse("home")).content.decode()
+    page = client.get(reverse("resident_detail", args=[resident.pk])).content.decode()
+    assert f'href="{reverse("contact_detail", args=[contact.pk])}"' in page
