@@ -164,3 +164,22 @@ def test_the_ways_in_are_linked(client, personas):
     assert f'href="{reverse("contact_detail", args=[contact.pk])}"' in client.get(reverse("home")).content.decode()
     page = client.get(reverse("resident_detail", args=[resident.pk])).content.decode()
     assert f'href="{reverse("contact_detail", args=[contact.pk])}"' in page
+
+
+def test_corrections_age_out_and_are_erased_with_the_notes(personas, settings):
+    from io import StringIO
+
+    from engagement.contact_logging import contact_correct
+    from engagement.data_rights import erase_resident
+
+    officer = personas["housing_officer"]
+    settings.CONTACT_NOTE_RETENTION_MONTHS = 12
+    old = _contact(officer, occurred_at=timezone.now() - timedelta(days=400))
+    contact_correct(contact=old, by=officer, changes={"notes": "Upset about the letter."}, reason="Wording")
+    call_command("apply_retention", stdout=StringIO())
+    assert list(ContactCorrection.objects.values_list("old_value", "new_value")) == [("", "")]
+
+    recent = _contact(officer)
+    contact_correct(contact=recent, by=officer, changes={"purpose": "Rent arrears"}, reason="Vague")
+    erase_resident(resident=recent.resident, by=personas["administrator"], reason="Request DP-7")
+    assert ContactCorrection.objects.get(contact=recent).old_value == ""
