@@ -144,6 +144,8 @@ def subject_access(resident):
             record = _record(obj)
             if held.label == "surveys.Response":
                 record["answers"] = _answers(obj)
+            if held.label == "engagement.Contact":
+                record["corrections"] = [_record(correction) for correction in obj.corrections.all()]
             records.append(record)
         sections.append({"title": held.title, "records": records})
     return {

@@ -183,3 +183,15 @@ def test_corrections_age_out_and_are_erased_with_the_notes(personas, settings):
     contact_correct(contact=recent, by=officer, changes={"purpose": "Rent arrears"}, reason="Vague")
     erase_resident(resident=recent.resident, by=personas["administrator"], reason="Request DP-7")
     assert ContactCorrection.objects.get(contact=recent).old_value == ""
+
+
+def test_a_subject_access_export_includes_corrections(personas):
+    from engagement.contact_logging import contact_correct
+    from engagement.data_rights import subject_access
+
+    officer = personas["housing_officer"]
+    contact = _contact(officer)
+    contact_correct(contact=contact, by=officer, changes={"notes": "Upset about the letter."}, reason="Wording")
+    sections = {section["title"]: section["records"] for section in subject_access(contact.resident)["sections"]}
+    [record] = sections["Contacts with you"]
+    assert [c["old value"] for c in record["corrections"]] == ["She was agressive on the phone."]
