@@ -15,6 +15,7 @@ from engagement.equality import NOT_ASKED, PREFER_NOT_TO_SAY, QUESTIONS, Consent
 from engagement.models import (
     Contact,
     ContactChannel,
+    ContactCorrection,
     ContactPrompt,
     ContactRole,
     EqualityOutcome,
@@ -33,6 +34,7 @@ class NewRepair:
     description: str
     priority: str = "routine"
     fixed_at_visit: bool = False
+    hazard: str = ""  # a repairs Hazard: damp and mould or emergency starts Awaab's Law clocks
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,8 @@ def _raise_repair(repair, *, household, resident, by, contact):
         channel=channel,
         raised_by=by,
         reported_by=resident,
-        reported_at=contact.occurred_at,
+        reported_at=contact.occurred_at,  # so the Awaab's Law clocks start when the hazard was seen
+        hazard=repair.hazard,
     )
 
 
@@ -186,4 +189,48 @@ def _record_prefer_not_to_say(resident, *, by, channel, day, path):
 def follow_up_done(*, follow_up, on):
     follow_up.done_on = on
     follow_up.save(update_fields=["done_on"])
+    return follow_up
+
+
+CORRECTABLE_FIELDS = ("purpose", "notes")
+
+
+def may_correct(user, contact):
+    """The contact's author, or a manager (who holds `correct_any_contact`)."""
+    return contact.made_by_id == user.pk or user.has_perm("engagement.correct_any_contact")
+
+
+@transaction.atomic
+def contact_correct(*, contact, by, changes, reason):
+    """Change a contact's words. Each changed field gets a correction row keeping the old text."""
+    corrections = []
+    for field, value in changes.items():
+        if field not in CORRECTABLE_FIELDS or getattr(contact, field) == value:
+            continue
+        corrections.append(
+            ContactCorrection(
+                contact=contact, field=field, old_value=getattr(contact, field), new_value=value, reason=reason,
+                corrected_by=by,
+            )
+        )  # fmt: skip
+        setattr(contact, field, value)
+    if corrections:
+        ContactCorrection.objects.bulk_create(corrections)
+        contact.save(update_fields=[correction.field for correction in corrections])
+    return corrections
+
+
+def may_change_follow_up(user, follow_up):
+    """Its owner, whoever logged the contact, or a manager."""
+    return (
+        follow_up.owner_id == user.pk
+        or follow_up.contact.made_by_id == user.pk
+        or user.has_perm("engagement.correct_any_contact")
+    )
+
+
+@transaction.atomic
+def follow_up_change(*, follow_up, action, owner, due_on):
+    follow_up.action, follow_up.owner, follow_up.due_on = action, owner, due_on
+    follow_up.save(update_fields=["action", "owner", "due_on"])
     return follow_up

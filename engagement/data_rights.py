@@ -26,7 +26,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from engagement.audit import record_change
-from engagement.models import AuditAction, AuditSubject, Resident
+from engagement.models import AuditAction, AuditSubject, ContactCorrection, Resident
 
 ERASED_FIRST_NAME = "Erased"
 ERASED_LAST_NAME = "resident"
@@ -144,6 +144,8 @@ def subject_access(resident):
             record = _record(obj)
             if held.label == "surveys.Response":
                 record["answers"] = _answers(obj)
+            if held.label == "engagement.Contact":
+                record["corrections"] = [_record(correction) for correction in obj.corrections.all()]
             records.append(record)
         sections.append({"title": held.title, "records": records})
     return {
@@ -173,6 +175,9 @@ def erase_resident(*, resident, by, reason, path=""):
             for obj in rows:
                 obj.delete()
         elif held.on_erasure == "blank":
+            if held.label == "engagement.Contact":
+                # Corrections keep the contact's earlier words: they are erased with the contact's.
+                ContactCorrection.objects.filter(contact__in=rows).update(old_value="", new_value="")
             changed[held.label] = rows.update(**dict.fromkeys(held.blank, ""))
     responses = _rows(resident, "surveys.Response")
     blanked_answers = 0

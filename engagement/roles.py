@@ -105,7 +105,9 @@ REPAIRS_OPERATIVE = Role(
         "engagement.view_home",
         "engagement.view_household",
         "engagement.view_resident",
-        # What an operative must know to visit well: adjustments, how to contact, any restriction.
+        # What an operative must know to visit well: needs, adjustments, how to contact, any
+        # restriction. Needs are shown only for the households of their own jobs, and audited.
+        "engagement.view_supportneed",
         "engagement.view_reasonableadjustment",
         "engagement.view_contactrestriction",
         "engagement.view_communicationpreference",
@@ -143,7 +145,10 @@ CONTACT_CENTRE_AGENT = Role(
 PANEL_MEMBER = Role(
     "panel_member",
     "Scrutiny panel member",
-    _("Reviews dashboards of dissatisfaction, silences and representation. Never sees a named resident."),
+    _(
+        "Reviews dashboards of dissatisfaction, silences and representation, and writes the panel's "
+        "findings. Never sees a named resident."
+    ),
     # Reads the panel's own meetings, reviews and recommendations: none of these pages names anyone.
     (
         "inequities.view_dashboards",
@@ -152,13 +157,20 @@ PANEL_MEMBER = Role(
         "engagement.view_scrutinyreview",
         "engagement.view_reviewevidence",
         "engagement.view_recommendation",
+        # Working as equals: panel members write their own findings, recommendations and comments.
+        "engagement.add_panelwriting",
     ),
 )
 RESIDENT = Role(
     "resident",
     "Resident",
     _("Answers surveys and keeps their own communication preferences up to date."),
-    ("engagement.manage_own_preferences", "surveys.answer_survey", "repairs.report_own_repair"),
+    (
+        "engagement.manage_own_preferences",
+        "engagement.answer_own_equality_questions",
+        "surveys.answer_survey",
+        "repairs.report_own_repair",
+    ),
 )
 INSIGHT_ANALYST = Role(
     "insight_analyst",
@@ -208,6 +220,8 @@ ADMINISTRATOR = Role(
         "engagement.change_resident",
         "engagement.view_region",
         "engagement.import_data",
+        # Patches: which housing officer looks after which homes.
+        "engagement.assign_patches",
         "engagement.view_importbatch",
         # Reads the audit of sensitive data in the admin; nobody holds change or delete for it.
         "engagement.view_auditentry",

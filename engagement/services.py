@@ -253,3 +253,9 @@ def preferences_save(*, resident, by, **values):
     preference.updated_by = by
     preference.save()
     return preference
+
+
+@transaction.atomic
+def patch_assign(*, officer, homes):
+    """Put `homes` (a queryset) in `officer`'s patch; returns how many homes moved."""
+    return homes.exclude(housing_officer=officer).update(housing_officer=officer)

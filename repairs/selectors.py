@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.utils import timezone
 
+from engagement.selectors.visits import visit_prefetch
 from repairs.models import (
     OPEN_STATUSES,
     Appointment,
@@ -53,10 +54,11 @@ def repairs_filtered(user, *, status="", category="", region=None, overdue=False
 
 
 def jobs_for_operative(user, day):
-    """The operative's visits on `day`, with the repair and home, in slot order."""
+    """The operative's visits on `day`, with the repair, home and household visited, in slot order."""
     return (
         Appointment.objects.filter(date=day, repair__operative=user)
-        .select_related("repair__home")
+        .select_related("repair__home", "repair__household")
+        .prefetch_related(visit_prefetch("repair__household"))
         .order_by("slot", "repair__reference")
     )
 
@@ -130,7 +132,7 @@ def complaints_filtered(*, status="", category=""):
 def complaint_for(pk):
     complaint = (
         Complaint.objects.select_related("resident", "household__home")
-        .prefetch_related("stages", "categories", "repairs")
+        .prefetch_related("stages", "categories", "repairs", "category_changes__changed_by")
         .filter(pk=pk)
         .first()
     )

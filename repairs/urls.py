@@ -19,6 +19,7 @@ urlpatterns = [
     path("complaints/", complaints.complaint_list, name="complaints"),
     path("complaints/log/", complaints.complaint_raise, name="complaint_raise"),
     path("complaints/<int:pk>/", complaints.complaint_detail, name="complaint"),
+    path("complaints/<int:pk>/categories/", complaints.complaint_categories, name="complaint_categories"),
     path("complaints/<int:pk>/stage/", complaints.complaint_stage, name="complaint_stage"),
     path("complaints/<int:pk>/escalate/", complaints.complaint_escalate, name="complaint_escalate"),
     path("complaints/<int:pk>/allegation/", complaints.complaint_allegation, name="complaint_allegation"),

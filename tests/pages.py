@@ -166,6 +166,23 @@ def _follow_up(personas):
     return {"pk": follow_up.pk}
 
 
+def _done_follow_up(personas):
+    """A follow-up already done (an open one would put the resident's name on the officer's home page)."""
+    from engagement.models import FollowUp
+
+    follow_up = FollowUp.objects.get(pk=_follow_up(personas)["pk"])
+    follow_up.done_on = date(2025, 1, 3)
+    follow_up.save()
+    return {"pk": follow_up.pk}
+
+
+def _contact(personas):
+    """The officer persona's contact with the profiled resident, with a follow-up."""
+    from engagement.models import FollowUp
+
+    return {"pk": FollowUp.objects.get(pk=_done_follow_up(personas)["pk"]).contact_id}
+
+
 # url name -> function(personas) returning the kwargs for reverse(). Added by the features that
 # add pages with arguments.
 SAMPLE_ARGUMENTS = {
@@ -181,6 +198,8 @@ SAMPLE_ARGUMENTS = {
     "preferences_edit": _resident,
     "contact_add": _resident,
     "follow_up_done": _follow_up,
+    "follow_up_edit": _done_follow_up,
+    "contact_detail": _contact,
     "resident_data": _resident,
     "resident_data_json": _resident,
     "resident_erase": _resident,
@@ -196,6 +215,7 @@ SAMPLE_ARGUMENTS = {
     "meeting_edit": _meeting,
     "review_detail": _review,
     "review_edit": _review,
+    "review_write": _review,
     "evidence_add": _review,
     "recommendation_add": _review,
     "recommendation_response": _recommendation,
@@ -354,6 +374,7 @@ SAMPLE_ARGUMENTS.update(
         "repairs:my_repair": _sample_repair,
         "repairs:complaint": _sample_complaint,
         "repairs:complaint_stage": _sample_complaint,
+        "repairs:complaint_categories": _sample_complaint,
         "repairs:complaint_escalate": _sample_complaint,
         "repairs:complaint_allegation": _sample_complaint,
         "repairs:complaint_close": _sample_complaint,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from engagement.contact_logging import NewAdjustment, NewFollowUp, NewNeed, NewRepair
 from engagement.forms.dates import DateField, date_choices_not_in_future
+from engagement.forms.reveal import Reveal, RevealedByCheckboxes
 from engagement.language import add_language_check
 from engagement.models import (
     IN_THE_HOME,
@@ -24,7 +25,7 @@ from engagement.models import (
 from engagement.roles import CONTACT_CENTRE_AGENT, HOUSING_OFFICER, REPAIRS_OPERATIVE
 from engagement.selectors.contacts import can_record_adjustments, can_record_needs
 from repairs.forms.common import clean_time, moment, time_field
-from repairs.models import Category, Priority
+from repairs.models import Category, Hazard, Priority
 
 HOUSEHOLD = "household"
 FOLLOW_UP_SLOTS = (1, 2)
@@ -61,17 +62,20 @@ class ContactForm(forms.Form):
     )
     occurred_on = DateField(label=_("Date of the contact"), validators=[date_choices_not_in_future])
     occurred_time = time_field(_("Time of the contact"))
-    channel = _radios(_("How was the contact made?"), ContactChannel.choices,
-                      error_messages={"required": _("Select how the contact was made")})  # fmt: skip
-    made_as = _radios(_("Your role in this contact"), ContactRole.choices,
-                      error_messages={"required": _("Select your role in this contact")})  # fmt: skip
+    # Selects, not radios: nine ways and four roles as radios made the form too long on a phone.
+    channel = forms.ChoiceField(label=_("How was the contact made?"),
+                                choices=[("", _("Choose how")), *ContactChannel.choices],
+                                error_messages={"required": _("Select how the contact was made")})  # fmt: skip
+    made_as = forms.ChoiceField(label=_("Your role in this contact"),
+                                choices=[("", _("Choose your role")), *ContactRole.choices],
+                                error_messages={"required": _("Select your role in this contact")})  # fmt: skip
     purpose = forms.CharField(label=_("What was the contact about?"), max_length=200,
                               error_messages={"required": _("Enter what the contact was about")})  # fmt: skip
     notes = forms.CharField(
         label=_("Notes"),
         required=False,
         max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Write what happened and what the resident said, as you would want it written about you."),
     )
 
@@ -82,6 +86,13 @@ class ContactForm(forms.Form):
     repair_category = forms.ChoiceField(label=_("Kind of repair"), required=False,
                                         choices=[("", _("Choose a kind of repair")), *Category.choices])  # fmt: skip
     repair_priority = _radios(_("Priority"), Priority.choices, required=False, initial=Priority.ROUTINE)
+    repair_hazard = _radios(
+        _("Is it a hazard under Awaab's Law?"),
+        Hazard.choices,
+        required=False,
+        initial=Hazard.NONE,
+        help_text=_("A hazard starts the legal clocks from the time of this contact."),
+    )
     repair_fixed = forms.BooleanField(label=_("I fixed it there and then"), required=False,
                                       help_text=_("It is recorded as done on the first visit."))  # fmt: skip
     # Warmth and heating.
@@ -113,6 +124,8 @@ class ContactForm(forms.Form):
     asked_equality = forms.BooleanField(label=_("I offered the equality questions"), required=False)
     equality_outcome = _radios(_("What did they say?"), EqualityOutcome.choices, required=False)
 
+    has_follow_ups = forms.BooleanField(label=_("Something needs following up"), required=False)
+
     def __init__(self, *args, household, resident, user, offered, rules, **kwargs):
         super().__init__(*args, **kwargs)
         self.household, self.user, self.offered = household, user, list(offered)
@@ -122,6 +135,9 @@ class ContactForm(forms.Form):
         self.initial.setdefault("about", str(resident.pk))
         self.initial.setdefault("occurred_on", now.date())
         self.initial.setdefault("occurred_time", now.strftime("%H:%M"))
+        # Both start as now, so the usual hints would only make the form longer on a phone.
+        self.fields["occurred_time"].help_text = _("24-hour clock, for example 14:30")
+        self.fields["occurred_on"].help_text = ""
         role = ROLE_FOR_GROUP.get(next((g.name for g in user.groups.all() if g.name in ROLE_FOR_GROUP), None))
         if role:
             self.initial.setdefault("made_as", role)
@@ -138,7 +154,7 @@ class ContactForm(forms.Form):
                 for name in [f"asked_{prompt}", *names]:
                     self.fields.pop(name, None)
         if Prompt.REPAIRS not in self.offered:
-            for name in ("repair_category", "repair_priority", "repair_fixed"):
+            for name in ("repair_category", "repair_priority", "repair_hazard", "repair_fixed"):
                 self.fields.pop(name)
         if Prompt.NEEDS in self.offered:
             if not can_record_needs(user):
@@ -162,68 +178,78 @@ class ContactForm(forms.Form):
             Field.radios("about", small=True),
             Field("occurred_on"),
             Field.text("occurred_time", field_width=5),
-            Field.radios("channel", small=True),
-            Field.radios("made_as", small=True),
+            Field.select("channel"),
+            Field.select("made_as"),
             Field.text("purpose"),
             Field.textarea("notes"),
             HTML('{% include "engagement/contacts/_language_check.html" with field_name="notes" %}'),
             Field("notes_as_flagged"),
-            HTML('{% include "engagement/contacts/_prompts_intro.html" %}'),
         ]
         sections = {
             Prompt.REPAIRS: [
                 HTML('{% include "engagement/contacts/_open_repairs.html" %}'),
-                Field.checkbox("asked_repairs", small=True),
                 Field.textarea("repair_description"),
                 Field.select("repair_category"),
                 Field.radios("repair_priority", small=True, inline=True),
+                Field.radios("repair_hazard", small=True),
                 Field.checkbox("repair_fixed", small=True),
             ],
             Prompt.WARMTH: [
-                Field.checkbox("asked_warmth", small=True),
                 Field.radios("can_heat_home", small=True),
                 Field.radios("cold_or_damp", small=True, inline=True),
                 Field.text("warmth_referral"),
             ],
-            Prompt.HAPPINESS: [Field.checkbox("asked_happiness", small=True), Field.radios("happiness", small=True)],
+            Prompt.HAPPINESS: [Field.radios("happiness", small=True)],
             Prompt.NEEDS: [
-                Field.checkbox("asked_needs", small=True),
-                *[
-                    Field.select(name) if name == "need_category" else Field(name)
-                    for name in (
-                        "need_category",
-                        "need_description",
-                        "need_review_by",
-                        "adjustment_request",
-                        "adjustment_requested_by",
-                    )
-                    if name in self.fields
-                ],  # fmt: skip
+                Field.select(name) if name == "need_category" else Field(name)
+                for name in (
+                    "need_category",
+                    "need_description",
+                    "need_review_by",
+                    "adjustment_request",
+                    "adjustment_requested_by",
+                )
+                if name in self.fields
             ],
             Prompt.COMMUNICATION: [
                 HTML('{% include "engagement/contacts/_current_preferences.html" %}'),
-                Field.checkbox("asked_communication", small=True),
                 Field.radios("preferences_still_right", small=True, inline=True),
             ],
             Prompt.EQUALITY: [
                 HTML('{% include "engagement/contacts/_equality_prompt.html" %}'),
-                Field.checkbox("asked_equality", small=True),
                 Field.radios("equality_outcome", small=True),
             ],
         }
-        for prompt in self.offered:
-            parts.append(Fieldset(*sections[prompt], legend=Prompt(prompt).label, legend_size=Size.MEDIUM))
-        parts.append(HTML('<h2 class="govuk-heading-m">{% load i18n %}{% translate "Follow-up actions" %}</h2>'))
-        for slot in FOLLOW_UP_SLOTS:
-            parts.append(
-                Fieldset(
-                    Field.text(f"follow_up_{slot}_action"),
-                    Field.select(f"follow_up_{slot}_owner"),
-                    Field(f"follow_up_{slot}_due"),
-                    legend=_("Follow-up %(number)s (optional)") % {"number": slot},
-                    legend_size=Size.SMALL,
-                )
+        reveals = [
+            Reveal(f"asked_{prompt}", Layout(*sections[prompt]), answers=PROMPT_FIELDS[prompt])
+            for prompt in self.offered
+        ]
+        parts.append(
+            RevealedByCheckboxes(
+                *reveals,
+                legend=_("While you are in touch"),
+                legend_size=Size.for_legend(Size.SMALL),
+                intro=HTML('{% include "engagement/contacts/_prompts_intro.html" %}'),
             )
+        )
+        follow_ups = [
+            Fieldset(
+                Field.text(f"follow_up_{slot}_action"),
+                Field.select(f"follow_up_{slot}_owner"),
+                Field(f"follow_up_{slot}_due"),
+                legend=_("Follow-up %(number)s") % {"number": slot},
+                legend_size=Size.SMALL,
+            )
+            for slot in FOLLOW_UP_SLOTS
+        ]
+        answers = [f"follow_up_{slot}_action" for slot in FOLLOW_UP_SLOTS]
+        parts.append(
+            RevealedByCheckboxes(
+                Reveal("has_follow_ups", Layout(*follow_ups), answers=answers),
+                legend=_("Follow-up actions"),
+                legend_size=Size.for_legend(Size.SMALL),
+            )
+        )
         parts.append(Submit("save", _("Save the contact"), data_prevent_double_click="true"))
         helper.layout = Layout(*parts)
         return helper
@@ -238,6 +264,8 @@ class ContactForm(forms.Form):
                 self.add_error("repair_category", _("Select the kind of repair"))
             if data.get("repair_fixed") and data.get("channel") and data["channel"] not in IN_THE_HOME:
                 self.add_error("repair_fixed", _("A repair can only be fixed there and then at a visit to the home"))
+            if data.get("repair_fixed") and data.get("repair_hazard"):
+                self.add_error("repair_fixed", _("Raise a hazard as a repair, so its Awaab's Law clocks start"))
             if not data.get("repair_fixed") and not data.get("repair_priority"):
                 self.add_error("repair_priority", _("Select a priority for the repair"))
         if data.get("need_description") and not data.get("need_category"):
@@ -277,6 +305,7 @@ class ContactForm(forms.Form):
             description=data["repair_description"],
             priority=data.get("repair_priority") or Priority.ROUTINE,
             fixed_at_visit=bool(data.get("repair_fixed")),
+            hazard=data.get("repair_hazard") or Hazard.NONE,
         )
 
     def new_need(self):

@@ -126,3 +126,81 @@ class EqualityProfileForm(forms.ModelForm):
                 _("Choose how the purpose of these questions was explained: answers are kept only with consent"),
             )
         return data
+
+
+# The same questions, asked of the resident themselves from their account.
+OWN_LABELS = {
+    "ethnicity": _("What is your ethnic group?"),
+    "disability": _("Do you have a disability or a long-term physical or mental health condition?"),
+    "sex": _("What is your sex?"),
+    "gender_identity": _("Is the gender you identify with the same as your sex registered at birth?"),
+    "sexual_orientation": _("Which of these best describes your sexual orientation?"),
+    "religion": _("What is your religion or belief?"),
+    "interpreter_needed": _("Do you need an interpreter?"),
+}
+
+
+class OwnEqualityForm(forms.Form):
+    """A resident's own answers. Every question has "Prefer not to say"; "Not asked yet" is not an
+    answer a resident gives. Saving needs their agreement, after the same explanation staff read out."""
+
+    main_language = forms.CharField(label=_("What is your main language?"), required=False, max_length=60)
+    date_of_birth = DateField(label=_("What is your date of birth?"), required=False,
+                              validators=[date_choices_not_in_future])  # fmt: skip
+    age_declined = forms.BooleanField(label=_("I prefer not to give my date of birth"), required=False)
+    consent = forms.BooleanField(
+        label=_("I have read why you ask, and I agree to you keeping my answers"),
+        error_messages={"required": _("Tick to agree to us keeping your answers, or leave this page")},
+    )
+
+    def __init__(self, *args, resident, profile, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, choices in QUESTIONS.items():
+            self.fields[name] = forms.ChoiceField(
+                label=OWN_LABELS[name],
+                choices=[(value, label) for value, label in choices.choices if value != NOT_ASKED],
+                widget=forms.Select if name in SELECT_QUESTIONS else forms.RadioSelect,
+                help_text=_("You can choose “Prefer not to say”."),
+                error_messages={"required": _("Choose an answer, or “Prefer not to say”")},
+            )
+            if name in SELECT_QUESTIONS:
+                self.fields[name].choices = [("", _("Choose an answer")), *self.fields[name].choices]
+            current = getattr(profile, name, NOT_ASKED) if profile else NOT_ASKED
+            if current != NOT_ASKED:
+                self.fields[name].initial = current
+        if profile:
+            self.fields["main_language"].initial = profile.main_language
+            self.fields["age_declined"].initial = profile.age_declined
+        self.fields["date_of_birth"].initial = resident.date_of_birth
+        self.resident = resident
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.label_size = Size.SMALL
+        self.helper.legend_size = Size.SMALL
+        questions = [Field.select(n) if n in SELECT_QUESTIONS else Field.radios(n) for n in QUESTIONS]
+        self.helper.layout = Layout(
+            *questions,
+            Field.text("main_language", field_width=20),
+            Fieldset(
+                Field("date_of_birth"), Field.checkbox("age_declined"), legend=_("Your age"), legend_size=Size.MEDIUM
+            ),
+            Field.checkbox("consent"),
+            Submit("save", _("Save my answers"), data_prevent_double_click="true"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_of_birth") and data.get("age_declined"):
+            self.add_error("age_declined", _("Either give your date of birth or say you prefer not to, not both"))
+        return data
+
+    def answers(self):
+        data = self.cleaned_data
+        return {**{name: data[name] for name in QUESTIONS}, "main_language": data["main_language"],
+                "age_declined": data["age_declined"]}  # fmt: skip
+
+    def birth_date(self):
+        """Blank keeps the date we hold (unless they now prefer not to give it)."""
+        if self.cleaned_data["age_declined"]:
+            return None
+        return self.cleaned_data.get("date_of_birth") or self.resident.date_of_birth

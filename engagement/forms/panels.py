@@ -13,6 +13,8 @@ from engagement.models import (
     MemberRole,
     PanelMeeting,
     PanelMembership,
+    PanelWriting,
+    PanelWritingKind,
     Recommendation,
     Response,
     ReviewEvidence,
@@ -207,3 +209,40 @@ class ResponseForm(forms.ModelForm):
             Field.radios("action_status"),
             submit=_("Save response"),
         )
+
+
+class PanelWritingForm(forms.ModelForm):
+    """A panel member's own draft finding or recommendation, or a comment on our response."""
+
+    class Meta:
+        model = PanelWriting
+        fields = ["kind", "recommendation", "text"]
+        widgets = {"kind": forms.RadioSelect}
+        labels = {"recommendation": _("Which recommendation is the comment about?"), "text": _("What you want to say")}
+        error_messages = {
+            "kind": required(_("Choose what you are writing")),
+            "text": required(_("Enter what you want to say")),
+        }
+
+    def __init__(self, *args, review, **kwargs):
+        super().__init__(*args, **kwargs)
+        answered = review.recommendations.answered()
+        self.fields["recommendation"].queryset = answered
+        self.fields["recommendation"].label_from_instance = lambda r: r.text[:80]
+        self.fields["recommendation"].empty_label = _("Choose a recommendation")
+        self.fields["recommendation"].help_text = _("Only for a comment on our response.")
+        if not answered.exists():
+            self.fields["kind"].choices = [c for c in PanelWritingKind.choices if c[0] != PanelWritingKind.COMMENT]
+            del self.fields["recommendation"]
+        fields = [Field.radios("kind"), Field.textarea("text", rows=6)]
+        if "recommendation" in self.fields:
+            fields.insert(1, Field.select("recommendation"))
+        self.helper = helper(*fields, submit=_("Save for the panel and staff"))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == PanelWritingKind.COMMENT and not data.get("recommendation"):
+            self.add_error("recommendation", _("Choose the recommendation your comment is about"))
+        if data.get("kind") != PanelWritingKind.COMMENT:
+            data["recommendation"] = None
+        return data

@@ -21,7 +21,7 @@ def region_code(raw):
 
 class HomesImport(CsvImport):
     required_columns = ("property_reference", "address_line_1", "town", "postcode", "region_code", "local_authority")
-    optional_columns = ("uprn", "address_line_2", "lsoa_code", "scheme_type", "has_communal_areas")
+    optional_columns = ("uprn", "address_line_2", "lsoa_code", "scheme_type", "has_communal_areas", "housing_officer")
     unique_columns = ("property_reference",)
 
     def __init__(self, **options):
@@ -38,12 +38,15 @@ class HomesImport(CsvImport):
             "lsoa_code": lsoa_code(required=False),
             "scheme_type": choice(SchemeType.choices, default=SchemeType.GENERAL_NEEDS),
             "has_communal_areas": yes_no_or_blank,
+            "housing_officer": optional_text(150),
         }
         self.regions = {region.code: region for region in Region.objects.all()}
+        self.officers = housing_officers_by_username()
 
     def plan(self, parsed):
         problems = []
         existing = dict(Home.objects.values_list("property_reference", "pk"))
+        existing_officer = dict(Home.objects.values_list("property_reference", "housing_officer_id"))
         uprn_owner = {u: ref for ref, u in Home.objects.exclude(uprn=None).values_list("property_reference", "uprn")}
         seen_uprns = {}
         creates, updates = [], []
@@ -69,8 +72,16 @@ class HomesImport(CsvImport):
                 if owner is not None and owner != ref:
                     problems.append(Problem(line, "uprn", f"UPRN {number} already belongs to home {owner}."))
                     continue
+            officer = values["housing_officer"]
+            if officer and officer not in self.officers:
+                problems.append(
+                    Problem(line, "housing_officer", f"“{officer}” is not the username of a housing officer.")
+                )
+                continue
             home = Home(
                 pk=existing.get(ref),
+                # Blank keeps the home's officer (none for a new home): the file moves homes, never clears them.
+                housing_officer_id=self.officers[officer] if officer else existing_officer.get(ref),
                 property_reference=ref,
                 uprn=number,
                 address_line_1=values["address_line_1"],
@@ -93,3 +104,13 @@ class HomesImport(CsvImport):
         fields.remove("property_reference")
         Home.objects.bulk_update(updates, fields, batch_size=BATCH)
         return f"Imported homes: {len(creates)} added, {len(updates)} updated."
+
+
+def housing_officers_by_username():
+    """username -> user id, for the `housing_officer` column (a patch is a housing officer's)."""
+    from django.contrib.auth import get_user_model
+
+    from engagement.roles import HOUSING_OFFICER
+
+    users = get_user_model().objects.filter(groups__name=HOUSING_OFFICER.name, is_active=True)
+    return dict(users.values_list("username", "pk"))

@@ -25,6 +25,10 @@ class ReasonableAdjustmentQuerySet(models.QuerySet):
     def outstanding(self):
         return self.filter(status__in=OUTSTANDING)
 
+    def past_review(self, today):
+        """In place, with a review date that has gone by."""
+        return self.filter(status=AdjustmentStatus.IN_PLACE, review_by__lt=today)
+
     def outstanding_first(self):
         is_outstanding = models.Case(models.When(status__in=OUTSTANDING, then=models.Value(0)), default=models.Value(1))
         return self.order_by(is_outstanding, "-requested_on", "-pk")

@@ -94,13 +94,36 @@ class Contact(models.Model):
     class Meta:
         ordering = ["-occurred_at", "-pk"]
         indexes = [models.Index(fields=["household", "-occurred_at"])]
-        permissions = [("work_a_patch", "Looks after a patch of homes (worklist and patch view)")]
+        permissions = [
+            ("work_a_patch", "Looks after a patch of homes (worklist and patch view)"),
+            ("correct_any_contact", "Can correct any contact, not only their own (a manager)"),
+            ("assign_patches", "Can assign homes to a housing officer's patch"),
+        ]
 
     def __str__(self):
         return f"{self.get_channel_display()} on {self.occurred_at:%d %B %Y}"
 
     def prompts_asked(self):
         return [record for record in self.prompts.all() if record.asked]
+
+
+class ContactCorrection(models.Model):
+    """One change to a contact's words after it was saved. The contact holds the corrected text; each
+    correction keeps what the field said before, so the original is always there to read."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="corrections")
+    field = models.CharField(max_length=20)
+    old_value = models.TextField(blank=True)
+    new_value = models.TextField(blank=True)
+    reason = models.CharField(_("Why it was corrected"), max_length=300)
+    corrected_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    corrected_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["corrected_at", "pk"]
+
+    def __str__(self):
+        return f"{self.field} of contact {self.contact_id} corrected"
 
 
 class ContactPrompt(models.Model):

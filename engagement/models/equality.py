@@ -58,7 +58,10 @@ class EqualityProfile(models.Model):
     )
 
     class Meta:
-        permissions = [("view_special_category", "Can see special-category equality data (every read is audited)")]
+        permissions = [
+            ("view_special_category", "Can see special-category equality data (every read is audited)"),
+            ("answer_own_equality_questions", "Can give or change their own equality answers from their account"),
+        ]
 
     def __str__(self):
         return f"Equality profile of {self.resident}"

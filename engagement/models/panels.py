@@ -209,3 +209,29 @@ class Recommendation(models.Model):
                 errors["due_on"] = _("Enter the date the action is due by")
         if errors:
             raise ValidationError(errors)
+
+
+class PanelWritingKind(models.TextChoices):
+    FINDING = "finding", _("A finding")
+    RECOMMENDATION = "recommendation", _("A recommendation")
+    COMMENT = "comment", _("A comment on our response to a recommendation")
+
+
+class PanelWriting(models.Model):
+    """Something a panel member wrote for a review, in their own words: a draft finding, a draft
+    recommendation, or a comment on the landlord's response. Kept with who wrote it and when."""
+
+    review = models.ForeignKey(ScrutinyReview, on_delete=models.CASCADE, related_name="panel_writing")
+    kind = models.CharField(_("What are you writing?"), max_length=20, choices=PanelWritingKind.choices)
+    recommendation = models.ForeignKey(
+        Recommendation, null=True, blank=True, on_delete=models.CASCADE, related_name="panel_comments"
+    )
+    text = models.TextField(_("What the panel member wrote"))
+    written_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    written_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["written_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} for {self.review}"

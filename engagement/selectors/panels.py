@@ -2,12 +2,14 @@
 
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from engagement.models import (
     EngagementActivity,
     OutreachSuggestion,
     PanelMeeting,
     PanelMembership,
+    PanelWriting,
     Recommendation,
     ScrutinyPanel,
     ScrutinyReview,
@@ -69,3 +71,18 @@ def activities_in(period_start=None, period_end=None):
 
 def outreach_suggestions():
     return {(s.dimension, s.group): s for s in OutreachSuggestion.objects.all()}
+
+
+def panel_writing(review, user):
+    """What panel members wrote for the review, each with who wrote it in words the viewer may see:
+    staff see the member's name; a panel member sees "You" or "A panel member" (never another resident's name)."""
+    writing = list(PanelWriting.objects.filter(review=review).select_related("written_by", "recommendation"))
+    names = user.has_perm("engagement.view_every_panel")
+    for item in writing:
+        if item.written_by_id == user.pk:
+            item.author = _("You")
+        elif names:
+            item.author = item.written_by.get_full_name() or item.written_by.username
+        else:
+            item.author = _("A panel member")
+    return writing

@@ -16,6 +16,7 @@ from engagement.models import (
     ContactRestriction,
     EqualityProfile,
     FollowUp,
+    Home,
     ReasonableAdjustment,
     Resident,
     SupportNeed,
@@ -23,7 +24,6 @@ from engagement.models import (
 from engagement.selectors.profiles import can_see_needs
 from repairs.models import OPEN_STATUSES, RepairRequest
 
-PATCH_SILENCE_DAYS = 365  # the patch view: no contact in 12 months
 REPAIRS_SHOWN_DAYS = 90
 
 
@@ -48,6 +48,7 @@ class Worklist:
     needs: list | None
     restrictions: list
     adjustments: list
+    adjustments_to_review: list
     repairs: list
     not_contacted: list
     not_heard_days: int
@@ -87,6 +88,12 @@ def worklist_for(officer, today=None):
             .select_related("resident")
             .order_by("requested_on", "pk")
         ),
+        adjustments_to_review=list(
+            ReasonableAdjustment.objects.past_review(today)
+            .filter(in_patch)
+            .select_related("resident")
+            .order_by("review_by", "pk")
+        ),
         repairs=list(
             # Open ones however old, and the rest for REPAIRS_SHOWN_DAYS after they were raised or finished.
             RepairRequest.objects.filter(contacts__made_by=officer)
@@ -110,6 +117,7 @@ class PatchSilences:
     disability: list | None  # None when the viewer may not see disability
     others: list
     total: int
+    not_heard_days: int = 0
 
 
 def can_see_disability(user):
@@ -117,11 +125,12 @@ def can_see_disability(user):
 
 
 def patch_silences(officer, user, now=None):
-    """Residents in the patch with no contact in 12 months, grouped by what predicts silence.
+    """Residents in the patch with no contact in CONTACT_NOT_HEARD_DAYS (the worklist's window
+    too), grouped by what predicts silence.
 
     A resident can be in more than one group. Disability is special-category data: it is used only
     for a viewer allowed to see it (and the page audits the read)."""
-    since = (now or timezone.now()) - timedelta(days=PATCH_SILENCE_DAYS)
+    since = (now or timezone.now()) - timedelta(days=settings.CONTACT_NOT_HEARD_DAYS)
     residents = not_contacted_since(officer, since).annotate(
         no_internet=Exists(CommunicationPreference.objects.filter(resident=OuterRef("pk"), no_internet=True)),
         interpreter=Exists(
@@ -147,4 +156,17 @@ def patch_silences(officer, user, now=None):
         disability=disability,
         others=[r for r in residents if r.pk not in grouped],
         total=len(residents),
+        not_heard_days=settings.CONTACT_NOT_HEARD_DAYS,
     )
+
+
+def homes_for_patch(*, references=(), postcode_area=""):
+    """Homes named by property reference, or every home whose postcode starts with `postcode_area`
+    (an outward code such as "LS9", or a sector such as "LS9 8")."""
+    homes = Home.objects.all()
+    if references:
+        return homes.filter(property_reference__in=references)
+    area = " ".join(postcode_area.upper().split())
+    if " " not in area:
+        return homes.filter(postcode__istartswith=f"{area} ")  # LS9 must not take in LS91
+    return homes.filter(postcode__istartswith=area)

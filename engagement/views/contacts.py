@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,10 +12,10 @@ from engagement.audit import record_view, record_views
 from engagement.contact_logging import contact_log, follow_up_done
 from engagement.forms.contacts import ContactForm
 from engagement.language import active_rules, review_form
-from engagement.models import AuditSubject, EqualityOutcome, FollowUp, Prompt, Resident
+from engagement.models import AuditSubject, ContactChannel, EqualityOutcome, FollowUp, Prompt, Resident
 from engagement.selectors.contacts import prompts_to_offer
 from engagement.selectors.worklist import patch_silences
-from repairs.selectors import household_summary
+from repairs.selectors import household_summary, repair_for
 
 
 @page("engagement.add_contact", "engagement.view_resident")
@@ -34,8 +33,15 @@ def contact_add(request, pk):
             path=request.path,
         )
     rules = active_rules()
+    job = _job(request, household)
     form = ContactForm(
-        request.POST or None, household=household, resident=resident, user=request.user, offered=offered, rules=rules
+        request.POST or None,
+        household=household,
+        resident=resident,
+        user=request.user,
+        offered=offered,
+        rules=rules,
+        initial=_from_job(job),
     )
     review = None
     if request.method == "POST" and form.is_valid():
@@ -65,11 +71,12 @@ def contact_add(request, pk):
                     None, _("The contact could not be saved, so nothing from this form was saved. Try again.")
                 )
             else:
-                return _saved(request, contact, resident)
+                return _saved(request, contact, resident, job)
     context = {
         "form": form,
         "resident": resident,
         "household": household,
+        "job": job,
         "held_back": [(Prompt(prompt).label, when) for prompt, when in held_back.items()],
         "language_findings": review.findings if review and review.needs_review else [],
         "repairs_summary": household_summary(household) if Prompt.REPAIRS in offered else None,
@@ -78,7 +85,26 @@ def contact_add(request, pk):
     return render(request, "engagement/contacts/form.html", context)
 
 
-def _saved(request, contact, resident):
+def _job(request, household):
+    """The repair job a contact is logged from (`?repair=`), if the user may see it and it is at
+    this household's home; otherwise None."""
+    pk = request.GET.get("repair", "")
+    if not pk.isdigit() or not request.user.has_perm("repairs.view_repairrequest"):
+        return None
+    repair = repair_for(request.user, int(pk))
+    return repair if repair.home_id == household.home_id else None
+
+
+def _from_job(job):
+    if job is None:
+        return {}
+    return {
+        "channel": ContactChannel.REPAIR_APPOINTMENT,
+        "purpose": _("Repair %(ref)s: %(kind)s") % {"ref": job.reference, "kind": job.get_category_display().lower()},
+    }
+
+
+def _saved(request, contact, resident, job=None):
     parts = [_("Contact saved.")]
     repair = contact.repairs.first()
     if repair:
@@ -90,7 +116,9 @@ def _saved(request, contact, resident):
     can_change_preferences = request.user.has_perm("engagement.change_communicationpreference")
     if contact.preferences_still_right == "no" and contact.resident_id and can_change_preferences:
         return redirect("preferences_edit", pk=contact.resident_id)
-    return redirect(reverse("resident_detail", kwargs={"pk": resident.pk}) + "#contacts")
+    if job is not None:
+        return redirect("repairs:detail", pk=job.pk)
+    return redirect("resident_detail", pk=resident.pk)
 
 
 @page("engagement.change_followup", post_only=True)
@@ -104,7 +132,7 @@ def follow_up_mark_done(request, pk):
 
 @page("engagement.work_a_patch", "engagement.view_resident")
 def patch(request):
-    """Who in my patch we have not heard from in 12 months, by what tends to keep people silent."""
+    """Who in my patch we have not heard from (CONTACT_NOT_HEARD_DAYS), by what tends to keep people silent."""
     silences = patch_silences(request.user, request.user)
     if silences.disability is not None:
         # The grouping shows who is and is not recorded as disabled: every resident listed is a read.
@@ -114,7 +142,7 @@ def patch(request):
             user=request.user,
             residents=sorted(listed, key=lambda r: r.pk),
             subject=AuditSubject.EQUALITY_PROFILE,
-            detail="Patch view: no contact in 12 months, grouped by disability",
+            detail=f"Patch view: no contact in {silences.not_heard_days} days, grouped by disability",
             path=request.path,
         )
     return render(request, "engagement/contacts/patch.html", {"silences": silences})

@@ -174,8 +174,26 @@ def review_add(request, pk):
 @page("engagement.view_scrutinyreview")
 def review_detail(request, pk):
     review = panel_selectors.review_for(request.user, timezone.localdate(), pk)
-    context = {"review": review, "evidence": review.evidence.all(), "recommendations": review.recommendations.all()}
+    context = {
+        "review": review,
+        "evidence": review.evidence.all(),
+        "recommendations": review.recommendations.select_related("updated_by"),
+        "panel_writing": panel_selectors.panel_writing(review, request.user),
+    }
     return render(request, "engagement/panels/review_detail.html", context)
+
+
+@page("engagement.add_panelwriting")
+def review_write(request, pk):
+    """A panel member writes for a review of their own panel: a finding, a recommendation or a comment."""
+    review = panel_selectors.review_for(request.user, timezone.localdate(), pk)
+    form = panel_forms.PanelWritingForm(request.POST or None, review=review)
+    back = reverse("review_detail", kwargs={"pk": review.pk})
+    if request.method == "POST" and form.is_valid():
+        if save_model_form(form, review=review, written_by=request.user):
+            return saved(request, _("Saved. The panel and staff can read it on the review."), back)
+    intro = _("Write in your own words. It is kept with your name and the date, and staff see it on the review.")
+    return form_page(request, form, title=_("Write for the review"), back=back, back_label=review.topic, intro=intro)
 
 
 def _review(pk):

@@ -1,5 +1,6 @@
 from .complaints import (
     AllegationForm,
+    ComplaintCategoriesForm,
     ComplaintCloseForm,
     ComplaintEscalateForm,
     ComplaintFilterForm,
@@ -19,6 +20,7 @@ from .repairs import (
 __all__ = [
     "AllegationForm",
     "AppointmentForm",
+    "ComplaintCategoriesForm",
     "ComplaintCloseForm",
     "ComplaintEscalateForm",
     "ComplaintFilterForm",

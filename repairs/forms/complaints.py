@@ -4,7 +4,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from repairs.forms.common import date_field, helper
-from repairs.models import ComplaintCategory, ComplaintStage, DiscriminationAllegation, Finding, RepairRequest
+from repairs.models import (
+    EXTENSION_LIMIT_WORKING_DAYS,
+    ComplaintCategory,
+    ComplaintStage,
+    DiscriminationAllegation,
+    Finding,
+    RepairRequest,
+)
 
 
 class ComplaintRaiseForm(forms.Form):
@@ -73,7 +80,10 @@ class ComplaintStageForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["extension_working_days"].max_value = 20
+        limit = EXTENSION_LIMIT_WORKING_DAYS[self.instance.number]
+        self.fields["extension_working_days"].help_text = _(
+            "Up to %(limit)s working days at stage %(number)s, under the Complaint Handling Code."
+        ) % {"limit": limit, "number": self.instance.number}
         self.helper = helper(
             Field("acknowledged_on"),
             Field.text("extension_working_days", field_width=3),
@@ -88,6 +98,13 @@ class ComplaintStageForm(forms.ModelForm):
         data = super().clean()
         stage = self.instance
         acknowledged, responded = data.get("acknowledged_on"), data.get("responded_on")
+        limit = EXTENSION_LIMIT_WORKING_DAYS[stage.number]
+        if (data.get("extension_working_days") or 0) > limit:
+            self.add_error(
+                "extension_working_days",
+                _("The extension at stage %(number)s can be at most %(limit)s working days")
+                % {"number": stage.number, "limit": limit},
+            )
         if data.get("extension_working_days") and not data.get("extension_reason", "").strip():
             self.add_error(
                 "extension_reason", _("Give the reason for the extension, as you explained it to the resident")
@@ -168,3 +185,22 @@ class ComplaintFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = helper(Field.select("status"), Field.select("category"), submit=_("Filter"), method="get")
+
+
+class ComplaintCategoriesForm(forms.Form):
+    categories = forms.MultipleChoiceField(
+        label=_("What is it about?"),
+        choices=ComplaintCategory.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Select all that apply. The categories it had before are kept with your reason."),
+        error_messages={"required": _("Select what the complaint is about")},
+    )
+    reason = forms.CharField(
+        label=_("Why are you changing them?"),
+        max_length=300,
+        error_messages={"required": _("Enter why you are changing what the complaint is about")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = helper(Field.checkboxes("categories"), Field.text("reason"), submit=_("Save the categories"))

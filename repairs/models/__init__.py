@@ -11,10 +11,18 @@ from .choices import (
     Slot,
     Status,
 )
-from .complaints import Complaint, ComplaintCategoryTag, ComplaintStage, DiscriminationAllegation
+from .complaints import (
+    EXTENSION_LIMIT_WORKING_DAYS,
+    Complaint,
+    ComplaintCategoryChange,
+    ComplaintCategoryTag,
+    ComplaintStage,
+    DiscriminationAllegation,
+)
 from .repairs import Appointment, RepairRequest
 
 __all__ = [
+    "EXTENSION_LIMIT_WORKING_DAYS",
     "OPEN_STATUSES",
     "Appointment",
     "AppointmentOutcome",
@@ -22,6 +30,7 @@ __all__ = [
     "Channel",
     "Complaint",
     "ComplaintCategory",
+    "ComplaintCategoryChange",
     "ComplaintCategoryTag",
     "ComplaintStage",
     "DiscriminationAllegation",

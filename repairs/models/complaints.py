@@ -57,6 +57,39 @@ class ComplaintCategoryTag(models.Model):
         return self.get_category_display()
 
 
+class ComplaintCategoryChange(models.Model):
+    """A correction to what a complaint is about: what it was, what it became, who changed it and why."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="category_changes")
+    before = models.JSONField(default=list)
+    after = models.JSONField(default=list)
+    reason = models.CharField(_("Why the categories changed"), max_length=300)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+
+    def __str__(self):
+        return f"Categories of {self.complaint} changed"
+
+    @staticmethod
+    def _labels(codes):
+        return ", ".join(str(ComplaintCategory(code).label) for code in codes if code in ComplaintCategory.values)
+
+    @property
+    def before_labels(self):
+        return self._labels(self.before)
+
+    @property
+    def after_labels(self):
+        return self._labels(self.after)
+
+
+# The Complaint Handling Code's longest extension at each stage, in working days.
+EXTENSION_LIMIT_WORKING_DAYS = {1: 10, 2: 20}
+
+
 class ComplaintStage(models.Model):
     """Stage 1 or stage 2 of a complaint: its own acknowledgement, decision and Code clocks."""
 

@@ -2,7 +2,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from repairs.models import Complaint, ComplaintCategory, ComplaintCategoryTag, ComplaintStage, DiscriminationAllegation
+from repairs.models import (
+    Complaint,
+    ComplaintCategory,
+    ComplaintCategoryChange,
+    ComplaintCategoryTag,
+    ComplaintStage,
+    DiscriminationAllegation,
+)
 from repairs.services.repairs import _placeholder_reference
 
 
@@ -28,6 +35,25 @@ def complaint_raise(*, resident, received_on, summary, categories, repairs=(), r
     if ComplaintCategory.DISCRIMINATION in categories:
         DiscriminationAllegation.objects.create(complaint=complaint)
     return complaint
+
+
+@transaction.atomic
+def complaint_categories_correct(*, complaint, categories, by, reason):
+    """Correct what a complaint is about, recording what it was. A newly alleged discrimination gets
+    its own record; one already recorded stays, since it must still be answered."""
+    before = complaint.category_codes()
+    after = list(dict.fromkeys(categories))
+    if set(before) == set(after):
+        return None
+    complaint.categories.exclude(category__in=after).delete()
+    ComplaintCategoryTag.objects.bulk_create(
+        [ComplaintCategoryTag(complaint=complaint, category=code) for code in after if code not in before]
+    )
+    if ComplaintCategory.DISCRIMINATION in after:
+        DiscriminationAllegation.objects.get_or_create(complaint=complaint)
+    return ComplaintCategoryChange.objects.create(
+        complaint=complaint, before=before, after=after, reason=reason, changed_by=by
+    )
 
 
 @transaction.atomic

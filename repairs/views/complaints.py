@@ -14,6 +14,7 @@ from engagement.models import LanguageSource
 from repairs import selectors, services
 from repairs.forms import (
     AllegationForm,
+    ComplaintCategoriesForm,
     ComplaintCloseForm,
     ComplaintEscalateForm,
     ComplaintFilterForm,
@@ -78,6 +79,25 @@ def complaint_detail(request, pk):
         "closing_problems": closing_problems(complaint, complaint.closed_on) if complaint.is_open else [],
     }
     return render(request, "repairs/complaint_detail.html", context)
+
+
+@page("repairs.change_complaint")
+def complaint_categories(request, pk):
+    complaint = selectors.complaint_for(pk)
+    form = ComplaintCategoriesForm(request.POST or None, initial={"categories": complaint.category_codes()})
+    if request.method == "POST" and form.is_valid():
+        change = services.complaint_categories_correct(
+            complaint=complaint, categories=form.cleaned_data["categories"], by=request.user,
+            reason=form.cleaned_data["reason"],
+        )  # fmt: skip
+        messages.success(
+            request, _("What the complaint is about was corrected.") if change else _("Nothing was changed.")
+        )
+        return redirect("repairs:complaint", pk=pk)
+    back = reverse("repairs:complaint", args=[pk])
+    return form_page(
+        request, form, title=_("Correct what the complaint is about"), caption=complaint.reference, back_url=back
+    )
 
 
 @page("repairs.change_complaint")

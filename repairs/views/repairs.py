@@ -9,6 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from engagement.access import page
+from engagement.audit import record_views
+from engagement.models import AuditSubject
+from engagement.selectors.visits import household_visit
 from repairs import selectors, services
 from repairs.forms import (
     AppointmentForm,
@@ -72,8 +75,12 @@ def repair_raise(request):
 @page("repairs.view_repairrequest")
 def repair_detail(request, pk):
     repair = selectors.repair_for(request.user, pk)
+    visit = household_visit(repair.household, request.user)
+    _audit_needs_shown(request, [visit], "Repair page")
     context = {
         "repair": repair,
+        "visit": visit,
+        "contact_resident": _contact_resident(request.user, visit),
         "clocks": clock_rows(repair.clocks()),
         "appointments": repair.appointments.select_related("operative"),
         "recalls": repair.recalls.all(),
@@ -158,5 +165,27 @@ def repair_photo(request, pk):
 @page("repairs.work_repair_jobs")
 def operative_jobs(request):
     day = timezone.localdate()
-    jobs = selectors.jobs_for_operative(request.user, day)
+    jobs = list(selectors.jobs_for_operative(request.user, day))
+    for job in jobs:
+        job.visit = household_visit(job.repair.household, request.user)
+    _audit_needs_shown(request, [job.visit for job in jobs], "Today's jobs")
     return render(request, "repairs/operative_jobs.html", {"jobs": jobs, "day": day})
+
+
+def _audit_needs_shown(request, visits, where):
+    """Support needs are health information: each resident whose needs the page shows is a read."""
+    residents = {resident for visit in visits if visit is not None for resident in visit.needs_shown}
+    record_views(
+        user=request.user,
+        residents=sorted(residents, key=lambda resident: resident.pk),
+        subject=AuditSubject.SUPPORT_NEEDS,
+        detail=f"{where}: support needs of the household visited",
+        path=request.path,
+    )
+
+
+def _contact_resident(user, visit):
+    """Whom a contact logged from the job is with at first: the lead tenant (the form lets you change it)."""
+    if visit is None or not visit.people or not user.has_perms(["engagement.add_contact", "engagement.view_resident"]):
+        return None
+    return visit.people[0].resident

@@ -79,16 +79,27 @@
     report.appendChild(list);
   }
 
+  // Which phrases were found, in order, ignoring where: typing elsewhere moves them, not changes them.
+  function signature(findings) {
+    return findings.map(function (finding) { return finding.text.toLowerCase(); }).join("\u0000");
+  }
+
   function enhance(field) {
     var rules = JSON.parse(field.getAttribute("data-language-rules") || "[]");
     var asFlagged = document.getElementById(field.getAttribute("data-language-as-flagged"));
     var report = document.getElementById(field.getAttribute("data-language-report"));
     if (!report) { return; }
     var timer = null;
+    var shown = signature(check(field.value, rules));
     function run() {
       var findings = check(field.value, rules);
       // Keep the text as it was when first flagged, so the server can record whether it changed.
       if (findings.length && asFlagged && !asFlagged.value) { asFlagged.value = field.value; }
+      // The report is a live region: rewrite it only when the set of findings changes, so a
+      // screen reader hears a new finding once and nothing while the officer types on.
+      var now = signature(findings);
+      if (now === shown) { return; }
+      shown = now;
       show(report, findings);
     }
     field.addEventListener("input", function () {

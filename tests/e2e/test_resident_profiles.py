@@ -14,7 +14,7 @@ def test_a_resident_with_no_internet_sets_how_we_contact_them(open_page, persona
     page = open_page(personas["resident"], javascript=javascript, width=375)
     page.set_default_timeout(10_000)
     page.goto("/")
-    page.get_by_role("link", name="Tell us how you would like us to contact you").click()
+    page.get_by_role("link", name="How we contact you").click()
 
     page.get_by_label("First choice").select_option(label="Email")
     page.get_by_label("I do not have internet access").check()

@@ -91,6 +91,11 @@ EXPECTED_ROLES = {
     "contact_add": {"housing_officer", "repairs_operative", "contact_centre_agent"},
     "follow_up_done": {"housing_officer"},
     "patch": {"housing_officer"},
+    # A contact's page is for everyone who logs contacts; only its author or a manager corrects it
+    # there. Follow-ups are changed or handed on by officers.
+    "contact_detail": {"housing_officer", "repairs_operative", "contact_centre_agent"},
+    "follow_up_edit": {"housing_officer"},
+    "patch_assign": {"administrator"},
     # Data rights: the administrator answers subject access and erasure requests.
     "resident_data": {"administrator"},
     "resident_data_json": {"administrator"},
@@ -99,6 +104,7 @@ EXPECTED_ROLES = {
     "two_factor_setup": set(ROLE_SLUGS),
     "two_factor_verify": set(ROLE_SLUGS),
     "my_preferences": {"resident"},
+    "my_equality": {"resident"},
     "import_start": {"administrator"},
     "surveys:mine": {"resident"},
     "surveys:answer_start": set(ROLE_SLUGS),  # a personal link works for whoever holds it
@@ -120,12 +126,15 @@ EXPECTED_ROLES = {
     "repairs:complaints": {"housing_officer", "contact_centre_agent"},
     "repairs:complaint_raise": {"housing_officer", "contact_centre_agent"},
     "repairs:complaint_close": {"housing_officer", "contact_centre_agent"},
+    "repairs:complaint_categories": {"housing_officer", "contact_centre_agent"},
     # Scrutiny panels: panel members read the panel's records, which name nobody; only staff see
     # who is on a panel, who took part in engagement, or a shortlist.
     "panel_list": {"housing_officer", "panel_member", "insight_analyst", "administrator"},
     "panel_detail": {"housing_officer", "panel_member", "insight_analyst", "administrator"},
     "meeting_detail": {"housing_officer", "panel_member", "insight_analyst", "administrator"},
     "review_detail": {"housing_officer", "panel_member", "insight_analyst", "administrator"},
+    # Panel members write their own findings, recommendations and comments; staff read them.
+    "review_write": {"panel_member"},
     "panel_members": {"housing_officer", "administrator"},
     "panel_member_add": {"housing_officer", "administrator"},
     "meeting_edit": {"housing_officer", "administrator"},

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from engagement.models import Contact, LanguageFlag
+from engagement.models import Contact, ContactCorrection, LanguageFlag
 
 
 def contact_notes_past_retention(now=None):
@@ -28,6 +28,8 @@ def contact_notes_past_retention(now=None):
 def apply_contact_note_retention(now=None):
     due = contact_notes_past_retention(now)
     LanguageFlag.objects.filter(contact__in=due).update(matched_text="")
+    # A correction keeps the notes as they were: those words age out with the notes.
+    ContactCorrection.objects.filter(contact__in=due, field="notes").update(old_value="", new_value="")
     return due.update(notes="")
 
 
