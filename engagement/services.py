@@ -11,6 +11,7 @@ from engagement.models import (
     AuditAction,
     AuditSubject,
     CommunicationPreference,
+    ContactDetails,
     ContactRestriction,
     EqualityProfile,
     ReasonableAdjustment,
@@ -253,3 +254,12 @@ def preferences_save(*, resident, by, **values):
     preference.updated_by = by
     preference.save()
     return preference
+
+
+def contact_details_save(*, resident, by, **values):
+    """Save a resident's email, mobile and landline (checked by ContactDetailsForm), by staff or themselves."""
+    details, _created = ContactDetails.objects.get_or_create(resident=resident)
+    _apply(details, values)
+    details.updated_by = by
+    details.save()
+    return details

@@ -35,6 +35,21 @@ class ContactDetails(models.Model):
     def __str__(self):
         return f"Contact details of {self.resident}"
 
+    def summary_rows(self):
+        """(label, value as people write it, where it came from, last confirmed) for each detail."""
+        from engagement.contact_details import shown
+
+        return [
+            (_("Email address"), self.email, self.get_email_source_display(), self.email_confirmed_on),
+            (_("Mobile number"), shown(self.mobile_phone), self.get_mobile_source_display(), self.mobile_confirmed_on),
+            (
+                _("Landline number"),
+                shown(self.landline_phone),
+                self.get_landline_source_display(),
+                self.landline_confirmed_on,
+            ),
+        ]
+
     @property
     def phone(self):
         """The number to call: the landline if there is one, else the mobile."""

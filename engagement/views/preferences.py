@@ -8,15 +8,21 @@ from django.utils.translation import gettext as _
 
 from engagement import services
 from engagement.access import page
+from engagement.forms.contact_details import ContactDetailsForm
 from engagement.forms.preferences import CommunicationPreferenceForm
-from engagement.models import CommunicationPreference, Resident
+from engagement.models import CommunicationPreference, ContactDetails, Resident
+
+
+def _own_resident(request):
+    resident = Resident.objects.filter(user=request.user).first()
+    if resident is None:
+        raise Http404("This account is not linked to a resident.")
+    return resident
 
 
 @page("engagement.manage_own_preferences")
 def my_preferences(request):
-    resident = Resident.objects.filter(user=request.user).first()
-    if resident is None:
-        raise Http404("This account is not linked to a resident.")
+    resident = _own_resident(request)
     preference = CommunicationPreference.objects.filter(resident=resident).first()
     form = CommunicationPreferenceForm(request.POST or None, about_self=True, preference=preference)
     if request.method == "POST" and form.is_valid():
@@ -24,3 +30,15 @@ def my_preferences(request):
         messages.success(request, _("Thank you. We have saved how you would like us to contact you."))
         return redirect("my_preferences")
     return render(request, "engagement/my_preferences.html", {"form": form, "resident": resident})
+
+
+@page("engagement.manage_own_preferences")
+def my_contact_details(request):
+    resident = _own_resident(request)
+    details = ContactDetails.objects.filter(resident=resident).first()
+    form = ContactDetailsForm(request.POST or None, about_self=True, details=details)
+    if request.method == "POST" and form.is_valid():
+        services.contact_details_save(resident=resident, by=request.user, **form.values())
+        messages.success(request, _("Thank you. We have saved your contact details."))
+        return redirect("my_contact_details")
+    return render(request, "engagement/my_contact_details.html", {"form": form, "resident": resident})
