@@ -59,7 +59,7 @@ class ContactDetailsForm(forms.Form):
         for name, label in KINDS:
             layout.append(Field.text(name, field_width=20 if name != "email" else 30))
             if not about_self:
-                source = f"{name}_source"
+                source = SOURCE_FIELD[name]
                 self.fields[source] = forms.ChoiceField(
                     label=_("Where did the %(detail)s come from?") % {"detail": label.lower()},
                     choices=STAFF_SOURCES,
@@ -94,9 +94,9 @@ class ContactDetailsForm(forms.Form):
                 not self.about_self
                 and data[name]
                 and self._changed(name, data[name])
-                and not data.get(f"{name}_source")
+                and not data.get(SOURCE_FIELD[name])
             ):
-                self.add_error(f"{name}_source", _("Say where this came from"))
+                self.add_error(SOURCE_FIELD[name], _("Say where this came from"))
         return data
 
     def _changed(self, name, value):
@@ -113,7 +113,7 @@ class ContactDetailsForm(forms.Form):
             if not value:
                 values[SOURCE_FIELD[name]], values[CONFIRMED_FIELD[name]] = "", None
                 continue
-            source = DetailSource.RESIDENT if self.about_self else data.get(f"{name}_source")
+            source = DetailSource.RESIDENT if self.about_self else data.get(SOURCE_FIELD[name])
             changed = self._changed(name, value)
             if changed or source:
                 values[SOURCE_FIELD[name]] = source or getattr(self.details, SOURCE_FIELD[name])
