@@ -4,7 +4,10 @@ language on getting an interpreter) and then the paper questionnaire, in large p
 their preference. Text stays text (searchable, read aloud by screen readers), and only the fonts
 installed on this machine are used: WeasyPrint is given a URL fetcher that fetches nothing.
 
-Large packs are laid out CHUNK letters at a time and joined with pypdf, so memory stays flat.
+Laying out pages is the slow part, so each questionnaire (per language and print size) is laid out
+once and its pages reused for every resident; each resident's reference is stamped on its first
+page. Cover letters are laid out CHUNK at a time, so memory stays flat, and everything is joined
+with pypdf. Text stays text; the joined file is not tagged (pypdf does not join structure trees).
 """
 
 import io
@@ -14,7 +17,7 @@ import segno
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
-from django.utils.html import escape
+from pypdf import PdfReader, PdfWriter
 
 from engagement.models import Format
 from surveys import sending
@@ -42,7 +45,6 @@ class PackItem:
     large: bool
     interpreter: tuple
     reference: str
-    questionnaire: str
 
 
 def letters_due(survey):
@@ -65,20 +67,22 @@ def _qr(link):
 
 
 class _Questionnaires:
-    """Each language and size laid out once, not once per resident."""
+    """The paper questionnaire's pages, laid out once per language and print size."""
 
     def __init__(self, survey):
         self.survey, self.done = survey, {}
 
-    def get(self, language, reference):
-        if language not in self.done:
+    def pages(self, language, large):
+        if (language, large) not in self.done:
             with translation.override(language):
                 printed = PrintedSurvey(self.survey, self.survey.current_version, language)
-                self.done[language] = render_to_string("surveys/print_pack/questionnaire.html", {"printed": printed})
-        return self.done[language].replace("{reference}", escape(reference))
+                context = {"printed": printed, "large": large, "language": language}
+                html = render_to_string("surveys/print_pack/questionnaire.html", context)
+            self.done[(language, large)] = PdfReader(io.BytesIO(_document(html).write_pdf())).pages
+        return self.done[(language, large)]
 
 
-def _item(delivery, questionnaires, today):
+def _item(delivery, today):
     from surveys.services import invitation_link
 
     invitation, resident = delivery.invitation, delivery.invitation.resident
@@ -101,11 +105,17 @@ def _item(delivery, questionnaires, today):
             large=Format.LARGE_PRINT in invitation.formats,
             interpreter=interpreter_line(invitation.interpreter_language, settings.LANDLORD_PHONE),
             reference=reference,
-            questionnaire=questionnaires.get(language, reference),
         )
 
 
-def _html(items, title):
+def _document(html):
+    from weasyprint import HTML
+
+    return HTML(string=html, url_fetcher=_no_fetching).render()
+
+
+def _chunk(items, title):
+    """(letters PDF pages per item, stamp page per item) for a chunk of residents."""
     context = {
         "items": items,
         "title": title,
@@ -113,13 +123,16 @@ def _html(items, title):
         "landlord_address": settings.LANDLORD_ADDRESS,
         "phone": settings.LANDLORD_PHONE,
     }
-    return render_to_string("surveys/print_pack/pack.html", context)
-
-
-def _pdf(html):
-    from weasyprint import HTML
-
-    return HTML(string=html, url_fetcher=_no_fetching).write_pdf(pdf_tags=True)
+    letters = _document(render_to_string("surveys/print_pack/letters.html", context))
+    first_page = {}  # a letter running onto a second page has its anchor on both
+    for number, page in enumerate(letters.pages):
+        for anchor in page.anchors:
+            first_page.setdefault(anchor, number)
+    starts = [first_page[f"letter-{n}"] for n in range(len(items))]
+    ends = [*starts[1:], len(letters.pages)]
+    letter_pages = PdfReader(io.BytesIO(letters.write_pdf())).pages
+    stamps = PdfReader(io.BytesIO(_document(render_to_string("surveys/print_pack/stamps.html", context)).write_pdf()))
+    return [letter_pages[a:b] for a, b in zip(starts, ends, strict=True)], stamps.pages
 
 
 def pack_write(*, survey, target, mark_sent=True):
@@ -127,17 +140,23 @@ def pack_write(*, survey, target, mark_sent=True):
 
     Returns how many letters it holds. The letters are then marked sent (they go to the post room).
     """
-    from pypdf import PdfWriter
-
     sending.invitations_queue(survey=survey, channels=["letter"])
     deliveries = list(letters_due(survey))
     questionnaires = _Questionnaires(survey)
     today = timezone.localdate()
     title = f"{settings.LANDLORD_NAME}: {survey.title_in('en')}"
     writer = PdfWriter()
-    for start in range(0, max(len(deliveries), 1), CHUNK):
-        items = [_item(d, questionnaires, today) for d in deliveries[start : start + CHUNK]]
-        writer.append(io.BytesIO(_pdf(_html(items, title))))
+    for start in range(0, len(deliveries), CHUNK):
+        items = [_item(d, today) for d in deliveries[start : start + CHUNK]]
+        letters, stamps = _chunk(items, title)
+        for item, letter, stamp in zip(items, letters, stamps, strict=True):
+            for page in letter:
+                writer.add_page(page)
+            first, *rest = questionnaires.pages(item.language, item.large)
+            # Onto the resident's own stamp page: the shared questionnaire page is never changed.
+            writer.add_page(stamp).merge_page(first)
+            for page in rest:
+                writer.add_page(page)
     writer.add_metadata({"/Title": title, "/Author": settings.LANDLORD_NAME})
     writer.write(target)
     if mark_sent:

@@ -53,6 +53,10 @@ def test_each_resident_gets_a_letter_with_their_address_link_and_questionnaire()
         assert "0113 496 0000" in letter
         assert "Tenant Satisfaction" in pages[start + 1] or "satisf" in pages[start + 1].lower()
         assert all(resident.full_name not in pages[other] for other in starts if other != start)
+        # The reference that matches a returned paper form to them: on their letter and their form only.
+        reference = f"Reference: S{survey.pk}-{invitation.pk}"
+        assert reference in pages[start + 1]
+        assert [n for n, text in enumerate(pages) if reference in text] == [start, start + 1]
     by_name = {
         resident.full_name: pages[start]
         for start in starts
