@@ -13,6 +13,7 @@ composing and the bookkeeping cost. The print pack has no floor: its figure is l
 """
 
 import argparse
+import logging
 import socket
 import subprocess
 import sys
@@ -35,6 +36,8 @@ def main():
     args = parser.parse_args()
     if args.part:
         django_setup()
+        for noisy in ("mail.log", "celery", "weasyprint", "fontTools"):  # a log line per message or page
+            logging.getLogger(noisy).setLevel(logging.WARNING)
         return (_emails if args.part == "emails" else _letters)(args.emails if args.part == "emails" else args.letters)
     for part in ("emails", "letters"):
         output = subprocess.run(
