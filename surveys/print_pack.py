@@ -135,13 +135,14 @@ def _chunk(items, title):
     return [letter_pages[a:b] for a, b in zip(starts, ends, strict=True)], stamps.pages
 
 
-def pack_write(*, survey, target, mark_sent=True):
-    """Write the print pack of every letter due for `survey` to `target` (a path or binary file).
+def pack_write(*, survey, target, mark_sent=True, limit=None):
+    """Write the print pack of the letters due for `survey` (every one, or the first `limit` in
+    postcode order) to `target` (a path or binary file).
 
     Returns how many letters it holds. The letters are then marked sent (they go to the post room).
     """
     sending.invitations_queue(survey=survey, channels=["letter"])
-    deliveries = list(letters_due(survey))
+    deliveries = list(letters_due(survey)[:limit])
     questionnaires = _Questionnaires(survey)
     today = timezone.localdate()
     title = f"{settings.LANDLORD_NAME}: {survey.title_in('en')}"

@@ -41,10 +41,19 @@ def _first_status(channel):
 
 
 def _queue_jobs(deliveries):
+    ids = [d.pk for d in deliveries if channel_for(d.channel).sends_itself and d.status == DeliveryStatus.QUEUED]
+    transaction.on_commit(lambda: _send_jobs(ids))
+
+
+def _send_jobs(ids):
+    """Hand each job to the broker. If it does not answer, stop: the deliveries stay queued, and the
+    next send_invitations (or press of the button) queues them again."""
+    from config.celery import send
     from surveys.tasks import send_delivery
 
-    ids = [d.pk for d in deliveries if channel_for(d.channel).sends_itself and d.status == DeliveryStatus.QUEUED]
-    transaction.on_commit(lambda: [send_delivery.delay(pk) for pk in ids])
+    for pk in ids:
+        if not send(send_delivery, pk):
+            return
 
 
 def _due_invitations(survey, invitations=None, channels=None):

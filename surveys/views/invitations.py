@@ -76,6 +76,12 @@ def send_invitations(request, pk):
     return redirect("surveys:invitations", pk)
 
 
+# Laying out letters takes about a quarter of a second each: the button makes a pack of at most
+# this many (the next ones by postcode) so the page answers in seconds; a whole mailing at once is
+# `manage.py print_pack`.
+PRINT_PACK_BUTTON_LETTERS = 50
+
+
 @page("surveys.add_invitation", post_only=True, html=False)
 @require_POST
 def print_pack(request, pk):
@@ -84,7 +90,7 @@ def print_pack(request, pk):
         raise Http404("This survey has not been published.")
     response = HttpResponse(content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="survey-{pk}-print-pack.pdf"'
-    pack_write(survey=survey, target=response)
+    pack_write(survey=survey, target=response, limit=PRINT_PACK_BUTTON_LETTERS)
     return response
 
 
