@@ -21,8 +21,6 @@ from surveys.channels import CHANNELS, TryAgain, channel_for
 from surveys.messages import compose
 from surveys.models import Delivery, DeliveryKind, DeliveryStatus, Invitation, InvitationChannel, Response
 
-FINISHED = {DeliveryStatus.SENT, DeliveryStatus.DELIVERED, DeliveryStatus.FAILED, DeliveryStatus.BOUNCED}
-
 
 def _answered(invitation="invitation__"):
     """Whether the invitation (reached through `invitation`, '' from an Invitation) has an answer."""
@@ -147,12 +145,7 @@ def delivery_send(*, delivery_id):
     ).get(pk=delivery_id)
     invitation, resident = delivery.invitation, delivery.invitation.resident
     channel = channel_for(delivery.channel)
-    if Response.objects.filter(
-        survey=invitation.survey,
-        resident=resident,
-        repair_reference=invitation.repair_reference,
-        submitted_at__isnull=False,
-    ).exists():
+    if Invitation.objects.filter(pk=invitation.pk).filter(_answered("")).exists():
         return _finish(delivery, DeliveryStatus.FAILED, "Not sent: they had answered already.")
     if reach.ruled_out(resident, delivery.channel):
         return _finish(delivery, DeliveryStatus.FAILED, "Not sent: a contact restriction rules this channel out.")

@@ -156,3 +156,17 @@ def test_send_invitations_prints_how_many_per_channel(smtp_server, jobs_in_proce
     assert "In person: 1 on the visit list" in out
     assert len(smtp_server.messages) == 2
     assert Delivery.objects.get(channel="text").status == DeliveryStatus.WAITING
+
+
+def test_an_email_queued_before_they_answered_is_not_sent_after(smtp_server, jobs_in_process):
+    survey = tsm_survey()
+    resident = reachable_resident(channels=["email"])
+    invitation = invite(survey, resident)[resident.pk]
+    with jobs_in_process(execute=False) as queued:
+        sending.invitations_queue(survey=survey)
+    answered_response(invitation)
+    for job in queued:
+        job()
+    delivery = invitation.deliveries.get()
+    assert smtp_server.messages == []
+    assert (delivery.status, delivery.detail) == (DeliveryStatus.FAILED, "Not sent: they had answered already.")
