@@ -18,6 +18,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, RectangleObject
 
 from engagement.models import Format
 from surveys import sending
@@ -27,7 +28,7 @@ from surveys.messages import language_of
 from surveys.models import Delivery, DeliveryKind, DeliveryStatus
 from surveys.presenters import PrintedSurvey
 
-CHUNK = 100
+CHUNK = 25
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,33 @@ def _chunk(items, title):
     return [letter_pages[a:b] for a, b in zip(starts, ends, strict=True)], stamps.pages
 
 
+def _add_stamped(writer, page, stamp):
+    """Add `page` with the `stamp` page drawn on it, without parsing or copying the page's own
+    content (merge_page would, costing memory, time and file size for every resident): the stamp
+    becomes a form XObject drawn before the shared content, through a resources dictionary of its own."""
+    added = writer.add_page(page)
+    form = DecodedStreamObject()
+    form.set_data(stamp.get_contents().get_data())
+    form.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): RectangleObject(stamp.mediabox),
+            NameObject("/Resources"): stamp["/Resources"].get_object().clone(writer),
+        }
+    )
+    resources = DictionaryObject(added["/Resources"].get_object())
+    xobjects = DictionaryObject(resources.get("/XObject", DictionaryObject()).get_object())
+    xobjects[NameObject("/ReferenceStamp")] = writer._add_object(form)
+    resources[NameObject("/XObject")] = xobjects
+    added[NameObject("/Resources")] = resources
+    draw = DecodedStreamObject()
+    draw.set_data(b"q /ReferenceStamp Do Q\n")
+    contents = added["/Contents"]
+    shared = list(contents.get_object()) if isinstance(contents.get_object(), ArrayObject) else [contents]
+    added[NameObject("/Contents")] = ArrayObject([writer._add_object(draw), *shared])
+
+
 def pack_write(*, survey, target, mark_sent=True, limit=None):
     """Write the print pack of the letters due for `survey` (every one, or the first `limit` in
     postcode order) to `target` (a path or binary file).
@@ -154,8 +182,7 @@ def pack_write(*, survey, target, mark_sent=True, limit=None):
             for page in letter:
                 writer.add_page(page)
             first, *rest = questionnaires.pages(item.language, item.large)
-            # Onto the resident's own stamp page: the shared questionnaire page is never changed.
-            writer.add_page(stamp).merge_page(first)
+            _add_stamped(writer, first, stamp)
             for page in rest:
                 writer.add_page(page)
     writer.add_metadata({"/Title": title, "/Author": settings.LANDLORD_NAME})
