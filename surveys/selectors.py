@@ -141,8 +141,12 @@ def delivery_counts(survey):
             {"label": labels[channel], "counts": [counts[value] for value in DeliveryStatus.values]}
             for channel, counts in sorted(by_channel.items())
         ],
-        "not_sent": Invitation.objects.filter(survey=survey).exclude(deliveries__kind=DeliveryKind.INVITATION).count(),
-        "not_answered": Invitation.objects.filter(survey=survey).exclude(response__submitted_at__isnull=False).count(),
+        **Invitation.objects.filter(survey=survey)
+        .annotate(sent=Exists(Delivery.objects.filter(invitation=OuterRef("pk"), kind=DeliveryKind.INVITATION)))
+        .aggregate(
+            not_sent=Count("pk", filter=Q(sent=False)),
+            not_answered=Count("pk", filter=~Q(response__submitted_at__isnull=False)),
+        ),
     }
 
 

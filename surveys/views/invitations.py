@@ -53,13 +53,15 @@ def invitation_list(request, pk):
         .order_by("resident__last_name", "resident__first_name", "pk")
     )
     page_of = Paginator(invitations, 50).get_page(request.GET.get("page"))
+    progress = selectors.invitation_progress(survey)
+    invited = {row["channel"]: row["invited"] for row in progress}
     lists = [
-        {"name": name, "label": label, "count": selectors.send_list(survey, name).count()}
-        for name, (_channels, label) in selectors.SEND_LISTS.items()
+        {"name": name, "label": label, "count": sum(invited.get(channel, 0) for channel in channels)}
+        for name, (channels, label) in selectors.SEND_LISTS.items()
     ]
     context = {
         "survey": survey,
-        "progress": selectors.invitation_progress(survey),
+        "progress": progress,
         "deliveries": selectors.delivery_counts(survey),
         "page": page_of,
         "lists": lists,

@@ -40,6 +40,8 @@ def test_analysts_send_a_whole_survey_s_invitations_from_its_page(client, person
         response = client.post(reverse("surveys:send_invitations", args=[survey.pk]), follow=True)
     page = response.content.decode()
     assert "Email: 1 to send" in page and "Letter: 1 for the print pack" in page
+    assert "0 invitations not sent yet." in page
+    assert "2 residents invited have not answered." in page
     pdf = client.post(reverse("surveys:print_pack", args=[survey.pk]))
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     client.force_login(personas["housing_officer"])
