@@ -154,3 +154,35 @@ def test_the_daily_task_runs_the_same_job(completed_repairs):
     completed_repairs.append(transactional.CompletedRepair(ResidentFactory(), "RR-7", date.today()))
     # apply() runs the task here whatever the broker: the test is about what it does, not delivery.
     assert invite_after_repairs.apply().get() == 1
+
+
+def test_the_call_list_has_numbers_interpreter_and_best_time_and_the_visit_list_full_addresses(client, personas):
+    from engagement.models import RestrictionKind
+    from tests.factories import ContactRestrictionFactory
+
+    survey = tsm_survey()
+    caller = resident_preferring(channels=["phone"], interpreter_language="Somali", best_times="Weekday mornings")
+    ContactRestrictionFactory(resident=caller, kind=RestrictionKind.SET_TIMES, details="Tuesdays 10 to 12 only.")
+    visited = resident_preferring(channels=["in_person"])
+    home = visited.household.home
+    home.address_line_2, home.town, home.postcode = "Flat 3", "Harehills", "LS8 5AB"
+    home.save()
+    invite(survey, caller, visited)
+    client.force_login(personas["contact_centre_agent"])
+
+    def rows(name):
+        url = reverse("surveys:send_list_csv", args=[survey.pk, name])
+        return list(csv.DictReader(io.StringIO(client.get(url).content.decode())))
+
+    [call] = rows("calls")
+    mobile = "07700 900" + caller.contact_details.mobile_phone[-3:]
+    assert (call["landline_phone"], call["mobile_phone"]) == ("0113 496 0000", mobile)
+    assert call["interpreter_language"] == "Somali"
+    assert call["best_time"] == "Weekday mornings; Restriction: Tuesdays 10 to 12 only."
+    [visit] = rows("visits")
+    assert (visit["address_line_1"], visit["address_line_2"], visit["town"], visit["postcode"]) == (
+        home.address_line_1,
+        "Flat 3",
+        "Harehills",
+        "LS8 5AB",
+    )
