@@ -113,7 +113,7 @@ def describe(counts):
         if queued:
             lines.append(f"{labels[code]}: {queued} {WHERE_IT_GOES[code]}")
         if waiting:
-            lines.append(f"{labels[code]}: {waiting} waiting ({channel_for(code).not_ready()})")
+            lines.append(f"{labels[code]}: {waiting} waiting. {channel_for(code).not_ready()}")
     return lines or ["Nothing to send: every invitation has gone already."]
 
 

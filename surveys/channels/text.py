@@ -26,7 +26,7 @@ class NotifyProvider:
 
     def not_ready(self):
         if not settings.NOTIFY_API_KEY:
-            return "No text-message provider is set up (NOTIFY_API_KEY is not set)."
+            return "No text-message provider is set up: NOTIFY_API_KEY is not set."
         if not settings.NOTIFY_SMS_TEMPLATE_ID:
             return "NOTIFY_SMS_TEMPLATE_ID is not set."
         return ""

@@ -150,7 +150,7 @@ def test_send_invitations_prints_how_many_per_channel(smtp_server, jobs_in_proce
         call_command("send_invitations", str(survey.pk))
     out = capsys.readouterr().out
     assert "Email: 2 to send" in out
-    assert "Text message: 1 waiting (No text-message provider is set up (NOTIFY_API_KEY is not set).)" in out
+    assert "Text message: 1 waiting. No text-message provider is set up: NOTIFY_API_KEY is not set." in out
     assert "Letter: 1 for the print pack" in out
     assert "Phone call: 1 on the call list" in out
     assert "In person: 1 on the visit list" in out
