@@ -219,15 +219,55 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint's font subsetting logs every glyph table at INFO while making a print pack.
+    "loggers": {"fontTools": {"level": "WARNING"}},
 }
 
 # Feature settings: each feature adds its own below, every one read from an environment variable
 # and listed in the configuration table in README.md.
 
-# Surveys. Email goes through Django's email backend: the console by default, so nothing is sent
-# until a real backend (and its EMAIL_HOST etc.) is configured.
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Surveys. Email goes through Django's email backend: SMTP to EMAIL_HOST when it is set, else the
+# console, so nothing leaves the machine until a mail server is configured. EMAIL_BACKEND may name
+# another backend (django-anymail's, for a mail service's API). See docs/sending.md.
+EMAIL_HOST = env_str("EMAIL_HOST")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
+)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", f"surveys@{LANDLORD_NAME.lower().replace(' ', '')}.example")
+# What every invitation, letter and reminder tells residents: the number to call (for help, an
+# interpreter or another format) and the address letters come from.
+LANDLORD_PHONE = env_str("LANDLORD_PHONE", "0113 496 0000")
+LANDLORD_ADDRESS = env_str("LANDLORD_ADDRESS", "Northfield House, 1 Park Row, Leeds LS1 5AB")
+# Text messages go through GOV.UK Notify when NOTIFY_API_KEY is set; without it texts wait, unsent.
+# NOTIFY_SMS_TEMPLATE_ID is a Notify text template with ((name)), ((survey)), ((link)) and ((phone));
+# NOTIFY_CALLBACK_TOKEN is the bearer token Notify sends with delivery receipts (see docs/sending.md).
+NOTIFY_API_KEY = env_str("NOTIFY_API_KEY")
+NOTIFY_BASE_URL = env_str("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+NOTIFY_SMS_TEMPLATE_ID = env_str("NOTIFY_SMS_TEMPLATE_ID")
+NOTIFY_CALLBACK_TOKEN = env_str("NOTIFY_CALLBACK_TOKEN")
+# Another text-message provider: a class with the methods of surveys.channels.text.NotifyProvider.
+SURVEY_TEXT_PROVIDER = env_str("SURVEY_TEXT_PROVIDER", "surveys.channels.text.NotifyProvider")
+# Sending jobs: at most SURVEY_SEND_RATE_LIMIT per worker (Celery's form, "10/s", "600/m"), each
+# retried up to SURVEY_SEND_RETRIES times when the mail server or Notify is unavailable.
+SURVEY_SEND_RATE_LIMIT = env_str("SURVEY_SEND_RATE_LIMIT", "10/s")
+SURVEY_SEND_RETRIES = env_int("SURVEY_SEND_RETRIES", 5)
+# One reminder, this many days after an invitation went, to residents who have not answered.
+SURVEY_REMINDER_DAYS = env_int("SURVEY_REMINDER_DAYS", 14)
+CELERY_BEAT_SCHEDULE["surveys-send-reminders"] = {
+    "task": "surveys.tasks.send_reminders",
+    "schedule": crontab(hour=10, minute=0),
+}
+CELERY_BEAT_SCHEDULE["surveys-check-text-deliveries"] = {
+    "task": "surveys.tasks.check_text_deliveries",
+    "schedule": 60 * 15,
+}
 # How long a personal survey link works, and the address links in invitations start with.
 SURVEY_LINK_DAYS = env_int("SURVEY_LINK_DAYS", 42)
 SURVEY_LINK_BASE_URL = env_str("SURVEY_LINK_BASE_URL", "http://localhost:8000")

@@ -8,7 +8,7 @@ Erasure keeps the rows that figures are counted from and removes what identifies
 - the resident keeps their row, household and home (repair, complaint, response and panel counts
   do not change) but loses their name, date of birth, landlord reference and sign-in;
 - special-category records (equality profile, support needs) and contact details (communication
-  preferences) are deleted: the person then counts as "not recorded" in equality breakdowns, which
+  preferences, email address and phone numbers) are deleted: the person then counts as "not recorded" in equality breakdowns, which
   is true, rather than as a group they can no longer be identified in;
 - other records keep their dates, statuses and choices and lose their free text (a complaint's
   summary, an adjustment's request, a restriction's reasons), which is where identifying and
@@ -45,6 +45,7 @@ HELD_ABOUT_A_RESIDENT = [
     Held("engagement.EqualityProfile", "Equality information", "delete"),
     Held("engagement.SupportNeed", "Support needs", "delete"),
     Held("engagement.CommunicationPreference", "Communication preferences", "delete"),
+    Held("engagement.ContactDetails", "Your email address and phone numbers", "delete"),
     Held("engagement.ReasonableAdjustment", "Reasonable adjustments", "blank", ("request", "decline_reason")),
     Held("engagement.ContactRestriction", "Contact restrictions", "blank", ("details", "reason")),
     Held("engagement.Contact", "Contacts with you", "blank", ("notes", "purpose", "warmth_referral")),

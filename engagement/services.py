@@ -11,6 +11,7 @@ from engagement.models import (
     AuditAction,
     AuditSubject,
     CommunicationPreference,
+    ContactDetails,
     ContactRestriction,
     EqualityProfile,
     ReasonableAdjustment,
@@ -259,3 +260,12 @@ def preferences_save(*, resident, by, **values):
 def patch_assign(*, officer, homes):
     """Put `homes` (a queryset) in `officer`'s patch; returns how many homes moved."""
     return homes.exclude(housing_officer=officer).update(housing_officer=officer)
+
+
+def contact_details_save(*, resident, by, **values):
+    """Save a resident's email, mobile and landline (checked by ContactDetailsForm), by staff or themselves."""
+    details, _created = ContactDetails.objects.get_or_create(resident=resident)
+    _apply(details, values)
+    details.updated_by = by
+    details.save()
+    return details

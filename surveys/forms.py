@@ -300,3 +300,24 @@ class InviteForm(forms.Form):
         if data.get("who") == "repairs" and not data.get("days"):
             self.add_error("days", _("Enter the number of days"))
         return data
+
+
+class InviteResidentForm(forms.Form):
+    """An officer or contact-centre agent invites the resident they are with to one open survey."""
+
+    survey = forms.ModelChoiceField(
+        label=_("Which survey?"),
+        queryset=None,
+        empty_label=None,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select a survey")},
+    )
+
+    def __init__(self, *args, surveys, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["survey"].queryset = surveys
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.radios("survey", legend_size=Size.MEDIUM),
+            Submit("invite", _("Invite them"), data_prevent_double_click="true"),
+        )

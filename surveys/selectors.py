@@ -7,7 +7,17 @@ from django.urls import reverse
 
 from core.languages import name_of
 from surveys.choices import DONT_KNOW, DONT_KNOW_LABEL, Mode, SurveyKind
-from surveys.models import Answer, Invitation, InvitationChannel, Response, Survey, SurveyVersion
+from surveys.models import (
+    Answer,
+    Delivery,
+    DeliveryKind,
+    DeliveryStatus,
+    Invitation,
+    InvitationChannel,
+    Response,
+    Survey,
+    SurveyVersion,
+)
 
 
 def open_surveys_for_anyone():
@@ -107,11 +117,43 @@ def invitation_progress(survey):
     return [{**row, "label": labels[row["channel"]]} for row in rows]
 
 
+def surveys_to_invite_to():
+    """Open, published surveys a resident can be invited to one by one (not the after-repair ones)."""
+    return open_surveys_for_anyone().order_by("-pk")
+
+
+def delivery_counts(survey):
+    """Per channel: how many invitations are at each delivery status, and how many have not answered."""
+    rows = (
+        Delivery.objects.filter(invitation__survey=survey, kind=DeliveryKind.INVITATION)
+        .values_list("channel", "status")
+        .annotate(n=Count("id"))
+    )
+    by_channel = {}
+    for channel, status, n in rows:
+        by_channel.setdefault(channel, dict.fromkeys(DeliveryStatus.values, 0))[status] = n
+    labels = dict(InvitationChannel.choices)
+    statuses = dict(DeliveryStatus.choices)
+    return {
+        "statuses": [(value, statuses[value]) for value in DeliveryStatus.values],
+        "rows": [
+            {"label": labels[channel], "counts": [counts[value] for value in DeliveryStatus.values]}
+            for channel, counts in sorted(by_channel.items())
+        ],
+        **Invitation.objects.filter(survey=survey)
+        .annotate(sent=Exists(Delivery.objects.filter(invitation=OuterRef("pk"), kind=DeliveryKind.INVITATION)))
+        .aggregate(
+            not_sent=Count("pk", filter=Q(sent=False)),
+            not_answered=Count("pk", filter=~Q(response__submitted_at__isnull=False)),
+        ),
+    }
+
+
 SEND_LISTS = {
     "online": ([InvitationChannel.EMAIL, InvitationChannel.TEXT], "Email and text links"),
-    "letters": ([InvitationChannel.LETTER], "Print pack for letters"),
+    "letters": ([InvitationChannel.LETTER], "Letter addresses"),
     "calls": ([InvitationChannel.PHONE], "Call list"),
-    "visits": ([InvitationChannel.IN_PERSON], "Visits"),
+    "visits": ([InvitationChannel.IN_PERSON], "Visit list"),
 }
 
 
@@ -119,9 +161,31 @@ def send_list(survey, name):
     channels, _label = SEND_LISTS[name]
     return (
         Invitation.objects.filter(survey=survey, channel__in=channels)
-        .select_related("resident__household__home", "resident__user", "response")
+        .select_related(
+            "resident__household__home", "resident__contact_details", "resident__communication_preference", "response"
+        )
+        .prefetch_related("deliveries", "resident__contact_restrictions")
         .order_by("channel", "resident__household__home__postcode", "resident__last_name", "pk")
     )
+
+
+def delivery_status(invitation):
+    """The invitation's delivery (and its reminder's) in words: "Sent", "Queued; reminder: sent"."""
+    shown = []
+    for delivery in sorted(invitation.deliveries.all(), key=lambda d: d.kind != DeliveryKind.INVITATION):
+        words = delivery.get_status_display()
+        if delivery.kind == DeliveryKind.REMINDER:
+            words = f"reminder by {delivery.get_channel_display().lower()}: {words.lower()}"
+        shown.append(words)
+    return "; ".join(shown) or "Not sent yet"
+
+
+def best_time(invitation):
+    """When to call: the resident's own words, and any restriction on call times."""
+    preference = getattr(invitation.resident, "communication_preference", None)
+    times = [preference.best_times] if preference and preference.best_times else []
+    times += [f"Restriction: {r.details}" for r in invitation.resident.contact_restrictions.all() if r.is_current]
+    return "; ".join(times)
 
 
 def invitation_status(invitation):

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from engagement.models import Channel
+from surveys import reach
 from surveys.choices import Mode, tenure_of
 from surveys.flow import Flow
 from surveys.models import Answer, Invitation, InvitationChannel, Question, Response, Survey, SurveyVersion
@@ -66,16 +66,12 @@ def survey_version_publish(*, version):
 
 
 def invitation_plan(resident):
-    """(channel, formats, interpreter language) for one resident, following their preferences.
-
-    A resident with no internet is never sent an email or text; with no usable preference we write.
-    """
+    """(channel, formats, interpreter language) for one resident, following their preferences and
+    any contact restriction (see surveys/reach.py). The channel is None when none may be used."""
+    channels = reach.reachable_channels(resident)
     preference = getattr(resident, "communication_preference", None)
-    if preference is None:
-        return InvitationChannel.LETTER, [], ""
-    usable = preference.usable_channels()
-    channel = usable[0] if usable else Channel.LETTER
-    return channel, list(preference.formats), preference.interpreter_language
+    formats = list(preference.formats) if preference else []
+    return (channels[0] if channels else None), formats, (preference.interpreter_language if preference else "")
 
 
 def _link_expiry():
@@ -92,12 +88,14 @@ def invitations_create(*, survey, residents, repairs=None):
     already = set(Invitation.objects.filter(survey=survey).values_list("resident_id", "repair_reference"))
     expires_at = _link_expiry()
     new = []
-    for resident in residents:
+    for resident in _with_reach(residents):
         reference, completed_on = repairs.get(resident.pk, ("", None))
         if (resident.pk, reference) in already:
             continue
         already.add((resident.pk, reference))
         channel, formats, interpreter = invitation_plan(resident)
+        if channel is None:
+            continue  # a contact restriction rules out every channel: their officer decides
         new.append(
             Invitation(
                 survey=survey,
@@ -111,6 +109,12 @@ def invitations_create(*, survey, residents, repairs=None):
             )
         )
     return Invitation.objects.bulk_create(new, batch_size=1000)
+
+
+def _with_reach(residents, chunk=1000):
+    residents = list(residents)
+    for start in range(0, len(residents), chunk):
+        yield from reach.with_reach(residents[start : start + chunk])
 
 
 def invitation_for_signed_in(*, survey, resident):
@@ -129,26 +133,6 @@ def invitation_for_signed_in(*, survey, resident):
 
 def invitation_link(invitation):
     return settings.SURVEY_LINK_BASE_URL.rstrip("/") + reverse("surveys:answer_start", args=[invitation.token])
-
-
-def invitations_send_email(*, survey):
-    """Email each unsent email invitation to a resident with an address on record. Returns how many."""
-    sent = 0
-    pending = Invitation.objects.filter(survey=survey, channel=InvitationChannel.EMAIL, sent_at__isnull=True)
-    for invitation in pending.select_related("resident__user"):
-        user = invitation.resident.user
-        if user is None or not user.email:
-            continue
-        send_mail(
-            subject=survey.title_in("en"),
-            message=f"{survey.purpose_in('en')}\n\nAnswer here: {invitation_link(invitation)}\n",
-            from_email=None,
-            recipient_list=[user.email],
-        )
-        invitation.sent_at = timezone.now()
-        invitation.save(update_fields=["sent_at"])
-        sent += 1
-    return sent
 
 
 # Responses ---------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from surveys.views import answer, formats, invitations, results, staff
+from surveys.views import answer, formats, invitations, receipts, results, staff
 
 app_name = "surveys"
 
@@ -24,7 +24,10 @@ urlpatterns = [
     path("<int:pk>/enter/", staff.enter_response, name="enter"),
     path("<int:pk>/invite/", invitations.invite, name="invite"),
     path("<int:pk>/invitations/", invitations.invitation_list, name="invitations"),
-    path("<int:pk>/invitations/send-emails/", invitations.send_emails, name="send_emails"),
+    path("<int:pk>/invitations/send/", invitations.send_invitations, name="send_invitations"),
+    path("<int:pk>/invitations/print-pack.pdf", invitations.print_pack, name="print_pack"),
+    path("invite-resident/<int:resident_pk>/", invitations.invite_resident, name="invite_resident"),
+    path("delivery-receipts/notify/", receipts.notify_receipt, name="notify_receipt"),
     path("<int:pk>/invitations/<str:name>.csv", invitations.send_list_csv, name="send_list_csv"),
     path("<int:pk>/results/", results.survey_results, name="results"),
     path("<int:pk>/results/tsm.csv", results.tsm_csv, name="tsm_csv"),

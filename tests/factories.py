@@ -11,6 +11,7 @@ from engagement.models import (
     ActionStatus,
     ActivityKind,
     CommunicationPreference,
+    ContactDetails,
     ContactRestriction,
     EngagementActivity,
     EqualityImpactAssessment,
@@ -145,6 +146,25 @@ class CommunicationPreferenceFactory(factory.django.DjangoModelFactory):
 
     resident = factory.SubFactory(ResidentFactory)
     channels = factory.LazyFunction(lambda: ["phone", "letter"])
+
+
+class ContactDetailsFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContactDetails
+
+    resident = factory.SubFactory(ResidentFactory)
+    email = factory.Sequence(lambda n: f"resident{n}@example.org")
+    email_source = "staff"
+    mobile_phone = factory.Sequence(lambda n: f"+447700900{n % 1000:03d}")
+    mobile_source = "staff"
+
+
+def reachable_resident(*, channels, details=None, **preference):
+    """A resident with contact details and preferences: reachable_resident(channels=["email"])."""
+    resident = ResidentFactory()
+    ContactDetailsFactory(resident=resident, **(details or {}))
+    CommunicationPreference.objects.create(resident=resident, channels=channels, **preference)
+    return resident
 
 
 class ImportBatchFactory(factory.django.DjangoModelFactory):

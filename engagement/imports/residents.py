@@ -4,11 +4,62 @@ A tenancy (household) is created the first time its reference appears; its home 
 exist (import homes first).
 """
 
+from datetime import date
+
+from django.core.exceptions import ValidationError
+
 from core.imports import CsvImport, Problem
-from core.imports.cells import a_date, required_text, yes_no
-from engagement.models import Home, Household, Resident
+from core.imports.cells import BadValue, a_date, required_text, yes_no
+from engagement import contact_details
+from engagement.models import ContactDetails, DetailSource, Home, Household, Resident
 
 BATCH = 2000
+# Optional: each resident's email address, mobile and landline, checked as on the resident page.
+CONTACT_COLUMNS = {
+    "email": contact_details.email_address,
+    "mobile_phone": contact_details.mobile_number,
+    "landline_phone": contact_details.landline_number,
+}
+SOURCE_OF = {"email": "email_source", "mobile_phone": "mobile_source", "landline_phone": "landline_source"}
+CONFIRMED_OF = {
+    "email": "email_confirmed_on",
+    "mobile_phone": "mobile_confirmed_on",
+    "landline_phone": "landline_confirmed_on",
+}
+
+
+def _contact_detail(check):
+    def parse(raw):
+        try:
+            return check(raw)
+        except ValidationError as error:
+            raise BadValue(" ".join(error.messages)) from error
+
+    return parse
+
+
+def _save_contact_details(rows):
+    """Details given in the file replace those held (from the housing system, confirmed on import day);
+    a blank cell or a missing column leaves what is held alone."""
+    today = date.today()
+    residents = {values["resident_reference"]: pk for values, _household, pk in rows}
+    residents.update(Resident.objects.filter(reference__in=residents).values_list("reference", "pk"))
+    held = {d.resident_id: d for d in ContactDetails.objects.filter(resident_id__in=residents.values())}
+    creates, updates = [], []
+    for values, _household, _pk in rows:
+        given = {column: values.get(column) for column in CONTACT_COLUMNS if values.get(column)}
+        if not given:
+            continue
+        resident_pk = residents[values["resident_reference"]]
+        details = held.get(resident_pk) or ContactDetails(resident_id=resident_pk)
+        for column, value in given.items():
+            setattr(details, column, value)
+            setattr(details, SOURCE_OF[column], DetailSource.IMPORT)
+            setattr(details, CONFIRMED_OF[column], today)
+        (updates if details.pk else creates).append(details)
+    ContactDetails.objects.bulk_create(creates, batch_size=BATCH)
+    fields = [*CONTACT_COLUMNS, *SOURCE_OF.values(), *CONFIRMED_OF.values()]
+    ContactDetails.objects.bulk_update(updates, fields, batch_size=BATCH)
 
 
 class ResidentsImport(CsvImport):
@@ -20,7 +71,7 @@ class ResidentsImport(CsvImport):
         "first_name",
         "last_name",
     )
-    optional_columns = ("tenancy_end", "date_of_birth", "lead_tenant")
+    optional_columns = ("tenancy_end", "date_of_birth", "lead_tenant", *CONTACT_COLUMNS)
     unique_columns = ("resident_reference",)
 
     def __init__(self, **options):
@@ -35,6 +86,7 @@ class ResidentsImport(CsvImport):
             "last_name": required_text(60),
             "date_of_birth": a_date(required=False, not_in_future=True),
             "lead_tenant": yes_no,
+            **{column: _contact_detail(check) for column, check in CONTACT_COLUMNS.items()},
         }
 
     def parse_row(self, line, row):
@@ -105,4 +157,5 @@ class ResidentsImport(CsvImport):
         Resident.objects.bulk_update(
             updates, ["household", "first_name", "last_name", "date_of_birth", "is_lead_tenant"], batch_size=BATCH
         )
+        _save_contact_details(rows)
         return f"Imported residents: {len(creates)} added, {len(updates)} updated, {len(new_households)} new tenancies."

@@ -10,6 +10,7 @@ from .activities import (
 from .adjustments import AdjustmentStatus, ReasonableAdjustment
 from .audit import AppendOnly, AuditAction, AuditEntry, AuditSubject
 from .communication import DIGITAL_CHANNELS, Channel, CommunicationPreference, Format
+from .contact_details import ContactDetails, DetailSource
 from .contacts import (
     IN_THE_HOME,
     Contact,
@@ -49,6 +50,8 @@ from .restrictions import ContactRestriction, RestrictionKind
 from .shortlists import PanelShortlist, ShortlistInvitee
 
 __all__ = [
+    "ContactDetails",
+    "DetailSource",
     "IN_THE_HOME",
     "Contact",
     "ContactChannel",

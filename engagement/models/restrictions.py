@@ -11,6 +11,19 @@ class RestrictionKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+EVERY_CHANNEL = frozenset({"email", "text", "letter", "phone", "in_person"})
+# The ways of contacting (Channel codes) each kind of restriction rules out for anything we start,
+# such as a survey invitation. A single named contact, or a restriction we cannot read, rules out
+# everything: that named person (or the officer) decides, not a mailing.
+RULES_OUT = {
+    RestrictionKind.SINGLE_CONTACT: EVERY_CHANNEL,
+    RestrictionKind.WRITTEN_ONLY: frozenset({"phone", "in_person"}),
+    RestrictionKind.TWO_STAFF_VISITS: frozenset({"in_person"}),
+    RestrictionKind.SET_TIMES: frozenset(),  # calls go ahead at the set times (the call list shows them)
+    RestrictionKind.OTHER: EVERY_CHANNEL,
+}
+
+
 class ContactRestrictionQuerySet(models.QuerySet):
     def current(self):
         return self.filter(ended_on__isnull=True)
@@ -55,6 +68,9 @@ class ContactRestriction(models.Model):
     @property
     def resident_was_told(self):
         return self.resident_told_on is not None
+
+    def rules_out(self, channel):
+        return self.is_current and channel in RULES_OUT[self.kind]
 
     def is_past_review(self, today):
         return self.is_current and self.review_by < today

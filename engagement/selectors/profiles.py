@@ -19,6 +19,8 @@ class ResidentOverview:
     adjustments: list | None = None
     preference: object = None
     can_see_preferences: bool = False
+    contact_details: object = None
+    can_see_contact_details: bool = False
     restrictions: list | None = None
     today: object = None
     flags: list = field(default_factory=list)
@@ -50,6 +52,9 @@ def resident_overview(resident, user, today):
     if user.has_perm("engagement.view_communicationpreference"):
         overview.can_see_preferences = True
         overview.preference = getattr(resident, "communication_preference", None)
+    if user.has_perm("engagement.view_contactdetails"):
+        overview.can_see_contact_details = True
+        overview.contact_details = getattr(resident, "contact_details", None)
     if user.has_perm("engagement.view_contactrestriction"):
         overview.restrictions = list(resident.contact_restrictions.order_by("ended_on", "-started_on"))
     return overview

@@ -10,12 +10,14 @@ from engagement import services
 from engagement.access import page
 from engagement.audit import record_view
 from engagement.forms import items as item_forms
+from engagement.forms.contact_details import ContactDetailsForm
 from engagement.forms.preferences import CommunicationPreferenceForm
 from engagement.models import (
     AuditAction,
     AuditEntry,
     AuditSubject,
     CommunicationPreference,
+    ContactDetails,
     ContactRestriction,
     ReasonableAdjustment,
     Resident,
@@ -151,3 +153,15 @@ def preferences_edit(request, pk):
         services.preferences_save(resident=resident, by=request.user, **form.values())
         return _done(request, resident, _("Communication preferences saved."))
     return _form_page(request, resident, form, title=_("Communication preferences"))
+
+
+@page("engagement.view_resident", "engagement.change_contactdetails")
+def contact_details_edit(request, pk):
+    resident = get_object_or_404(Resident, pk=pk)
+    details = ContactDetails.objects.filter(resident=resident).first()
+    form = ContactDetailsForm(request.POST or None, about_self=False, details=details)
+    if request.method == "POST" and form.is_valid():
+        services.contact_details_save(resident=resident, by=request.user, **form.values())
+        return _done(request, resident, _("Contact details saved."))
+    intro = _("Check each detail with the resident. Saving a detail with where it came from confirms it today.")
+    return _form_page(request, resident, form, title=_("Contact details"), intro=intro)

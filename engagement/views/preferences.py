@@ -11,16 +11,22 @@ from engagement import services
 from engagement.access import page
 from engagement.audit import record_view
 from engagement.equality import ConsentMethod
+from engagement.forms.contact_details import ContactDetailsForm
 from engagement.forms.equality import OwnEqualityForm
 from engagement.forms.preferences import CommunicationPreferenceForm
-from engagement.models import AuditSubject, CommunicationPreference, EqualityProfile, Resident
+from engagement.models import AuditSubject, CommunicationPreference, ContactDetails, EqualityProfile, Resident
+
+
+def _own_resident(request):
+    resident = Resident.objects.filter(user=request.user).first()
+    if resident is None:
+        raise Http404("This account is not linked to a resident.")
+    return resident
 
 
 @page("engagement.manage_own_preferences")
 def my_preferences(request):
-    resident = Resident.objects.filter(user=request.user).first()
-    if resident is None:
-        raise Http404("This account is not linked to a resident.")
+    resident = _own_resident(request)
     preference = CommunicationPreference.objects.filter(resident=resident).first()
     form = CommunicationPreferenceForm(request.POST or None, about_self=True, preference=preference)
     if request.method == "POST" and form.is_valid():
@@ -33,9 +39,7 @@ def my_preferences(request):
 @page("engagement.answer_own_equality_questions")
 def my_equality(request):
     """The resident gives or changes their own equality answers, with the same explanation and consent."""
-    resident = Resident.objects.filter(user=request.user).first()
-    if resident is None:
-        raise Http404("This account is not linked to a resident.")
+    resident = _own_resident(request)
     profile = EqualityProfile.objects.filter(resident=resident).first()
     if request.method == "GET":
         record_view(user=request.user, resident=resident, subject=AuditSubject.EQUALITY_PROFILE,
@@ -54,3 +58,15 @@ def my_equality(request):
         messages.success(request, _("Thank you. We have saved your answers."))
         return redirect("my_equality")
     return render(request, "engagement/my_equality.html", {"form": form, "resident": resident, "profile": profile})
+
+
+@page("engagement.manage_own_preferences")
+def my_contact_details(request):
+    resident = _own_resident(request)
+    details = ContactDetails.objects.filter(resident=resident).first()
+    form = ContactDetailsForm(request.POST or None, about_self=True, details=details)
+    if request.method == "POST" and form.is_valid():
+        services.contact_details_save(resident=resident, by=request.user, **form.values())
+        messages.success(request, _("Thank you. We have saved your contact details."))
+        return redirect("my_contact_details")
+    return render(request, "engagement/my_contact_details.html", {"form": form, "resident": resident})

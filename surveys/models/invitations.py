@@ -51,6 +51,9 @@ class Invitation(models.Model):
 
     class Meta:
         ordering = ["survey", "resident"]
+        permissions = [
+            ("invite_resident", "Can invite the one resident they are with to a survey, by their preference")
+        ]
         constraints = [
             models.CheckConstraint(condition=~models.Q(token_hash=""), name="invitation_token_hash_set"),
             models.UniqueConstraint(

@@ -11,10 +11,13 @@ from django.views.decorators.http import require_POST
 
 from engagement import spreadsheets
 from engagement.access import page
-from surveys import selectors, services, transactional
+from engagement.contact_details import shown
+from engagement.models import Resident
+from surveys import selectors, sending, services, transactional
 from surveys.choices import SurveyKind
-from surveys.forms import InviteForm
+from surveys.forms import InviteForm, InviteResidentForm
 from surveys.models import Invitation, Survey
+from surveys.print_pack import pack_write
 from surveys.sampling import population, stratified_sample
 
 
@@ -46,40 +49,70 @@ def invitation_list(request, pk):
     invitations = (
         Invitation.objects.filter(survey=survey)
         .select_related("resident__household__home", "response")
+        .prefetch_related("deliveries")
         .order_by("resident__last_name", "resident__first_name", "pk")
     )
     page_of = Paginator(invitations, 50).get_page(request.GET.get("page"))
+    progress = selectors.invitation_progress(survey)
+    invited = {row["channel"]: row["invited"] for row in progress}
     lists = [
-        {"name": name, "label": label, "count": selectors.send_list(survey, name).count()}
-        for name, (_channels, label) in selectors.SEND_LISTS.items()
+        {"name": name, "label": label, "count": sum(invited.get(channel, 0) for channel in channels)}
+        for name, (channels, label) in selectors.SEND_LISTS.items()
     ]
-    return render(
-        request,
-        "surveys/invitations.html",
-        {"survey": survey, "progress": selectors.invitation_progress(survey), "page": page_of, "lists": lists},
-    )
+    context = {
+        "survey": survey,
+        "progress": progress,
+        "deliveries": selectors.delivery_counts(survey),
+        "page": page_of,
+        "lists": lists,
+    }
+    return render(request, "surveys/invitations.html", context)
 
 
 @page("surveys.add_invitation", post_only=True)
 @require_POST
-def send_emails(request, pk):
+def send_invitations(request, pk):
     survey = get_object_or_404(Survey, pk=pk)
-    sent = services.invitations_send_email(survey=survey)
-    messages.success(request, _("%(count)s invitation emails sent.") % {"count": sent})
+    for line in sending.describe(sending.invitations_queue(survey=survey)):
+        messages.info(request, line)
     return redirect("surveys:invitations", pk)
+
+
+# Laying out letters takes about a quarter of a second each: the button makes a pack of at most
+# this many (the next ones by postcode) so the page answers in seconds; a whole mailing at once is
+# `manage.py print_pack`.
+PRINT_PACK_BUTTON_LETTERS = 50
+
+
+@page("surveys.add_invitation", post_only=True, html=False)
+@require_POST
+def print_pack(request, pk):
+    survey = get_object_or_404(Survey, pk=pk)
+    if survey.current_version is None:
+        raise Http404("This survey has not been published.")
+    response = HttpResponse(content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="survey-{pk}-print-pack.pdf"'
+    pack_write(survey=survey, target=response, limit=PRINT_PACK_BUTTON_LETTERS)
+    return response
 
 
 SEND_LIST_COLUMNS = [
     "resident_number",
     "name",
-    "address",
+    "address_line_1",
+    "address_line_2",
+    "town",
     "postcode",
     "channel",
     "formats",
     "interpreter_language",
     "email",
+    "mobile_phone",
+    "landline_phone",
+    "best_time",
     "link",
     "status",
+    "delivery",
     "repair_reference",
 ]
 
@@ -95,19 +128,45 @@ def send_list_csv(request, pk, name):
     writer.writerow(SEND_LIST_COLUMNS)
     for invitation in selectors.send_list(survey, name):
         resident, home = invitation.resident, invitation.resident.household.home
+        details = getattr(resident, "contact_details", None)
         writer.writerow(
             [
                 resident.pk,
                 resident.full_name,
                 home.address_line_1,
+                home.address_line_2,
+                home.town,
                 home.postcode,
                 invitation.channel,
                 ";".join(invitation.formats),
                 invitation.interpreter_language,
-                resident.user.email if resident.user else "",
+                details.email if details else "",
+                shown(details.mobile_phone) if details else "",
+                shown(details.landline_phone) if details else "",
+                selectors.best_time(invitation),
                 services.invitation_link(invitation),
                 selectors.invitation_status(invitation),
+                selectors.delivery_status(invitation),
                 invitation.repair_reference,
             ]
         )
     return response
+
+
+@page("surveys.invite_resident", "engagement.view_resident")
+def invite_resident(request, resident_pk):
+    """The officer or agent with a resident invites them to one open survey, by their preference."""
+    resident = get_object_or_404(Resident.objects.select_related("household__home"), pk=resident_pk)
+    form = InviteResidentForm(request.POST or None, surveys=selectors.surveys_to_invite_to())
+    if request.method == "POST" and form.is_valid():
+        survey = form.cleaned_data["survey"]
+        created = services.invitations_create(survey=survey, residents=[resident])
+        invitation = Invitation.objects.filter(survey=survey, resident=resident, repair_reference="").first()
+        if invitation is None:
+            messages.error(request, _("They cannot be invited: a contact restriction rules out every way."))
+        else:
+            sending.invitations_queue(survey=survey, invitations=[invitation])
+            words = _("Invited by %(channel)s.") if created else _("Already invited, by %(channel)s.")
+            messages.success(request, words % {"channel": invitation.get_channel_display().lower()})
+        return redirect("resident_detail", pk=resident.pk)
+    return render(request, "surveys/invite_resident.html", {"resident": resident, "form": form})

@@ -111,7 +111,12 @@ EXPECTED_ROLES = {
     "surveys:index": {"housing_officer", "contact_centre_agent", "insight_analyst", "administrator"},
     "surveys:enter": {"housing_officer", "contact_centre_agent", "administrator"},
     "surveys:invitations": {"contact_centre_agent", "insight_analyst", "administrator"},
-    "surveys:invite": {"administrator"},
+    # Survey-wide invitations: analysts and administrators; one resident at a time: who is with them.
+    "surveys:invite": {"insight_analyst", "administrator"},
+    "surveys:send_invitations": {"insight_analyst", "administrator"},
+    "surveys:print_pack": {"insight_analyst", "administrator"},
+    "surveys:invite_resident": {"housing_officer", "contact_centre_agent"},
+    "contact_details_edit": {"housing_officer", "contact_centre_agent"},
     "surveys:results": {"insight_analyst", "administrator"},
     "surveys:responses_csv": {"insight_analyst", "administrator"},
     "repairs:list": {"housing_officer", "repairs_operative", "contact_centre_agent"},

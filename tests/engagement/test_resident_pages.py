@@ -27,6 +27,7 @@ RESIDENT_PAGES = [
     "restriction_add",
     "restriction_edit",
     "preferences_edit",
+    "contact_details_edit",
     "resident_search",
     "reviews_due",
     "contact_add",

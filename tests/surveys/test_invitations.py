@@ -9,14 +9,14 @@ from django.core import mail
 from django.urls import reverse
 
 from engagement.models import CommunicationPreference
-from surveys import services, transactional
+from surveys import sending, services, transactional
 from surveys.models import Invitation
 from surveys.sampling import stratified_sample
 from tests.factories import (
+    ContactDetailsFactory,
     HomeFactory,
     HouseholdFactory,
     ResidentFactory,
-    UserFactory,
     transactional_survey,
     tsm_survey,
 )
@@ -25,7 +25,9 @@ pytestmark = pytest.mark.django_db
 
 
 def resident_preferring(**preference):
+    """A resident with an email address, a mobile and a landline, and these preferences."""
     resident = ResidentFactory()
+    ContactDetailsFactory(resident=resident, landline_phone="+441134960000")
     CommunicationPreference.objects.create(resident=resident, **preference)
     return resident
 
@@ -85,18 +87,15 @@ def test_inviting_again_does_not_invite_anyone_twice():
     assert Invitation.objects.count() == 1
 
 
-def test_emails_go_only_to_email_invitations_with_an_address_and_only_once():
+def test_emails_go_only_to_email_invitations_and_only_once(jobs_in_process):
     survey = tsm_survey()
     with_address = resident_preferring(channels=["email"])
-    with_address.user = UserFactory(email="rita@example.org")
-    with_address.save()
     letter = resident_preferring(channels=["email"], no_internet=True)
-    letter.user = UserFactory(email="no-internet@example.org")
-    letter.save()
     invite(survey, with_address, letter)
-    assert services.invitations_send_email(survey=survey) == 1
-    assert services.invitations_send_email(survey=survey) == 0
-    assert [message.to for message in mail.outbox] == [["rita@example.org"]]
+    with jobs_in_process(execute=True):
+        sending.invitations_queue(survey=survey)
+        sending.invitations_queue(survey=survey)
+    assert [message.to for message in mail.outbox] == [[with_address.contact_details.email]]
     assert "/surveys/answer/" in mail.outbox[0].body
 
 
@@ -155,3 +154,35 @@ def test_the_daily_task_runs_the_same_job(completed_repairs):
     completed_repairs.append(transactional.CompletedRepair(ResidentFactory(), "RR-7", date.today()))
     # apply() runs the task here whatever the broker: the test is about what it does, not delivery.
     assert invite_after_repairs.apply().get() == 1
+
+
+def test_the_call_list_has_numbers_interpreter_and_best_time_and_the_visit_list_full_addresses(client, personas):
+    from engagement.models import RestrictionKind
+    from tests.factories import ContactRestrictionFactory
+
+    survey = tsm_survey()
+    caller = resident_preferring(channels=["phone"], interpreter_language="Somali", best_times="Weekday mornings")
+    ContactRestrictionFactory(resident=caller, kind=RestrictionKind.SET_TIMES, details="Tuesdays 10 to 12 only.")
+    visited = resident_preferring(channels=["in_person"])
+    home = visited.household.home
+    home.address_line_2, home.town, home.postcode = "Flat 3", "Harehills", "LS8 5AB"
+    home.save()
+    invite(survey, caller, visited)
+    client.force_login(personas["contact_centre_agent"])
+
+    def rows(name):
+        url = reverse("surveys:send_list_csv", args=[survey.pk, name])
+        return list(csv.DictReader(io.StringIO(client.get(url).content.decode())))
+
+    [call] = rows("calls")
+    mobile = "07700 900" + caller.contact_details.mobile_phone[-3:]
+    assert (call["landline_phone"], call["mobile_phone"]) == ("0113 496 0000", mobile)
+    assert call["interpreter_language"] == "Somali"
+    assert call["best_time"] == "Weekday mornings; Restriction: Tuesdays 10 to 12 only."
+    [visit] = rows("visits")
+    assert (visit["address_line_1"], visit["address_line_2"], visit["town"], visit["postcode"]) == (
+        home.address_line_1,
+        "Flat 3",
+        "Harehills",
+        "LS8 5AB",
+    )

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from engagement.demo import contacts, panels, profiles
+from engagement.demo import contact_details, contacts, panels, profiles
 from engagement.demo import residents as demo
 from engagement.demo.users import DEMO_PASSWORD, USERNAMES, seed_users
 from engagement.models import Home
@@ -45,7 +45,15 @@ class Command(BaseCommand):
 
 # Each feature that brings its own demo data adds one step here: a function taking a DemoLandlord
 # and returning a one-line summary. Steps run in order, in one transaction.
-STEPS = [profiles.seed_profiles, seed_repairs, seed_surveys, panels.seed_panels, contacts.seed_contacts, seed_figures]
+STEPS = [
+    profiles.seed_profiles,
+    contact_details.seed_contact_details,
+    seed_repairs,
+    seed_surveys,
+    panels.seed_panels,
+    contacts.seed_contacts,
+    seed_figures,
+]
 
 
 @dataclass

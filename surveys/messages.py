@@ -1,0 +1,48 @@
+"""The words of each delivery (invitation or reminder), in the resident's own language."""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
+
+from surveys.channels import Message, channel_for
+from surveys.models import DeliveryKind
+
+
+def language_of(resident):
+    details = getattr(resident, "contact_details", None)
+    return details.language if details and details.language else settings.LANGUAGE_CODE
+
+
+def compose(delivery, link):
+    invitation, resident = delivery.invitation, delivery.invitation.resident
+    survey = invitation.survey
+    language = language_of(resident)
+    with translation.override(language):
+        title = survey.title_in(language)
+        reminder = delivery.kind == DeliveryKind.REMINDER
+        subject = _("Reminder: %(title)s") % {"title": title} if reminder else title
+        context = {
+            "name": resident.full_name,
+            "purpose": survey.purpose_in(language),
+            "link": link,
+            "expires": formats.date_format(invitation.expires_at.date(), "j F Y"),
+            "phone": settings.LANDLORD_PHONE,
+            "landlord": settings.LANDLORD_NAME,
+            "reminder": reminder,
+            "subject": subject,
+            "language": language,
+        }
+        text = render_to_string("surveys/messages/invitation.txt", context).strip() + "\n"
+        html = render_to_string("surveys/messages/invitation.html", context)
+    return Message(
+        to=channel_for(delivery.channel).address(resident),
+        name=resident.full_name,
+        language=language,
+        subject=subject,
+        text=text,
+        html=html,
+        link=link,
+        survey_title=title,
+        reference=f"delivery-{delivery.pk}",
+    )

@@ -1,0 +1,110 @@
+"""The print pack is one PDF of real text: each resident's letter and questionnaire on their own pages."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from pypdf import PdfReader
+
+from surveys import services
+from surveys.models import Delivery, DeliveryStatus, Invitation
+from surveys.print_pack import pack_write
+from tests.factories import reachable_resident, tsm_survey
+
+pytestmark = pytest.mark.django_db
+
+
+def pages_of(data):
+    """Each page's text, with line breaks and runs of spaces as single spaces."""
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def letter_pages(pages):
+    """Page indexes where a cover letter starts."""
+    return [i for i, text in enumerate(pages) if "Dear " in text]
+
+
+def test_each_resident_gets_a_letter_with_their_address_link_and_questionnaire():
+    survey = tsm_survey()
+    first = reachable_resident(channels=["letter"], details={"email": ""})
+    first.first_name, first.last_name = "Ada", "Lovelace"
+    first.save()
+    second = reachable_resident(channels=["letter"], interpreter_language="Polish")
+    emailed = reachable_resident(channels=["email"])
+    services.invitations_create(survey=survey, residents=[first, second, emailed])
+    target = io.BytesIO()
+
+    assert pack_write(survey=survey, target=target) == 2
+
+    pages = pages_of(target.getvalue())
+    starts = letter_pages(pages)
+    assert len(starts) == 2
+    per_letter = starts[1] - starts[0]
+    assert len(pages) == 2 * per_letter  # the same questionnaire after each letter
+    for start, resident in zip(
+        starts, sorted([first, second], key=lambda r: (r.household.home.postcode, r.last_name)), strict=True
+    ):
+        letter = pages[start]
+        invitation = Invitation.objects.get(survey=survey, resident=resident)
+        home = resident.household.home
+        assert f"Dear {resident.full_name}" in letter
+        assert home.address_line_1 in letter and home.postcode in letter
+        assert services.invitation_link(invitation) in letter.replace(" ", "")
+        assert "0113 496 0000" in letter
+        assert "Tenant Satisfaction" in pages[start + 1] or "satisf" in pages[start + 1].lower()
+        assert all(resident.full_name not in pages[other] for other in starts if other != start)
+        # The reference that matches a returned paper form to them: on their letter and their form only.
+        reference = f"Reference: S{survey.pk}-{invitation.pk}"
+        assert reference in pages[start + 1]
+        assert [n for n, text in enumerate(pages) if reference in text] == [start, start + 1]
+    by_name = {
+        resident.full_name: pages[start]
+        for start in starts
+        for resident in (first, second)
+        if resident.full_name in pages[start]
+    }
+    assert "Jeśli potrzebujesz tłumacza" in by_name[second.full_name]
+    assert "tell us your language" in by_name[first.full_name]  # the English line: no language given
+    assert Delivery.objects.filter(channel="letter", status=DeliveryStatus.SENT).count() == 2
+
+
+def test_large_print_letters_are_set_larger_and_run_to_more_pages():
+    survey = tsm_survey()
+    standard = reachable_resident(channels=["letter"])
+    large = reachable_resident(channels=["letter"], formats=["large_print"])
+    standard.household.home.postcode = "AA1 1AA"
+    standard.household.home.save()
+    large.household.home.postcode = "ZZ1 1ZZ"
+    large.household.home.save()
+    services.invitations_create(survey=survey, residents=[standard, large])
+    target = io.BytesIO()
+    pack_write(survey=survey, target=target)
+
+    reader = PdfReader(io.BytesIO(target.getvalue()))
+    pages = pages_of(target.getvalue())
+    starts = letter_pages(pages)
+    standard_pages, large_pages = starts[1] - starts[0], len(pages) - starts[1]
+    assert large_pages > standard_pages
+
+    def body_font(index):
+        """The size most of the page's text is set in."""
+        sizes = []
+
+        def visit(text, cm, tm, font_dict, font_size):
+            if text.strip():
+                sizes.append(round(font_size * tm[0] * cm[0], 1))
+
+        reader.pages[index].extract_text(visitor_text=visit)
+        return max(set(sizes), key=sizes.count)
+
+    assert body_font(starts[1] + 1) >= body_font(starts[0] + 1) * 1.3
+
+
+def test_the_command_writes_the_pack_and_a_second_run_holds_no_letter_twice(tmp_path, capsys):
+    survey = tsm_survey()
+    services.invitations_create(survey=survey, residents=[reachable_resident(channels=["letter"])])
+    call_command("print_pack", str(survey.pk), str(tmp_path / "pack.pdf"))
+    assert "Wrote 1 letters" in capsys.readouterr().out
+    assert len(letter_pages(pages_of((tmp_path / "pack.pdf").read_bytes()))) == 1
+    call_command("print_pack", str(survey.pk), str(tmp_path / "again.pdf"))
+    assert "Wrote 0 letters" in capsys.readouterr().out
