@@ -172,6 +172,9 @@ INSIGHT_ANALYST = Role(
         "surveys.view_survey",
         "surveys.view_response",
         "surveys.view_invitation",
+        # Analysts design surveys in the builder, as administrators do.
+        "surveys.add_survey",
+        "surveys.change_survey",
         # Panel records, activities and representation, all without names.
         "engagement.view_every_panel",
         "engagement.view_scrutinypanel",
@@ -224,6 +227,7 @@ ADMINISTRATOR = Role(
         "surveys.add_survey",
         "surveys.change_survey",
         "surveys.view_surveyversion",
+        "surveys.add_surveyversion",
         "surveys.change_surveyversion",
         "surveys.view_question",
         "surveys.add_question",

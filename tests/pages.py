@@ -215,6 +215,13 @@ def _survey_pk(personas):
     return {"pk": tsm_survey().pk}
 
 
+def _draft_pk(personas):
+    """A pulse survey being built: a draft with a question of each kind, one of them routed."""
+    from tests.factories import draft_survey
+
+    return {"pk": draft_survey().pk}
+
+
 def _token(personas, *, answered=False, submit=False):
     from tests.factories import InvitationFactory, answered_response
 
@@ -236,6 +243,15 @@ SAMPLE_ARGUMENTS.update(
         "surveys:invitations": _survey_pk,
         "surveys:send_emails": _survey_pk,
         "surveys:new_version": _survey_pk,
+        "surveys:draft": _draft_pk,
+        "surveys:question_new": _draft_pk,
+        "surveys:question_edit": lambda personas: {**_draft_pk(personas), "code": "EXTRA"},
+        "surveys:question_move": lambda personas: {**_draft_pk(personas), "code": "EXTRA"},
+        "surveys:question_remove": lambda personas: {**_draft_pk(personas), "code": "EXTRA"},
+        "surveys:preview": lambda personas: {**_draft_pk(personas), "fmt": "online"},
+        "surveys:publish": _draft_pk,
+        "surveys:close": _survey_pk,
+        "surveys:reopen": _survey_pk,
         "surveys:results": _survey_pk,
         "surveys:tsm_csv": _survey_pk,
         "surveys:responses_csv": _survey_pk,

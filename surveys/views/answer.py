@@ -90,7 +90,8 @@ def answer_start(request, token):
         response = services.response_start(invitation=invitation, key=_posted_key(request), language=_language())
         return redirect(_where_next(token, Flow(response)))
     if response is not None and response.is_submitted:
-        return redirect("surveys:answer_done", token)
+        # Sent already: show the answers, each with a Change link, until the survey closes.
+        return redirect("surveys:answer_check", token)
     return _start_page(request, invitation.survey, response, request.path)
 
 
@@ -123,10 +124,10 @@ def answer_question(request, token, code):
     if request.method == "POST" and form.is_valid():
         if _posted_key(request) != response.key:
             raise Http404("That form belongs to another response.")
-        services.answer_save(response_key=response.key, question=question, value=form.value)
+        response = services.answer_save(response_key=response.key, question=question, value=form.value)
         flow = Flow(response)
         following = flow.after(code)
-        if changing or following is None:
+        if changing or response.is_submitted or following is None:
             return redirect(_where_next(token, flow))
         return redirect("surveys:answer_question", token, following.code)
     previous = flow.before(code)
@@ -147,6 +148,7 @@ def answer_question(request, token, code):
             "question_text": question.text_in(language),
             "number": asked.index(question) + 1,
             "count": len(asked),
+            "more_may_follow": bool(flow.depending_on_answers_to_come()),
             "back": back,
             "key": response.key,
             "submitted": response.is_submitted,
@@ -184,6 +186,7 @@ def answer_check(request, token):
             "rows": selectors.answer_rows(flow, language, token),
             "key": response.key,
             "submitted": response.is_submitted,
+            "submitted_at": response.submitted_at,
             "back": reverse("surveys:answer_question", args=[token, flow.asked[-1].code]),
         },
     )
@@ -207,7 +210,7 @@ def answer_done(request, token):
     return render(
         request,
         "surveys/answer/done.html",
-        {"survey_title": invitation.survey.title_in(_language()), "form": form, "response": response},
+        {"survey_title": invitation.survey.title_in(_language()), "form": form, "response": response, "token": token},
     )
 
 
@@ -241,5 +244,5 @@ def begin(request, pk):
         return redirect(_where_next(invitation.token, Flow(response)))
     response = Response.objects.filter(survey=survey, resident=resident, repair_reference="").first()
     if response is not None and response.is_submitted and response.invitation_id:
-        return redirect("surveys:answer_done", response.invitation.token)
+        return redirect("surveys:answer_check", response.invitation.token)
     return _start_page(request, survey, response, request.path)
