@@ -56,9 +56,10 @@ def _language():
     return translation.get_language() or "en-gb"
 
 
-def _where_next(token, flow):
-    """The first question still to answer, or the check-your-answers page."""
-    question = flow.first_unanswered()
+def _where_next(token, flow, *, changing=False):
+    """The first question still to answer, or the check-your-answers page. After a change, only a
+    question that needs an answer (one the change has just opened up) comes before the answers."""
+    question = next(iter(flow.missing()), None) if changing else flow.first_unanswered()
     if question is None:
         return reverse("surveys:answer_check", args=[token])
     return reverse("surveys:answer_question", args=[token, question.code])
@@ -128,7 +129,7 @@ def answer_question(request, token, code):
         flow = Flow(response)
         following = flow.after(code)
         if changing or response.is_submitted or following is None:
-            return redirect(_where_next(token, flow))
+            return redirect(_where_next(token, flow, changing=changing or response.is_submitted))
         return redirect("surveys:answer_question", token, following.code)
     previous = flow.before(code)
     if changing:
