@@ -4,6 +4,7 @@ from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Fluid, Layout, Size, Submit
 from django import forms
+from django.conf import settings
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -203,3 +204,32 @@ class BuilderQuestionForm(forms.Form):
             "asked_if_answer": data["asked_if_answer"].strip(),
             "asked_of": data["asked_of"],
         }
+
+
+class TranslationUploadForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"), error_messages={"required": _("Select the language")})
+    po_file = forms.FileField(
+        label=_("Translated PO file"),
+        help_text=_("The file you downloaded here, with the translations filled in."),
+        error_messages={"required": _("Choose the PO file to upload"), "empty": _("The file is empty")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [Choice(code, name) for code, name in settings.SURVEY_LANGUAGES]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Field.select("language"),
+            Field("po_file"),
+            Submit("upload", _("Upload translations"), data_prevent_double_click="true"),
+        )
+
+    def clean_po_file(self):
+        upload = self.cleaned_data["po_file"]
+        if upload.size > 2_000_000:
+            raise forms.ValidationError(_("The file must be smaller than 2 MB"))
+        try:
+            return upload.read().decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise forms.ValidationError(_("The file must be saved as UTF-8 text")) from error

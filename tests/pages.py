@@ -250,6 +250,8 @@ SAMPLE_ARGUMENTS.update(
         "surveys:question_remove": lambda personas: {**_draft_pk(personas), "code": "EXTRA"},
         "surveys:preview": lambda personas: {**_draft_pk(personas), "fmt": "online"},
         "surveys:publish": _draft_pk,
+        "surveys:translations": _draft_pk,
+        "surveys:translation_file": lambda personas: {**_draft_pk(personas), "language": "pl"},
         "surveys:close": _survey_pk,
         "surveys:reopen": _survey_pk,
         "surveys:results": _survey_pk,

@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from engagement.access import page, public_page
-from surveys import selectors, services
+from surveys import selectors, services, translations
 from surveys.flow import Flow
 from surveys.forms import CopyForm, QuestionForm
 from surveys.links import UnknownLink, hash_token, limit_link_attempts
@@ -56,6 +56,26 @@ def _language():
     return translation.get_language() or "en-gb"
 
 
+def _offered(survey):
+    """{code: name} of the languages this survey's text is complete in, besides the site's own."""
+    return dict(translations.complete_languages(survey, survey.current_version))
+
+
+def _chosen_language(request, survey):
+    """The survey language asked for on the start page (?language= or the posted choice), if offered."""
+    asked = request.POST.get("survey_language") or request.GET.get("language") or ""
+    return asked if asked in _offered(survey) else _language()
+
+
+def _survey_language(response):
+    """The language the resident chose for this survey's text, while the survey is complete in it."""
+    return response.language if response.language in _offered(response.survey) else _language()
+
+
+def _text_direction(language):
+    return {"lang": language, "dir": "rtl" if translations.is_right_to_left(language) else "ltr"}
+
+
 def _where_next(token, flow, *, changing=False):
     """The first question still to answer, or the check-your-answers page. After a change, only a
     question that needs an answer (one the change has just opened up) comes before the answers."""
@@ -66,13 +86,18 @@ def _where_next(token, flow, *, changing=False):
 
 
 def _start_page(request, survey, response, action):
+    language = _chosen_language(request, survey)
     return render(
         request,
         "surveys/answer/start.html",
         {
             "survey": survey,
-            "title": survey.title_in(_language()),
-            "purpose": survey.purpose_in(_language()),
+            "title": survey.title_in(language),
+            "purpose": survey.purpose_in(language),
+            "text": _text_direction(language),
+            "survey_language": language,
+            "other_languages": [(code, name) for code, name in _offered(survey).items() if code != language],
+            "site_language": _language(),
             "response": response,
             "key": uuid.uuid4(),
             "action": action,
@@ -88,7 +113,8 @@ def answer_start(request, token):
         return blocked
     response = _response(invitation)
     if request.method == "POST":
-        response = services.response_start(invitation=invitation, key=_posted_key(request), language=_language())
+        language = _chosen_language(request, invitation.survey)
+        response = services.response_start(invitation=invitation, key=_posted_key(request), language=language)
         return redirect(_where_next(token, Flow(response)))
     if response is not None and response.is_submitted:
         # Sent already: show the answers, each with a Change link, until the survey closes.
@@ -117,7 +143,7 @@ def answer_question(request, token, code):
     if question is None:
         # Not asked of this resident (routing), or not in this version: carry on from where they are.
         return redirect(_where_next(token, flow))
-    language = _language()
+    language = _survey_language(response)
     changing = request.GET.get("change") == "1"
     form = QuestionForm(
         request.POST or None, question=question, language=language, initial_answer=flow.answers.get(code)
@@ -150,6 +176,7 @@ def answer_question(request, token, code):
             "number": asked.index(question) + 1,
             "count": len(asked),
             "more_may_follow": bool(flow.depending_on_answers_to_come()),
+            "text": _text_direction(language),
             "back": back,
             "key": response.key,
             "submitted": response.is_submitted,
@@ -178,7 +205,7 @@ def answer_check(request, token):
     missing = flow.missing()
     if missing:
         return redirect("surveys:answer_question", token, missing[0].code)
-    language = _language()
+    language = _survey_language(response)
     return render(
         request,
         "surveys/answer/check.html",
@@ -188,6 +215,7 @@ def answer_check(request, token):
             "key": response.key,
             "submitted": response.is_submitted,
             "submitted_at": response.submitted_at,
+            "text": _text_direction(language),
             "back": reverse("surveys:answer_question", args=[token, flow.asked[-1].code]),
         },
     )
@@ -241,7 +269,8 @@ def begin(request, pk):
     survey = get_object_or_404(selectors.open_surveys_for_anyone(), pk=pk)
     if request.method == "POST":
         invitation = services.invitation_for_signed_in(survey=survey, resident=resident)
-        response = services.response_start(invitation=invitation, key=_posted_key(request), language=_language())
+        language = _chosen_language(request, survey)
+        response = services.response_start(invitation=invitation, key=_posted_key(request), language=language)
         return redirect(_where_next(invitation.token, Flow(response)))
     response = Response.objects.filter(survey=survey, resident=resident, repair_reference="").first()
     if response is not None and response.is_submitted and response.invitation_id:

@@ -3,6 +3,7 @@ questions, preview it as residents see it in every format, publish it, and close
 
 Every page works without JavaScript: moving a question is a button, removing one is a button."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from engagement.access import page
-from surveys import building, builtin, services
-from surveys.builder_forms import BuilderQuestionForm, SurveyForm
+from surveys import building, builtin, services, translations
+from surveys.builder_forms import BuilderQuestionForm, SurveyForm, TranslationUploadForm
 from surveys.forms import QuestionForm
 from surveys.models import Survey
 from surveys.presenters import PrintedSurvey, plain_text, routing_note
@@ -185,3 +186,40 @@ def preview(request, pk, fmt):
     for form in forms:
         form.helper.layout.fields = form.helper.layout.fields[:1]  # the question without its Continue button
     return render(request, "surveys/builder/preview.html", {**context, "forms": forms, "version": version})
+
+
+@page(BUILD)
+def translation_list(request, pk):
+    """Each survey language's completeness, a PO file to download for each, and the upload."""
+    survey, version = _draft(pk)
+    form = TranslationUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        language = form.cleaned_data["language"]
+        try:
+            filled = translations.po_import(
+                survey=survey, version=version, language=language, content=form.cleaned_data["po_file"]
+            )
+        except translations.BadTranslationFile as problem:
+            form.add_error("po_file", str(problem))
+        else:
+            messages.success(request, _("%(count)s translations kept.") % {"count": filled})
+            return redirect("surveys:translations", pk)
+    rows = []
+    for code, name in settings.SURVEY_LANGUAGES:
+        done, total = translations.completeness(survey, version, code)
+        rtl = translations.is_right_to_left(code)
+        rows.append({"code": code, "name": name, "done": done, "total": total, "complete": done == total, "rtl": rtl})
+    context = {"survey": survey, "version": version, "rows": rows, "form": form}
+    return render(request, "surveys/builder/translations.html", context)
+
+
+@page(BUILD, html=False)
+def translation_file(request, pk, language):
+    survey, version = _draft(pk)
+    if language not in dict(settings.SURVEY_LANGUAGES):
+        raise Http404("Not a survey language.")
+    response = HttpResponse(
+        str(translations.po_export(survey, version, language)), content_type="text/x-gettext-translation; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="survey-{pk}-v{version.number}-{language}.po"'
+    return response

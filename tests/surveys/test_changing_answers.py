@@ -38,7 +38,11 @@ def test_a_change_after_sending_is_kept_on_the_same_response_with_a_record(clien
     assert response.submitted_at == sent.submitted_at
     assert response.answers.get(question__code="TP01").value == "very_dissatisfied"
     change = AnswerChange.objects.get(response=response)
-    assert (change.question.code, change.old_value, change.new_value) == ("TP01", "fairly_satisfied", "very_dissatisfied")
+    assert (change.question.code, change.old_value, change.new_value) == (
+        "TP01",
+        "fairly_satisfied",
+        "very_dissatisfied",
+    )
     assert change.changed_at >= sent.submitted_at
     # Giving the same answer again is not a change.
     client.post(flow.question_url(invitation.token, "TP01") + "?change=1", {"key": key, "answer": "very_dissatisfied"})
@@ -49,7 +53,9 @@ def test_a_change_that_opens_new_questions_asks_them_then_returns_to_the_answers
     invitation = InvitationFactory()
     sent = answered_response(invitation)
     key = str(sent.key)
-    to_tp02 = client.post(flow.question_url(invitation.token, "REPAIR_12M") + "?change=1", {"key": key, "answer": "yes"})
+    to_tp02 = client.post(
+        flow.question_url(invitation.token, "REPAIR_12M") + "?change=1", {"key": key, "answer": "yes"}
+    )
     assert to_tp02.url == flow.question_url(invitation.token, "TP02")
     to_tp03 = client.post(flow.question_url(invitation.token, "TP02"), {"key": key, "answer": "fairly_satisfied"})
     assert to_tp03.url == flow.question_url(invitation.token, "TP03")
