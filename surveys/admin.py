@@ -7,11 +7,17 @@ A published version is read-only: "Make a new version" on the survey page copies
 from django.contrib import admin, messages
 from django.utils import timezone
 
-from surveys.models import Question, Survey, SurveyVersion
+from surveys.models import Question, Survey, SurveyApproach, SurveyVersion
+
+
+class SurveyApproachInline(admin.StackedInline):
+    model = SurveyApproach
+    extra = 0
 
 
 @admin.register(Survey)
 class SurveyAdmin(admin.ModelAdmin):
+    inlines = [SurveyApproachInline]
     list_display = ["title", "kind", "created_at", "closed_at"]
     list_filter = ["kind"]
     search_fields = ["title"]

@@ -1,4 +1,4 @@
-from .definitions import Question, Survey, SurveyVersion
+from .definitions import Question, SampleMethod, Survey, SurveyApproach, SurveyVersion
 from .invitations import Invitation, InvitationChannel
 from .responses import Answer, AnswerChange, Response
 
@@ -9,6 +9,8 @@ __all__ = [
     "InvitationChannel",
     "Question",
     "Response",
+    "SampleMethod",
     "Survey",
+    "SurveyApproach",
     "SurveyVersion",
 ]
