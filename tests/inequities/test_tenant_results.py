@@ -49,7 +49,7 @@ def test_nothing_is_published_before_a_tsm_survey_closes(client):
 
 
 def test_anyone_sees_the_same_numbers_as_the_tsm_results_with_last_year_beside(client):
-    last_year = closed_survey(["very_satisfied", "very_dissatisfied"])
+    closed_survey(["very_satisfied", "very_dissatisfied"])  # last year
     this_year = closed_survey(["very_satisfied", "fairly_satisfied", "neither", "very_dissatisfied"])
     SurveyApproach.objects.create(survey=this_year, sample_method="random", run_by="Acme Research")
     page = client.get(reverse("tenant_satisfaction"))  # not signed in
