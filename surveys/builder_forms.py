@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from surveys.choices import AskedOf, QuestionKind, SurveyKind
-from surveys.models import Question
+from surveys.models import Question, SampleMethod, SurveyApproach
 from surveys.routing import routing_problem
 
 CHOICE_KINDS = (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE)
@@ -233,3 +233,37 @@ class TranslationUploadForm(forms.Form):
             return upload.read().decode("utf-8")
         except UnicodeDecodeError as error:
             raise forms.ValidationError(_("The file must be saved as UTF-8 text")) from error
+
+
+class ApproachForm(forms.ModelForm):
+    """How a TSM survey was run, published beside its results."""
+
+    class Meta:
+        model = SurveyApproach
+        fields = ["sample_method", "run_by", "weighting", "incentives", "other_notes"]
+        labels = {
+            "sample_method": _("How residents were chosen"),
+            "run_by": _("Who ran the survey"),
+            "weighting": _("Weighting"),
+            "incentives": _("Incentives (optional)"),
+            "other_notes": _("Anything else that affects the results (optional)"),
+        }
+        widgets = {"sample_method": forms.RadioSelect}
+        error_messages = {
+            "run_by": {"required": _("Enter who ran the survey")},
+            "weighting": {"required": _("Enter the weighting, or say there was none")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sample_method"].choices = [Choice(v, label) for v, label in SampleMethod.choices]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Field.radios("sample_method", legend_size=Size.SMALL),
+            Field.text("run_by", field_width=Fluid.TWO_THIRDS),
+            Field.textarea("weighting", rows=2),
+            Field.textarea("incentives", rows=2),
+            Field.textarea("other_notes", rows=3),
+            Submit("save", _("Save"), data_prevent_double_click="true"),
+        )

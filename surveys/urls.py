@@ -32,6 +32,7 @@ urlpatterns = [
     path("<int:pk>/draft/publish/", builder.publish, name="publish"),
     path("<int:pk>/draft/translations/", builder.translation_list, name="translations"),
     path("<int:pk>/draft/translations/<str:language>.po", builder.translation_file, name="translation_file"),
+    path("<int:pk>/approach/", builder.approach, name="approach"),
     path("<int:pk>/close/", builder.close, name="close"),
     path("<int:pk>/reopen/", builder.reopen, name="reopen"),
     path("<int:pk>/enter/", staff.enter_response, name="enter"),

@@ -252,6 +252,7 @@ SAMPLE_ARGUMENTS.update(
         "surveys:publish": _draft_pk,
         "surveys:translations": _draft_pk,
         "surveys:translation_file": lambda personas: {**_draft_pk(personas), "language": "pl"},
+        "surveys:approach": _survey_pk,
         "surveys:close": _survey_pk,
         "surveys:reopen": _survey_pk,
         "surveys:results": _survey_pk,

@@ -12,9 +12,9 @@ from django.views.decorators.http import require_POST
 
 from engagement.access import page
 from surveys import building, builtin, services, translations
-from surveys.builder_forms import BuilderQuestionForm, SurveyForm, TranslationUploadForm
+from surveys.builder_forms import ApproachForm, BuilderQuestionForm, SurveyForm, TranslationUploadForm
 from surveys.forms import QuestionForm
-from surveys.models import Survey
+from surveys.models import Survey, SurveyApproach
 from surveys.presenters import PrintedSurvey, plain_text, routing_note
 
 BUILD = "surveys.change_survey"
@@ -223,3 +223,16 @@ def translation_file(request, pk, language):
     )
     response["Content-Disposition"] = f'attachment; filename="survey-{pk}-v{version.number}-{language}.po"'
     return response
+
+
+@page(BUILD)
+def approach(request, pk):
+    """How the survey was run, for the published TSM results."""
+    survey = get_object_or_404(Survey, pk=pk)
+    instance = SurveyApproach.objects.filter(survey=survey).first() or SurveyApproach(survey=survey)
+    form = ApproachForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("How the survey was run is saved."))
+        return redirect("surveys:detail", pk)
+    return render(request, "surveys/builder/approach.html", {"survey": survey, "form": form})

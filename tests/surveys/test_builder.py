@@ -239,3 +239,14 @@ def test_the_admin_adds_a_version_with_the_next_number(client, personas):
     assert list(SurveyVersion.objects.filter(survey=survey).values_list("number", flat=True)) == [1, 2]
     services.survey_version_new(survey=survey)
     assert survey.versions.count() == 2  # the draft is reused
+
+
+def test_how_the_survey_was_run_is_recorded_for_the_published_results(builder):
+    survey = tsm_survey()
+    page = builder.post(reverse("surveys:approach", args=[survey.pk]), {"sample_method": "random", "weighting": ""})
+    assert "Enter who ran the survey" in page.content.decode()
+    builder.post(
+        reverse("surveys:approach", args=[survey.pk]),
+        {"sample_method": "stratified", "run_by": "Acme Research", "weighting": "By age and tenure"},
+    )
+    assert (survey.approach.sample_method, survey.approach.run_by) == ("stratified", "Acme Research")
