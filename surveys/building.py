@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from surveys import builtin
+from surveys.choices import QuestionKind
 from surveys.models import Question, Survey, SurveyVersion
 from surveys.routing import order_problem
 
@@ -53,14 +54,14 @@ def question_update(*, question, fields):
     _check_unlocked(question)
     for name, value in fields.items():
         setattr(question, name, value)
-    if question.kind not in ("single_choice", "multiple_choice"):
+    if question.kind not in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE):
         question.choices = []  # refilled from the fixed scale on save, or none for text and numbers
     question.save()
     return question
 
 
-def _renumber(version, questions):
-    """Positions 1..n in the given order (two passes: positions are not unique but stay tidy)."""
+def _renumber(questions):
+    """Positions 1..n in the given order."""
     for position, question in enumerate(questions, start=1):
         if question.position != position:
             question.position = position
@@ -81,7 +82,7 @@ def question_move(*, question, up):
     problem = order_problem(questions)
     if problem:
         raise Refused(_("That move would break the routing. %(problem)s") % {"problem": problem})
-    _renumber(version, questions)
+    _renumber(questions)
     return question
 
 
@@ -101,4 +102,4 @@ def question_remove(*, question):
             % {"code": question.code, "others": ", ".join(dependants)}
         )
     question.delete()
-    _renumber(version, list(version.questions.order_by("position", "pk")))
+    _renumber(list(version.questions.order_by("position", "pk")))
