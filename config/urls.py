@@ -7,6 +7,7 @@ from config.health import healthz
 from engagement.access import public_page
 from engagement.forms import SignInForm
 from engagement.views import two_factor
+from inequities import public_views
 
 admin.site.site_header = "Administration"
 admin.site.site_title = "Administration"
@@ -16,6 +17,9 @@ urlpatterns = [
     path("repairs/", include("repairs.urls")),
     path("surveys/", include("surveys.urls")),
     path("insight/", include("inequities.urls")),
+    # Published for tenants: no sign-in.
+    path("tenant-satisfaction/", public_views.tenant_satisfaction, name="tenant_satisfaction"),
+    path("tenant-satisfaction.csv", public_views.tenant_satisfaction_csv, name="tenant_satisfaction_csv"),
     path(
         "accounts/login/",
         public_page(auth_views.LoginView.as_view(authentication_form=SignInForm)),

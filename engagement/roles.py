@@ -192,6 +192,9 @@ INSIGHT_ANALYST = Role(
         "surveys.view_response",
         "surveys.view_invitation",
         "surveys.add_invitation",
+        # Analysts design surveys in the builder, as administrators do.
+        "surveys.add_survey",
+        "surveys.change_survey",
         # Panel records, activities and representation, all without names.
         "engagement.view_every_panel",
         "engagement.view_scrutinypanel",
@@ -245,7 +248,11 @@ ADMINISTRATOR = Role(
         "surveys.view_survey",
         "surveys.add_survey",
         "surveys.change_survey",
+        "surveys.view_surveyapproach",
+        "surveys.add_surveyapproach",
+        "surveys.change_surveyapproach",
         "surveys.view_surveyversion",
+        "surveys.add_surveyversion",
         "surveys.change_surveyversion",
         "surveys.view_question",
         "surveys.add_question",

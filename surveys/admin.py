@@ -1,4 +1,5 @@
-"""The survey builder: administrators write and translate questions here, then publish a version.
+"""Surveys in the Django admin, for the rare fix by hand. The builder (surveys/views/builder.py)
+is where surveys are made, translated and published.
 
 A published version is read-only: "Make a new version" on the survey page copies it into a draft.
 """
@@ -6,11 +7,17 @@ A published version is read-only: "Make a new version" on the survey page copies
 from django.contrib import admin, messages
 from django.utils import timezone
 
-from surveys.models import Question, Survey, SurveyVersion
+from surveys.models import Question, Survey, SurveyApproach, SurveyVersion
+
+
+class SurveyApproachInline(admin.StackedInline):
+    model = SurveyApproach
+    extra = 0
 
 
 @admin.register(Survey)
 class SurveyAdmin(admin.ModelAdmin):
+    inlines = [SurveyApproachInline]
     list_display = ["title", "kind", "created_at", "closed_at"]
     list_filter = ["kind"]
     search_fields = ["title"]
@@ -51,8 +58,21 @@ class SurveyVersionAdmin(admin.ModelAdmin):
     inlines = [QuestionInline]
     actions = ["publish"]
 
-    def has_add_permission(self, request):
-        return False  # versions are made from the survey page ("Make a new version")
+    def get_fields(self, request, obj=None):
+        return ["survey"] if obj is None else ["survey", "number", "published_at"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else self.readonly_fields
+
+    def get_inlines(self, request, obj):
+        return [] if obj is None else self.inlines
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            # The next number for the survey: a new version is a draft until published.
+            last = SurveyVersion.objects.filter(survey=obj.survey).order_by("-number").first()
+            obj.number = last.number + 1 if last else 1
+        super().save_model(request, obj, form, change)
 
     @admin.action(description="Publish the selected draft versions", permissions=["change"])
     def publish(self, request, queryset):

@@ -192,3 +192,18 @@ TRANSACTIONAL_SURVEY = {
     "kind": SurveyKind.TRANSACTIONAL,
     "minutes_to_complete": 2,
 }
+
+# The questions whose wording the Regulator sets: each measure and the filter questions that route
+# to one. In a TSM survey the builder keeps them exactly as here; extra questions can go around them.
+REGULATOR_CODES = frozenset(
+    [question["code"] for question in TSM_QUESTIONS if question["tsm_measure"]]
+    + [question["asked_if_code"] for question in TSM_QUESTIONS if question["tsm_measure"] and question["asked_if_code"]]
+)
+
+# What a new survey of each kind starts with; the other kinds start empty.
+STARTING_QUESTIONS = {SurveyKind.TSM: TSM_QUESTIONS, SurveyKind.TRANSACTIONAL: TRANSACTIONAL_QUESTIONS}
+
+
+def is_locked(question):
+    """A TSM survey's Regulator questions: the builder shows them but never changes or removes them."""
+    return question.version.survey.kind == SurveyKind.TSM and question.code in REGULATOR_CODES

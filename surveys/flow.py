@@ -1,6 +1,6 @@
 """The path one respondent takes through a survey version: what is asked, what comes next."""
 
-from surveys.routing import is_kept, questions_asked
+from surveys.routing import is_asked, is_kept, questions_asked
 
 
 class Flow:
@@ -35,6 +35,21 @@ class Flow:
 
     def first_unanswered(self):
         return next((q for q in self.asked if q.code not in self.answers), None)
+
+    def depending_on_answers_to_come(self):
+        """Questions that may yet be asked: they follow a question not answered yet.
+
+        The progress line counts only the questions that will be asked given the answers so far,
+        and says when some of these are still to be decided."""
+        asked = {question.code for question in self.asked}
+        return [
+            question
+            for question in self.questions
+            if question.code not in asked
+            and question.asked_if_code
+            and question.asked_if_code not in self.answers
+            and is_asked(question, {question.asked_if_code: question.asked_if_answer}, self.home)
+        ]
 
     def not_asked_codes(self):
         kept = {question.code for question in self.questions if is_kept(question, self.answers, self.home)}

@@ -12,7 +12,16 @@ from django.utils import timezone
 from surveys import reach
 from surveys.choices import Mode, tenure_of
 from surveys.flow import Flow
-from surveys.models import Answer, Invitation, InvitationChannel, Question, Response, Survey, SurveyVersion
+from surveys.models import (
+    Answer,
+    AnswerChange,
+    Invitation,
+    InvitationChannel,
+    Question,
+    Response,
+    Survey,
+    SurveyVersion,
+)
 
 
 class SurveyClosed(Exception):
@@ -46,8 +55,15 @@ def survey_create(*, definition, questions, publish=True):
 
 @transaction.atomic
 def survey_version_new(*, survey):
-    """A draft copy of the latest version, to edit without touching what residents already answered."""
-    latest = survey.versions.order_by("-number").first()
+    """The draft to edit: the latest version when it is still a draft, else a copy of the latest.
+
+    A survey with no version yet gets an empty version 1. Copying never touches what residents
+    already answered: their answers stay with the published version they saw."""
+    latest = survey.versions.select_for_update().order_by("-number").first()
+    if latest is None:
+        return SurveyVersion.objects.create(survey=survey, number=1)
+    if not latest.is_published:
+        return latest
     version = SurveyVersion.objects.create(survey=survey, number=latest.number + 1)
     for question in latest.questions.all():
         question.pk = None
@@ -56,10 +72,33 @@ def survey_version_new(*, survey):
     return version
 
 
+class NotPublishable(Exception):
+    pass
+
+
+@transaction.atomic
 def survey_version_publish(*, version):
-    version.published_at = timezone.now()
-    version.save(update_fields=["published_at"])
+    """Residents answer this version from now on. A version with no questions cannot be published."""
+    if not version.questions.exists():
+        raise NotPublishable(f"{version} has no questions.")
+    if version.published_at is None:
+        version.published_at = timezone.now()
+        version.save(update_fields=["published_at"])
     return version
+
+
+def survey_close(*, survey):
+    """No new answers and no changes from now on; the answers given so far are kept."""
+    if survey.closed_at is None:
+        survey.closed_at = timezone.now()
+        survey.save(update_fields=["closed_at"])
+    return survey
+
+
+def survey_reopen(*, survey):
+    survey.closed_at = None
+    survey.save(update_fields=["closed_at"])
+    return survey
 
 
 # Invitations -------------------------------------------------------------------------------------
@@ -178,10 +217,13 @@ def answer_save(*, response_key, question, value):
     """Keep one answer as soon as it is given. Changing it later replaces it; it is never duplicated."""
     response = Response.objects.select_for_update().select_related("survey").get(key=response_key)
     _check_open(response.survey)
+    before = Answer.objects.filter(response=response, question=question).values_list("value", flat=True).first()
     Answer.objects.update_or_create(response=response, question=question, defaults={"value": value})
     if response.is_submitted:
-        # A late answer from a second tab still counts; keep the response consistent with routing.
-        _drop_answers_not_asked(response)
+        # A change after sending stays on the same response, with a record of what changed and when.
+        if before != value:
+            AnswerChange.objects.create(response=response, question=question, old_value=before or "", new_value=value)
+        _drop_answers_not_asked(response, record=True)
     return response
 
 
@@ -201,12 +243,15 @@ def response_submit(*, response_key):
     return response
 
 
-def _drop_answers_not_asked(response, flow=None):
+def _drop_answers_not_asked(response, flow=None, record=False):
     # An answer to a question the routing no longer asks (say, TP02 after "no repair") is not counted.
     flow = flow or Flow(response)
-    stale = flow.not_asked_codes()
-    if stale:
-        response.answers.filter(question__code__in=stale).delete()
+    stale = response.answers.filter(question__code__in=flow.not_asked_codes()).select_related("question")
+    if record:
+        AnswerChange.objects.bulk_create(
+            AnswerChange(response=response, question=answer.question, old_value=answer.value) for answer in stale
+        )
+    stale.delete()
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from surveys.views import answer, formats, invitations, receipts, results, staff
+from surveys.views import answer, builder, formats, invitations, receipts, results, staff
 
 app_name = "surveys"
 
@@ -20,7 +20,21 @@ urlpatterns = [
     path("", staff.survey_list, name="index"),
     path("new-tsm/", staff.create_builtin, name="create_builtin"),
     path("<int:pk>/", staff.survey_detail, name="detail"),
-    path("<int:pk>/new-version/", staff.new_version, name="new_version"),
+    # The builder.
+    path("new/", builder.survey_new, name="new"),
+    path("<int:pk>/new-version/", builder.version_new, name="new_version"),
+    path("<int:pk>/draft/", builder.draft, name="draft"),
+    path("<int:pk>/draft/questions/add/", builder.question_new, name="question_new"),
+    path("<int:pk>/draft/questions/<str:code>/", builder.question_edit, name="question_edit"),
+    path("<int:pk>/draft/questions/<str:code>/move/", builder.question_move, name="question_move"),
+    path("<int:pk>/draft/questions/<str:code>/remove/", builder.question_remove, name="question_remove"),
+    path("<int:pk>/draft/preview/<str:fmt>/", builder.preview, name="preview"),
+    path("<int:pk>/draft/publish/", builder.publish, name="publish"),
+    path("<int:pk>/draft/translations/", builder.translation_list, name="translations"),
+    path("<int:pk>/draft/translations/<str:language>.po", builder.translation_file, name="translation_file"),
+    path("<int:pk>/approach/", builder.approach, name="approach"),
+    path("<int:pk>/close/", builder.close, name="close"),
+    path("<int:pk>/reopen/", builder.reopen, name="reopen"),
     path("<int:pk>/enter/", staff.enter_response, name="enter"),
     path("<int:pk>/invite/", invitations.invite, name="invite"),
     path("<int:pk>/invitations/", invitations.invitation_list, name="invitations"),

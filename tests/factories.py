@@ -191,6 +191,29 @@ def transactional_survey():
     )
 
 
+def draft_survey():
+    """A pulse survey being built: a draft version 1 with a question of each kind, EXTRA routed."""
+    from surveys import building
+
+    survey = building.survey_start(
+        title="Heating", purpose="How warm is your home?", kind="pulse", minutes_to_complete=3
+    )
+    version = survey.versions.get()
+    kinds = [
+        ("WARM", "yes_no", "Is your home warm enough?", []),
+        ("EXTRA", "free_text", "What would help most?", []),
+        ("RATING", "satisfaction", "How satisfied are you with your heating?", []),
+        ("AGREE", "agreement", "My heating is easy to use.", []),
+        ("ROOMS", "number", "How many rooms are cold?", []),
+        ("FUEL", "single_choice", "How is your home heated?", [["gas", "Gas"], ["electric", "Electric"]]),
+        ("HELP", "multiple_choice", "What help have you had?", [["grant", "A grant"], ["advice", "Advice"]]),
+    ]
+    for code, kind, text, choices in kinds:
+        building.question_add(version=version, fields={"code": code, "kind": kind, "text": text, "choices": choices})
+    version.questions.filter(code="EXTRA").update(asked_if_code="WARM", asked_if_answer="no")
+    return survey
+
+
 class InvitationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Invitation

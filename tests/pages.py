@@ -236,6 +236,13 @@ def _survey_pk(personas):
     return {"pk": tsm_survey().pk}
 
 
+def _draft_pk(personas):
+    """A pulse survey being built: a draft with a question of each kind, one of them routed."""
+    from tests.factories import draft_survey
+
+    return {"pk": draft_survey().pk}
+
+
 def _token(personas, *, answered=False, submit=False):
     from tests.factories import InvitationFactory, answered_response
 
@@ -259,6 +266,18 @@ SAMPLE_ARGUMENTS.update(
         "surveys:print_pack": _survey_pk,
         "surveys:invite_resident": lambda personas: {"resident_pk": _profiled_resident(personas).pk},
         "surveys:new_version": _survey_pk,
+        "surveys:draft": _draft_pk,
+        "surveys:question_new": _draft_pk,
+        "surveys:question_edit": lambda personas: {**_draft_pk(personas), "code": "EXTRA"},
+        "surveys:question_move": lambda personas: {**_draft_pk(personas), "code": "EXTRA"},
+        "surveys:question_remove": lambda personas: {**_draft_pk(personas), "code": "EXTRA"},
+        "surveys:preview": lambda personas: {**_draft_pk(personas), "fmt": "online"},
+        "surveys:publish": _draft_pk,
+        "surveys:translations": _draft_pk,
+        "surveys:translation_file": lambda personas: {**_draft_pk(personas), "language": "pl"},
+        "surveys:approach": _survey_pk,
+        "surveys:close": _survey_pk,
+        "surveys:reopen": _survey_pk,
         "surveys:results": _survey_pk,
         "surveys:tsm_csv": _survey_pk,
         "surveys:responses_csv": _survey_pk,

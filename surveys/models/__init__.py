@@ -1,17 +1,20 @@
-from .definitions import Question, Survey, SurveyVersion
+from .definitions import Question, SampleMethod, Survey, SurveyApproach, SurveyVersion
 from .deliveries import Delivery, DeliveryKind, DeliveryStatus
 from .invitations import Invitation, InvitationChannel
-from .responses import Answer, Response
+from .responses import Answer, AnswerChange, Response
 
 __all__ = [
+    "Answer",
+    "AnswerChange",
     "Delivery",
     "DeliveryKind",
     "DeliveryStatus",
-    "Answer",
     "Invitation",
     "InvitationChannel",
     "Question",
     "Response",
+    "SampleMethod",
     "Survey",
+    "SurveyApproach",
     "SurveyVersion",
 ]

@@ -163,3 +163,31 @@ class Question(models.Model):
     @property
     def has_choices(self):
         return self.kind not in (QuestionKind.FREE_TEXT, QuestionKind.NUMBER)
+
+
+class SampleMethod(models.TextChoices):
+    CENSUS = "census", _("Census: every household was invited")
+    RANDOM = "random", _("Random sample")
+    STRATIFIED = "stratified", _("Stratified random sample")
+    QUOTA = "quota", _("Quota sample")
+
+
+class SurveyApproach(models.Model):
+    """How a TSM survey was run: the summary the Regulator asks landlords to publish beside results.
+
+    Dates, sample size and modes are counted from the survey's own invitations and responses; these
+    are the facts only people know."""
+
+    survey = models.OneToOneField(Survey, on_delete=models.CASCADE, related_name="approach")
+    sample_method = models.CharField(max_length=20, choices=SampleMethod.choices, default=SampleMethod.CENSUS)
+    run_by = models.CharField(
+        max_length=200, default="In house", help_text=_("Who ran the survey: our own team or a research company.")
+    )
+    weighting = models.TextField(default="None: results are not weighted.", help_text=_("Any weighting applied."))
+    incentives = models.TextField(blank=True, help_text=_("Any prize draw or reward for taking part."))
+    other_notes = models.TextField(
+        blank=True, help_text=_("Anything else that affects the results, such as questions left out.")
+    )
+
+    def __str__(self):
+        return f"Approach of {self.survey}"

@@ -78,3 +78,23 @@ class Answer(models.Model):
     @property
     def values(self):
         return [part for part in self.value.split(";") if part]
+
+
+class AnswerChange(models.Model):
+    """An answer changed after the response was sent: what it was, what it became, and when.
+
+    A resident may change answers until the survey closes; the response stays the same one, and
+    these rows say what changed since it was first sent. A blank new value: the routing no longer
+    asks the question, so its answer was dropped."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="changes")
+    question = models.ForeignKey("surveys.Question", on_delete=models.PROTECT, related_name="+")
+    old_value = models.TextField(blank=True)
+    new_value = models.TextField(blank=True)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["response", "changed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.question.code}: {self.old_value} -> {self.new_value}"

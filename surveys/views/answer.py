@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from engagement.access import page, public_page
-from surveys import selectors, services
+from surveys import selectors, services, translations
 from surveys.flow import Flow
 from surveys.forms import CopyForm, QuestionForm
 from surveys.links import UnknownLink, hash_token, limit_link_attempts
@@ -56,22 +56,48 @@ def _language():
     return translation.get_language() or "en-gb"
 
 
-def _where_next(token, flow):
-    """The first question still to answer, or the check-your-answers page."""
-    question = flow.first_unanswered()
+def _offered(survey):
+    """{code: name} of the languages this survey's text is complete in, besides the site's own."""
+    return dict(translations.complete_languages(survey, survey.current_version))
+
+
+def _chosen_language(request, survey):
+    """The survey language asked for on the start page (?language= or the posted choice), if offered."""
+    asked = request.POST.get("survey_language") or request.GET.get("language") or ""
+    return asked if asked in _offered(survey) else _language()
+
+
+def _survey_language(response):
+    """The language the resident chose for this survey's text, while the survey is complete in it."""
+    return response.language if response.language in _offered(response.survey) else _language()
+
+
+def _text_direction(language):
+    return {"lang": language, "dir": "rtl" if translations.is_right_to_left(language) else "ltr"}
+
+
+def _where_next(token, flow, *, changing=False):
+    """The first question still to answer, or the check-your-answers page. After a change, only a
+    question that needs an answer (one the change has just opened up) comes before the answers."""
+    question = next(iter(flow.missing()), None) if changing else flow.first_unanswered()
     if question is None:
         return reverse("surveys:answer_check", args=[token])
     return reverse("surveys:answer_question", args=[token, question.code])
 
 
 def _start_page(request, survey, response, action):
+    language = _chosen_language(request, survey)
     return render(
         request,
         "surveys/answer/start.html",
         {
             "survey": survey,
-            "title": survey.title_in(_language()),
-            "purpose": survey.purpose_in(_language()),
+            "title": survey.title_in(language),
+            "purpose": survey.purpose_in(language),
+            "text": _text_direction(language),
+            "survey_language": language,
+            "other_languages": [(code, name) for code, name in _offered(survey).items() if code != language],
+            "site_language": _language(),
             "response": response,
             "key": uuid.uuid4(),
             "action": action,
@@ -87,10 +113,12 @@ def answer_start(request, token):
         return blocked
     response = _response(invitation)
     if request.method == "POST":
-        response = services.response_start(invitation=invitation, key=_posted_key(request), language=_language())
+        language = _chosen_language(request, invitation.survey)
+        response = services.response_start(invitation=invitation, key=_posted_key(request), language=language)
         return redirect(_where_next(token, Flow(response)))
     if response is not None and response.is_submitted:
-        return redirect("surveys:answer_done", token)
+        # Sent already: show the answers, each with a Change link, until the survey closes.
+        return redirect("surveys:answer_check", token)
     return _start_page(request, invitation.survey, response, request.path)
 
 
@@ -115,7 +143,7 @@ def answer_question(request, token, code):
     if question is None:
         # Not asked of this resident (routing), or not in this version: carry on from where they are.
         return redirect(_where_next(token, flow))
-    language = _language()
+    language = _survey_language(response)
     changing = request.GET.get("change") == "1"
     form = QuestionForm(
         request.POST or None, question=question, language=language, initial_answer=flow.answers.get(code)
@@ -123,11 +151,11 @@ def answer_question(request, token, code):
     if request.method == "POST" and form.is_valid():
         if _posted_key(request) != response.key:
             raise Http404("That form belongs to another response.")
-        services.answer_save(response_key=response.key, question=question, value=form.value)
+        response = services.answer_save(response_key=response.key, question=question, value=form.value)
         flow = Flow(response)
         following = flow.after(code)
-        if changing or following is None:
-            return redirect(_where_next(token, flow))
+        if changing or response.is_submitted or following is None:
+            return redirect(_where_next(token, flow, changing=changing or response.is_submitted))
         return redirect("surveys:answer_question", token, following.code)
     previous = flow.before(code)
     if changing:
@@ -147,6 +175,8 @@ def answer_question(request, token, code):
             "question_text": question.text_in(language),
             "number": asked.index(question) + 1,
             "count": len(asked),
+            "more_may_follow": bool(flow.depending_on_answers_to_come()),
+            "text": _text_direction(language),
             "back": back,
             "key": response.key,
             "submitted": response.is_submitted,
@@ -175,7 +205,7 @@ def answer_check(request, token):
     missing = flow.missing()
     if missing:
         return redirect("surveys:answer_question", token, missing[0].code)
-    language = _language()
+    language = _survey_language(response)
     return render(
         request,
         "surveys/answer/check.html",
@@ -184,6 +214,8 @@ def answer_check(request, token):
             "rows": selectors.answer_rows(flow, language, token),
             "key": response.key,
             "submitted": response.is_submitted,
+            "submitted_at": response.submitted_at,
+            "text": _text_direction(language),
             "back": reverse("surveys:answer_question", args=[token, flow.asked[-1].code]),
         },
     )
@@ -207,7 +239,7 @@ def answer_done(request, token):
     return render(
         request,
         "surveys/answer/done.html",
-        {"survey_title": invitation.survey.title_in(_language()), "form": form, "response": response},
+        {"survey_title": invitation.survey.title_in(_language()), "form": form, "response": response, "token": token},
     )
 
 
@@ -237,9 +269,10 @@ def begin(request, pk):
     survey = get_object_or_404(selectors.open_surveys_for_anyone(), pk=pk)
     if request.method == "POST":
         invitation = services.invitation_for_signed_in(survey=survey, resident=resident)
-        response = services.response_start(invitation=invitation, key=_posted_key(request), language=_language())
+        language = _chosen_language(request, survey)
+        response = services.response_start(invitation=invitation, key=_posted_key(request), language=language)
         return redirect(_where_next(invitation.token, Flow(response)))
     response = Response.objects.filter(survey=survey, resident=resident, repair_reference="").first()
     if response is not None and response.is_submitted and response.invitation_id:
-        return redirect("surveys:answer_done", response.invitation.token)
+        return redirect("surveys:answer_check", response.invitation.token)
     return _start_page(request, survey, response, request.path)

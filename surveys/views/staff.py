@@ -5,7 +5,6 @@ import uuid
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -42,16 +41,15 @@ def survey_detail(request, pk):
     survey = get_object_or_404(Survey, pk=pk)
     versions = survey.versions.order_by("-number").prefetch_related("questions")
     return render(
-        request, "surveys/detail.html", {"survey": survey, "versions": versions, "current": survey.current_version}
+        request,
+        "surveys/detail.html",
+        {
+            "survey": survey,
+            "versions": versions,
+            "current": survey.current_version,
+            "draft": next((version for version in versions if not version.is_published), None),
+        },
     )
-
-
-@page("surveys.change_survey", post_only=True)
-@require_POST
-def new_version(request, pk):
-    survey = get_object_or_404(Survey, pk=pk)
-    version = services.survey_version_new(survey=survey)
-    return redirect(reverse("admin:surveys_surveyversion_change", args=[version.pk]))
 
 
 @page("surveys.add_response")

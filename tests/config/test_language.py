@@ -1,21 +1,21 @@
 from django.urls import reverse
 
 
-def test_a_visitor_can_switch_to_welsh_and_back_without_javascript(client, db):
-    response = client.post(reverse("set_language"), {"language": "cy", "next": "/accessibility/"})
-    assert response.status_code == 302
+def test_only_complete_languages_are_offered_so_there_is_no_switch_today(client, db):
     page = client.get("/accessibility/").content.decode()
-    assert '<html lang="cy"' in page
-    assert "Neidio i'r prif gynnwys" in page
-    # Text not yet translated falls back to English rather than showing nothing.
-    assert "zoom in up to 400%" in page
-
-    client.post(reverse("set_language"), {"language": "en-gb", "next": "/"})
-    page = client.get("/accessibility/").content.decode()
-    assert '<html lang="en-gb"' in page
-    assert "Skip to main content" in page
+    assert '<html lang="en-gb" class="govuk-template">' in page
+    assert "Cymraeg" not in page
+    assert 'action="/i18n/setlang/"' not in page
 
 
-def test_the_switcher_offers_the_other_language_in_its_own_language(client, db):
+def test_a_right_to_left_language_is_laid_out_right_to_left(client, db, settings):
+    settings.LANGUAGES = [("en-gb", "English"), ("ur", "اردو")]
+    client.post(reverse("set_language"), {"language": "ur", "next": "/accessibility/"})
     page = client.get("/accessibility/").content.decode()
-    assert '<button type="submit" name="language" value="cy" lang="cy" class="app-link-button">Cymraeg</button>' in page
+    assert '<html lang="ur" dir="rtl" class="govuk-template">' in page
+    # Each language is named in its own language.
+    assert (
+        '<button type="submit" name="language" value="en-gb" lang="en-gb" class="app-link-button">British English</button>'
+        in page
+    )
+    assert '<span class="govuk-body-s govuk-!-margin-bottom-0 govuk-!-font-weight-bold" lang="ur">اردو</span>' in page

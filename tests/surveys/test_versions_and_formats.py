@@ -16,7 +16,7 @@ def test_an_edit_makes_a_new_version_and_earlier_answers_stay_with_theirs(client
     client.force_login(personas["administrator"])
     response = client.post(reverse("surveys:new_version", args=[survey.pk]))
     draft = survey.versions.get(number=2)
-    assert response.url == reverse("admin:surveys_surveyversion_change", args=[draft.pk])
+    assert response.url == reverse("surveys:draft", args=[survey.pk])
     assert survey.current_version.number == 1  # a draft is not answered until published
     Question.objects.filter(version=draft, code="TP01").update(text="Changed wording")
     services.survey_version_publish(version=draft)

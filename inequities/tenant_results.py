@@ -1,0 +1,163 @@
+"""The Tenant Satisfaction Measures as published for tenants: every perception measure by tenure
+with last year's figures beside this year's, the management-information measures the service
+holds (RP02, CH01, CH02) and how the survey was run.
+
+Every figure is at landlord level by tenure: the totals the Regulator publishes. Nothing here is
+broken down by any smaller group, so no cell needs the disclosure control."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from engagement.models import Home
+from repairs import measures as repair_measures
+from repairs import selectors as repair_selectors
+from surveys import selectors as survey_selectors
+from surveys import tsm
+from surveys.choices import SurveyKind, Tenure
+from surveys.models import Invitation, Response, SampleMethod, Survey, SurveyApproach
+
+
+def published_surveys():
+    """Closed TSM surveys with a published version, newest first: the ones with results to publish."""
+    return (
+        Survey.objects.filter(kind=SurveyKind.TSM, closed_at__isnull=False, versions__published_at__isnull=False)
+        .distinct()
+        .order_by("-closed_at", "-pk")
+    )
+
+
+def latest_and_previous():
+    surveys = list(published_surveys()[:2])
+    return (surveys + [None, None])[:2]
+
+
+def perception_rows(survey, previous=None):
+    """One row per measure and tenure: this year's result and last year's, where there is one."""
+    earlier = {(r.measure, r.tenure): r for r in tsm.tsm_results(previous)} if previous else {}
+    return [
+        {"now": result, "before": earlier.get((result.measure, result.tenure)), "tenure": Tenure(result.tenure).label}
+        for result in tsm.tsm_results(survey)
+    ]
+
+
+def period_of(survey):
+    """The 12 months up to the day the survey closed: the year the management information covers."""
+    end = timezone.localdate(survey.closed_at)
+    return end - timedelta(days=364), end
+
+
+def management_rows(survey):
+    """RP02, CH01 and CH02 for the survey's year, in words, with their counts."""
+    start, end = period_of(survey)
+    repairs = list(repair_selectors.repair_facts())
+    stages = list(repair_selectors.complaint_stage_facts())
+    on_time = repair_measures.repairs_completed_within_target(repairs, start=start, end=end)
+    per_thousand = repair_measures.complaints_per_thousand_homes(
+        stages, homes=Home.objects.count(), start=start, end=end
+    )
+    within_code = repair_measures.complaints_answered_within_code(stages, start=start, end=end)
+    return [
+        _share_row("RP02", _("Emergency repairs completed within our target time"), on_time["emergency"]),
+        _share_row("RP02", _("Non-emergency repairs completed within our target time"), on_time["non_emergency"]),
+        _rate_row("CH01", _("Stage 1 complaints received per 1,000 homes"), per_thousand[1]),
+        _rate_row("CH01", _("Stage 2 complaints received per 1,000 homes"), per_thousand[2]),
+        _share_row("CH02", _("Stage 1 complaints answered within the Complaint Handling Code's time"), within_code[1]),
+        _share_row("CH02", _("Stage 2 complaints answered within the Complaint Handling Code's time"), within_code[2]),
+    ]
+
+
+def _share_row(code, label, share):
+    value = None if share.rate is None else f"{100 * share.rate:.1f}%"
+    return {"code": code, "label": label, "value": value, "raw": share.rate, "count": share.count, "total": share.total}
+
+
+def _rate_row(code, label, rate):
+    shown = None if rate is None else f"{rate:.1f}"
+    return {"code": code, "label": label, "value": shown, "raw": rate, "count": None, "total": None}
+
+
+def approach_facts(survey):
+    """The survey approach summary: counted facts from the survey, and what staff recorded."""
+    approach = SurveyApproach.objects.filter(survey=survey).first() or SurveyApproach(survey=survey)
+    submitted = Response.objects.filter(survey=survey, submitted_at__isnull=False)
+    first = submitted.order_by("submitted_at").values_list("submitted_at", flat=True).first()
+    last = submitted.order_by("-submitted_at").values_list("submitted_at", flat=True).first()
+    counts = survey_selectors.response_counts(survey)
+    homes = tsm.homes_by_tenure()
+    modes = ", ".join(f"{label}: {n}" for label, n in counts["modes"] if n) or _("none yet")
+    facts = [
+        (_("Sample method"), SampleMethod(approach.sample_method).label),
+        (_("Households invited"), str(Invitation.objects.filter(survey=survey).count())),
+        (_("Responses"), str(counts["total"])),
+        (
+            _("Homes in the results (population)"),
+            _("%(rented)s rented, %(owned)s shared ownership")
+            % {"rented": homes[Tenure.LCRA], "owned": homes[Tenure.LCHO]},
+        ),
+        (_("Answers collected"), _("%(first)s to %(last)s") % {"first": _day(first), "last": _day(last)}),
+        (_("How people answered"), modes),
+        (_("Who ran the survey"), approach.run_by),
+        (_("Weighting"), approach.weighting),
+        (_("Incentives"), approach.incentives or _("None")),
+        (_("Anything else that affects the results"), approach.other_notes or _("Nothing")),
+    ]
+    return facts
+
+
+def _day(moment):
+    return timezone.localtime(moment).strftime("%-d %B %Y") if moment else "–"
+
+
+CSV_COLUMNS = [
+    "measure",
+    "name",
+    "tenure",
+    # The satisfied proportion for a perception measure; a proportion for RP02 and CH02; CH01 per 1,000 homes.
+    "result",
+    "valid_responses",
+    "margin_of_error",
+    "required_margin_of_error",
+    "meets_required_precision",
+    "last_year_satisfied_rate",
+    "last_year_valid_responses",
+]
+
+
+def _proportion(value):
+    return "" if value is None else f"{value:.4f}"
+
+
+def csv_rows(survey, previous):
+    """The same table as the page: the perception measures, then the management information."""
+    for row in perception_rows(survey, previous):
+        now, before = row["now"], row["before"]
+        yield [
+            now.measure,
+            now.name,
+            now.tenure,
+            _proportion(now.satisfied_rate),
+            now.valid_responses,
+            _proportion(now.margin_of_error),
+            _proportion(now.required_margin),
+            "yes" if now.meets_precision else "no",
+            _proportion(before.satisfied_rate) if before else "",
+            before.valid_responses if before else "",
+        ]
+    for row in management_rows(survey):
+        result = (
+            "" if row["raw"] is None else (f"{row['raw']:.1f}" if row["code"] == "CH01" else _proportion(row["raw"]))
+        )
+        yield [
+            row["code"],
+            row["label"],
+            "all homes",
+            result,
+            "" if row["total"] is None else row["total"],
+            "",
+            "",
+            "",
+            "",
+            "",
+        ]

@@ -1,0 +1,238 @@
+"""The survey builder: administrators and insight analysts make a survey, edit its draft version's
+questions, preview it as residents see it in every format, publish it, and close or reopen it.
+
+Every page works without JavaScript: moving a question is a button, removing one is a button."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from engagement.access import page
+from surveys import building, builtin, services, translations
+from surveys.builder_forms import ApproachForm, BuilderQuestionForm, SurveyForm, TranslationUploadForm
+from surveys.forms import QuestionForm
+from surveys.models import Survey, SurveyApproach
+from surveys.presenters import PrintedSurvey, plain_text, routing_note
+
+BUILD = "surveys.change_survey"
+
+
+def _draft(pk):
+    survey = get_object_or_404(Survey, pk=pk)
+    version = survey.versions.order_by("-number").first()
+    if version is None or version.is_published:
+        raise Http404("This survey has no draft version.")
+    return survey, version
+
+
+@page("surveys.add_survey", BUILD)
+def survey_new(request):
+    form = SurveyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        survey = building.survey_start(**form.cleaned_data)
+        messages.success(request, _("Survey created. Add its questions, then publish it."))
+        return redirect("surveys:draft", survey.pk)
+    return render(request, "surveys/builder/new.html", {"form": form})
+
+
+@page(BUILD)
+def draft(request, pk):
+    survey, version = _draft(pk)
+    questions = list(version.questions.all())
+    by_code = {question.code: question for question in questions}
+    rows = [
+        {
+            "question": question,
+            "locked": builtin.is_locked(question),
+            "routing": routing_note(question, by_code),
+            "first": index == 0,
+            "last": index == len(questions) - 1,
+        }
+        for index, question in enumerate(questions)
+    ]
+    return render(request, "surveys/builder/draft.html", {"survey": survey, "version": version, "rows": rows})
+
+
+@page(BUILD)
+def question_new(request, pk):
+    survey, version = _draft(pk)
+    form = BuilderQuestionForm(request.POST or None, version=version)
+    if request.method == "POST" and form.is_valid():
+        question = building.question_add(version=version, fields=form.fields_to_save)
+        messages.success(request, _("Question %(code)s added.") % {"code": question.code})
+        return redirect("surveys:draft", pk)
+    return render(request, "surveys/builder/question.html", {"survey": survey, "version": version, "form": form})
+
+
+def _question(version, code):
+    question = version.questions.filter(code=code).first()
+    if question is None:
+        raise Http404("No such question in the draft.")
+    return question
+
+
+@page(BUILD)
+def question_edit(request, pk, code):
+    survey, version = _draft(pk)
+    question = _question(version, code)
+    if builtin.is_locked(question):
+        messages.info(request, _("%(code)s uses the Regulator's wording, so it cannot be changed.") % {"code": code})
+        return redirect("surveys:draft", pk)
+    form = BuilderQuestionForm(request.POST or None, version=version, question=question)
+    if request.method == "POST" and form.is_valid():
+        building.question_update(question=question, fields=form.fields_to_save)
+        messages.success(request, _("Question %(code)s saved.") % {"code": question.code})
+        return redirect("surveys:draft", pk)
+    context = {"survey": survey, "version": version, "form": form, "question": question}
+    return render(request, "surveys/builder/question.html", context)
+
+
+def _refusable(action):
+    """Run a builder change; a refusal comes back to the draft page in words."""
+
+    def run(request, pk, **kwargs):
+        try:
+            action(request, pk, **kwargs)
+        except building.Refused as refusal:
+            messages.error(request, str(refusal))
+        return redirect("surveys:draft", pk)
+
+    return run
+
+
+@page(BUILD, post_only=True)
+@require_POST
+@_refusable
+def question_move(request, pk, code):
+    _survey, version = _draft(pk)
+    building.question_move(question=_question(version, code), up=request.POST.get("direction") == "up")
+
+
+@page(BUILD, post_only=True)
+@require_POST
+@_refusable
+def question_remove(request, pk, code):
+    _survey, version = _draft(pk)
+    building.question_remove(question=_question(version, code))
+    messages.success(request, _("Question %(code)s removed.") % {"code": code})
+
+
+@page(BUILD, post_only=True)
+@require_POST
+def version_new(request, pk):
+    survey = get_object_or_404(Survey, pk=pk)
+    services.survey_version_new(survey=survey)
+    return redirect("surveys:draft", pk)
+
+
+@page(BUILD, post_only=True)
+@require_POST
+def publish(request, pk):
+    survey, version = _draft(pk)
+    try:
+        services.survey_version_publish(version=version)
+    except services.NotPublishable:
+        messages.error(request, _("Add at least one question before publishing."))
+        return redirect("surveys:draft", pk)
+    messages.success(
+        request, _("Version %(number)s published. Residents answer it from now on.") % {"number": version.number}
+    )
+    return redirect("surveys:detail", pk)
+
+
+@page(BUILD, post_only=True)
+@require_POST
+def close(request, pk):
+    survey = get_object_or_404(Survey, pk=pk)
+    services.survey_close(survey=survey)
+    messages.success(request, _("Survey closed. Nobody can answer or change answers until it is reopened."))
+    return redirect("surveys:detail", pk)
+
+
+@page(BUILD, post_only=True)
+@require_POST
+def reopen(request, pk):
+    survey = get_object_or_404(Survey, pk=pk)
+    services.survey_reopen(survey=survey)
+    messages.success(request, _("Survey reopened."))
+    return redirect("surveys:detail", pk)
+
+
+PREVIEW_FORMATS = ("online", "text", "print", "large-print", "phone")
+
+
+@page(BUILD)
+def preview(request, pk, fmt):
+    """The draft as a resident (or an interviewer) will see it, before it is published."""
+    survey, version = _draft(pk)
+    language = request.GET.get("language", "en")
+    if fmt == "text":
+        return HttpResponse(plain_text(survey, version, language), content_type="text/plain; charset=utf-8")
+    printed = PrintedSurvey(survey, version, language)
+    context = {"printed": printed, "survey": survey, "preview": True}
+    if fmt in ("print", "large-print"):
+        large = fmt == "large-print" or request.GET.get("size") == "large"
+        return render(request, "surveys/print.html", {**context, "large": large})
+    if fmt == "phone":
+        return render(request, "surveys/phone_script.html", context)
+    if fmt != "online":
+        raise Http404("No such format.")
+    forms = [
+        QuestionForm(question=question, language=language, prefix=question.code) for question in version.questions.all()
+    ]
+    for form in forms:
+        form.helper.layout.fields = form.helper.layout.fields[:1]  # the question without its Continue button
+    return render(request, "surveys/builder/preview.html", {**context, "forms": forms, "version": version})
+
+
+@page(BUILD)
+def translation_list(request, pk):
+    """Each survey language's completeness, a PO file to download for each, and the upload."""
+    survey, version = _draft(pk)
+    form = TranslationUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        language = form.cleaned_data["language"]
+        try:
+            filled = translations.po_import(
+                survey=survey, version=version, language=language, content=form.cleaned_data["po_file"]
+            )
+        except translations.BadTranslationFile as problem:
+            form.add_error("po_file", str(problem))
+        else:
+            messages.success(request, _("%(count)s translations kept.") % {"count": filled})
+            return redirect("surveys:translations", pk)
+    rows = []
+    for code, name in settings.SURVEY_LANGUAGES:
+        done, total = translations.completeness(survey, version, code)
+        rtl = translations.is_right_to_left(code)
+        rows.append({"code": code, "name": name, "done": done, "total": total, "complete": done == total, "rtl": rtl})
+    context = {"survey": survey, "version": version, "rows": rows, "form": form}
+    return render(request, "surveys/builder/translations.html", context)
+
+
+@page(BUILD, html=False)
+def translation_file(request, pk, language):
+    survey, version = _draft(pk)
+    if language not in dict(settings.SURVEY_LANGUAGES):
+        raise Http404("Not a survey language.")
+    response = HttpResponse(
+        str(translations.po_export(survey, version, language)), content_type="text/x-gettext-translation; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="survey-{pk}-v{version.number}-{language}.po"'
+    return response
+
+
+@page(BUILD)
+def approach(request, pk):
+    """How the survey was run, for the published TSM results."""
+    survey = get_object_or_404(Survey, pk=pk)
+    instance = SurveyApproach.objects.filter(survey=survey).first() or SurveyApproach(survey=survey)
+    form = ApproachForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("How the survey was run is saved."))
+        return redirect("surveys:detail", pk)
+    return render(request, "surveys/builder/approach.html", {"survey": survey, "form": form})

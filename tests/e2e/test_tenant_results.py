@@ -1,0 +1,24 @@
+"""The TSM results page a tenant opens without signing in, with results in it, meets the baseline."""
+
+import pytest
+from playwright.sync_api import expect
+
+from surveys import services
+from tests.e2e.conftest import then_the_accessibility_baseline_is_met
+from tests.factories import InvitationFactory, answered_response, tsm_survey
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_tenant_reads_the_published_results_without_signing_in(open_page, transactional_db):
+    for _year in range(2):
+        survey = tsm_survey()
+        answered_response(InvitationFactory(survey=survey))
+        services.survey_close(survey=survey)
+    page = open_page(javascript=False)
+    page.goto("/tenant-satisfaction/")
+    expect(page.get_by_role("heading", name="How satisfied our tenants are")).to_be_visible()
+    expect(page.get_by_role("table", name="Tenant perception measures, by tenure")).to_be_visible()
+    page = open_page()
+    page.goto("/tenant-satisfaction/")
+    then_the_accessibility_baseline_is_met(page)

@@ -1,0 +1,84 @@
+"""The TSM results published for tenants: open to anyone, the same numbers as tsm_results, last
+year's beside this year's, the repairs and complaints measures, and how the survey was run."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from surveys import services, tsm
+from surveys.models import SurveyApproach
+from tests.factories import InvitationFactory, answered_response, tsm_survey
+
+pytestmark = pytest.mark.django_db
+
+
+def closed_survey(answers):
+    survey = tsm_survey()
+    for tp01 in answers:
+        answered_response(InvitationFactory(survey=survey), answers={**NO_REPAIR, "TP01": tp01})
+    services.survey_close(survey=survey)
+    return survey
+
+
+NO_REPAIR = {
+    "TP01": "fairly_satisfied",
+    "REPAIR_12M": "no",
+    "TP04": "very_satisfied",
+    "TP05": "neither",
+    "TP06": "dont_know",
+    "TP07": "fairly_dissatisfied",
+    "TP08": "agree",
+    "COMPLAINT_12M": "no",
+    "TP11": "very_dissatisfied",
+    "TP12": "fairly_satisfied",
+    "INFORMED_REPAIRS": "4",
+    "INFORMED_COMPLAINTS": "dont_know",
+    "INFORMED_DECISIONS": "3",
+    "INFORMED_OFFICER": "2",
+    "INFORMED_RENT": "5",
+}
+
+
+def test_nothing_is_published_before_a_tsm_survey_closes(client):
+    tsm_survey()
+    page = client.get(reverse("tenant_satisfaction"))
+    assert page.status_code == 200
+    assert "We have not published results yet." in page.content.decode()
+
+
+def test_anyone_sees_the_same_numbers_as_the_tsm_results_with_last_year_beside(client):
+    closed_survey(["very_satisfied", "very_dissatisfied"])  # last year
+    this_year = closed_survey(["very_satisfied", "fairly_satisfied", "neither", "very_dissatisfied"])
+    SurveyApproach.objects.create(survey=this_year, sample_method="random", run_by="Acme Research")
+    page = client.get(reverse("tenant_satisfaction"))  # not signed in
+    assert page.status_code == 200
+    rows = {(row["now"].measure, row["now"].tenure): row for row in page.context["rows"]}
+    for result in tsm.tsm_results(this_year):
+        shown = rows[(result.measure, result.tenure)]["now"]
+        assert (shown.satisfied_rate, shown.valid_responses, shown.margin_of_error, shown.meets_precision) == (
+            result.satisfied_rate,
+            result.valid_responses,
+            result.margin_of_error,
+            result.meets_precision,
+        )
+    tp01 = rows[("TP01", "LCRA")]
+    assert (tp01["now"].satisfied_rate, tp01["before"].satisfied_rate) == (0.5, 0.5)
+    assert (tp01["now"].valid_responses, tp01["before"].valid_responses) == (4, 2)
+    html = page.content.decode()
+    assert "Random sample" in html and "Acme Research" in html
+    assert [row["code"] for row in page.context["management"]] == ["RP02", "RP02", "CH01", "CH01", "CH02", "CH02"]
+    facts = dict(page.context["approach"])
+    assert (facts["Households invited"], facts["Responses"]) == ("4", "4")
+
+    download = client.get(reverse("tenant_satisfaction_csv"))
+    table = list(csv.reader(io.StringIO(download.content.decode())))
+    assert table[0][:4] == ["measure", "name", "tenure", "result"]
+    by_key = {(line[0], line[2]): line for line in table[1:]}
+    for result in tsm.tsm_results(this_year):
+        line = by_key[(result.measure, result.tenure)]
+        assert line[3] == ("" if result.satisfied_rate is None else f"{result.satisfied_rate:.4f}")
+        assert line[4] == str(result.valid_responses)
+    assert by_key[("TP01", "LCRA")][8:] == ["0.5000", "2"]
+    assert len([line for line in table[1:] if line[0] in ("RP02", "CH01", "CH02")]) == 6

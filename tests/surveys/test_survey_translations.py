@@ -1,0 +1,104 @@
+"""A survey's text goes to a translator as a PO file per language and comes back; residents are
+offered the survey in a language only when its text is complete in it."""
+
+import polib
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from surveys import services, translations
+from tests.factories import InvitationFactory, draft_survey
+from tests.surveys import flow
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def builder(client, personas):
+    client.force_login(personas["administrator"])
+    return client
+
+
+def download(client, survey, language):
+    response = client.get(reverse("surveys:translation_file", args=[survey.pk, language]))
+    assert response["Content-Disposition"].endswith(f'-{language}.po"')
+    return polib.pofile(response.content.decode())
+
+
+def upload(client, survey, language, po):
+    po_file = SimpleUploadedFile("survey.po", str(po).encode(), content_type="text/x-gettext-translation")
+    return client.post(reverse("surveys:translations", args=[survey.pk]), {"language": language, "po_file": po_file})
+
+
+def translate_all(po, prefix="PL "):
+    for entry in po:
+        entry.msgstr = prefix + entry.msgid
+
+
+def test_the_po_file_has_the_english_a_note_for_each_entry_and_nothing_translated_yet(builder):
+    survey = draft_survey()
+    po = download(builder, survey, "pl")
+    contexts = [entry.msgctxt for entry in po]
+    assert contexts[:4] == ["survey.title", "survey.purpose", "WARM.text", "WARM.choice.yes"]
+    assert len(po) == 25
+    warm = po.find("Is your home warm enough?", msgctxt="WARM.text")
+    assert warm.comment == "The text of question 1 (WARM)."
+    assert po.percent_translated() == 0
+
+
+def test_a_filled_in_file_is_kept_and_the_builder_shows_completeness(builder):
+    survey = draft_survey()
+    po = download(builder, survey, "pl")
+    translate_all(po)
+    po[5].msgstr = ""  # one left for later
+    response = upload(builder, survey, "pl", po)
+    assert response.url == reverse("surveys:translations", args=[survey.pk])
+    survey.refresh_from_db()
+    version = survey.versions.get()
+    assert translations.completeness(survey, version, "pl") == (24, 25)
+    assert version.questions.get(code="WARM").text_in("pl") == "PL Is your home warm enough?"
+    page = builder.get(reverse("surveys:translations", args=[survey.pk])).content.decode()
+    assert "24 of 25" in page
+    assert translations.complete_languages(survey, version) == []
+
+
+def test_a_file_for_changed_english_or_another_survey_is_refused_in_words(builder):
+    survey = draft_survey()
+    po = download(builder, survey, "pl")
+    translate_all(po)
+    survey.versions.get().questions.filter(code="WARM").update(text="Is your home warm?")
+    page = upload(builder, survey, "pl", po).content.decode()
+    assert "The English of WARM.text has changed since this file was made." in page
+    assert translations.completeness(survey, survey.versions.get(), "pl")[0] == 0
+    not_po = SimpleUploadedFile("survey.po", b"\xff\xfe not text")
+    page = builder.post(reverse("surveys:translations", args=[survey.pk]), {"language": "pl", "po_file": not_po})
+    assert "The file must be saved as UTF-8 text" in page.content.decode()
+
+
+def test_a_survey_is_offered_in_a_language_only_when_complete_and_urdu_reads_right_to_left(client, builder):
+    survey = draft_survey()
+    for language in ["pl", "ur"]:
+        po = download(builder, survey, language)
+        translate_all(po, prefix=f"{language.upper()} ")
+        if language == "pl":
+            po[3].msgstr = ""
+        upload(builder, survey, language, po)
+    services.survey_version_publish(version=survey.versions.get())
+    invitation = InvitationFactory(survey=survey)
+    client.logout()
+    start = client.get(flow.start_url(invitation.token)).content.decode()
+    assert 'href="?language=ur" lang="ur" hreflang="ur">اردو</a>' in start
+    assert "?language=pl" not in start  # one answer label is still missing in Polish
+    in_urdu = client.get(flow.start_url(invitation.token) + "?language=ur").content.decode()
+    assert 'lang="ur" dir="rtl"' in in_urdu
+    assert "UR Heating" in in_urdu
+    page = client.get(flow.start_url(invitation.token) + "?language=ur")
+    client.post(flow.start_url(invitation.token), {"key": str(page.context["key"]), "survey_language": "ur"})
+    question = client.get(flow.question_url(invitation.token, "WARM")).content.decode()
+    assert "UR Is your home warm enough?" in question
+    assert 'lang="ur" dir="rtl"' in question
+    # A language the survey is not complete in falls back to English.
+    other = InvitationFactory(survey=survey)
+    page = client.get(flow.start_url(other.token))
+    client.post(flow.start_url(other.token), {"key": str(page.context["key"]), "survey_language": "pl"})
+    assert "Is your home warm enough?" in client.get(flow.question_url(other.token, "WARM")).content.decode()
