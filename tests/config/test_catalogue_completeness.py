@@ -14,7 +14,14 @@ from django.conf import settings
 from config.catalogue import resident_facing_share
 
 ROOT = Path(settings.BASE_DIR)
-SOURCE = ["config", "engagement", "inequities", "repairs", "surveys", "templates", "locale", "manage.py"]
+# Every app of the project (a folder with apps.py), so a new app is extracted without a change here.
+SOURCE = [
+    *sorted(p.name for p in ROOT.iterdir() if (p / "apps.py").exists()),
+    "config",
+    "templates",
+    "locale",
+    "manage.py",
+]
 
 
 def fresh_catalogue(tmp_path, language):

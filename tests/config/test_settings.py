@@ -124,7 +124,8 @@ def test_tasks_run_in_process_without_a_broker_and_on_redis_with_one():
     assert with_broker.stdout.strip() == "False", with_broker.stderr
 
 
-def test_london_time_and_british_english_with_welsh_ready():
+def test_london_time_and_british_english_only_until_welsh_is_complete():
+    # Cymraeg comes back when its catalogue passes tests/config/test_catalogue_completeness.py.
     assert settings.TIME_ZONE == "Europe/London"
     assert settings.LANGUAGE_CODE == "en-gb"
-    assert [code for code, _name in settings.LANGUAGES] == ["en-gb", "cy"]
+    assert [code for code, _name in settings.LANGUAGES] == ["en-gb"]
