@@ -21,6 +21,7 @@ class AuditSubject(models.TextChoices):
     REASONABLE_ADJUSTMENT = "reasonable_adjustment", _("Reasonable adjustment")
     CONTACT_RESTRICTION = "contact_restriction", _("Contact restriction")
     WHOLE_RECORD = "whole_record", _("Everything held about the resident")
+    SURVEY_ANSWERS = "survey_answers", _("Survey answers")
 
 
 class AppendOnly(Exception):
