@@ -4,15 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('engagement', '0011_merge_search_indexes'),
+        ("engagement", "0011_merge_search_indexes"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='auditentry',
-            name='subject',
-            field=models.CharField(choices=[('equality_profile', 'Equality profile'), ('support_needs', 'Support needs'), ('reasonable_adjustment', 'Reasonable adjustment'), ('contact_restriction', 'Contact restriction'), ('whole_record', 'Everything held about the resident'), ('survey_answers', 'Survey answers')], max_length=30),
+            model_name="auditentry",
+            name="subject",
+            field=models.CharField(
+                choices=[
+                    ("equality_profile", "Equality profile"),
+                    ("support_needs", "Support needs"),
+                    ("reasonable_adjustment", "Reasonable adjustment"),
+                    ("contact_restriction", "Contact restriction"),
+                    ("whole_record", "Everything held about the resident"),
+                    ("survey_answers", "Survey answers"),
+                ],
+                max_length=30,
+            ),
         ),
     ]
