@@ -21,6 +21,9 @@ class Dimension:
     key: str
     label: str
     build: object  # function(path, today) -> expression
+    # A dimension whose groups are unions of another's: (that dimension's key, {group: its groups}).
+    # Disclosure control needs it: a reader can subtract a shown part from its shown whole.
+    made_of: tuple | None = None
 
     def expression(self, path="", today=None):
         return self.build(path, today)
@@ -97,7 +100,15 @@ DIMENSIONS = [
     Dimension("scheme_type", "Type of home", _home("scheme_type")),
     Dimension("region", "Region", _home("region__name")),
     Dimension("imd_decile", "Deprivation tenth (1 = most deprived)", _home("imd_decile")),
-    Dimension("imd_quintile", "Deprivation fifth (1 = most deprived)", _imd_quintile),
+    Dimension(
+        "imd_quintile",
+        "Deprivation fifth (1 = most deprived)",
+        _imd_quintile,
+        made_of=(
+            "imd_decile",
+            {**{str(q): (str(2 * q - 1), str(2 * q)) for q in range(1, 6)}, NOT_RECORDED: (NOT_RECORDED,)},
+        ),
+    ),
 ]
 DIMENSIONS_BY_KEY = {d.key: d for d in DIMENSIONS}
 

@@ -1,4 +1,9 @@
-"""Every submitted response of a survey as one CSV row, one column per question code."""
+"""Every submitted response of a survey as one CSV row, one column per question code.
+
+The survey tells residents their answers are confidential and reported in groups: who answered
+(resident number, property reference) is in the file only for a reader allowed to see
+special-category data, and every download is audited (engagement.audit), one entry per resident.
+"""
 
 from surveys.models import Question, Response
 
@@ -32,9 +37,15 @@ def question_codes(survey):
     return seen
 
 
-def write_responses(survey, writer):
+IDENTIFYING = ("resident_number", "property_reference")
+
+
+def write_responses(survey, writer, *, identified):
+    """Write the CSV; return the residents whose answers are in it (for the audit)."""
     codes = question_codes(survey)
-    writer.writerow(FIXED_COLUMNS + codes)
+    keep = [i for i, column in enumerate(FIXED_COLUMNS) if identified or column not in IDENTIFYING]
+    writer.writerow([FIXED_COLUMNS[i] for i in keep] + codes)
+    residents = []
     responses = (
         Response.objects.filter(survey=survey, submitted_at__isnull=False)
         .select_related("resident__household__home", "version", "entered_by")
@@ -43,21 +54,22 @@ def write_responses(survey, writer):
     )
     for response in responses.iterator(chunk_size=500):
         answers = {answer.question.code: answer.value for answer in response.answers.all()}
-        writer.writerow(
-            [
-                response.pk,
-                response.resident_id,
-                response.resident.household.home.property_reference,
-                response.tenure,
-                response.mode,
-                response.language,
-                response.version.number,
-                response.started_at.isoformat(),
-                response.submitted_at.isoformat(),
-                response.received_on.isoformat() if response.received_on else "",
-                response.entered_by.username if response.entered_by else "",
-                response.entered_at.isoformat() if response.entered_at else "",
-                response.imported_from,
-            ]
-            + [answers.get(code, "") for code in codes]
-        )
+        if response.resident_id:
+            residents.append(response.resident)
+        fixed = [
+            response.pk,
+            response.resident_id,
+            response.resident.household.home.property_reference,
+            response.tenure,
+            response.mode,
+            response.language,
+            response.version.number,
+            response.started_at.isoformat(),
+            response.submitted_at.isoformat(),
+            response.received_on.isoformat() if response.received_on else "",
+            response.entered_by.username if response.entered_by else "",
+            response.entered_at.isoformat() if response.entered_at else "",
+            response.imported_from,
+        ]
+        writer.writerow([fixed[i] for i in keep] + [answers.get(code, "") for code in codes])
+    return residents

@@ -39,6 +39,7 @@ class ResidentSearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False  # the templates own the <form role="search">
+        self.helper.form_method = "get"  # so crispy writes no CSRF token into the address
         self.helper.layout = Layout(
             Field.text("q", field_width=20),
             Submit("search", _("Search"), css_class="govuk-button--secondary"),

@@ -22,6 +22,7 @@ class AuditSubject(models.TextChoices):
     CONTACT_RESTRICTION = "contact_restriction", _("Contact restriction")
     WHOLE_RECORD = "whole_record", _("Everything held about the resident")
     EQUALITY_IMPORT = "equality_import", _("Equality answers imported from a file (no resident: the whole file)")
+    SURVEY_ANSWERS = "survey_answers", _("Survey answers")
 
 
 class AppendOnly(Exception):

@@ -14,13 +14,15 @@ from django.utils.translation import gettext_lazy
 
 from engagement import spreadsheets
 from engagement.access import page
+from engagement.audit import record_views
 from engagement.forms import activities as activity_forms
 from engagement.forms.dates import DateField
-from engagement.models import EqualityImpactAssessment, PanelShortlist, Region, ScrutinyPanel
+from engagement.models import AuditSubject, EqualityImpactAssessment, PanelShortlist, Region, ScrutinyPanel
 from engagement.representation import MAX_SMALL, MIN_JUDGED, UNDER_REPRESENTED_RATIO, representation_tables
 from engagement.selectors import panels as panel_selectors
 from engagement.selectors.representation import representation as representation_counts
 from engagement.shortlist import shortlist_draw
+from engagement.views.items import SPECIAL
 from engagement.views.panels import NAMES, form_page, save_model_form, saved
 
 
@@ -38,6 +40,7 @@ class PeriodForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.form_method = "get"  # so crispy writes no CSRF token into the address
         self.helper.label_size = Size.SMALL
         self.helper.legend_size = Size.SMALL
         self.helper.layout = Layout(
@@ -146,13 +149,26 @@ def shortlist_start(request, pk):
     )
 
 
-@page("engagement.draw_shortlist", NAMES)
+# A shortlist names residents beside the group they were drawn from (their ethnicity, disability,
+# sexual orientation...): special-category data, so it needs that permission and every view and
+# download is audited, one entry per resident shown.
+@page("engagement.draw_shortlist", NAMES, SPECIAL)
 def shortlist_detail(request, pk):
     shortlist = get_object_or_404(PanelShortlist.objects.select_related("panel", "drawn_by"), pk=pk)
-    invitees = shortlist.invitees.select_related("resident__household__home").order_by(
-        "group_label", "resident__last_name", "resident__first_name"
+    invitees = list(
+        shortlist.invitees.select_related("resident__household__home").order_by(
+            "group_label", "resident__last_name", "resident__first_name"
+        )
     )
-    if request.GET.get("download") == "csv":
+    download = request.GET.get("download") == "csv"
+    record_views(
+        user=request.user,
+        residents=[invitee.resident for invitee in invitees],
+        subject=AuditSubject.EQUALITY_PROFILE,
+        detail=f"Panel shortlist {shortlist.pk}" + (" (CSV download)" if download else ""),
+        path=request.get_full_path(),
+    )
+    if download:
         return _shortlist_csv(shortlist, invitees)
     return render(request, "engagement/panels/shortlist_detail.html", {"shortlist": shortlist, "invitees": invitees})
 

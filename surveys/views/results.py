@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404, render
 
 from engagement import spreadsheets
 from engagement.access import page
+from engagement.audit import record_views
+from engagement.models import AuditSubject
 from surveys import exports, selectors, tsm
 from surveys.choices import SurveyKind, Tenure
 from surveys.models import Survey
@@ -43,5 +45,13 @@ def tsm_csv(request, pk):
 def responses_csv(request, pk):
     survey = get_object_or_404(Survey, pk=pk)
     response = _csv_response(f"survey-{pk}-responses.csv")
-    exports.write_responses(survey, spreadsheets.writer(response))
+    identified = request.user.has_perm("engagement.view_special_category")
+    residents = exports.write_responses(survey, spreadsheets.writer(response), identified=identified)
+    record_views(
+        user=request.user,
+        residents=residents,
+        subject=AuditSubject.SURVEY_ANSWERS,
+        detail=f"Responses to survey {survey.pk} (CSV download, {'named' if identified else 'without resident numbers'})",
+        path=request.get_full_path(),
+    )
     return response

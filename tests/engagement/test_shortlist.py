@@ -167,3 +167,29 @@ def test_the_form_asks_for_at_least_one_characteristic_and_a_size(client, person
         "characteristics": ["Choose at least one characteristic"],
         "size": ["Invite at least 1 resident"],
     }
+
+
+def test_the_shortlist_and_its_csv_need_the_special_category_permission(client, personas, landlord):
+    client.force_login(personas["housing_officer"])
+    response = client.post(
+        reverse("shortlist_start", kwargs={"pk": landlord["panel"].pk}), {"characteristics": ["age_band"], "size": "3"}
+    )
+    client.force_login(personas["administrator"])  # may draw shortlists, but not see equality answers
+    assert client.get(response.url).status_code == 403
+    assert client.get(response.url + "?download=csv").status_code == 403
+
+
+def test_every_view_and_download_of_a_shortlist_is_audited_per_resident(client, personas, landlord):
+    from engagement.models import AuditEntry
+
+    officer = personas["housing_officer"]
+    client.force_login(officer)
+    response = client.post(
+        reverse("shortlist_start", kwargs={"pk": landlord["panel"].pk}), {"characteristics": ["age_band"], "size": "3"}
+    )
+    client.get(response.url)
+    client.get(response.url + "?download=csv")
+    entries = AuditEntry.objects.filter(user=officer, subject="equality_profile")
+    assert entries.count() == 6
+    assert sum("CSV download" in e.detail for e in entries) == 3
+    assert {e.path for e in entries} == {response.url, response.url + "?download=csv"}
