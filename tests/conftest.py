@@ -1,5 +1,6 @@
 import pytest
 
+import tests.static_index  # noqa: F401  (WhiteNoise's file index once per process)
 from engagement.roles import ROLES
 from tests.factories import ResidentFactory, UserFactory
 
