@@ -44,6 +44,8 @@ def main():
     parser.add_argument("--connections", type=int, default=20)
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
     args = parser.parse_args()
+    # gunicorn serves plain HTTP here, so the session cookie has its plain name (config/settings.py).
+    os.environ["HTTPS"] = "0"
     django_setup()
     pages, cookies = _pages()
     server = _gunicorn(args.workers)
@@ -64,7 +66,10 @@ def main():
             print(
                 f"{name:<44} {kind:<9} {p50 / 1000:8.1f} {p95 / 1000:8.1f} {rate:8.1f} {errors:7d} {ratio:10.1f}{met}"
             )
-            results.append((name, kind, p95, ratio))
+            results.append((name, kind, p95, ratio, errors))
+        failed = [r[0] for r in results if r[4]]
+        if failed:
+            sys.exit(f"Pages answered with errors under load: {failed}")
         worst = max((r for r in results if r[1] != "static"), key=lambda r: r[3])
         print(f"worst page against the floor: {worst[0]}")
         ratio_line(
@@ -77,9 +82,9 @@ def main():
 
 def _pages():
     from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
-    from django.contrib.sessions.backends.db import SessionStore
+    from django.contrib.auth import get_user_model
     from django.contrib.staticfiles.storage import staticfiles_storage
+    from django.test import Client
     from django.utils import timezone
 
     from engagement.models import Resident
@@ -87,14 +92,12 @@ def _pages():
 
     cookies = {}
     for username in ("analyst", "officer", "panel"):
-        user = get_user_model().objects.get(username=username)
-        session = SessionStore()
-        session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        session.save()
-        cookies[username] = f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
-    resident = Resident.objects.filter(is_lead_tenant=True, household__tenancy_end__isnull=True).order_by("pk")[1000]
+        # force_login names the first backend that can load a user (not django-axes' checker).
+        client = Client()
+        client.force_login(get_user_model().objects.get(username=username))
+        cookies[username] = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+    leads = Resident.objects.filter(is_lead_tenant=True, household__tenancy_end__isnull=True).order_by("pk")
+    resident = leads[min(1000, leads.count() // 2)]  # the 1,000th, or the middle one in a small set
     fragment = resident.last_name[1:5].lower()  # a fragment from inside a surname, as people type them
     postcode = resident.household.home.postcode
     invitation = (

@@ -586,7 +586,7 @@ class World:
                 invitation = invitations.count + 1
                 sent = fielded + timedelta(seconds=rng.randint(0, 7 * 86400))
                 channel = "letter" if resident in self.older else rng.choice(["email", "text", "letter"])
-                invitations.add((str(invitation), "", NULL, f"{rng.getrandbits(128):032x}", channel, "[]", "",
+                invitations.add((str(invitation), "", NULL, *link(rng), channel, "[]", "",
                                     stamp_of(sent), expires, stamp_of(sent), str(resident), str(survey.pk)))  # fmt: skip
                 if rng.random() >= self.answers_rate[resident]:
                     continue
@@ -619,7 +619,7 @@ class World:
             invitation = invitations.count + 1
             reference = f"R{repair:08d}"
             sent = completed + timedelta(hours=2)
-            invitations.add((str(invitation), reference, day(completed), f"{rng.getrandbits(128):032x}", "text",
+            invitations.add((str(invitation), reference, day(completed), *link(rng), "text",
                                 "[]", "", stamp_of(sent), stamp_of(sent + timedelta(days=28)), stamp_of(sent),
                                 str(resident), str(after_repair.pk)))  # fmt: skip
             if rng.random() >= self.answers_rate[resident] * 0.7:
@@ -653,7 +653,7 @@ class World:
             spool.seconds = (time.perf_counter() - began) / 3
         loader.copy_spool(
             "surveys_invitation",
-            ["id", "repair_reference", "repair_completed_on", "token", "channel", "formats", "interpreter_language",
+            ["id", "repair_reference", "repair_completed_on", "token_nonce", "token_hash", "channel", "formats", "interpreter_language",
              "created_at", "expires_at", "sent_at", "resident_id", "survey_id"],
             invitations,
         )  # fmt: skip
@@ -671,6 +671,14 @@ class World:
         from engagement.models import Resident
 
         return seed_users(lead_tenant=Resident.objects.get(pk=self.lead[1]))
+
+
+def link(rng):
+    """An invitation's (token_nonce, token_hash), as the model makes them on save (surveys/links.py)."""
+    from surveys.links import hash_token, token_for
+
+    nonce = f"{rng.getrandbits(128):032x}"
+    return nonce, hash_token(token_for(nonce))
 
 
 def seed_contacts(loader, world):
