@@ -9,9 +9,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-.venv/bin/python -m pytest -p no:xdist -m serial --durations=5 "$@"
+.venv/bin/python -m pytest -p no:xdist -m serial --durations=5 -rs "$@"
 serial=$?
-.venv/bin/python -m pytest -n "${TEST_WORKERS:-2}" --dist loadgroup -m "not serial" --durations=25 "$@"
+.venv/bin/python -m pytest -n "${TEST_WORKERS:-2}" --dist loadgroup -m "not serial" --durations=25 -rs "$@"
 parallel=$?
 
 if [ "$serial" -eq 5 ] && [ "$parallel" -eq 5 ]; then
