@@ -35,7 +35,9 @@ done = function(summary, latency, requests)
     non2xx + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
 end
 """
-TARGETS_MS = {"dashboard": 200, "survey": 200, "search": 300, "resident": 300, "static": None}
+TARGETS_MS = {"dashboard": 200, "survey": 200, "search": 300, "resident": 300, "officer": 300, "static": None}
+DISSATISFACTION = "/insight/dashboards/dissatisfaction/?measure=tp02_dissatisfied&characteristic=disability"
+DISSATISFACTION_CSV = "/insight/dashboards/table.csv?measure=tp02_dissatisfied&characteristic=disability&region=all"
 
 
 def main():
@@ -46,6 +48,7 @@ def main():
     args = parser.parse_args()
     # gunicorn serves plain HTTP here, so the session cookie has its plain name (config/settings.py).
     os.environ["HTTPS"] = "0"
+    os.environ["ALLOWED_HOSTS"] = "127.0.0.1,localhost"
     django_setup()
     pages, cookies = _pages()
     server = _gunicorn(args.workers)
@@ -93,9 +96,12 @@ def _pages():
     cookies = {}
     for username in ("analyst", "officer", "panel"):
         # force_login names the first backend that can load a user (not django-axes' checker).
-        client = Client()
+        client = Client(HTTP_HOST="127.0.0.1")
         client.force_login(get_user_model().objects.get(username=username))
-        cookies[username] = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+        client.get("/accessibility/")  # sets the form-token cookie, as a browser has after its first page
+        cookies[username] = "; ".join(
+            f"{name}={client.cookies[name].value}" for name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME)
+        )
     leads = Resident.objects.filter(is_lead_tenant=True, household__tenancy_end__isnull=True).order_by("pk")
     resident = leads[min(1000, leads.count() // 2)]  # the 1,000th, or the middle one in a small set
     fragment = resident.last_name[1:5].lower()  # a fragment from inside a surname, as people type them
@@ -111,6 +117,16 @@ def _pages():
         ("figures dashboard /insight/figures/", "dashboard", "/insight/figures/", "analyst"),
         ("panel member's overview /", "dashboard", "/", "panel"),
         ("representation /engagement/representation/", "dashboard", "/engagement/representation/", "analyst"),
+        ("dissatisfaction by group (panel member)", "dashboard", DISSATISFACTION, "panel"),
+        ("dissatisfaction by group, CSV (panel member)", "dashboard", DISSATISFACTION_CSV, "panel"),
+        ("officer's worklist /", "officer", "/", "officer"),
+        ("officer's patch view /patch/", "officer", "/patch/", "officer"),
+        (
+            f"contact form /residents/{resident.pk}/contacts/add/",
+            "officer",
+            f"/residents/{resident.pk}/contacts/add/",
+            "officer",
+        ),
         (f"search by name fragment ?q={fragment}", "search", f"/residents/?q={fragment}", "officer"),
         (f"search by postcode ?q={postcode}", "search", f"/residents/?q={postcode.replace(' ', '+')}", "officer"),
         (f"resident page /residents/{resident.pk}/", "resident", f"/residents/{resident.pk}/", "officer"),

@@ -11,11 +11,12 @@ are valid by construction) and every table is ANALYZEd at the end. Prints rows p
 The groups differ the way the demo landlord's do (engagement/demo, repairs/demo.py), so the
 inequities recompute has real gaps to find rather than uniform noise.
 
-Contacts (issue 5) are not on this branch: see `seed_contacts` below, the hook to fill in.
+Contacts are not in the set yet: see `seed_contacts` below, the hook to fill in.
 """
 
 import argparse
 import io
+import itertools
 import random
 import sys
 import tempfile
@@ -288,6 +289,7 @@ class World:
 
         rng, today = self.rng, self.today
         size_of = weighted(rng, HOUSEHOLD_SIZES)
+        surname = surnames(rng)
         self.lead = [0] * (self.home_count + 1)
         self.disabled_household = bytearray(self.home_count + 1)
         # Per lead tenant: how likely to be dissatisfied, to answer, and whether they need an interpreter.
@@ -304,7 +306,7 @@ class World:
                 region = self.region[household]
                 ethnicity = demo._ethnicity(rng, region)
                 name_group = demo._name_group(ethnicity, rng)
-                family = rng.choice(people.LAST_NAMES[name_group])
+                family = rng.choice(people.LAST_NAMES[name_group]) if rng.random() < 0.4 else surname()
                 older_scheme = self.older_scheme[household]
                 for position in range(size_of()):
                     serial += 1
@@ -671,6 +673,29 @@ class World:
         from engagement.models import Resident
 
         return seed_users(lead_tenant=Resident.objects.get(pk=self.lead[1]))
+
+
+# Thousands of surnames, not the demo's 66, so name search is measured on realistic selectivity:
+# English place-name surnames (Ashford, Whitley, ...) from two parts, drawn with a long tail (a few
+# common, most rare), as surnames are. Six residents in ten get one; the rest a demo name.
+SURNAME_STARTS = (
+    "Ash Brad Whit Hall Brook Thorn Mar Wood Hart Shel Kings Led Pen Red Stan Wel Black Green Hol Chad "
+    "Dun Ers Fair Gold Hay Lang Mid Nor Ox Rad Sut Tal Wal Brom Cart Elling Hather Mos Ram Sand "
+    "Ather Bar Bing Brent Cal Crom Dal Eg Farn Gar Haw Kel Lind Mel Ness Ol Pres Rom Sher Ten"
+).split()
+SURNAME_ENDS = (
+    "ford ley ton wood field worth by ham well combe den shaw stone bridge cliffe hurst more wick land gate "
+    "thorpe dale ridge croft holme wright man ell ock er ing ington stead brook low burn bury cott ey ick ow"
+).split()
+
+
+def surnames(rng):
+    """A function drawing one of len(STARTS) x len(ENDS) (2,400) surnames, with a long tail."""
+    names = [start + end for start in SURNAME_STARTS for end in SURNAME_ENDS]
+    rng.shuffle(names)
+    weights = [1 / (rank + 20) for rank in range(len(names))]
+    cumulative = list(itertools.accumulate(weights))
+    return lambda: rng.choices(names, cum_weights=cumulative)[0]
 
 
 def link(rng):
