@@ -11,7 +11,7 @@ are valid by construction) and every table is ANALYZEd at the end. Prints rows p
 The groups differ the way the demo landlord's do (engagement/demo, repairs/demo.py), so the
 inequities recompute has real gaps to find rather than uniform noise.
 
-Contacts are not in the set yet: see `seed_contacts` below, the hook to fill in.
+Contacts: about seven a household over five years, after the users (`seed_contacts`).
 """
 
 import argparse
@@ -192,12 +192,12 @@ def main():
     world.needs_and_adjustments(loader)
     world.repairs(loader)
     world.surveys(loader)
-    seed_contacts(loader, world)
     with connection.cursor() as cursor:
         cursor.execute("SET session_replication_role = DEFAULT")
         for table in world.sequences:
             cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")  # noqa: S608 (our own table names)
     users = world.users()
+    seed_contacts(loader, world, users)
     loaded = time.perf_counter() - began
     with Timed("ANALYZE"), connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -706,19 +706,51 @@ def link(rng):
     return nonce, hash_token(token_for(nonce))
 
 
-def seed_contacts(loader, world):
-    """HOOK for contacts (issue 5, built on another branch): about 1,000,000 contacts.
+CONTACT_CHANNELS = {"home_visit": 25, "phone": 40, "email": 10, "letter": 5, "drop_in": 5, "repair_appointment": 15}
+PURPOSES = ["Tenancy check", "Rent query", "Repair follow-up", "Welfare call", "Neighbour concern", "Annual visit"]
+PATCH_EVERY = 300  # one home in 300 is in the demo officer's patch: 500 homes at full size
 
-    When engagement's Contact model lands, COPY its rows here the way `World.repairs` does (about
-    seven a household over five years, each with a resident, a channel and a moment), add its table
-    to `world.sequences`, and remove this note. Until then the bench set has no contacts.
-    """
-    try:
-        from engagement.models import Contact  # noqa: F401
-    except ImportError:
-        print(f"{'contacts (issue 5)':<36} {'skipped: the Contact model is not on this branch':>15}")
-        return
-    print(f"{'contacts (issue 5)':<36} the Contact model exists: fill in seed_contacts() in bench/seed.py")
+
+def seed_contacts(loader, world, users):
+    """About seven contacts a household over five years (about 1,000,000 at 150,000 homes), by the
+    demo staff, and a patch of homes for the demo officer, so the worklist, the patch view and the
+    contact form are measured at size. Runs after the users exist (contacts name who made them)."""
+    rng, now = world.rng, world.now
+    staff = [(str(users["housing_officer"].pk), "housing_officer"), (str(users["repairs_operative"].pk), "repairs_operative"),
+             (str(users["contact_centre_agent"].pk), "contact_centre")]  # fmt: skip
+    channel = weighted(rng, CONTACT_CHANNELS)
+    span = YEARS * 365 * 86400
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE engagement_home SET housing_officer_id = %s WHERE id %% %s = 1",
+            [users["housing_officer"].pk, PATCH_EVERY],
+        )
+        cursor.execute("SET session_replication_role = replica")
+
+    def rows():
+        serial = 0
+        for household in range(1, world.home_count + 1):
+            for _ in range(rng.randint(1, 13)):
+                serial += 1
+                made_by, made_as = rng.choice(staff)
+                when = ts(now - timedelta(seconds=rng.randrange(span)))
+                resident = str(world.lead[household]) if rng.random() < 0.8 else NULL
+                yield (str(serial), str(household), resident, when, channel(), made_by, made_as, rng.choice(PURPOSES),
+                       "", "", "", "", NULL, "", "", when)  # fmt: skip
+
+    loader.copy(
+        "engagement_contact",
+        ["id", "household_id", "resident_id", "occurred_at", "channel", "made_by_id", "made_as", "purpose", "notes",
+         "can_heat_home", "cold_or_damp", "warmth_referral", "happiness", "preferences_still_right",
+         "equality_outcome", "recorded_at"],
+        rows(),
+    )  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute("SET session_replication_role = DEFAULT")
+        cursor.execute("SELECT setval(pg_get_serial_sequence('engagement_contact', 'id'), (SELECT max(id) FROM engagement_contact))")  # fmt: skip
+        cursor.execute("ANALYZE engagement_contact")
 
 
 if __name__ == "__main__":
