@@ -14,13 +14,14 @@
 #   scripts/fault_worker_killed.sh        (about two minutes: seeding the demo data is most of it)
 #   FAULT_HOMES=300 FAULT_KILL_AFTER=1 scripts/fault_worker_killed.sh   (CI: under a minute)
 #
-# Last result (2026-11-22, 2-core machine shared with other jobs):
-#   queued 0376b3e2-...; killed pool process 29146 four seconds into the job
+# Last result (2026-11-29, FAULT_HOMES=300 FAULT_KILL_AFTER=1, as CI runs it; 2-core machine shared
+# with other jobs, load average about 10; 84 s in all):
+#   queued f6641254-...; killed pool process 16173 one second into the job
 #   snapshots while the job is dead: 1 (the old one still served)
-#   Task inequities.tasks.recompute[0376b3e2-...] received
+#   Task inequities.tasks.recompute[f6641254-...] received
 #   Task handler raised error: WorkerLostError('Worker exited prematurely: signal 9 (SIGKILL) Job: 0.')
-#   Task inequities.tasks.recompute[0376b3e2-...] received            (the same message, handed back)
-#   Task inequities.tasks.recompute[0376b3e2-...] succeeded in 11.3s: 2
+#   Task inequities.tasks.recompute[f6641254-...] received            (the same message, handed back)
+#   Task inequities.tasks.recompute[f6641254-...] succeeded in 11.1s: 2
 #   snapshots afterwards: 2
 #   PASS: the old snapshot stayed while the job was dead; the job ran again and completed once
 set -euo pipefail
