@@ -15,6 +15,8 @@ from django.conf import settings
 from django.test import Client
 from playwright.sync_api import expect
 
+from engagement.roles import role_of
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE_SOURCE_PATH = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 # Without these, Chromium reaches out to Google's services, which this network refuses.
@@ -97,7 +99,8 @@ def open_page(browser, live_server, _free_pages):
         page.context.clear_cookies()
         page.set_default_timeout(30_000)
         page.csp_violations = []
-        page.viewer = (getattr(user, "role", None), javascript, width)
+        role = role_of(user) if user is not None else None
+        page.viewer = (role.slug if role else None, javascript, width)
         if user is not None:
             client = Client()
             client.force_login(user)
@@ -127,7 +130,7 @@ def _axe_source():
 def axe_violations(page):
     """Run axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA) on the page; return readable violations."""
     page.evaluate(_axe_source())
-    # resultTypes: only violations are read, so axe skips collecting every passing node (much faster).
+    # resultTypes: only violations are read, so axe need not list every passing node.
     result = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         WCAG_TAGS,
