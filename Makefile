@@ -11,8 +11,9 @@ run: install assets
 	DEBUG=1 $(BIN)/python manage.py seed_demo
 	DEBUG=1 $(BIN)/python manage.py runserver $(PORT)
 
+# Serial tests alone, then the rest on TEST_WORKERS processes (scripts/run_tests.sh; tests/README.md).
 test: install static
-	$(BIN)/python -m pytest
+	scripts/run_tests.sh
 
 install: $(VENV)/.installed node_modules/.installed
 

@@ -4,6 +4,7 @@
 --   psql -X -q -v ON_ERROR_STOP=1 -v today=2026-11-22 -v start=2025-11-23 -v end=2026-11-22 \
 --        -h 127.0.0.1 -U postgres bench -f bench/recompute_floor.sql
 --
+-- It covers every metric family in inequities/services.py (bench/recompute.py checks it).
 -- Every resident's group in each of the eleven dimensions is worked out once (the temporary table
 -- `people`); each metric family is then one pass over its facts joined to `people` (a materialised
 -- CTE), counted by (group, region) for each dimension in turn and joined with UNION ALL. This beat
@@ -293,6 +294,221 @@ UNION ALL
 SELECT 'adjustments', 'adjustments_in_place', 'imd_decile', imd_decile, region, count(*), count(*) FILTER (WHERE in_place), NULL::bigint FROM f GROUP BY imd_decile, region
 UNION ALL
 SELECT 'adjustments', 'adjustments_in_place', 'imd_quintile', imd_quintile, region, count(*), count(*) FILTER (WHERE in_place), NULL::bigint FROM f GROUP BY imd_quintile, region;
+
+-- Repairs completed in the period, counted by how many working days each took (the medians' histogram).
+WITH f AS MATERIALIZED (
+SELECT p.*, rr.working_days_to_complete AS days
+  FROM repairs_repairrequest rr, period, people p
+ WHERE p.household_id = rr.household_id AND p.is_lead_tenant
+   AND rr.status = 'completed' AND rr.completed_at >= period.starts AND rr.completed_at < period.ends
+   AND rr.working_days_to_complete IS NOT NULL
+)
+INSERT INTO floor_counts
+SELECT 'working_days', 'median_working_days:' || days, 'ethnic_group', ethnic_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY ethnic_group, region, days
+UNION ALL
+SELECT 'working_days', 'median_working_days:' || days, 'disability', disability, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY disability, region, days
+UNION ALL
+SELECT 'working_days', 'median_working_days:' || days, 'age_band', age_band, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY age_band, region, days
+UNION ALL
+SELECT 'working_days', 'median_working_days:' || days, 'sex', sex, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY sex, region, days
+UNION ALL
+SELECT 'working_days', 'median_working_days:' || days, 'interpreter_needed', interpreter_needed, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY interpreter_needed, region, days
+UNION ALL
+SELECT 'working_days', 'median_working_days:' || days, 'no_internet', no_internet, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY no_internet, region, days
+UNION ALL
+SELECT 'working_days', 'median_working_days:' || days, 'support_need', support_need, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY support_need, region, days
+UNION ALL
+SELECT 'working_days', 'median_working_days:' || days, 'scheme_type', scheme_type, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY scheme_type, region, days
+UNION ALL
+SELECT 'working_days', 'median_working_days:' || days, 'region', region_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY region_group, region, days
+UNION ALL
+SELECT 'working_days', 'median_working_days:' || days, 'imd_decile', imd_decile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_decile, region, days
+UNION ALL
+SELECT 'working_days', 'median_working_days:' || days, 'imd_quintile', imd_quintile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_quintile, region, days;
+
+-- Significant damp and mould hazards reported in the period: decided (every clock met, or one missed), and met.
+WITH f AS MATERIALIZED (
+SELECT p.*, c.met, c.met OR c.failed AS decided
+  FROM (SELECT rr.household_id,
+               (rr.investigated_at AT TIME ZONE 'Europe/London')::date <= rr.awaab_investigation_due
+               AND rr.summary_sent_on <= rr.awaab_summary_due
+               AND (rr.made_safe_at AT TIME ZONE 'Europe/London')::date <= rr.awaab_safety_due
+               AND rr.preventative_work_started_on <= rr.awaab_preventative_due AS met,
+               (rr.investigated_at AT TIME ZONE 'Europe/London')::date > rr.awaab_investigation_due
+               OR (rr.investigated_at IS NULL AND rr.awaab_investigation_due < :'today'::date)
+               OR rr.summary_sent_on > rr.awaab_summary_due
+               OR (rr.summary_sent_on IS NULL AND rr.awaab_summary_due < :'today'::date)
+               OR (rr.made_safe_at AT TIME ZONE 'Europe/London')::date > rr.awaab_safety_due
+               OR (rr.made_safe_at IS NULL AND rr.awaab_safety_due < :'today'::date)
+               OR rr.preventative_work_started_on > rr.awaab_preventative_due
+               OR (rr.preventative_work_started_on IS NULL AND rr.awaab_preventative_due < :'today'::date) AS failed
+          FROM repairs_repairrequest rr, period
+         WHERE rr.hazard = 'damp_mould' AND rr.status <> 'cancelled'
+           AND rr.reported_at >= period.starts AND rr.reported_at < period.ends) c
+  JOIN people p ON p.household_id = c.household_id AND p.is_lead_tenant
+)
+INSERT INTO floor_counts
+SELECT 'awaabs_law', 'awaabs_law_met', 'ethnic_group', ethnic_group, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY ethnic_group, region
+UNION ALL
+SELECT 'awaabs_law', 'awaabs_law_met', 'disability', disability, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY disability, region
+UNION ALL
+SELECT 'awaabs_law', 'awaabs_law_met', 'age_band', age_band, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY age_band, region
+UNION ALL
+SELECT 'awaabs_law', 'awaabs_law_met', 'sex', sex, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY sex, region
+UNION ALL
+SELECT 'awaabs_law', 'awaabs_law_met', 'interpreter_needed', interpreter_needed, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY interpreter_needed, region
+UNION ALL
+SELECT 'awaabs_law', 'awaabs_law_met', 'no_internet', no_internet, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY no_internet, region
+UNION ALL
+SELECT 'awaabs_law', 'awaabs_law_met', 'support_need', support_need, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY support_need, region
+UNION ALL
+SELECT 'awaabs_law', 'awaabs_law_met', 'scheme_type', scheme_type, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY scheme_type, region
+UNION ALL
+SELECT 'awaabs_law', 'awaabs_law_met', 'region', region_group, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY region_group, region
+UNION ALL
+SELECT 'awaabs_law', 'awaabs_law_met', 'imd_decile', imd_decile, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY imd_decile, region
+UNION ALL
+SELECT 'awaabs_law', 'awaabs_law_met', 'imd_quintile', imd_quintile, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY imd_quintile, region;
+
+-- Complaints received in the period (by the household's lead tenant), per current household
+-- (by its lead tenant); a group with no current household is not shown, as in the app.
+CREATE TEMPORARY TABLE complaint_counts (dimension text, grp text, region text, n bigint) ON COMMIT DROP;
+CREATE TEMPORARY TABLE household_counts (dimension text, grp text, region text, n bigint) ON COMMIT DROP;
+
+-- Complaints received in the period.
+WITH f AS MATERIALIZED (
+SELECT p.*
+  FROM repairs_complaint c
+  JOIN people p ON p.household_id = c.household_id AND p.is_lead_tenant
+ WHERE c.received_on >= :'start'::date AND c.received_on <= :'end'::date
+)
+INSERT INTO complaint_counts
+SELECT 'ethnic_group', ethnic_group, region, count(*) FROM f GROUP BY ethnic_group, region
+UNION ALL
+SELECT 'disability', disability, region, count(*) FROM f GROUP BY disability, region
+UNION ALL
+SELECT 'age_band', age_band, region, count(*) FROM f GROUP BY age_band, region
+UNION ALL
+SELECT 'sex', sex, region, count(*) FROM f GROUP BY sex, region
+UNION ALL
+SELECT 'interpreter_needed', interpreter_needed, region, count(*) FROM f GROUP BY interpreter_needed, region
+UNION ALL
+SELECT 'no_internet', no_internet, region, count(*) FROM f GROUP BY no_internet, region
+UNION ALL
+SELECT 'support_need', support_need, region, count(*) FROM f GROUP BY support_need, region
+UNION ALL
+SELECT 'scheme_type', scheme_type, region, count(*) FROM f GROUP BY scheme_type, region
+UNION ALL
+SELECT 'region', region_group, region, count(*) FROM f GROUP BY region_group, region
+UNION ALL
+SELECT 'imd_decile', imd_decile, region, count(*) FROM f GROUP BY imd_decile, region
+UNION ALL
+SELECT 'imd_quintile', imd_quintile, region, count(*) FROM f GROUP BY imd_quintile, region;
+
+-- Current households.
+WITH f AS MATERIALIZED (
+SELECT p.* FROM people p WHERE p.is_lead_tenant AND p.is_current
+)
+INSERT INTO household_counts
+SELECT 'ethnic_group', ethnic_group, region, count(*) FROM f GROUP BY ethnic_group, region
+UNION ALL
+SELECT 'disability', disability, region, count(*) FROM f GROUP BY disability, region
+UNION ALL
+SELECT 'age_band', age_band, region, count(*) FROM f GROUP BY age_band, region
+UNION ALL
+SELECT 'sex', sex, region, count(*) FROM f GROUP BY sex, region
+UNION ALL
+SELECT 'interpreter_needed', interpreter_needed, region, count(*) FROM f GROUP BY interpreter_needed, region
+UNION ALL
+SELECT 'no_internet', no_internet, region, count(*) FROM f GROUP BY no_internet, region
+UNION ALL
+SELECT 'support_need', support_need, region, count(*) FROM f GROUP BY support_need, region
+UNION ALL
+SELECT 'scheme_type', scheme_type, region, count(*) FROM f GROUP BY scheme_type, region
+UNION ALL
+SELECT 'region', region_group, region, count(*) FROM f GROUP BY region_group, region
+UNION ALL
+SELECT 'imd_decile', imd_decile, region, count(*) FROM f GROUP BY imd_decile, region
+UNION ALL
+SELECT 'imd_quintile', imd_quintile, region, count(*) FROM f GROUP BY imd_quintile, region;
+
+INSERT INTO floor_counts
+SELECT 'complaints', 'complaints_per_1000', h.dimension, h.grp, h.region, COALESCE(c.n, 0), h.n, NULL::bigint
+  FROM household_counts h
+  LEFT JOIN complaint_counts c USING (dimension, grp, region);
+
+-- Current residents on a scrutiny panel on the last day of the period.
+WITH f AS MATERIALIZED (
+SELECT p.* FROM people p
+ WHERE p.is_current AND p.id IN (SELECT m.resident_id FROM engagement_panelmembership m
+                                  WHERE m.started_on <= :'end'::date AND (m.ended_on IS NULL OR m.ended_on >= :'end'::date))
+)
+INSERT INTO floor_counts
+SELECT 'representation', 'representation_panel', 'ethnic_group', ethnic_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY ethnic_group, region
+UNION ALL
+SELECT 'representation', 'representation_panel', 'disability', disability, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY disability, region
+UNION ALL
+SELECT 'representation', 'representation_panel', 'age_band', age_band, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY age_band, region
+UNION ALL
+SELECT 'representation', 'representation_panel', 'sex', sex, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY sex, region
+UNION ALL
+SELECT 'representation', 'representation_panel', 'interpreter_needed', interpreter_needed, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY interpreter_needed, region
+UNION ALL
+SELECT 'representation', 'representation_panel', 'no_internet', no_internet, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY no_internet, region
+UNION ALL
+SELECT 'representation', 'representation_panel', 'support_need', support_need, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY support_need, region
+UNION ALL
+SELECT 'representation', 'representation_panel', 'scheme_type', scheme_type, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY scheme_type, region
+UNION ALL
+SELECT 'representation', 'representation_panel', 'region', region_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY region_group, region
+UNION ALL
+SELECT 'representation', 'representation_panel', 'imd_decile', imd_decile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_decile, region
+UNION ALL
+SELECT 'representation', 'representation_panel', 'imd_quintile', imd_quintile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_quintile, region;
+
+-- Current residents named at an engagement activity held in the period (each once).
+WITH f AS MATERIALIZED (
+SELECT p.* FROM people p
+ WHERE p.is_current AND p.id IN (SELECT ap.resident_id FROM engagement_engagementactivity_participants ap
+                                  JOIN engagement_engagementactivity a ON a.id = ap.engagementactivity_id
+                                  WHERE a.held_on >= :'start'::date AND a.held_on <= :'end'::date)
+)
+INSERT INTO floor_counts
+SELECT 'representation', 'representation_participants', 'ethnic_group', ethnic_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY ethnic_group, region
+UNION ALL
+SELECT 'representation', 'representation_participants', 'disability', disability, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY disability, region
+UNION ALL
+SELECT 'representation', 'representation_participants', 'age_band', age_band, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY age_band, region
+UNION ALL
+SELECT 'representation', 'representation_participants', 'sex', sex, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY sex, region
+UNION ALL
+SELECT 'representation', 'representation_participants', 'interpreter_needed', interpreter_needed, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY interpreter_needed, region
+UNION ALL
+SELECT 'representation', 'representation_participants', 'no_internet', no_internet, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY no_internet, region
+UNION ALL
+SELECT 'representation', 'representation_participants', 'support_need', support_need, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY support_need, region
+UNION ALL
+SELECT 'representation', 'representation_participants', 'scheme_type', scheme_type, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY scheme_type, region
+UNION ALL
+SELECT 'representation', 'representation_participants', 'region', region_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY region_group, region
+UNION ALL
+SELECT 'representation', 'representation_participants', 'imd_decile', imd_decile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_decile, region
+UNION ALL
+SELECT 'representation', 'representation_participants', 'imd_quintile', imd_quintile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_quintile, region;
+
+-- Repairs reported in the period, and how many were windows, doors, gates or fences, for homes in
+-- the most crime-deprived fifth of neighbourhoods (IMD crime deciles 1 and 2) and elsewhere.
+INSERT INTO floor_counts
+SELECT 'security', 'security_repairs', 'crime_deprivation',
+       CASE WHEN h.crime_decile <= 2 THEN 'most_crime_deprived'
+            WHEN h.crime_decile IS NOT NULL THEN 'other_areas' ELSE 'not_recorded' END AS grp,
+       COALESCE(rg.name, 'not_recorded') AS region,
+       count(*) FILTER (WHERE rr.category IN ('windows', 'doors', 'gates_fences')), count(*), NULL::bigint
+  FROM repairs_repairrequest rr
+  JOIN engagement_home h ON h.id = rr.home_id
+  LEFT JOIN engagement_region rg ON rg.id = h.region_id, period
+ WHERE rr.status <> 'cancelled' AND rr.reported_at >= period.starts AND rr.reported_at < period.ends
+ GROUP BY 4, 5;
 
 \copy (SELECT * FROM floor_counts ORDER BY 1, 2, 3, 4, 5) TO STDOUT WITH CSV HEADER
 

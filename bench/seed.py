@@ -11,11 +11,12 @@ are valid by construction) and every table is ANALYZEd at the end. Prints rows p
 The groups differ the way the demo landlord's do (engagement/demo, repairs/demo.py), so the
 inequities recompute has real gaps to find rather than uniform noise.
 
-Contacts (issue 5) are not on this branch: see `seed_contacts` below, the hook to fill in.
+Contacts: about seven a household over five years, after the users (`seed_contacts`).
 """
 
 import argparse
 import io
+import itertools
 import random
 import sys
 import tempfile
@@ -191,12 +192,12 @@ def main():
     world.needs_and_adjustments(loader)
     world.repairs(loader)
     world.surveys(loader)
-    seed_contacts(loader, world)
     with connection.cursor() as cursor:
         cursor.execute("SET session_replication_role = DEFAULT")
         for table in world.sequences:
             cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")  # noqa: S608 (our own table names)
     users = world.users()
+    seed_contacts(loader, world, users)
     loaded = time.perf_counter() - began
     with Timed("ANALYZE"), connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -288,6 +289,7 @@ class World:
 
         rng, today = self.rng, self.today
         size_of = weighted(rng, HOUSEHOLD_SIZES)
+        surname = surnames(rng)
         self.lead = [0] * (self.home_count + 1)
         self.disabled_household = bytearray(self.home_count + 1)
         # Per lead tenant: how likely to be dissatisfied, to answer, and whether they need an interpreter.
@@ -304,7 +306,7 @@ class World:
                 region = self.region[household]
                 ethnicity = demo._ethnicity(rng, region)
                 name_group = demo._name_group(ethnicity, rng)
-                family = rng.choice(people.LAST_NAMES[name_group])
+                family = rng.choice(people.LAST_NAMES[name_group]) if rng.random() < 0.4 else surname()
                 older_scheme = self.older_scheme[household]
                 for position in range(size_of()):
                     serial += 1
@@ -587,7 +589,7 @@ class World:
                 invitation = invitations.count + 1
                 sent = fielded + timedelta(seconds=rng.randint(0, 7 * 86400))
                 channel = "letter" if resident in self.older else rng.choice(["email", "text", "letter"])
-                invitations.add((str(invitation), "", NULL, f"{rng.getrandbits(128):032x}", channel, "[]", "",
+                invitations.add((str(invitation), "", NULL, *link(rng), channel, "[]", "",
                                     stamp_of(sent), expires, stamp_of(sent), str(resident), str(survey.pk)))  # fmt: skip
                 if rng.random() >= self.answers_rate[resident]:
                     continue
@@ -620,7 +622,7 @@ class World:
             invitation = invitations.count + 1
             reference = f"R{repair:08d}"
             sent = completed + timedelta(hours=2)
-            invitations.add((str(invitation), reference, day(completed), f"{rng.getrandbits(128):032x}", "text",
+            invitations.add((str(invitation), reference, day(completed), *link(rng), "text",
                                 "[]", "", stamp_of(sent), stamp_of(sent + timedelta(days=28)), stamp_of(sent),
                                 str(resident), str(after_repair.pk)))  # fmt: skip
             if rng.random() >= self.answers_rate[resident] * 0.7:
@@ -654,7 +656,7 @@ class World:
             spool.seconds = (time.perf_counter() - began) / 3
         loader.copy_spool(
             "surveys_invitation",
-            ["id", "repair_reference", "repair_completed_on", "token", "channel", "formats", "interpreter_language",
+            ["id", "repair_reference", "repair_completed_on", "token_nonce", "token_hash", "channel", "formats", "interpreter_language",
              "created_at", "expires_at", "sent_at", "resident_id", "survey_id"],
             invitations,
         )  # fmt: skip
@@ -674,19 +676,82 @@ class World:
         return seed_users(lead_tenant=Resident.objects.get(pk=self.lead[1]))
 
 
-def seed_contacts(loader, world):
-    """HOOK for contacts (issue 5, built on another branch): about 1,000,000 contacts.
+# Thousands of surnames, not the demo's 66, so name search is measured on realistic selectivity:
+# English place-name surnames (Ashford, Whitley, ...) from two parts, drawn with a long tail (a few
+# common, most rare), as surnames are. Six residents in ten get one; the rest a demo name.
+SURNAME_STARTS = (
+    "Ash Brad Whit Hall Brook Thorn Mar Wood Hart Shel Kings Led Pen Red Stan Wel Black Green Hol Chad "
+    "Dun Ers Fair Gold Hay Lang Mid Nor Ox Rad Sut Tal Wal Brom Cart Elling Hather Mos Ram Sand "
+    "Ather Bar Bing Brent Cal Crom Dal Eg Farn Gar Haw Kel Lind Mel Ness Ol Pres Rom Sher Ten"
+).split()
+SURNAME_ENDS = (
+    "ford ley ton wood field worth by ham well combe den shaw stone bridge cliffe hurst more wick land gate "
+    "thorpe dale ridge croft holme wright man ell ock er ing ington stead brook low burn bury cott ey ick ow"
+).split()
 
-    When engagement's Contact model lands, COPY its rows here the way `World.repairs` does (about
-    seven a household over five years, each with a resident, a channel and a moment), add its table
-    to `world.sequences`, and remove this note. Until then the bench set has no contacts.
-    """
-    try:
-        from engagement.models import Contact  # noqa: F401
-    except ImportError:
-        print(f"{'contacts (issue 5)':<36} {'skipped: the Contact model is not on this branch':>15}")
-        return
-    print(f"{'contacts (issue 5)':<36} the Contact model exists: fill in seed_contacts() in bench/seed.py")
+
+def surnames(rng):
+    """A function drawing one of len(STARTS) x len(ENDS) (2,400) surnames, with a long tail."""
+    names = [start + end for start in SURNAME_STARTS for end in SURNAME_ENDS]
+    rng.shuffle(names)
+    weights = [1 / (rank + 20) for rank in range(len(names))]
+    cumulative = list(itertools.accumulate(weights))
+    return lambda: rng.choices(names, cum_weights=cumulative)[0]
+
+
+def link(rng):
+    """An invitation's (token_nonce, token_hash), as the model makes them on save (surveys/links.py)."""
+    from surveys.links import hash_token, token_for
+
+    nonce = f"{rng.getrandbits(128):032x}"
+    return nonce, hash_token(token_for(nonce))
+
+
+CONTACT_CHANNELS = {"home_visit": 25, "phone": 40, "email": 10, "letter": 5, "drop_in": 5, "repair_appointment": 15}
+PURPOSES = ["Tenancy check", "Rent query", "Repair follow-up", "Welfare call", "Neighbour concern", "Annual visit"]
+PATCH_EVERY = 300  # one home in 300 is in the demo officer's patch: 500 homes at full size
+
+
+def seed_contacts(loader, world, users):
+    """About seven contacts a household over five years (about 1,000,000 at 150,000 homes), by the
+    demo staff, and a patch of homes for the demo officer, so the worklist, the patch view and the
+    contact form are measured at size. Runs after the users exist (contacts name who made them)."""
+    rng, now = world.rng, world.now
+    staff = [(str(users["housing_officer"].pk), "housing_officer"), (str(users["repairs_operative"].pk), "repairs_operative"),
+             (str(users["contact_centre_agent"].pk), "contact_centre")]  # fmt: skip
+    channel = weighted(rng, CONTACT_CHANNELS)
+    span = YEARS * 365 * 86400
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE engagement_home SET housing_officer_id = %s WHERE id %% %s = 1",
+            [users["housing_officer"].pk, PATCH_EVERY],
+        )
+        cursor.execute("SET session_replication_role = replica")
+
+    def rows():
+        serial = 0
+        for household in range(1, world.home_count + 1):
+            for _ in range(rng.randint(1, 13)):
+                serial += 1
+                made_by, made_as = rng.choice(staff)
+                when = ts(now - timedelta(seconds=rng.randrange(span)))
+                resident = str(world.lead[household]) if rng.random() < 0.8 else NULL
+                yield (str(serial), str(household), resident, when, channel(), made_by, made_as, rng.choice(PURPOSES),
+                       "", "", "", "", NULL, "", "", when)  # fmt: skip
+
+    loader.copy(
+        "engagement_contact",
+        ["id", "household_id", "resident_id", "occurred_at", "channel", "made_by_id", "made_as", "purpose", "notes",
+         "can_heat_home", "cold_or_damp", "warmth_referral", "happiness", "preferences_still_right",
+         "equality_outcome", "recorded_at"],
+        rows(),
+    )  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute("SET session_replication_role = DEFAULT")
+        cursor.execute("SELECT setval(pg_get_serial_sequence('engagement_contact', 'id'), (SELECT max(id) FROM engagement_contact))")  # fmt: skip
+        cursor.execute("ANALYZE engagement_contact")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from config.celery import send
 from engagement.access import page
 from inequities import dashboards as dashboards_module
 from inequities import tasks
+from inequities.caching import per_snapshot
 from inequities.exports import write_figures_csv
 from inequities.services import latest_snapshot
 
@@ -62,6 +63,7 @@ def recompute(request):
 
 
 @page("inequities.view_dashboards")
+@per_snapshot
 def dashboards(request):
     snapshot = latest_snapshot()
     signal_count = snapshot.signals.count() if snapshot else 0
@@ -72,12 +74,14 @@ def dashboards(request):
 
 
 @page("inequities.view_dashboards")
+@per_snapshot
 def dashboard(request, slug):
     context = dashboards_module.page_context(dashboards_module.BY_SLUG[slug], request.GET)
     return render(request, "inequities/dashboards/page.html", context)
 
 
 @page("inequities.view_dashboards", html=False)
+@per_snapshot
 def dashboard_csv(request):
     table = dashboards_module.csv_table(request.GET)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -90,6 +94,7 @@ def dashboard_csv(request):
 
 
 @page("inequities.view_dashboards")
+@per_snapshot
 def signals(request):
     snapshot = latest_snapshot()
     rows = []

@@ -1,7 +1,10 @@
 import pytest
 
+import tests.static_index  # noqa: F401  (WhiteNoise's file index once per process)
 from engagement.roles import ROLES
 from tests.factories import ResidentFactory, UserFactory
+
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -15,7 +18,7 @@ def personas(db):
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     # Tests create many users; the production hasher is deliberately slow.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
 
 
 @pytest.fixture(autouse=True)

@@ -22,7 +22,8 @@ from inequities.services import latest_snapshot, recompute
 from tests.factories import EqualityProfileFactory, InvitationFactory, answered_response
 from tests.reliability.postgres import only_on_postgresql, other_backends, side_connection, terminate, wait_for
 
-pytestmark = [only_on_postgresql, pytest.mark.django_db(transaction=True)]
+# serial: it kills database connections and starts a worker process; it runs alone, after the parallel run.
+pytestmark = [only_on_postgresql, pytest.mark.django_db(transaction=True), pytest.mark.serial]
 
 ROOT = Path(__file__).resolve().parents[2]
 # A page that must ask the database: an unknown survey link is a 404 only if the query ran.

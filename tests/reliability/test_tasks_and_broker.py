@@ -171,6 +171,7 @@ def test_with_redis_down_pages_and_survey_answers_work_and_a_recompute_request_s
 
 
 @pytest.mark.skipif(not redis_answers(REAL_BROKER), reason=f"no Redis answering at {REAL_BROKER}")
+@pytest.mark.serial  # counts the shared Redis queue, which a parallel test may also be writing to
 def test_when_redis_is_back_the_recompute_request_is_queued(client, personas, settings):
     settings.CELERY_TASK_ALWAYS_EAGER = False
     settings.CELERY_BROKER_URL = REAL_BROKER

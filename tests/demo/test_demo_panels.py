@@ -1,9 +1,6 @@
 """The demo panel: under-represents the groups most panels do, with a year of meetings and activities."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from django.http import HttpRequest
 from django.urls import reverse
 
@@ -13,11 +10,8 @@ from engagement.models import EngagementActivity, PanelMeeting, PanelMembership,
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_panel_has_a_year_of_records_and_a_completed_review_with_responses(client):
-    output = StringIO()
-    call_command("seed_demo", homes=400, seed=4, stdout=output)
-
-    assert "Panels: 1 panel of 12 members (3 past), 12 meetings, 18 engagement activities" in output.getvalue()
+def test_the_demo_panel_has_a_year_of_records_and_a_completed_review_with_responses(client, demo_landlord):
+    assert "Panels: 1 panel of 12 members (3 past), 12 meetings, 18 engagement activities" in demo_landlord
     assert PanelMembership.objects.filter(ended_on__isnull=True).count() == 12
     assert PanelMeeting.objects.count() == 12 and EngagementActivity.objects.count() == 18
     done = ScrutinyReview.objects.get(completed_on__isnull=False)

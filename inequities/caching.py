@@ -1,0 +1,77 @@
+"""Dashboards answered at the speed of a static file: one rendering per snapshot, then the cache.
+
+A snapshot never changes once written, so a dashboard page, its CSV and its chart data depend only
+on the snapshot, the filters (the query string), the language and who is asking (the page's
+menu, and the form tokens in it, are theirs). The first answer is kept in the cache under all of
+those; a repeat is answered from the cache, and a browser that already has it is told 304 Not
+Modified (ETag and Last-Modified). A new snapshot changes every key, so nothing is ever cleared by
+hand. Apply `per_snapshot` inside the access declaration, so who may see the page is checked first.
+"""
+
+import hashlib
+from functools import wraps
+
+from django.contrib import messages
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+from django.utils.translation import get_language
+
+from inequities.services import latest_snapshot
+
+KEEP_SECONDS = 24 * 60 * 60
+KEPT_HEADERS = ("Content-Type", "Content-Disposition")
+
+
+def per_snapshot(view):
+    @wraps(view)
+    def answer(request, *args, **kwargs):
+        snapshot = latest_snapshot()
+        csrf_secret = request.META.get("CSRF_COOKIE")
+        if (
+            request.method not in ("GET", "HEAD")
+            or snapshot is None
+            or csrf_secret is None  # the page will set a new one: it is this visitor's first page
+            or len(messages.get_messages(request))  # a message to show once (len does not use them up)
+        ):
+            return view(request, *args, **kwargs)
+        key = _key(view, request, kwargs, snapshot, csrf_secret)
+        etag, last_modified = f'"{key}"', snapshot.computed_at.timestamp()
+        response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        if response is None:
+            response = _from_cache(key) or _render_and_keep(key, view, request, args, kwargs)
+        if response.status_code in (200, 304):
+            response["ETag"] = etag
+            response["Last-Modified"] = http_date(last_modified)
+            patch_cache_control(response, private=True, no_cache=True)  # the browser asks again: we answer 304
+        return response
+
+    return answer
+
+
+def _key(view, request, kwargs, snapshot, csrf_secret):
+    parts = (
+        view.__module__,
+        view.__qualname__,
+        sorted(kwargs.items()),
+        sorted(request.GET.lists()),
+        get_language(),
+        request.user.pk,
+        csrf_secret,
+        snapshot.pk,
+    )
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
+
+
+def _from_cache(key):
+    kept = cache.get(f"dashboards:{key}")
+    return HttpResponse(kept[0], headers=kept[1]) if kept else None
+
+
+def _render_and_keep(key, view, request, args, kwargs):
+    response = view(request, *args, **kwargs)
+    if response.status_code == 200 and not response.streaming:
+        headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+        cache.set(f"dashboards:{key}", (response.content, headers), KEEP_SECONDS)
+    return response

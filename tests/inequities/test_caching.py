@@ -1,0 +1,83 @@
+"""Dashboards from the cache: one rendering per snapshot, then the cache and 304 Not Modified."""
+
+from datetime import UTC, datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.inequities.known_figures import known_snapshot
+
+pytestmark = pytest.mark.django_db
+PAGE = "/insight/dashboards/dissatisfaction/?measure=tp02_dissatisfied&characteristic=disability"
+CSV = "/insight/dashboards/table.csv?measure=tp02_dissatisfied&characteristic=disability&region=all"
+
+
+@pytest.fixture
+def panel(client, personas):
+    known_snapshot()
+    client.force_login(personas["panel_member"])
+    client.get("/insight/dashboards/")  # the first page sets the form-token cookie the key includes
+    return client
+
+
+def queries(client, url, **headers):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, headers=headers)
+    return response, [query["sql"] for query in captured]
+
+
+@pytest.mark.parametrize("url", [PAGE, CSV, "/insight/dashboards/", "/insight/dashboards/signals/"])
+def test_a_repeat_is_the_same_answer_from_the_cache_and_a_browser_that_has_it_gets_304(panel, url):
+    first, first_queries = queries(panel, url)
+    again, again_queries = queries(panel, url)
+    assert first.status_code == again.status_code == 200
+    assert again.content == first.content
+    assert again["Content-Type"] == first["Content-Type"]
+    assert again["ETag"] == first["ETag"] and first["Last-Modified"] == "Tue, 01 Apr 2025 02:30:00 GMT"
+    assert "private" in first["Cache-Control"] and "no-cache" in first["Cache-Control"]
+    # The session, the user and which snapshot is latest are read again; the figures are not.
+    assert any("inequities_figure" in sql or "inequities_signal" in sql for sql in first_queries)
+    assert not any("inequities_figure" in sql or "inequities_signal" in sql for sql in again_queries)
+    assert len(again_queries) < len(first_queries)
+
+    not_modified, _ = queries(panel, url, if_none_match=first["ETag"])
+    assert not_modified.status_code == 304 and not_modified.content == b""
+    assert not_modified["ETag"] == first["ETag"]
+
+
+def test_the_csv_keeps_its_file_name_from_the_cache(panel):
+    first = panel.get(CSV)
+    again = panel.get(CSV)
+    assert again["Content-Disposition"] == first["Content-Disposition"]
+    assert first["Content-Disposition"].startswith("attachment; filename=")
+
+
+def test_a_new_snapshot_another_filter_or_language_is_a_new_answer(panel):
+    first = panel.get(PAGE)
+    other_filter = panel.get(PAGE.replace("disability", "ethnic_group"))
+    welsh = panel.get(PAGE, headers={"accept-language": "cy"})
+    assert len({first["ETag"], other_filter["ETag"], welsh["ETag"]}) == 3
+
+    known_snapshot(computed=datetime(2025, 5, 1, 2, 30, tzinfo=UTC))
+    newer = panel.get(PAGE, headers={"if-none-match": first["ETag"]})
+    assert newer.status_code == 200 and newer["ETag"] != first["ETag"]
+    assert newer["Last-Modified"] == "Thu, 01 May 2025 02:30:00 GMT"
+
+
+def test_the_cache_answers_only_people_who_may_see_the_page(panel, client, personas):
+    first = panel.get(PAGE)
+    panel.logout()
+    client.force_login(personas["housing_officer"])
+    client.get("/")
+    assert client.get(PAGE, headers={"if-none-match": first["ETag"]}).status_code == 403
+
+
+def test_each_person_gets_their_own_page_not_anothers(panel, client, personas):
+    mine = panel.get(PAGE)
+    analyst = client.__class__()
+    analyst.force_login(personas["insight_analyst"])
+    analyst.get("/insight/dashboards/")
+    theirs = analyst.get(PAGE)
+    assert theirs.status_code == 200 and theirs["ETag"] != mine["ETag"]
+    assert analyst.get(PAGE, headers={"if-none-match": mine["ETag"]}).status_code == 200
