@@ -31,10 +31,16 @@ PANEL_PAGES = re.compile(r"^(panel_|meeting_|review_|evidence_|recommendation_|s
 PAGES_WITH_IDS = [page for page in pages_to_visit() if page.name in SAMPLE_ARGUMENTS]
 
 
+# A follow-up is changed by its owner, whoever logged its contact, or a manager: any staff role.
+AUTHORS_OBJECTS = {"follow_up_edit"}
+
+
 def limited_to_own(slug, name):
     """True when this role may open this page only for its own objects."""
     if name in SHARED_OBJECTS:
         return False
+    if name in AUTHORS_OBJECTS:
+        return True
     if slug == "resident":
         return True
     if slug == "repairs_operative":
