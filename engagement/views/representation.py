@@ -18,7 +18,7 @@ from engagement.audit import record_views
 from engagement.forms import activities as activity_forms
 from engagement.forms.dates import DateField
 from engagement.models import AuditSubject, EqualityImpactAssessment, PanelShortlist, Region, ScrutinyPanel
-from engagement.representation import MAX_SMALL, MIN_JUDGED, UNDER_REPRESENTED_RATIO, representation_tables
+from engagement.representation import MIN_JUDGED, UNDER_REPRESENTED_RATIO, max_small, representation_tables
 from engagement.selectors import panels as panel_selectors
 from engagement.selectors.representation import representation as representation_counts
 from engagement.shortlist import shortlist_draw
@@ -76,7 +76,7 @@ def representation(request):
         "period_end": end,
         "region": region,
         "ratio_percent": round(UNDER_REPRESENTED_RATIO * 100),
-        "max_small": MAX_SMALL,
+        "max_small": max_small(),
         "min_judged": MIN_JUDGED,
         "under": [(table, row) for table in tables for row in table.under_represented],
         "totals": counts[0] if counts else None,

@@ -1,0 +1,112 @@
+"""The representation review's published tables pass the attacker written apart from the product
+(tests/inequities/recoverable.py): no hidden count can be worked out from what the page shows
+together with the dashboards' everyone rows."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from engagement.representation import COLUMNS, MISSING, SHOWN, representation_tables
+from engagement.selectors.representation import DimensionCounts, GroupCounts
+from tests.factories import EngagementActivityFactory, EqualityProfileFactory, ResidentFactory
+from tests.inequities.recoverable import ALL, given_away
+
+MAX_SMALL = 4
+ANSWERED = ": answered"
+
+
+def published(tables):
+    """What a reader has: every count the page shows; every column's total (the dashboards' everyone
+    rows, or the sum of the page's counts), unless it is itself small; and, where a share is shown,
+    how many answered (the count divided by its share)."""
+    figures, sums = [], []
+    for table in tables:
+        for column in COLUMNS:
+            cells = {row.code: getattr(row, column) for row in table.rows}
+            total = sum(cell.count for cell in cells.values())
+            figures.append(_figure(column, table.dimension, ALL, hidden=1 <= total <= MAX_SMALL))
+            figures += [
+                _figure(column, table.dimension, code, hidden=cell.state != SHOWN) for code, cell in cells.items()
+            ]
+            answered = table.dimension + ANSWERED
+            shares = any(cell.share for cell in cells.values())  # 0% gives no total away
+            figures.append(_figure(column, answered, "known", hidden=not shares))
+            known = [(table.dimension, code, ALL) for code in cells if code not in MISSING]
+            sums.append((column, (answered, "known", ALL), known))
+    return figures, sums
+
+
+def counts_given_away(tables):
+    """The page's hidden counts the attacker works out (how many answered is no one's count)."""
+    figures, sums = published(tables)
+    return [key for key in given_away(figures, sums) if not key[1].endswith(ANSWERED)]
+
+
+def _figure(metric, dimension, group, hidden):
+    return {"metric": metric, "dimension": dimension, "group": group, "region": ALL, "suppressed": hidden}
+
+
+def _dimensions(people):
+    """Two questions asked of the same people: (age, disability, on the panel, took part)."""
+    result = []
+    for index, name, codes in (
+        (0, "age_band", ["18_24", "25_34", "65_plus", "not_asked"]),
+        (1, "disability", ["yes", "no", "prefer_not_to_say", "not_asked"]),
+    ):
+        groups = [
+            GroupCounts(
+                code,
+                code,
+                sum(1 for p in people if p[index] == code),
+                sum(1 for p in people if p[index] == code and p[2]),
+                sum(1 for p in people if p[index] == code and p[3]),
+            )
+            for code in codes
+        ]
+        result.append(DimensionCounts(name, name, groups))
+    return result
+
+
+person = st.tuples(
+    st.sampled_from(["18_24", "25_34", "65_plus", "not_asked"]),
+    st.sampled_from(["yes", "no", "prefer_not_to_say", "not_asked"]),
+    st.booleans(),
+    st.booleans(),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(person, max_size=60))
+def test_no_hidden_count_on_the_page_can_be_worked_out(people):
+    tables = representation_tables(_dimensions(people))
+
+    assert counts_given_away(tables) == []
+
+
+def test_the_check_finds_a_small_count_hidden_alone():
+    # Were the three aged 18 to 24 the only count hidden, the total would give them away.
+    people = [("18_24", "yes", False, False)] * 3 + [("25_34", "no", False, False)] * 20
+    tables = representation_tables(_dimensions(people))
+    for row in tables[0].rows:
+        row.population.state = "small" if row.code == "18_24" else SHOWN
+
+    assert counts_given_away(tables) == [("population", "age_band", "18_24", ALL)]
+
+
+@pytest.mark.django_db
+def test_the_representation_page_gives_no_hidden_count_away(client, personas):
+    for disability in ["yes"] * 3 + ["no"] * 20 + ["prefer_not_to_say"] * 6:
+        EqualityProfileFactory(resident=ResidentFactory(), disability=disability)
+    took_part = EngagementActivityFactory(held_on=date.today(), headcount=30)
+    took_part.anonymous_counts.create(dimension="disability", group="yes", count=2)
+    client.force_login(personas["insight_analyst"])
+
+    response = client.get(reverse("representation"))
+
+    tables = response.context["tables"]
+    disability = next(t for t in tables if t.dimension == "disability")
+    assert {row.code: row.population.state for row in disability.rows}["yes"] == "small"
+    assert counts_given_away(tables) == []
