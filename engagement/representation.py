@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 
 from engagement.equality import NOT_ASKED, PREFER_NOT_TO_SAY
-from inequities.disclosure.counts import hidden_counts, whole_dimension
+from engagement.selectors.representation import EVERY_REGION
+from inequities.disclosure.counts import ALL, hidden_counts, whole_dimension
 
 UNDER_REPRESENTED_RATIO = 0.8
 MIN_JUDGED = 10
@@ -81,13 +82,17 @@ class Table:
         return [row for row in self.rows if row.is_under_represented]
 
 
-def representation_tables(dimensions, suggestions=None):
-    """Turn selectors.representation() counts into tables for the page.
+def representation_tables(dimensions, suggestions=None, region=EVERY_REGION, views=None):
+    """Turn selectors.representation() counts for `region` into tables for the page.
 
     `suggestions` is {(dimension, group): OutreachSuggestion}, attached to under-represented rows.
+    `views` is {region: counts} for every view of the page a reader can open (as
+    selectors.representation_by_region returns them): they are suppressed together, so that no
+    view's counts, subtracted from another's, give a hidden count away. Default: this view alone.
     """
     suggestions = suggestions or {}
-    hidden = _hidden(dimensions)
+    hidden = _hidden(views or {region: dimensions})
+    place = _place(region)
     tables = []
     for dimension in dimensions:
         rows = [
@@ -101,9 +106,9 @@ def representation_tables(dimensions, suggestions=None):
         ]
         for column in COLUMNS:
             for row in rows:
-                if (column, dimension.dimension, row.code) in hidden:
+                if (column, dimension.dimension, row.code, place) in hidden:
                     row.cells[column].state = SMALL if 1 <= row.cells[column].count <= max_small() else HIDDEN
-            if (column, whole_dimension(dimension.dimension), KNOWN) not in hidden:
+            if (column, whole_dimension(dimension.dimension), KNOWN, place) not in hidden:
                 _add_shares(rows, column)
         for row in rows:
             _judge(row, [r for r in rows if not r.is_missing_answer])
@@ -117,9 +122,10 @@ def max_small():
     return settings.INEQUITIES_MAX_SMALL
 
 
-def _hidden(dimensions):
+def _hidden(views):
     counts = {
-        (column, dimension.dimension, group.code): getattr(group, column)
+        (column, dimension.dimension, group.code, _place(region)): getattr(group, column)
+        for region, dimensions in views.items()
         for dimension in dimensions
         for group in dimension.groups
         for column in COLUMNS
@@ -129,9 +135,14 @@ def _hidden(dimensions):
             KNOWN: [g.code for g in dimension.groups if g.code not in MISSING],
             "missing": [g.code for g in dimension.groups if g.code in MISSING],
         }
+        for dimensions in views.values()
         for dimension in dimensions
     }
     return hidden_counts(counts, wholes, max_small=max_small())
+
+
+def _place(region):
+    return ALL if region == EVERY_REGION else str(region)
 
 
 def _add_shares(rows, column):

@@ -20,7 +20,7 @@ from engagement.forms.dates import DateField
 from engagement.models import AuditSubject, EqualityImpactAssessment, PanelShortlist, Region, ScrutinyPanel
 from engagement.representation import MIN_JUDGED, UNDER_REPRESENTED_RATIO, max_small, representation_tables
 from engagement.selectors import panels as panel_selectors
-from engagement.selectors.representation import representation as representation_counts
+from engagement.selectors.representation import EVERY_REGION, representation_by_region
 from engagement.shortlist import shortlist_draw
 from engagement.views.items import SPECIAL
 from engagement.views.panels import NAMES, form_page, save_model_form, saved
@@ -67,8 +67,11 @@ def representation(request):
         start = form.cleaned_data["period_start"] or start
         end = form.cleaned_data["period_end"] or end
         region = form.cleaned_data["region"]
-    counts = representation_counts(start, end, region=region)
-    tables = representation_tables(counts, suggestions=panel_selectors.outreach_suggestions())
+    # Every region's view is suppressed with this one, so that no two views give a count away.
+    views = representation_by_region(start, end)
+    key = EVERY_REGION if region is None else region.pk
+    counts = views[key]
+    tables = representation_tables(counts, suggestions=panel_selectors.outreach_suggestions(), region=key, views=views)
     context = {
         "form": form,
         "tables": tables,

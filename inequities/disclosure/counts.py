@@ -16,28 +16,31 @@ from inequities.metrics import ALL
 def hidden_counts(counts, wholes=None, max_small=DEFAULT_MAX_SMALL):
     """The keys of `counts` that must not be shown, and of the wholes whose total must not be given.
 
-    `counts`: {(column, dimension, group): count}, every group of each dimension in one region.
-    `wholes`: {dimension: {whole: its groups}}; a whole's key is (column, whole_dimension(dimension), whole).
+    `counts`: {(column, dimension, group, region): count}, every group of each dimension in each
+    region, with region ALL for every region together (its regions add up to it).
+    `wholes`: {dimension: {whole: its groups}}; a whole's key is
+    (column, whole_dimension(dimension), whole, region).
     """
     wholes = wholes or {}
-    rows = [(column, dimension, group, count) for (column, dimension, group), count in counts.items()]
+    rows = [(*key, count) for key, count in counts.items()]
     totals = {}
-    for column, dimension, _group, count in rows:
-        totals[(column, dimension)] = totals.get((column, dimension), 0) + count
+    for column, dimension, _group, region, count in rows:
+        totals[(column, dimension, region)] = totals.get((column, dimension, region), 0) + count
     links = []
     for dimension, parts in wholes.items():
         whole = whole_dimension(dimension)
         links.append((whole, dimension, parts))
-        for column in {c for c, d in totals if d == dimension}:
+        for column, region in {(c, r) for c, d, r in totals if d == dimension}:
             for name, groups in parts.items():
-                rows.append((column, whole, name, sum(counts.get((column, dimension, g), 0) for g in groups)))
-            totals[(column, whole)] = totals[(column, dimension)]
-    rows += [(column, dimension, ALL, total) for (column, dimension), total in totals.items()]
-    frame = pd.DataFrame(rows, columns=["metric", "dimension", "group", "numerator"])
-    frame = frame.assign(region=ALL, denominator=float("nan"), unit="count")
+                number = sum(counts.get((column, dimension, g, region), 0) for g in groups)
+                rows.append((column, whole, name, region, number))
+            totals[(column, whole, region)] = totals[(column, dimension, region)]
+    rows += [(column, dimension, ALL, region, total) for (column, dimension, region), total in totals.items()]
+    frame = pd.DataFrame(rows, columns=["metric", "dimension", "group", "region", "numerator"])
+    frame = frame.assign(denominator=float("nan"), unit="count")
     result = suppress(frame, max_small=max_small, links=links)
     hidden = result[result["suppressed"] & (result["group"] != ALL)]
-    return set(zip(hidden["metric"], hidden["dimension"], hidden["group"], strict=True))
+    return set(zip(hidden["metric"], hidden["dimension"], hidden["group"], hidden["region"], strict=True))
 
 
 def whole_dimension(dimension):
