@@ -1,26 +1,32 @@
 """The representation review as a page shows it: small counts hidden, shares, under-represented groups.
 
 Rules (stated on the page too):
-- a count from 1 to 4 is shown as "fewer than 5";
-- where a hidden count could be worked out by subtracting the shown ones from a total, the next
-  smallest count is hidden too ("hidden"), until none can be worked out;
+- small counts are hidden by the one disclosure control every published table goes through
+  (inequities.disclosure): a count from 1 to 4 is shown as "fewer than 5"; where a hidden count
+  could be worked out from a total (everyone, which the dashboards show; those who answered, which
+  the shares give away; those who did not), the next smallest count is hidden too ("hidden");
 - shares are of the people whose answer we know ("prefer not to say" and "not asked" are counted
-  but left out of shares), and a share is shown only beside a count that is shown;
+  but left out of shares), and a share is shown only beside a count that is shown, and only when
+  how many answered may be shown;
 - a group is under-represented when its share among participants (or on the panel) is less than
   four-fifths of its share among residents. Groups of fewer than 10 residents are not judged.
 """
 
 from dataclasses import dataclass, field
 
-from engagement.equality import NOT_ASKED, PREFER_NOT_TO_SAY
+from django.conf import settings
 
-MAX_SMALL = 4
+from engagement.equality import NOT_ASKED, PREFER_NOT_TO_SAY
+from engagement.selectors.representation import EVERY_REGION
+from inequities.disclosure.counts import ALL, hidden_counts, whole_dimension
+
 UNDER_REPRESENTED_RATIO = 0.8
 MIN_JUDGED = 10
 MISSING = (PREFER_NOT_TO_SAY, NOT_ASKED)
 COLUMNS = ("population", "panel", "participants")
 
 SHOWN, SMALL, HIDDEN = "shown", "small", "hidden"
+KNOWN = "known"
 
 
 @dataclass
@@ -76,12 +82,17 @@ class Table:
         return [row for row in self.rows if row.is_under_represented]
 
 
-def representation_tables(dimensions, suggestions=None):
-    """Turn selectors.representation() counts into tables for the page.
+def representation_tables(dimensions, suggestions=None, region=EVERY_REGION, views=None):
+    """Turn selectors.representation() counts for `region` into tables for the page.
 
     `suggestions` is {(dimension, group): OutreachSuggestion}, attached to under-represented rows.
+    `views` is {region: counts} for every view of the page a reader can open (as
+    selectors.representation_by_region returns them): they are suppressed together, so that no
+    view's counts, subtracted from another's, give a hidden count away. Default: this view alone.
     """
     suggestions = suggestions or {}
+    hidden = _hidden(views or {region: dimensions})
+    place = _place(region)
     tables = []
     for dimension in dimensions:
         rows = [
@@ -94,8 +105,11 @@ def representation_tables(dimensions, suggestions=None):
             for group in dimension.groups
         ]
         for column in COLUMNS:
-            _hide_small(rows, column)
-            _add_shares(rows, column)
+            for row in rows:
+                if (column, dimension.dimension, row.code, place) in hidden:
+                    row.cells[column].state = SMALL if 1 <= row.cells[column].count <= max_small() else HIDDEN
+            if (column, whole_dimension(dimension.dimension), KNOWN, place) not in hidden:
+                _add_shares(rows, column)
         for row in rows:
             _judge(row, [r for r in rows if not r.is_missing_answer])
             if row.is_under_represented and (dimension.dimension, row.code) in suggestions:
@@ -104,26 +118,31 @@ def representation_tables(dimensions, suggestions=None):
     return tables
 
 
-def _hide_small(rows, column):
-    cells = [row.cells[column] for row in rows]
-    for cell in cells:
-        if 1 <= cell.count <= MAX_SMALL:
-            cell.state = SMALL
-    known = [row.cells[column] for row in rows if not row.is_missing_answer]
-    missing = [row.cells[column] for row in rows if row.is_missing_answer]
-    # Totals a reader can work out: everyone; those with a known answer (from the shares); and so
-    # the missing answers together. A line hiding exactly one count gives it away.
-    lines = [cells, known, missing]
-    changed = True
-    while changed:
-        changed = False
-        for line in lines:
-            hidden = [cell for cell in line if not cell.is_shown]
-            shown = [cell for cell in line if cell.is_shown]
-            if len(hidden) == 1 and shown:
-                smallest = min(shown, key=lambda cell: (cell.count == 0, cell.count))
-                smallest.state = HIDDEN
-                changed = True
+def max_small():
+    return settings.INEQUITIES_MAX_SMALL
+
+
+def _hidden(views):
+    counts = {
+        (column, dimension.dimension, group.code, _place(region)): getattr(group, column)
+        for region, dimensions in views.items()
+        for dimension in dimensions
+        for group in dimension.groups
+        for column in COLUMNS
+    }
+    wholes = {
+        dimension.dimension: {
+            KNOWN: [g.code for g in dimension.groups if g.code not in MISSING],
+            "missing": [g.code for g in dimension.groups if g.code in MISSING],
+        }
+        for dimensions in views.values()
+        for dimension in dimensions
+    }
+    return hidden_counts(counts, wholes, max_small=max_small())
+
+
+def _place(region):
+    return ALL if region == EVERY_REGION else str(region)
 
 
 def _add_shares(rows, column):

@@ -23,6 +23,9 @@ from engagement.models import Resident
 GROUPED_QUESTIONS = {**QUESTIONS, "ethnic_group": EthnicGroup, "age_band": AgeBand}
 
 
+REGION = "household__home__region"
+
+
 def equality_answer_counts(question, residents=None, today=None):
     """[(code, label, count)] for every answer to `question`, in the order the question lists them.
 
@@ -31,30 +34,42 @@ def equality_answer_counts(question, residents=None, today=None):
     `residents` narrows who is counted (default: everyone in a current tenancy). Answers nobody
     gave are listed with 0, so a silence shows as a row rather than disappearing.
     """
+    counts = _counts(question, residents, today, by=None)
+    return _listed(question, counts.get(None, {}))
+
+
+def equality_answer_counts_by_region(question, residents=None, today=None):
+    """{region id: [(code, label, count)]} as equality_answer_counts, for each region of the
+    residents' homes, in one query."""
+    return {region: _listed(question, counts) for region, counts in _counts(question, residents, today, REGION).items()}
+
+
+def _counts(question, residents, today, by):
+    """{value of the lookup `by` (None without one): {code: count}}."""
     if question not in GROUPED_QUESTIONS:
         raise ValueError(f"Unknown equality question {question!r}; choose from {sorted(GROUPED_QUESTIONS)}")
     if residents is None:
         residents = Resident.objects.filter(household__tenancy_end__isnull=True)
     if question == "age_band":
-        counts = _age_band_counts(residents, today or date.today())
-    elif question == "ethnic_group":
-        counts = {}
-        for code, number in _field_counts(residents, "ethnicity").items():
-            group = ethnic_group(code)
-            counts[group] = counts.get(group, 0) + number
+        answer = _age_band(today or date.today())
     else:
-        counts = _field_counts(residents, question)
-    choices = GROUPED_QUESTIONS[question]
-    return [(code, label, counts.get(code, 0)) for code, label in choices.choices]
+        field = "ethnicity" if question == "ethnic_group" else question
+        answer = Coalesce(f"equality__{field}", Value(NOT_ASKED), output_field=CharField())
+    keys = ["answer", by] if by else ["answer"]
+    rows = residents.order_by().annotate(answer=answer).values(*keys).annotate(number=Count("pk"))
+    counts = {}
+    for row in rows:
+        code = ethnic_group(row["answer"]) if question == "ethnic_group" else row["answer"]
+        these = counts.setdefault(row[by] if by else None, {})
+        these[code] = these.get(code, 0) + row["number"]
+    return counts
 
 
-def _field_counts(residents, field):
-    answer = Coalesce(f"equality__{field}", Value(NOT_ASKED), output_field=CharField())
-    rows = residents.order_by().annotate(answer=answer).values("answer").annotate(number=Count("pk"))
-    return {row["answer"]: row["number"] for row in rows}
+def _listed(question, counts):
+    return [(code, label, counts.get(code, 0)) for code, label in GROUPED_QUESTIONS[question].choices]
 
 
-def _age_band_counts(residents, today):
+def _age_band(today):
     """Bands worked out in SQL: born after (today minus N years) means younger than N."""
     whens = [
         When(date_of_birth__isnull=True, equality__age_declined=True, then=Value(PREFER_NOT_TO_SAY)),
@@ -64,9 +79,7 @@ def _age_band_counts(residents, today):
     pairs = zip(AGE_BAND_FLOORS, AGE_BAND_FLOORS[1:], strict=False)
     for (floor, _older), (_floor, younger) in reversed(list(pairs)):
         whens.append(When(date_of_birth__gt=_years_before(today, floor), then=Value(younger.value)))
-    band = Case(*whens, default=Value(AGE_BAND_FLOORS[0][1].value), output_field=CharField())
-    rows = residents.order_by().annotate(band=band).values("band").annotate(number=Count("pk"))
-    return {row["band"]: row["number"] for row in rows}
+    return Case(*whens, default=Value(AGE_BAND_FLOORS[0][1].value), output_field=CharField())
 
 
 def _years_before(day, years):

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from django.db.models import Sum
 
 from engagement.equality import NOT_ASKED
-from engagement.models import DIMENSIONS, AnonymousCount, EngagementActivity, PanelMembership, Resident
-from engagement.selectors.equality import equality_answer_counts
+from engagement.models import DIMENSIONS, AnonymousCount, EngagementActivity, PanelMembership, Region, Resident
+from engagement.selectors.equality import GROUPED_QUESTIONS, equality_answer_counts_by_region
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,9 @@ class DimensionCounts:
         return sum(getattr(group, column) for group in self.groups)
 
 
+EVERY_REGION = "every_region"
+
+
 def representation(period_start, period_end, region=None, panel=None):
     """[DimensionCounts] for every equality question in engagement.models.DIMENSIONS.
 
@@ -45,6 +48,12 @@ def representation(period_start, period_end, region=None, panel=None):
 
     Ages are worked out on `period_end`. "Prefer not to say" and "not asked" stay separate groups.
     """
+    return representation_by_region(period_start, period_end, panel)[EVERY_REGION if region is None else region.pk]
+
+
+def representation_by_region(period_start, period_end, panel=None):
+    """{region id: [DimensionCounts]} for every region, and {EVERY_REGION: ...} for them all
+    together, as representation() counts them, grouped by region in the database."""
     population = Resident.objects.filter(household__tenancy_end__isnull=True)
     memberships = PanelMembership.objects.current(period_end)
     if panel is not None:
@@ -56,49 +65,58 @@ def representation(period_start, period_end, region=None, panel=None):
             "resident_id"
         )
     )
-    if region is not None:
-        population, members, named = (
-            people.filter(household__home__region=region) for people in (population, members, named)
-        )
-        activities = activities.filter(region=region)
-    unnamed = activities.aggregate(total=Sum("headcount"))["total"] or 0
+    regions = [*Region.objects.values_list("pk", flat=True), EVERY_REGION]
+    headcounts = activities.values("region").order_by().annotate(total=Sum("headcount"))
+    unnamed = _with_every_region({row["region"]: {"unnamed": row["total"] or 0} for row in headcounts})
     answers = _anonymous_answers(activities)
-    result = []
+    result = {region: [] for region in regions}
     for dimension, label in DIMENSIONS:
-        population_counts = _counts(dimension, population, period_end)
-        panel_counts = _counts(dimension, members, period_end)
-        named_counts = _counts(dimension, named, period_end)
-        given = answers.get(dimension, {})
-        silent = unnamed - sum(given.values())
-        groups = []
-        for code, group_label in population_counts:
-            anonymous = given.get(code, 0) + (silent if code == NOT_ASKED else 0)
-            groups.append(
+        counted = [
+            _with_every_region(equality_answer_counts_by_region(dimension, people, period_end))
+            for people in (population, members, named)
+        ]
+        given = _with_every_region({r: a.get(dimension, {}) for r, a in answers.items()})
+        for region in regions:
+            population_counts, panel_counts, named_counts = (c.get(region, {}) for c in counted)
+            here = given.get(region, {})
+            silent = unnamed.get(region, {}).get("unnamed", 0) - sum(here.values())
+            groups = [
                 GroupCounts(
                     code=code,
                     label=str(group_label),
-                    population=population_counts[(code, group_label)],
-                    panel=panel_counts[(code, group_label)],
-                    participants=named_counts[(code, group_label)] + anonymous,
+                    population=population_counts.get(code, 0),
+                    panel=panel_counts.get(code, 0),
+                    participants=named_counts.get(code, 0) + here.get(code, 0) + (silent if code == NOT_ASKED else 0),
                 )
-            )
-        result.append(DimensionCounts(dimension=dimension, label=str(label), groups=groups))
+                for code, group_label in GROUPED_QUESTIONS[dimension].choices
+            ]
+            result[region].append(DimensionCounts(dimension=dimension, label=str(label), groups=groups))
     return result
 
 
-def _counts(dimension, residents, today):
-    return {(code, label): number for code, label, number in equality_answer_counts(dimension, residents, today)}
+def _with_every_region(counts):
+    """{region: {code: count}} with EVERY_REGION added, their sum; an activity for every region
+    (region None) counts only there. Counts may be given as [(code, label, count)]."""
+    result = {EVERY_REGION: {}}
+    for region, figures in counts.items():
+        if isinstance(figures, list):
+            figures = {code: number for code, _label, number in figures}
+        if region is not None:
+            result[region] = figures
+        for code, number in figures.items():
+            result[EVERY_REGION][code] = result[EVERY_REGION].get(code, 0) + number
+    return result
 
 
 def _anonymous_answers(activities):
-    """{dimension: {group: people}} summed over the activities' anonymous counts."""
+    """{activity region: {dimension: {group: people}}} summed over the activities' anonymous counts."""
     rows = (
         AnonymousCount.objects.filter(activity__in=activities)
-        .values("dimension", "group")
+        .values("activity__region", "dimension", "group")
         .annotate(people=Sum("count"))
         .order_by()
     )
     answers = {}
     for row in rows:
-        answers.setdefault(row["dimension"], {})[row["group"]] = row["people"]
+        answers.setdefault(row["activity__region"], {}).setdefault(row["dimension"], {})[row["group"]] = row["people"]
     return answers

@@ -18,9 +18,9 @@ from engagement.audit import record_views
 from engagement.forms import activities as activity_forms
 from engagement.forms.dates import DateField
 from engagement.models import AuditSubject, EqualityImpactAssessment, PanelShortlist, Region, ScrutinyPanel
-from engagement.representation import MAX_SMALL, MIN_JUDGED, UNDER_REPRESENTED_RATIO, representation_tables
+from engagement.representation import MIN_JUDGED, UNDER_REPRESENTED_RATIO, max_small, representation_tables
 from engagement.selectors import panels as panel_selectors
-from engagement.selectors.representation import representation as representation_counts
+from engagement.selectors.representation import EVERY_REGION, representation_by_region
 from engagement.shortlist import shortlist_draw
 from engagement.views.items import SPECIAL
 from engagement.views.panels import NAMES, form_page, save_model_form, saved
@@ -67,8 +67,11 @@ def representation(request):
         start = form.cleaned_data["period_start"] or start
         end = form.cleaned_data["period_end"] or end
         region = form.cleaned_data["region"]
-    counts = representation_counts(start, end, region=region)
-    tables = representation_tables(counts, suggestions=panel_selectors.outreach_suggestions())
+    # Every region's view is suppressed with this one, so that no two views give a count away.
+    views = representation_by_region(start, end)
+    key = EVERY_REGION if region is None else region.pk
+    counts = views[key]
+    tables = representation_tables(counts, suggestions=panel_selectors.outreach_suggestions(), region=key, views=views)
     context = {
         "form": form,
         "tables": tables,
@@ -76,7 +79,7 @@ def representation(request):
         "period_end": end,
         "region": region,
         "ratio_percent": round(UNDER_REPRESENTED_RATIO * 100),
-        "max_small": MAX_SMALL,
+        "max_small": max_small(),
         "min_judged": MIN_JUDGED,
         "under": [(table, row) for table in tables for row in table.under_represented],
         "totals": counts[0] if counts else None,

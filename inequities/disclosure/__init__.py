@@ -2,7 +2,8 @@
 figure may be worked out from the figures shown beside it, in any table a reader can see.
 
 1. Primary suppression hides a figure whose denominator is below `min_denominator`, or whose
-   numerator or remainder (denominator - numerator) is between 1 and `max_small`.
+   numerator or remainder (denominator - numerator) is between 1 and `max_small`. A plain count
+   (unit "count", no denominator, such as the representation review's) is judged on itself alone.
 2. Secondary suppression looks at every line of each table (the groups of one region, with the
    region's total; the regions of one group, with the group's all-regions figure): a line that
    hides exactly one figure, member or total, would let anyone subtract or add up the rest, so the
@@ -22,6 +23,8 @@ the numbers in signals' sentences) is read from the one suppressed set this retu
 
 import logging
 
+import pandas as pd
+
 from inequities.dimensions import DIMENSIONS
 from inequities.metrics import ALL
 
@@ -35,12 +38,17 @@ def primary(frame, min_denominator=DEFAULT_MIN_DENOMINATOR, max_small=DEFAULT_MA
     numerator = frame["numerator"].fillna(0)
     denominator = frame["denominator"].fillna(0)
     remainder = denominator - numerator
-    return (denominator < min_denominator) | numerator.between(1, max_small) | remainder.between(1, max_small)
+    counted = frame["unit"].eq("count") if "unit" in frame else False
+    too_few = (denominator < min_denominator) & ~counted
+    return too_few | numerator.between(1, max_small) | (remainder.between(1, max_small) & ~counted)
 
 
-def suppress(frame, min_denominator=DEFAULT_MIN_DENOMINATOR, max_small=DEFAULT_MAX_SMALL):
+def suppress(frame, min_denominator=DEFAULT_MIN_DENOMINATOR, max_small=DEFAULT_MAX_SMALL, links=None):
     """Return `frame` with a boolean `suppressed` column: primary, secondary and linked-table
     suppression.
+
+    `links` are the lines across tables, as groupings() returns them; by default those declared
+    with the dimensions. A page that lets a reader add up more (see disclosure.counts) adds its own.
 
     `frame` has metric, dimension, group, region, numerator, denominator (and unit, if any); group
     and region use metrics.ALL for totals. Figures without a numerator (such as medians) are judged
@@ -53,7 +61,7 @@ def suppress(frame, min_denominator=DEFAULT_MIN_DENOMINATOR, max_small=DEFAULT_M
         hidden = _secondary(table)
         result.loc[hidden, "suppressed"] = True
     second = int(result["suppressed"].sum())
-    _across_tables(result)
+    _across_tables(result, groupings() if links is None else links)
     extra = int(result["suppressed"].sum()) - second
     result.attrs["disclosure"] = {"primary": first, "secondary": second - first, "linked": extra}
     logger.info(
@@ -67,11 +75,11 @@ def suppress(frame, min_denominator=DEFAULT_MIN_DENOMINATOR, max_small=DEFAULT_M
     return result
 
 
-def _across_tables(result):
+def _across_tables(result, links):
     """Hide more until no line across tables gives a figure away: every dimension's everyone row
     counts the same people (hidden in one dimension, it is hidden in all), and a dimension declared
     `made_of` another is a line of its parts with itself as the total (a fifth and its two tenths)."""
-    linked = {d for whole, part, _groups in groupings() for d in (whole, part)}
+    linked = {d for whole, part, _groups in links for d in (whole, part)}
     touched = set(result.loc[result["suppressed"], "metric"])
     while touched:
         before = result["suppressed"].copy()
@@ -80,9 +88,8 @@ def _across_tables(result):
         result.loc[everyone.index[hidden & ~everyone["suppressed"]], "suppressed"] = True
         parts = result[result["dimension"].isin(linked) & result["metric"].isin(touched)]
         for _key, table in parts.groupby(["metric", "region"], sort=False):
-            result.loc[_linked_lines(table.assign(suppressed=result.loc[table.index, "suppressed"])), "suppressed"] = (
-                True
-            )
+            shown = table.assign(suppressed=result.loc[table.index, "suppressed"])
+            result.loc[_linked_lines(shown, links), "suppressed"] = True
         grown = result["suppressed"] & ~before
         for _key, table in result[
             result.set_index(["metric", "dimension"]).index.isin(
@@ -93,13 +100,13 @@ def _across_tables(result):
         touched = set(result.loc[result["suppressed"] & ~before, "metric"])
 
 
-def _linked_lines(table):
+def _linked_lines(table, links):
     """Row labels to hide in one metric and region so that no declared whole, with its parts,
     hides exactly one figure."""
     index = dict(zip(zip(table["dimension"], table["group"], strict=True), table.index, strict=True))
     suppressed = table["suppressed"]
     more = []
-    for whole, part, groups in groupings():
+    for whole, part, groups in links:
         for group, parts in groups.items():
             total = index.get((whole, group))
             members = [index[(part, p)] for p in parts if (part, p) in index]
@@ -110,7 +117,7 @@ def _linked_lines(table):
             if len(hidden) != 1:
                 continue
             shown = [m for m in line if m not in hidden]
-            more.append(min(shown, key=lambda m: (table.at[m, "denominator"], table.at[m, "numerator"], m)))
+            more.append(_smallest(table, shown))
     return more
 
 
@@ -133,12 +140,22 @@ def _secondary(table):
                 continue
             shown = [m for m in members if not suppressed[m]]
             if shown:
-                smallest = min(shown, key=lambda m: (table.at[m, "denominator"], table.at[m, "numerator"], m))
-                suppressed[smallest] = True
+                suppressed[_smallest(table, shown)] = True
             else:
                 suppressed[total] = True
             changed = True
     return suppressed[suppressed].index
+
+
+def _smallest(table, labels):
+    """The figure of a line to hide next: the smallest by denominator, then numerator (a plain count
+    by its count), then label, so the same figures always hide the same way."""
+
+    def size(m):
+        denominator, numerator = table.at[m, "denominator"], table.at[m, "numerator"]
+        return (numerator if pd.isna(denominator) else denominator, numerator, m)
+
+    return min(labels, key=size)
 
 
 def _lines(table):

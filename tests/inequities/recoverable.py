@@ -15,18 +15,23 @@ ALL = "all"
 FIFTHS = {**{str(q): (str(2 * q - 1), str(2 * q)) for q in range(1, 6)}, "not_recorded": ("not_recorded",)}
 
 
-def given_away(figures):
+def given_away(figures, sums=()):
     """[(metric, dimension, group, region)] of hidden rows whose counts the shown rows fix.
 
     `figures`: dicts (or CSV rows) with metric, dimension, group, region and suppressed. Numerators
-    and denominators obey the same equations, so one solve answers for both.
+    and denominators obey the same equations, so one solve answers for both. `sums`: more that a
+    page lets a reader add up, as (metric, total key, [member keys]) with keys (dimension, group,
+    region) of figures.
     """
     found = []
     by_metric = defaultdict(dict)
     for f in figures:
         by_metric[f["metric"]][(f["dimension"], f["group"], f["region"])] = f["suppressed"] in (True, "true")
+    more = defaultdict(list)
+    for metric, total, members in sums:
+        more[metric].append({**{m: 1 for m in members}, total: -1})
     for metric, cells in by_metric.items():
-        found += [(metric, *key) for key in _fixed(cells)]
+        found += [(metric, *key) for key in _fixed(cells, more[metric])]
     return found
 
 
@@ -53,13 +58,13 @@ def _equations(cells):
                 yield {**terms, whole: -1}
 
 
-def _fixed(cells):
+def _fixed(cells, more=()):
     hidden = sorted(key for key, suppressed in cells.items() if suppressed)
     if not hidden:
         return []
     order = {key: i for i, key in enumerate(hidden)}
     rows = []
-    for terms in _equations(cells):
+    for terms in [*_equations(cells), *more]:
         row = np.zeros(len(hidden))
         for key, k in terms.items():
             if key in order:
