@@ -151,7 +151,8 @@ EXPECTED_ROLES = {
     "meeting_edit": {"housing_officer", "administrator"},
     "recommendation_response": {"housing_officer", "administrator"},
     "shortlist_start": {"housing_officer", "administrator"},
-    "shortlist_detail": {"housing_officer", "administrator"},
+    # The shortlist names residents beside their equality answers: the special-category permission.
+    "shortlist_detail": {"housing_officer"},
     "you_said_we_did": ANYONE,
     "activity_list": {"housing_officer", "insight_analyst", "administrator"},
     "activity_detail": {"housing_officer", "administrator"},
@@ -205,13 +206,33 @@ EXPECTED_ROLES = {
     "repairs:photo": {"housing_officer", "repairs_operative", "contact_centre_agent"},
     # Surveys.
     "surveys:begin": {"resident"},
-    "surveys:create_builtin": {"administrator"},
+    "surveys:create_builtin": {"insight_analyst", "administrator"},
     "surveys:detail": {"housing_officer", "contact_centre_agent", "insight_analyst", "administrator"},
-    "surveys:new_version": {"administrator"},
+    "surveys:new_version": {"insight_analyst", "administrator"},
     "surveys:phone_script": {"housing_officer", "contact_centre_agent", "insight_analyst", "administrator"},
-    "surveys:send_emails": {"administrator"},
     "surveys:send_list_csv": {"contact_centre_agent", "insight_analyst", "administrator"},
     "surveys:tsm_csv": {"insight_analyst", "administrator"},
+    # The survey builder: analysts and administrators design, translate, publish and close surveys.
+    "surveys:new": {"insight_analyst", "administrator"},
+    "surveys:draft": {"insight_analyst", "administrator"},
+    "surveys:question_new": {"insight_analyst", "administrator"},
+    "surveys:question_edit": {"insight_analyst", "administrator"},
+    "surveys:question_move": {"insight_analyst", "administrator"},
+    "surveys:question_remove": {"insight_analyst", "administrator"},
+    "surveys:preview": {"insight_analyst", "administrator"},
+    "surveys:publish": {"insight_analyst", "administrator"},
+    "surveys:close": {"insight_analyst", "administrator"},
+    "surveys:reopen": {"insight_analyst", "administrator"},
+    "surveys:translations": {"insight_analyst", "administrator"},
+    "surveys:translation_file": {"insight_analyst", "administrator"},
+    "surveys:approach": {"insight_analyst", "administrator"},
+    # A resident keeps their own email address and phone numbers.
+    "my_contact_details": {"resident"},
+    # Notify's delivery receipts: no sign-in, the view checks the callback token itself.
+    "surveys:notify_receipt": ANYONE,
+    # The Tenant Satisfaction Measures as the Regulator asks landlords to publish them: for everyone.
+    "tenant_satisfaction": ANYONE,
+    "tenant_satisfaction_csv": ANYONE,
 }
 
 
