@@ -29,3 +29,12 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def tasks_in_process(monkeypatch):
+    """Run queued tasks in this process whatever the broker (CI sets one): for tests about what a
+    task does once queued, not about its delivery."""
+    from config.celery import app
+
+    monkeypatch.setitem(app.conf, "task_always_eager", True)

@@ -72,7 +72,7 @@ def test_repairs_selectors_no_longer_import_surveys():
 
 
 def test_an_import_announces_facts_changed_once_and_the_figures_are_recomputed_after_commit(
-    tmp_path, django_capture_on_commit_callbacks
+    tmp_path, django_capture_on_commit_callbacks, tasks_in_process
 ):
     heard = []
 

@@ -50,7 +50,7 @@ def test_an_officer_records_details_with_where_they_came_from_and_today_as_confi
             "mobile_source": "representative",
             "landline_phone": "",
             "landline_source": "",
-            "language": "cy",
+            "language": "en-gb",
         },
     )
     assert response.status_code == 302
@@ -61,7 +61,7 @@ def test_an_officer_records_details_with_where_they_came_from_and_today_as_confi
         timezone.localdate(),
     )
     assert (details.mobile_phone, details.mobile_source) == ("+447700900982", "representative")
-    assert (details.landline_phone, details.landline_confirmed_on, details.language) == ("", None, "cy")
+    assert (details.landline_phone, details.landline_confirmed_on, details.language) == ("", None, "en-gb")
     page = client.get(reverse("resident_detail", args=[resident.pk])).content.decode()
     assert "07700 900982" in page and "ada@example.org" in page
 

@@ -143,7 +143,7 @@ def test_one_audit_entry_names_the_file_the_count_and_who_never_the_values(tmp_p
 
 
 def test_the_figures_are_recomputed_once_after_and_show_the_imported_groups(
-    tmp_path, django_capture_on_commit_callbacks
+    tmp_path, django_capture_on_commit_callbacks, tasks_in_process
 ):
     for n in range(12):
         ResidentFactory(reference=f"R{n}")

@@ -5,7 +5,6 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from config.celery import app as celery_app
 from inequities.models import Snapshot
 from inequities.services import recompute
 from tests.factories import EqualityProfileFactory, ResidentFactory
@@ -69,9 +68,7 @@ def test_the_command_says_what_to_do_when_there_are_no_figures(tmp_path):
         call_command("export_inequities", str(tmp_path / "x.csv"))
 
 
-def test_an_analyst_can_ask_for_a_recompute(client, personas, monkeypatch):
-    # Run the task in this process whatever the broker: the test is about the button, not delivery.
-    monkeypatch.setitem(celery_app.conf, "task_always_eager", True)
+def test_an_analyst_can_ask_for_a_recompute(client, personas, tasks_in_process):
     client.force_login(personas["insight_analyst"])
     response = client.post(reverse("inequities:recompute"))
     assert response.status_code == 302

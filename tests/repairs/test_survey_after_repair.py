@@ -8,6 +8,7 @@ from surveys import transactional
 from surveys.models import Invitation
 from tests.factories import (
     CommunicationPreferenceFactory,
+    ContactDetailsFactory,
     RepairRequestFactory,
     ResidentFactory,
     at,
@@ -21,6 +22,7 @@ def test_a_completed_repair_invites_the_resident_who_reported_it_once_by_their_p
     survey = transactional_survey()
     reporter = ResidentFactory(is_lead_tenant=False)
     CommunicationPreferenceFactory(resident=reporter, channels=["email", "phone"], no_internet=True)
+    ContactDetailsFactory(resident=reporter)  # a number to call: a channel is used only with an address for it
     RepairRequestFactory(
         household=reporter.household,
         reported_by=reporter,

@@ -20,9 +20,9 @@ def answered(tmp_path):
     homes("PR000001", "PR000002")
     path = write(
         tmp_path,
-        "resident_number,property_reference,mode,language,date,TP01\n"
-        ",PR000001,paper,en,2026-03-02,very_satisfied\n"
-        ",PR000002,phone,en,2026-03-03,fairly_dissatisfied\n",
+        "property_reference,mode,language,date,TP01\n"
+        "PR000001,paper,en,2026-03-02,very_satisfied\n"
+        "PR000002,phone,en,2026-03-03,fairly_dissatisfied\n",
     )
     call_command("import_responses", str(survey.pk), str(path), stdout=io.StringIO())
     return survey
