@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from surveys import services, tsm
 from surveys.models import SurveyApproach
-from tests.factories import InvitationFactory, answered_response, tsm_survey
+from tests.factories import TSM_ANSWERS_NO_REPAIR, InvitationFactory, answered_response, tsm_survey
 
 pytestmark = pytest.mark.django_db
 
@@ -22,23 +22,7 @@ def closed_survey(answers):
     return survey
 
 
-NO_REPAIR = {
-    "TP01": "fairly_satisfied",
-    "REPAIR_12M": "no",
-    "TP04": "very_satisfied",
-    "TP05": "neither",
-    "TP06": "dont_know",
-    "TP07": "fairly_dissatisfied",
-    "TP08": "agree",
-    "COMPLAINT_12M": "no",
-    "TP11": "very_dissatisfied",
-    "TP12": "fairly_satisfied",
-    "INFORMED_REPAIRS": "4",
-    "INFORMED_COMPLAINTS": "dont_know",
-    "INFORMED_DECISIONS": "3",
-    "INFORMED_OFFICER": "2",
-    "INFORMED_RENT": "5",
-}
+NO_REPAIR = TSM_ANSWERS_NO_REPAIR
 
 
 def test_nothing_is_published_before_a_tsm_survey_closes(client):
