@@ -24,8 +24,9 @@ PYTHON=${PYTHON:-.venv/bin/python}
 [ -x "$PYTHON" ] || PYTHON=/work/main/.venv/bin/python
 BIN=$(dirname "$PYTHON")
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-PG_PORT=${PG_PORT:-55432}
-WEB_PORT=${WEB_PORT:-58765}
+# Below the kernel's ephemeral range (32768-60999), so no outgoing connection can hold the port.
+PG_PORT=${PG_PORT:-25432}
+WEB_PORT=${WEB_PORT:-28765}
 WORK=$(mktemp -d /tmp/fault-pg-XXXXXX)
 chmod 777 "$WORK"
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -39,7 +40,12 @@ trap cleanup EXIT
 
 echo "== private PostgreSQL on port $PG_PORT"
 as_postgres "$PG_BIN/initdb" -D "$WORK/data" -A trust -U postgres >/dev/null
-as_postgres "$PG_BIN/pg_ctl" -D "$WORK/data" -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1" -l "$WORK/pg.log" -w start >/dev/null
+# A server that will not start says why (its log goes with the work folder otherwise).
+if ! as_postgres "$PG_BIN/pg_ctl" -D "$WORK/data" -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1" \
+  -l "$WORK/pg.log" -w -t 120 start >/dev/null; then
+  cat "$WORK/pg.log"
+  exit 1
+fi
 as_postgres "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres faults
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/faults"

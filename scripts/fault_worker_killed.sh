@@ -29,7 +29,8 @@ cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-.venv/bin/python}
 [ -x "$PYTHON" ] || PYTHON=/work/main/.venv/bin/python
 BIN=$(dirname "$PYTHON")
-REDIS_PORT=${REDIS_PORT:-56379}
+# Below the kernel's ephemeral range (32768-60999), so no outgoing connection can hold the port.
+REDIS_PORT=${REDIS_PORT:-26379}
 HOMES=${FAULT_HOMES:-2000}        # CI runs it with FAULT_HOMES=300 (see .ci/run)
 KILL_AFTER=${FAULT_KILL_AFTER:-4} # seconds into the job; the job must still be running then
 WORK=$(mktemp -d /tmp/fault-worker-XXXXXX)
