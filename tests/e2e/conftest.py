@@ -151,6 +151,9 @@ _checked_shapes = set()
 
 
 def then_the_accessibility_baseline_is_met(page):
+    # A click that follows a link returns once the navigation starts: wait for the new document,
+    # or the check reads a page that has no <html> yet.
+    page.wait_for_load_state("load")
     shape = hashlib.sha256(f"{getattr(page, 'viewer', None)}|{page.evaluate(PAGE_SHAPE)}".encode()).hexdigest()
     violations = [] if shape in _checked_shapes else axe_violations(page)
     assert violations == [], f"axe found problems on {page.url}:\n" + "\n".join(violations)

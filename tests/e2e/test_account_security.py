@@ -1,10 +1,12 @@
 """Sign-in lockout and two-factor codes, with the keyboard alone and checked by axe."""
 
+import re
 import time
 
 import pytest
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import tab_to, then_the_accessibility_baseline_is_met
 from tests.factories import PASSWORD
@@ -30,7 +32,7 @@ def test_the_lockout_page_says_what_to_do_and_is_accessible(open_page, personas)
     alert = page.get_by_role("alert")
     assert "The password was wrong 5 times in a row." in alert.inner_text()
     assert "Wait 15 minutes, then sign in again with the right password." in page.inner_text("main")
-    assert page.title().startswith("Error: Sign-in locked for now")
+    expect(page).to_have_title(re.compile(r"^Error: Sign-in locked for now"))
     then_the_accessibility_baseline_is_met(page)
 
 

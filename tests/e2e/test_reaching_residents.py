@@ -1,6 +1,9 @@
 """Contact details and inviting one resident, in a real browser, as an agent and a resident do it."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from engagement.models import ContactDetails, Resident
 from surveys.models import Invitation
@@ -21,7 +24,7 @@ def test_an_agent_records_a_mobile_then_invites_the_resident_by_text(open_page, 
 
     page.get_by_label("Mobile number", exact=True).fill("07700 900 1")
     page.get_by_role("button", name="Save contact details").click()
-    assert page.title().startswith("Error: ")
+    expect(page).to_have_title(re.compile(r"^Error: "))
     assert page.get_by_role("link", name="Enter a real UK phone number").is_visible()
     then_the_accessibility_baseline_is_met(page)
 

@@ -1,6 +1,8 @@
+import re
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import tab_to, then_the_accessibility_baseline_is_met
 from tests.factories import PASSWORD
@@ -34,7 +36,7 @@ def test_a_wrong_password_says_what_to_do_and_the_page_stays_accessible(open_pag
     summary = page.get_by_role("alert")
     assert "There is a problem" in summary.inner_text()
     assert "Enter a correct username and password" in summary.inner_text()
-    assert page.title().startswith("Error: Sign in")
+    expect(page).to_have_title(re.compile(r"^Error: Sign in"))
     then_the_accessibility_baseline_is_met(page)
 
 

@@ -1,9 +1,11 @@
 """Staff survey pages with real data and with errors meet the accessibility baseline."""
 
+import re
 import uuid
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from surveys import services
 from tests.e2e.conftest import then_the_accessibility_baseline_is_met
@@ -33,7 +35,7 @@ def test_results_with_answers_and_the_entry_form_with_errors_are_accessible(open
     officer = open_page(personas["housing_officer"])
     officer.goto(f"/surveys/{survey.pk}/enter/")
     officer.get_by_role("button", name="Continue").click()
-    assert officer.title().startswith("Error: ")
+    expect(officer).to_have_title(re.compile(r"^Error: "))
     then_the_accessibility_baseline_is_met(officer)
 
 
