@@ -90,3 +90,16 @@ def test_the_confirmation_page_sends_a_copy_of_the_answers(client, mailoutbox):
     assert "We have sent a copy of your answers to me@example.org." in page.content.decode()
     assert mailoutbox[0].to == ["me@example.org"]
     assert "Fairly satisfied" in mailoutbox[0].body
+
+
+def test_the_survey_page_offers_each_change_once(client, personas):
+    """The page lists the versions, then one "Change the survey" section: one way to make a new
+    version and one way to close (a broken template once repeated them thousands of times)."""
+    survey = tsm_survey()
+    client.force_login(personas["administrator"])
+    page = client.get(reverse("surveys:detail", args=[survey.pk])).content.decode()
+    assert page.count("Change the survey</h2>") == 1
+    assert page.count("Make a new version to edit") == 1
+    assert page.count("Close the survey") == 1
+    assert page.count("How the survey was run") == 1
+    assert page.count(f'action="{reverse("surveys:close", args=[survey.pk])}"') == 1
