@@ -10,6 +10,11 @@ FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 @pytest.fixture
 def personas(db):
     """One signed-in-able user per role, keyed by role slug. The resident persona has a home."""
+    return make_personas()
+
+
+def make_personas():
+    """The personas, for a fixture of a wider scope than a test's (a sweep's module-wide data)."""
     users = {role.slug: UserFactory(username=role.slug, role=role) for role in ROLES}
     ResidentFactory(user=users["resident"], first_name="Rita", last_name="Resident")
     return users

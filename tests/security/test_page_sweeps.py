@@ -1,0 +1,161 @@
+"""Two sweeps over every page and download, as every role, a panel member, a resident and an
+anonymous visitor (the pages are opened once, in `tests/security/sweep.py`, and read by both):
+
+1. **Special-category data.** A body that shows someone's equality answer is only ever shown to a
+   role holding `engagement.view_special_category`, and showing it wrote an audit entry of that
+   read. Whether a body shows someone's answer is found from the body, not from the page's
+   declaration: every resident is given distinctive answers (White: Roma, another sexual
+   orientation, another religion, Tigrinya...), and a body shows an individual's answer when
+
+   - a form on it has one of those answers chosen (a checked radio, a selected option), or
+   - it has the words (or, in a file, the code) of one of those answers *and* names a resident,
+     and does not list every answer to that question (a form offering the choices).
+
+   Aggregated, disclosure-controlled figures (the dashboards, the representation review, the
+   figures CSVs) are therefore not an individual's answer: they name nobody. A "Yes" or "No"
+   (disability, interpreter) counts only as a form's chosen value.
+
+   A resident (and a panel member, who is one) may see their own answers without the permission.
+   The subject-access pages (`SUBJECT_ACCESS`) show an administrator the whole record by law; they
+   must still write an audit entry.
+2. **GET forms.** No `<form method="get">` (or form with no method, which is GET) carries the CSRF
+   token, which would put it in the address, the history and the server's logs; every POST form
+   carries one.
+"""
+
+import time
+
+import pytest
+from django.db import transaction
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast, Concat
+from django.test import Client, override_settings
+
+from engagement.models import AuditAction, AuditEntry, EqualityProfile, Resident
+from engagement.roles import ROLES
+from tests.conftest import FAST_PASSWORD_HASHERS, make_personas
+from tests.pages import EXAMPLE_QUERIES, SAMPLE_ARGUMENTS, all_pages
+from tests.security.sweep import ANONYMOUS, OTHERS, OWN, Evidence, visit_everything
+
+# django_db: pytest-django sets up the test database only for a run with a test marked so.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("page_sweeps")]
+ROLE_SLUGS = [role.slug for role in ROLES]
+SPECIAL = "engagement.view_special_category"
+# Subject access: "Everything we hold" about a resident, for their request; audited as an export.
+SUBJECT_ACCESS = {"resident_data", "resident_data_json"}
+NAME_MARK = "Zq"
+
+
+def _give_distinctive_answers(personas):
+    """Every resident answers OTHERS; the resident and panel-member personas answer their OWN.
+
+    Every surname gets a mark (Testperson3-Zq41) so a page or file that names a resident is known
+    whatever the layout of the name (a JSON file keeps first and last names apart)."""
+    Resident.objects.update(last_name=Concat("last_name", Value(f"-{NAME_MARK}"), Cast("pk", CharField())))
+    for resident in Resident.objects.filter(equality__isnull=True):
+        EqualityProfile.objects.create(resident=resident)
+    EqualityProfile.objects.update(**OTHERS)
+    for slug, answers in OWN.items():
+        EqualityProfile.objects.filter(resident__user=personas[slug]).update(**answers)
+
+
+def _shortlist_by_equality(personas):
+    """A shortlist keeps the group each resident was drawn from as words: draw one on equality
+    answers, after the answers are given, beside the sample one (drawn on age)."""
+    from datetime import date
+
+    from engagement.models import PanelShortlist
+    from engagement.shortlist import shortlist_draw
+
+    sample = PanelShortlist.objects.get(pk=SAMPLE_ARGUMENTS["shortlist_detail"](personas)["pk"])
+    drawn = shortlist_draw(
+        panel=sample.panel,
+        characteristics=["sexual_orientation", "religion", "gender_identity"],
+        size=3,
+        by=personas["housing_officer"],
+        today=date(2025, 1, 1),
+        seed=1,
+    )
+    return f"/panels/shortlists/{drawn.pk}/"
+
+
+def _audited(user, after):
+    return AuditEntry.objects.filter(
+        pk__gt=after, user=user, action__in=[AuditAction.VIEWED, AuditAction.EXPORTED]
+    ).exists()
+
+
+@pytest.fixture(scope="module")
+def visits(django_db_setup, django_db_blocker):
+    """Every page and download as everyone: built and opened once, rolled back after the module."""
+    fast = override_settings(PASSWORD_HASHERS=FAST_PASSWORD_HASHERS)
+    with django_db_blocker.unblock(), fast, transaction.atomic():
+        started = time.perf_counter()
+        personas = make_personas()
+        names = {page.name: page for page in all_pages()}
+        urls = [page.url(personas) + EXAMPLE_QUERIES.get(name, "") for name, page in names.items()]
+        _give_distinctive_answers(personas)
+        urls.append(_shortlist_by_equality(personas))
+        evidence = Evidence({"others": OTHERS, **OWN}, names=rf"-{NAME_MARK}\d+\b")
+        built = time.perf_counter()
+        users = {**{slug: personas[slug] for slug in ROLE_SLUGS}, ANONYMOUS: None}
+        found = visit_everything(Client(), users, urls, evidence, _audited)
+        print(
+            f"\npage sweep: {len(urls)} addresses, {len(found)} responses; "
+            f"data {built - started:.1f} s, visits {time.perf_counter() - built:.1f} s"
+        )
+        yield found
+        transaction.set_rollback(True)
+
+
+def _page_name(url):
+    from django.urls import resolve
+
+    return resolve(url.split("?")[0]).url_name
+
+
+@pytest.mark.parametrize("role", [*ROLE_SLUGS, ANONYMOUS])
+def test_only_the_special_category_permission_sees_an_individuals_equality_answers_and_every_read_is_audited(
+    visits, role
+):
+    mine = [visit for visit in visits if visit.role == role]
+    assert len({visit.url for visit in mine}) > len(all_pages()), "every page and a download were opened"
+    leaks, unaudited = [], []
+    for visit in mine:
+        others = [what for whose, what in visit.evidence if whose != role]
+        if not others:
+            continue
+        if not visit.may_see_special and _page_name(visit.url) not in SUBJECT_ACCESS:
+            leaks.append((visit.url, others))
+        if not visit.audited:
+            unaudited.append((visit.url, others))
+    assert leaks == [], f"{role} sees equality answers without the special-category permission"
+    assert unaudited == [], f"{role} read equality answers and no audit entry was written"
+
+
+def test_the_sweep_finds_the_answers_where_they_are_shown(visits):
+    """The sweep cannot pass by finding nothing: the pages known to show answers are found."""
+    shown = {(visit.role, _page_name(visit.url)) for visit in visits if visit.evidence}
+    assert {
+        ("housing_officer", "equality_profile"),
+        ("housing_officer", "equality_profile_edit"),
+        ("housing_officer", "shortlist_detail"),
+        ("administrator", "resident_data"),
+        ("administrator", "resident_data_json"),
+        ("resident", "my_equality"),
+    } <= shown
+    csv = [v for v in visits if v.role == "housing_officer" and "download=csv" in v.url and v.evidence]
+    assert csv, "the shortlist's CSV download was not followed or showed no answers"
+
+
+@pytest.mark.parametrize("role", [*ROLE_SLUGS, ANONYMOUS])
+def test_get_forms_carry_no_csrf_token_and_post_forms_do(visits, role):
+    pages = [visit for visit in visits if visit.role == role and visit.status == 200 and visit.html]
+    assert pages, f"{role} opened no page"
+    wrong = [
+        (visit.url, method)
+        for visit in pages
+        for method, has_token in visit.forms
+        if (method == "get" and has_token) or (method == "post" and not has_token)
+    ]
+    assert wrong == []
