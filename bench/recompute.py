@@ -10,8 +10,8 @@ are the app's counts (so the comparison is like for like) and reports the peak m
 
 import argparse
 import csv
+import dataclasses
 import io
-import re
 import subprocess
 import sys
 import time
@@ -21,21 +21,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.setup import django_setup, peak_rss_mb, psql_args, ratio_line  # noqa: E402
 
 FLOOR_SQL = Path(__file__).resolve().parent / "recompute_floor.sql"
-# extract.py function -> (floor family, its count columns in n1, n2, n3 order)
-FAMILIES = {
-    "resident_counts": ("residents", ["count"]),
-    "survey_answers": ("survey_answers", ["valid", "satisfied", "dissatisfied"]),
-    "invitation_responses": ("invitations", ["invited", "responded"]),
-    "response_counts": ("responses", ["count"]),
-    "repair_outcomes": ("repairs", ["completed", "on_time", "repeated"]),
-    "missed_appointments": ("appointments", ["visits", "missed"]),
-    "adjustments_in_place": ("adjustments", ["requested", "in_place"]),
-    "working_days_taken": ("working_days", ["count"]),
-    "awaabs_law_cases": ("awaabs_law", ["decided", "met"]),
-    "complaints_and_households": ("complaints", ["complaints", "households"]),
-    "representation": ("representation", ["count"]),
-    "security_repairs": ("security", ["security", "repairs"]),
-}
 
 
 def main():
@@ -46,12 +31,12 @@ def main():
     from django.db import connection
     from django.utils import timezone
 
-    from inequities import extract, services
+    from inequities import families, services
     from inequities.models import Snapshot
 
     today = timezone.localdate()
     start, end = services.default_period(today)
-    frames = _capture(extract)
+    frames = _capture(families)
 
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM engagement_resident")
@@ -88,18 +73,19 @@ def main():
         sys.exit("The floor's counts differ from the app's: bench/recompute_floor.sql has not kept up.")
 
 
-def _capture(extract):
-    """Keep each aggregate frame the app computes, to compare with the floor's."""
+def _capture(families):
+    """Keep each family's aggregate frame as the app computes it, to compare with the floor's: every
+    family in the registry (inequities/families.py) is shaped through a wrapper that keeps its counts."""
     frames = {}
-    for name in FAMILIES:
-        original = getattr(extract, name)
 
-        def wrapper(*args, _original=original, _name=name, **kwargs):
-            frame = _original(*args, **kwargs)
-            frames[_name] = frame
-            return frame
+    def keeping(family):
+        def shape(counts, *args, _original=family.shape, _name=family.name):
+            frames[_name] = counts
+            return _original(counts, *args)
 
-        setattr(extract, name, wrapper)
+        return dataclasses.replace(family, shape=shape)
+
+    families.FAMILIES = tuple(keeping(family) for family in families.FAMILIES)
     return frames
 
 
@@ -109,32 +95,30 @@ def _floor(today, start, end):
 
 
 def _compare(frames, floor_output):
+    """The floor's counts against the app's, family by family (the floor names each family as the
+    registry does, and labels its rows as the query's `metric` column does, empty where it has none)."""
+    from inequities import families
+
     floor = {}
     for row in csv.DictReader(io.StringIO(floor_output)):
         counts = [int(row[c]) for c in ("n1", "n2", "n3") if row[c]]
         floor[(row["family"], row["metric"], row["dimension"], row["grp"], row["region"])] = counts
-    app = {}
-    for name, (family, columns) in FAMILIES.items():
-        for row in frames[name].to_dict("records"):
-            metric = f"{row['metric']}:{row['days']}" if "days" in row else row["metric"]  # the medians' histogram
-            key = (family, metric, row["dimension"], str(row["group"]), row["region"])
-            app[key] = [int(row[c]) for c in columns]
-    missing = [name for name in services_families() if name not in FAMILIES]
-    if missing:
+    written = FLOOR_SQL.read_text()
+    missing = [family.name for family in families.FAMILIES if f"SELECT '{family.name}', " not in written]
+    if missing:  # a family added to the registry without its floor
         return False, f"the floor does not cover {missing}"
+    app = {}
+    for family in families.FAMILIES:
+        for row in frames[family.name].to_dict("records"):
+            metric = row.get("metric", "")
+            if "days" in row:  # the medians' histogram
+                metric = f"{metric}:{row['days']}"
+            key = (family.name, metric, row["dimension"], str(row["group"]), row["region"])
+            app[key] = [int(row[c]) for c in family.counts]
     if app == floor:
         return True, f"{len(app):,} cells"
     differing = [k for k in set(app) | set(floor) if app.get(k) != floor.get(k)]
     return False, f"{len(differing)} of {len(app):,} cells differ, e.g. {sorted(differing)[:3]}"
-
-
-def services_families():
-    """Every extract function the recompute calls (so a new family without a floor fails here)."""
-    import inspect
-
-    from inequities import services
-
-    return sorted(set(re.findall(r"extract\.(\w+)\(", inspect.getsource(services.compute))))
 
 
 if __name__ == "__main__":

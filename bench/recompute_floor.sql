@@ -4,7 +4,8 @@
 --   psql -X -q -v ON_ERROR_STOP=1 -v today=2026-11-22 -v start=2025-11-23 -v end=2026-11-22 \
 --        -h 127.0.0.1 -U postgres bench -f bench/recompute_floor.sql
 --
--- It covers every metric family in inequities/services.py (bench/recompute.py checks it).
+-- It covers every metric family in inequities/families.py (bench/recompute.py checks it). Its
+-- second column is what the app's query puts in its `metric` column (empty where it has none).
 -- Every resident's group in each of the eleven dimensions is worked out once (the temporary table
 -- `people`); each metric family is then one pass over its facts joined to `people` (a materialised
 -- CTE), counted by (group, region) for each dimension in turn and joined with UNION ALL. This beat
@@ -78,27 +79,27 @@ WITH f AS MATERIALIZED (
 SELECT * FROM people WHERE is_current
 )
 INSERT INTO floor_counts
-SELECT 'residents', 'residents', 'ethnic_group', ethnic_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY ethnic_group, region
+SELECT 'residents', '', 'ethnic_group', ethnic_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY ethnic_group, region
 UNION ALL
-SELECT 'residents', 'residents', 'disability', disability, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY disability, region
+SELECT 'residents', '', 'disability', disability, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY disability, region
 UNION ALL
-SELECT 'residents', 'residents', 'age_band', age_band, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY age_band, region
+SELECT 'residents', '', 'age_band', age_band, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY age_band, region
 UNION ALL
-SELECT 'residents', 'residents', 'sex', sex, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY sex, region
+SELECT 'residents', '', 'sex', sex, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY sex, region
 UNION ALL
-SELECT 'residents', 'residents', 'interpreter_needed', interpreter_needed, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY interpreter_needed, region
+SELECT 'residents', '', 'interpreter_needed', interpreter_needed, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY interpreter_needed, region
 UNION ALL
-SELECT 'residents', 'residents', 'no_internet', no_internet, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY no_internet, region
+SELECT 'residents', '', 'no_internet', no_internet, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY no_internet, region
 UNION ALL
-SELECT 'residents', 'residents', 'support_need', support_need, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY support_need, region
+SELECT 'residents', '', 'support_need', support_need, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY support_need, region
 UNION ALL
-SELECT 'residents', 'residents', 'scheme_type', scheme_type, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY scheme_type, region
+SELECT 'residents', '', 'scheme_type', scheme_type, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY scheme_type, region
 UNION ALL
-SELECT 'residents', 'residents', 'region', region_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY region_group, region
+SELECT 'residents', '', 'region', region_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY region_group, region
 UNION ALL
-SELECT 'residents', 'residents', 'imd_decile', imd_decile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_decile, region
+SELECT 'residents', '', 'imd_decile', imd_decile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_decile, region
 UNION ALL
-SELECT 'residents', 'residents', 'imd_quintile', imd_quintile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_quintile, region;
+SELECT 'residents', '', 'imd_quintile', imd_quintile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_quintile, region;
 
 -- Survey answers: valid (not "don't know"), satisfied and dissatisfied, per measure.
 WITH f AS MATERIALIZED (
@@ -150,27 +151,27 @@ SELECT p.*, i.responded
   JOIN people p ON p.id = i.resident_id
 )
 INSERT INTO floor_counts
-SELECT 'invitations', 'invitation_response', 'ethnic_group', ethnic_group, region, count(*), count(*) FILTER (WHERE responded), NULL::bigint FROM f GROUP BY ethnic_group, region
+SELECT 'invitations', '', 'ethnic_group', ethnic_group, region, count(*), count(*) FILTER (WHERE responded), NULL::bigint FROM f GROUP BY ethnic_group, region
 UNION ALL
-SELECT 'invitations', 'invitation_response', 'disability', disability, region, count(*), count(*) FILTER (WHERE responded), NULL::bigint FROM f GROUP BY disability, region
+SELECT 'invitations', '', 'disability', disability, region, count(*), count(*) FILTER (WHERE responded), NULL::bigint FROM f GROUP BY disability, region
 UNION ALL
-SELECT 'invitations', 'invitation_response', 'age_band', age_band, region, count(*), count(*) FILTER (WHERE responded), NULL::bigint FROM f GROUP BY age_band, region
+SELECT 'invitations', '', 'age_band', age_band, region, count(*), count(*) FILTER (WHERE responded), NULL::bigint FROM f GROUP BY age_band, region
 UNION ALL
-SELECT 'invitations', 'invitation_response', 'sex', sex, region, count(*), count(*) FILTER (WHERE responded), NULL::bigint FROM f GROUP BY sex, region
+SELECT 'invitations', '', 'sex', sex, region, count(*), count(*) FILTER (WHERE responded), NULL::bigint FROM f GROUP BY sex, region
 UNION ALL
-SELECT 'invitations', 'invitation_response', 'interpreter_needed', interpreter_needed, region, count(*), count(*) FILTER (WHERE responded), NULL::bigint FROM f GROUP BY interpreter_needed, region
+SELECT 'invitations', '', 'interpreter_needed', interpreter_needed, region, count(*), count(*) FILTER (WHERE responded), NULL::bigint FROM f GROUP BY interpreter_needed, region
 UNION ALL
-SELECT 'invitations', 'invitation_response', 'no_internet', no_internet, region, count(*), count(*) FILTER (WHERE responded), NULL::bigint FROM f GROUP BY no_internet, region
+SELECT 'invitations', '', 'no_internet', no_internet, region, count(*), count(*) FILTER (WHERE responded), NULL::bigint FROM f GROUP BY no_internet, region
 UNION ALL
-SELECT 'invitations', 'invitation_response', 'support_need', support_need, region, count(*), count(*) FILTER (WHERE responded), NULL::bigint FROM f GROUP BY support_need, region
+SELECT 'invitations', '', 'support_need', support_need, region, count(*), count(*) FILTER (WHERE responded), NULL::bigint FROM f GROUP BY support_need, region
 UNION ALL
-SELECT 'invitations', 'invitation_response', 'scheme_type', scheme_type, region, count(*), count(*) FILTER (WHERE responded), NULL::bigint FROM f GROUP BY scheme_type, region
+SELECT 'invitations', '', 'scheme_type', scheme_type, region, count(*), count(*) FILTER (WHERE responded), NULL::bigint FROM f GROUP BY scheme_type, region
 UNION ALL
-SELECT 'invitations', 'invitation_response', 'region', region_group, region, count(*), count(*) FILTER (WHERE responded), NULL::bigint FROM f GROUP BY region_group, region
+SELECT 'invitations', '', 'region', region_group, region, count(*), count(*) FILTER (WHERE responded), NULL::bigint FROM f GROUP BY region_group, region
 UNION ALL
-SELECT 'invitations', 'invitation_response', 'imd_decile', imd_decile, region, count(*), count(*) FILTER (WHERE responded), NULL::bigint FROM f GROUP BY imd_decile, region
+SELECT 'invitations', '', 'imd_decile', imd_decile, region, count(*), count(*) FILTER (WHERE responded), NULL::bigint FROM f GROUP BY imd_decile, region
 UNION ALL
-SELECT 'invitations', 'invitation_response', 'imd_quintile', imd_quintile, region, count(*), count(*) FILTER (WHERE responded), NULL::bigint FROM f GROUP BY imd_quintile, region;
+SELECT 'invitations', '', 'imd_quintile', imd_quintile, region, count(*), count(*) FILTER (WHERE responded), NULL::bigint FROM f GROUP BY imd_quintile, region;
 
 -- Submitted responses: whose voices the surveys carry.
 WITH f AS MATERIALIZED (
@@ -179,27 +180,27 @@ SELECT p.*
  WHERE p.id = rs.resident_id AND rs.submitted_at >= period.starts AND rs.submitted_at < period.ends
 )
 INSERT INTO floor_counts
-SELECT 'responses', 'share_of_voice', 'ethnic_group', ethnic_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY ethnic_group, region
+SELECT 'responses', '', 'ethnic_group', ethnic_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY ethnic_group, region
 UNION ALL
-SELECT 'responses', 'share_of_voice', 'disability', disability, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY disability, region
+SELECT 'responses', '', 'disability', disability, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY disability, region
 UNION ALL
-SELECT 'responses', 'share_of_voice', 'age_band', age_band, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY age_band, region
+SELECT 'responses', '', 'age_band', age_band, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY age_band, region
 UNION ALL
-SELECT 'responses', 'share_of_voice', 'sex', sex, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY sex, region
+SELECT 'responses', '', 'sex', sex, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY sex, region
 UNION ALL
-SELECT 'responses', 'share_of_voice', 'interpreter_needed', interpreter_needed, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY interpreter_needed, region
+SELECT 'responses', '', 'interpreter_needed', interpreter_needed, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY interpreter_needed, region
 UNION ALL
-SELECT 'responses', 'share_of_voice', 'no_internet', no_internet, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY no_internet, region
+SELECT 'responses', '', 'no_internet', no_internet, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY no_internet, region
 UNION ALL
-SELECT 'responses', 'share_of_voice', 'support_need', support_need, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY support_need, region
+SELECT 'responses', '', 'support_need', support_need, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY support_need, region
 UNION ALL
-SELECT 'responses', 'share_of_voice', 'scheme_type', scheme_type, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY scheme_type, region
+SELECT 'responses', '', 'scheme_type', scheme_type, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY scheme_type, region
 UNION ALL
-SELECT 'responses', 'share_of_voice', 'region', region_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY region_group, region
+SELECT 'responses', '', 'region', region_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY region_group, region
 UNION ALL
-SELECT 'responses', 'share_of_voice', 'imd_decile', imd_decile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_decile, region
+SELECT 'responses', '', 'imd_decile', imd_decile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_decile, region
 UNION ALL
-SELECT 'responses', 'share_of_voice', 'imd_quintile', imd_quintile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_quintile, region;
+SELECT 'responses', '', 'imd_quintile', imd_quintile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_quintile, region;
 
 -- Repairs completed in the period, by the household's lead tenant: on time, and repeated.
 WITH f AS MATERIALIZED (
@@ -211,27 +212,27 @@ SELECT p.*, r.on_time, r.repeated
   JOIN people p ON p.household_id = r.household_id AND p.is_lead_tenant
 )
 INSERT INTO floor_counts
-SELECT 'repairs', 'repairs', 'ethnic_group', ethnic_group, region, count(*), count(*) FILTER (WHERE on_time), count(*) FILTER (WHERE repeated) FROM f GROUP BY ethnic_group, region
+SELECT 'repairs', '', 'ethnic_group', ethnic_group, region, count(*), count(*) FILTER (WHERE on_time), count(*) FILTER (WHERE repeated) FROM f GROUP BY ethnic_group, region
 UNION ALL
-SELECT 'repairs', 'repairs', 'disability', disability, region, count(*), count(*) FILTER (WHERE on_time), count(*) FILTER (WHERE repeated) FROM f GROUP BY disability, region
+SELECT 'repairs', '', 'disability', disability, region, count(*), count(*) FILTER (WHERE on_time), count(*) FILTER (WHERE repeated) FROM f GROUP BY disability, region
 UNION ALL
-SELECT 'repairs', 'repairs', 'age_band', age_band, region, count(*), count(*) FILTER (WHERE on_time), count(*) FILTER (WHERE repeated) FROM f GROUP BY age_band, region
+SELECT 'repairs', '', 'age_band', age_band, region, count(*), count(*) FILTER (WHERE on_time), count(*) FILTER (WHERE repeated) FROM f GROUP BY age_band, region
 UNION ALL
-SELECT 'repairs', 'repairs', 'sex', sex, region, count(*), count(*) FILTER (WHERE on_time), count(*) FILTER (WHERE repeated) FROM f GROUP BY sex, region
+SELECT 'repairs', '', 'sex', sex, region, count(*), count(*) FILTER (WHERE on_time), count(*) FILTER (WHERE repeated) FROM f GROUP BY sex, region
 UNION ALL
-SELECT 'repairs', 'repairs', 'interpreter_needed', interpreter_needed, region, count(*), count(*) FILTER (WHERE on_time), count(*) FILTER (WHERE repeated) FROM f GROUP BY interpreter_needed, region
+SELECT 'repairs', '', 'interpreter_needed', interpreter_needed, region, count(*), count(*) FILTER (WHERE on_time), count(*) FILTER (WHERE repeated) FROM f GROUP BY interpreter_needed, region
 UNION ALL
-SELECT 'repairs', 'repairs', 'no_internet', no_internet, region, count(*), count(*) FILTER (WHERE on_time), count(*) FILTER (WHERE repeated) FROM f GROUP BY no_internet, region
+SELECT 'repairs', '', 'no_internet', no_internet, region, count(*), count(*) FILTER (WHERE on_time), count(*) FILTER (WHERE repeated) FROM f GROUP BY no_internet, region
 UNION ALL
-SELECT 'repairs', 'repairs', 'support_need', support_need, region, count(*), count(*) FILTER (WHERE on_time), count(*) FILTER (WHERE repeated) FROM f GROUP BY support_need, region
+SELECT 'repairs', '', 'support_need', support_need, region, count(*), count(*) FILTER (WHERE on_time), count(*) FILTER (WHERE repeated) FROM f GROUP BY support_need, region
 UNION ALL
-SELECT 'repairs', 'repairs', 'scheme_type', scheme_type, region, count(*), count(*) FILTER (WHERE on_time), count(*) FILTER (WHERE repeated) FROM f GROUP BY scheme_type, region
+SELECT 'repairs', '', 'scheme_type', scheme_type, region, count(*), count(*) FILTER (WHERE on_time), count(*) FILTER (WHERE repeated) FROM f GROUP BY scheme_type, region
 UNION ALL
-SELECT 'repairs', 'repairs', 'region', region_group, region, count(*), count(*) FILTER (WHERE on_time), count(*) FILTER (WHERE repeated) FROM f GROUP BY region_group, region
+SELECT 'repairs', '', 'region', region_group, region, count(*), count(*) FILTER (WHERE on_time), count(*) FILTER (WHERE repeated) FROM f GROUP BY region_group, region
 UNION ALL
-SELECT 'repairs', 'repairs', 'imd_decile', imd_decile, region, count(*), count(*) FILTER (WHERE on_time), count(*) FILTER (WHERE repeated) FROM f GROUP BY imd_decile, region
+SELECT 'repairs', '', 'imd_decile', imd_decile, region, count(*), count(*) FILTER (WHERE on_time), count(*) FILTER (WHERE repeated) FROM f GROUP BY imd_decile, region
 UNION ALL
-SELECT 'repairs', 'repairs', 'imd_quintile', imd_quintile, region, count(*), count(*) FILTER (WHERE on_time), count(*) FILTER (WHERE repeated) FROM f GROUP BY imd_quintile, region;
+SELECT 'repairs', '', 'imd_quintile', imd_quintile, region, count(*), count(*) FILTER (WHERE on_time), count(*) FILTER (WHERE repeated) FROM f GROUP BY imd_quintile, region;
 
 -- Visits due in the period that have an outcome: how many we missed.
 WITH f AS MATERIALIZED (
@@ -243,27 +244,27 @@ SELECT p.*, v.missed
   JOIN people p ON p.household_id = v.household_id AND p.is_lead_tenant
 )
 INSERT INTO floor_counts
-SELECT 'appointments', 'appointments_missed', 'ethnic_group', ethnic_group, region, count(*), count(*) FILTER (WHERE missed), NULL::bigint FROM f GROUP BY ethnic_group, region
+SELECT 'appointments', '', 'ethnic_group', ethnic_group, region, count(*), count(*) FILTER (WHERE missed), NULL::bigint FROM f GROUP BY ethnic_group, region
 UNION ALL
-SELECT 'appointments', 'appointments_missed', 'disability', disability, region, count(*), count(*) FILTER (WHERE missed), NULL::bigint FROM f GROUP BY disability, region
+SELECT 'appointments', '', 'disability', disability, region, count(*), count(*) FILTER (WHERE missed), NULL::bigint FROM f GROUP BY disability, region
 UNION ALL
-SELECT 'appointments', 'appointments_missed', 'age_band', age_band, region, count(*), count(*) FILTER (WHERE missed), NULL::bigint FROM f GROUP BY age_band, region
+SELECT 'appointments', '', 'age_band', age_band, region, count(*), count(*) FILTER (WHERE missed), NULL::bigint FROM f GROUP BY age_band, region
 UNION ALL
-SELECT 'appointments', 'appointments_missed', 'sex', sex, region, count(*), count(*) FILTER (WHERE missed), NULL::bigint FROM f GROUP BY sex, region
+SELECT 'appointments', '', 'sex', sex, region, count(*), count(*) FILTER (WHERE missed), NULL::bigint FROM f GROUP BY sex, region
 UNION ALL
-SELECT 'appointments', 'appointments_missed', 'interpreter_needed', interpreter_needed, region, count(*), count(*) FILTER (WHERE missed), NULL::bigint FROM f GROUP BY interpreter_needed, region
+SELECT 'appointments', '', 'interpreter_needed', interpreter_needed, region, count(*), count(*) FILTER (WHERE missed), NULL::bigint FROM f GROUP BY interpreter_needed, region
 UNION ALL
-SELECT 'appointments', 'appointments_missed', 'no_internet', no_internet, region, count(*), count(*) FILTER (WHERE missed), NULL::bigint FROM f GROUP BY no_internet, region
+SELECT 'appointments', '', 'no_internet', no_internet, region, count(*), count(*) FILTER (WHERE missed), NULL::bigint FROM f GROUP BY no_internet, region
 UNION ALL
-SELECT 'appointments', 'appointments_missed', 'support_need', support_need, region, count(*), count(*) FILTER (WHERE missed), NULL::bigint FROM f GROUP BY support_need, region
+SELECT 'appointments', '', 'support_need', support_need, region, count(*), count(*) FILTER (WHERE missed), NULL::bigint FROM f GROUP BY support_need, region
 UNION ALL
-SELECT 'appointments', 'appointments_missed', 'scheme_type', scheme_type, region, count(*), count(*) FILTER (WHERE missed), NULL::bigint FROM f GROUP BY scheme_type, region
+SELECT 'appointments', '', 'scheme_type', scheme_type, region, count(*), count(*) FILTER (WHERE missed), NULL::bigint FROM f GROUP BY scheme_type, region
 UNION ALL
-SELECT 'appointments', 'appointments_missed', 'region', region_group, region, count(*), count(*) FILTER (WHERE missed), NULL::bigint FROM f GROUP BY region_group, region
+SELECT 'appointments', '', 'region', region_group, region, count(*), count(*) FILTER (WHERE missed), NULL::bigint FROM f GROUP BY region_group, region
 UNION ALL
-SELECT 'appointments', 'appointments_missed', 'imd_decile', imd_decile, region, count(*), count(*) FILTER (WHERE missed), NULL::bigint FROM f GROUP BY imd_decile, region
+SELECT 'appointments', '', 'imd_decile', imd_decile, region, count(*), count(*) FILTER (WHERE missed), NULL::bigint FROM f GROUP BY imd_decile, region
 UNION ALL
-SELECT 'appointments', 'appointments_missed', 'imd_quintile', imd_quintile, region, count(*), count(*) FILTER (WHERE missed), NULL::bigint FROM f GROUP BY imd_quintile, region;
+SELECT 'appointments', '', 'imd_quintile', imd_quintile, region, count(*), count(*) FILTER (WHERE missed), NULL::bigint FROM f GROUP BY imd_quintile, region;
 
 -- Reasonable adjustments asked for in the period, and how many are in place.
 WITH f AS MATERIALIZED (
@@ -273,27 +274,27 @@ SELECT p.*, ra.status = 'in_place' AS in_place
  WHERE ra.requested_on >= :'start'::date AND ra.requested_on <= :'end'::date
 )
 INSERT INTO floor_counts
-SELECT 'adjustments', 'adjustments_in_place', 'ethnic_group', ethnic_group, region, count(*), count(*) FILTER (WHERE in_place), NULL::bigint FROM f GROUP BY ethnic_group, region
+SELECT 'adjustments', '', 'ethnic_group', ethnic_group, region, count(*), count(*) FILTER (WHERE in_place), NULL::bigint FROM f GROUP BY ethnic_group, region
 UNION ALL
-SELECT 'adjustments', 'adjustments_in_place', 'disability', disability, region, count(*), count(*) FILTER (WHERE in_place), NULL::bigint FROM f GROUP BY disability, region
+SELECT 'adjustments', '', 'disability', disability, region, count(*), count(*) FILTER (WHERE in_place), NULL::bigint FROM f GROUP BY disability, region
 UNION ALL
-SELECT 'adjustments', 'adjustments_in_place', 'age_band', age_band, region, count(*), count(*) FILTER (WHERE in_place), NULL::bigint FROM f GROUP BY age_band, region
+SELECT 'adjustments', '', 'age_band', age_band, region, count(*), count(*) FILTER (WHERE in_place), NULL::bigint FROM f GROUP BY age_band, region
 UNION ALL
-SELECT 'adjustments', 'adjustments_in_place', 'sex', sex, region, count(*), count(*) FILTER (WHERE in_place), NULL::bigint FROM f GROUP BY sex, region
+SELECT 'adjustments', '', 'sex', sex, region, count(*), count(*) FILTER (WHERE in_place), NULL::bigint FROM f GROUP BY sex, region
 UNION ALL
-SELECT 'adjustments', 'adjustments_in_place', 'interpreter_needed', interpreter_needed, region, count(*), count(*) FILTER (WHERE in_place), NULL::bigint FROM f GROUP BY interpreter_needed, region
+SELECT 'adjustments', '', 'interpreter_needed', interpreter_needed, region, count(*), count(*) FILTER (WHERE in_place), NULL::bigint FROM f GROUP BY interpreter_needed, region
 UNION ALL
-SELECT 'adjustments', 'adjustments_in_place', 'no_internet', no_internet, region, count(*), count(*) FILTER (WHERE in_place), NULL::bigint FROM f GROUP BY no_internet, region
+SELECT 'adjustments', '', 'no_internet', no_internet, region, count(*), count(*) FILTER (WHERE in_place), NULL::bigint FROM f GROUP BY no_internet, region
 UNION ALL
-SELECT 'adjustments', 'adjustments_in_place', 'support_need', support_need, region, count(*), count(*) FILTER (WHERE in_place), NULL::bigint FROM f GROUP BY support_need, region
+SELECT 'adjustments', '', 'support_need', support_need, region, count(*), count(*) FILTER (WHERE in_place), NULL::bigint FROM f GROUP BY support_need, region
 UNION ALL
-SELECT 'adjustments', 'adjustments_in_place', 'scheme_type', scheme_type, region, count(*), count(*) FILTER (WHERE in_place), NULL::bigint FROM f GROUP BY scheme_type, region
+SELECT 'adjustments', '', 'scheme_type', scheme_type, region, count(*), count(*) FILTER (WHERE in_place), NULL::bigint FROM f GROUP BY scheme_type, region
 UNION ALL
-SELECT 'adjustments', 'adjustments_in_place', 'region', region_group, region, count(*), count(*) FILTER (WHERE in_place), NULL::bigint FROM f GROUP BY region_group, region
+SELECT 'adjustments', '', 'region', region_group, region, count(*), count(*) FILTER (WHERE in_place), NULL::bigint FROM f GROUP BY region_group, region
 UNION ALL
-SELECT 'adjustments', 'adjustments_in_place', 'imd_decile', imd_decile, region, count(*), count(*) FILTER (WHERE in_place), NULL::bigint FROM f GROUP BY imd_decile, region
+SELECT 'adjustments', '', 'imd_decile', imd_decile, region, count(*), count(*) FILTER (WHERE in_place), NULL::bigint FROM f GROUP BY imd_decile, region
 UNION ALL
-SELECT 'adjustments', 'adjustments_in_place', 'imd_quintile', imd_quintile, region, count(*), count(*) FILTER (WHERE in_place), NULL::bigint FROM f GROUP BY imd_quintile, region;
+SELECT 'adjustments', '', 'imd_quintile', imd_quintile, region, count(*), count(*) FILTER (WHERE in_place), NULL::bigint FROM f GROUP BY imd_quintile, region;
 
 -- Repairs completed in the period, counted by how many working days each took (the medians' histogram).
 WITH f AS MATERIALIZED (
@@ -304,27 +305,27 @@ SELECT p.*, rr.working_days_to_complete AS days
    AND rr.working_days_to_complete IS NOT NULL
 )
 INSERT INTO floor_counts
-SELECT 'working_days', 'median_working_days:' || days, 'ethnic_group', ethnic_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY ethnic_group, region, days
+SELECT 'working_days', ':' || days, 'ethnic_group', ethnic_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY ethnic_group, region, days
 UNION ALL
-SELECT 'working_days', 'median_working_days:' || days, 'disability', disability, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY disability, region, days
+SELECT 'working_days', ':' || days, 'disability', disability, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY disability, region, days
 UNION ALL
-SELECT 'working_days', 'median_working_days:' || days, 'age_band', age_band, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY age_band, region, days
+SELECT 'working_days', ':' || days, 'age_band', age_band, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY age_band, region, days
 UNION ALL
-SELECT 'working_days', 'median_working_days:' || days, 'sex', sex, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY sex, region, days
+SELECT 'working_days', ':' || days, 'sex', sex, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY sex, region, days
 UNION ALL
-SELECT 'working_days', 'median_working_days:' || days, 'interpreter_needed', interpreter_needed, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY interpreter_needed, region, days
+SELECT 'working_days', ':' || days, 'interpreter_needed', interpreter_needed, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY interpreter_needed, region, days
 UNION ALL
-SELECT 'working_days', 'median_working_days:' || days, 'no_internet', no_internet, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY no_internet, region, days
+SELECT 'working_days', ':' || days, 'no_internet', no_internet, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY no_internet, region, days
 UNION ALL
-SELECT 'working_days', 'median_working_days:' || days, 'support_need', support_need, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY support_need, region, days
+SELECT 'working_days', ':' || days, 'support_need', support_need, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY support_need, region, days
 UNION ALL
-SELECT 'working_days', 'median_working_days:' || days, 'scheme_type', scheme_type, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY scheme_type, region, days
+SELECT 'working_days', ':' || days, 'scheme_type', scheme_type, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY scheme_type, region, days
 UNION ALL
-SELECT 'working_days', 'median_working_days:' || days, 'region', region_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY region_group, region, days
+SELECT 'working_days', ':' || days, 'region', region_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY region_group, region, days
 UNION ALL
-SELECT 'working_days', 'median_working_days:' || days, 'imd_decile', imd_decile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_decile, region, days
+SELECT 'working_days', ':' || days, 'imd_decile', imd_decile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_decile, region, days
 UNION ALL
-SELECT 'working_days', 'median_working_days:' || days, 'imd_quintile', imd_quintile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_quintile, region, days;
+SELECT 'working_days', ':' || days, 'imd_quintile', imd_quintile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_quintile, region, days;
 
 -- Significant damp and mould hazards reported in the period: decided (every clock met, or one missed), and met.
 WITH f AS MATERIALIZED (
@@ -348,27 +349,27 @@ SELECT p.*, c.met, c.met OR c.failed AS decided
   JOIN people p ON p.household_id = c.household_id AND p.is_lead_tenant
 )
 INSERT INTO floor_counts
-SELECT 'awaabs_law', 'awaabs_law_met', 'ethnic_group', ethnic_group, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY ethnic_group, region
+SELECT 'awaabs_law', '', 'ethnic_group', ethnic_group, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY ethnic_group, region
 UNION ALL
-SELECT 'awaabs_law', 'awaabs_law_met', 'disability', disability, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY disability, region
+SELECT 'awaabs_law', '', 'disability', disability, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY disability, region
 UNION ALL
-SELECT 'awaabs_law', 'awaabs_law_met', 'age_band', age_band, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY age_band, region
+SELECT 'awaabs_law', '', 'age_band', age_band, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY age_band, region
 UNION ALL
-SELECT 'awaabs_law', 'awaabs_law_met', 'sex', sex, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY sex, region
+SELECT 'awaabs_law', '', 'sex', sex, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY sex, region
 UNION ALL
-SELECT 'awaabs_law', 'awaabs_law_met', 'interpreter_needed', interpreter_needed, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY interpreter_needed, region
+SELECT 'awaabs_law', '', 'interpreter_needed', interpreter_needed, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY interpreter_needed, region
 UNION ALL
-SELECT 'awaabs_law', 'awaabs_law_met', 'no_internet', no_internet, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY no_internet, region
+SELECT 'awaabs_law', '', 'no_internet', no_internet, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY no_internet, region
 UNION ALL
-SELECT 'awaabs_law', 'awaabs_law_met', 'support_need', support_need, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY support_need, region
+SELECT 'awaabs_law', '', 'support_need', support_need, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY support_need, region
 UNION ALL
-SELECT 'awaabs_law', 'awaabs_law_met', 'scheme_type', scheme_type, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY scheme_type, region
+SELECT 'awaabs_law', '', 'scheme_type', scheme_type, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY scheme_type, region
 UNION ALL
-SELECT 'awaabs_law', 'awaabs_law_met', 'region', region_group, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY region_group, region
+SELECT 'awaabs_law', '', 'region', region_group, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY region_group, region
 UNION ALL
-SELECT 'awaabs_law', 'awaabs_law_met', 'imd_decile', imd_decile, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY imd_decile, region
+SELECT 'awaabs_law', '', 'imd_decile', imd_decile, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY imd_decile, region
 UNION ALL
-SELECT 'awaabs_law', 'awaabs_law_met', 'imd_quintile', imd_quintile, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY imd_quintile, region;
+SELECT 'awaabs_law', '', 'imd_quintile', imd_quintile, region, count(*) FILTER (WHERE decided), count(*) FILTER (WHERE met), NULL::bigint FROM f GROUP BY imd_quintile, region;
 
 -- Complaints received in the period (by the household's lead tenant), per current household
 -- (by its lead tenant); a group with no current household is not shown, as in the app.
@@ -433,7 +434,7 @@ UNION ALL
 SELECT 'imd_quintile', imd_quintile, region, count(*) FROM f GROUP BY imd_quintile, region;
 
 INSERT INTO floor_counts
-SELECT 'complaints', 'complaints_per_1000', h.dimension, h.grp, h.region, COALESCE(c.n, 0), h.n, NULL::bigint
+SELECT 'complaints', '', h.dimension, h.grp, h.region, COALESCE(c.n, 0), h.n, NULL::bigint
   FROM household_counts h
   LEFT JOIN complaint_counts c USING (dimension, grp, region);
 
@@ -444,27 +445,27 @@ SELECT p.* FROM people p
                                   WHERE m.started_on <= :'end'::date AND (m.ended_on IS NULL OR m.ended_on >= :'end'::date))
 )
 INSERT INTO floor_counts
-SELECT 'representation', 'representation_panel', 'ethnic_group', ethnic_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY ethnic_group, region
+SELECT 'representation', 'panel', 'ethnic_group', ethnic_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY ethnic_group, region
 UNION ALL
-SELECT 'representation', 'representation_panel', 'disability', disability, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY disability, region
+SELECT 'representation', 'panel', 'disability', disability, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY disability, region
 UNION ALL
-SELECT 'representation', 'representation_panel', 'age_band', age_band, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY age_band, region
+SELECT 'representation', 'panel', 'age_band', age_band, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY age_band, region
 UNION ALL
-SELECT 'representation', 'representation_panel', 'sex', sex, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY sex, region
+SELECT 'representation', 'panel', 'sex', sex, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY sex, region
 UNION ALL
-SELECT 'representation', 'representation_panel', 'interpreter_needed', interpreter_needed, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY interpreter_needed, region
+SELECT 'representation', 'panel', 'interpreter_needed', interpreter_needed, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY interpreter_needed, region
 UNION ALL
-SELECT 'representation', 'representation_panel', 'no_internet', no_internet, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY no_internet, region
+SELECT 'representation', 'panel', 'no_internet', no_internet, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY no_internet, region
 UNION ALL
-SELECT 'representation', 'representation_panel', 'support_need', support_need, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY support_need, region
+SELECT 'representation', 'panel', 'support_need', support_need, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY support_need, region
 UNION ALL
-SELECT 'representation', 'representation_panel', 'scheme_type', scheme_type, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY scheme_type, region
+SELECT 'representation', 'panel', 'scheme_type', scheme_type, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY scheme_type, region
 UNION ALL
-SELECT 'representation', 'representation_panel', 'region', region_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY region_group, region
+SELECT 'representation', 'panel', 'region', region_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY region_group, region
 UNION ALL
-SELECT 'representation', 'representation_panel', 'imd_decile', imd_decile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_decile, region
+SELECT 'representation', 'panel', 'imd_decile', imd_decile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_decile, region
 UNION ALL
-SELECT 'representation', 'representation_panel', 'imd_quintile', imd_quintile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_quintile, region;
+SELECT 'representation', 'panel', 'imd_quintile', imd_quintile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_quintile, region;
 
 -- Current residents named at an engagement activity held in the period (each once).
 WITH f AS MATERIALIZED (
@@ -474,32 +475,32 @@ SELECT p.* FROM people p
                                   WHERE a.held_on >= :'start'::date AND a.held_on <= :'end'::date)
 )
 INSERT INTO floor_counts
-SELECT 'representation', 'representation_participants', 'ethnic_group', ethnic_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY ethnic_group, region
+SELECT 'representation', 'participants', 'ethnic_group', ethnic_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY ethnic_group, region
 UNION ALL
-SELECT 'representation', 'representation_participants', 'disability', disability, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY disability, region
+SELECT 'representation', 'participants', 'disability', disability, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY disability, region
 UNION ALL
-SELECT 'representation', 'representation_participants', 'age_band', age_band, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY age_band, region
+SELECT 'representation', 'participants', 'age_band', age_band, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY age_band, region
 UNION ALL
-SELECT 'representation', 'representation_participants', 'sex', sex, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY sex, region
+SELECT 'representation', 'participants', 'sex', sex, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY sex, region
 UNION ALL
-SELECT 'representation', 'representation_participants', 'interpreter_needed', interpreter_needed, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY interpreter_needed, region
+SELECT 'representation', 'participants', 'interpreter_needed', interpreter_needed, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY interpreter_needed, region
 UNION ALL
-SELECT 'representation', 'representation_participants', 'no_internet', no_internet, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY no_internet, region
+SELECT 'representation', 'participants', 'no_internet', no_internet, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY no_internet, region
 UNION ALL
-SELECT 'representation', 'representation_participants', 'support_need', support_need, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY support_need, region
+SELECT 'representation', 'participants', 'support_need', support_need, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY support_need, region
 UNION ALL
-SELECT 'representation', 'representation_participants', 'scheme_type', scheme_type, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY scheme_type, region
+SELECT 'representation', 'participants', 'scheme_type', scheme_type, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY scheme_type, region
 UNION ALL
-SELECT 'representation', 'representation_participants', 'region', region_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY region_group, region
+SELECT 'representation', 'participants', 'region', region_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY region_group, region
 UNION ALL
-SELECT 'representation', 'representation_participants', 'imd_decile', imd_decile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_decile, region
+SELECT 'representation', 'participants', 'imd_decile', imd_decile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_decile, region
 UNION ALL
-SELECT 'representation', 'representation_participants', 'imd_quintile', imd_quintile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_quintile, region;
+SELECT 'representation', 'participants', 'imd_quintile', imd_quintile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_quintile, region;
 
 -- Repairs reported in the period, and how many were windows, doors, gates or fences, for homes in
 -- the most crime-deprived fifth of neighbourhoods (IMD crime deciles 1 and 2) and elsewhere.
 INSERT INTO floor_counts
-SELECT 'security', 'security_repairs', 'crime_deprivation',
+SELECT 'security', '', 'crime_deprivation',
        CASE WHEN h.crime_decile <= 2 THEN 'most_crime_deprived'
             WHEN h.crime_decile IS NOT NULL THEN 'other_areas' ELSE 'not_recorded' END AS grp,
        COALESCE(rg.name, 'not_recorded') AS region,

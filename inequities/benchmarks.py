@@ -1,9 +1,10 @@
 """Public figures to compare ours with, from inequities/data/national_benchmarks.csv.
 
-Each row of that file names its source. The last four columns (`metric`, `dimension`,
-`figure_group`, `region`) say which of our figures it matches; rows with no metric are kept for
-reference and for the signals but match no figure. `dimension` "*" means the everyone row of every
-dimension. A regional benchmark also matches the region's own row in the region dimension.
+Each row of that file names its source. Which of our figures a row sits beside is declared with
+the metric, in inequities/families.py (`Metric.benchmarks`, naming the row by source, measure and
+group); rows no metric names are kept for reference and for the signals. `dimension` "*" means the
+everyone row of every dimension. A regional benchmark also matches the region's own row in the
+region dimension.
 """
 
 import csv
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from inequities import families
 from inequities.metrics import ALL
 
 DATA = Path(__file__).resolve().parent / "data" / "national_benchmarks.csv"
@@ -31,18 +33,26 @@ def source_text(row):
     return text[:300]
 
 
+def row(source, measure, group):
+    """The one row of the file with this source, measure and group."""
+    found = [r for r in rows() if (r["source"], r["measure"], r["group"]) == (source, measure, group)]
+    if len(found) != 1:
+        raise LookupError(f"{len(found)} rows of {DATA.name} for {source!r}, {measure!r}, {group!r}")
+    return found[0]
+
+
 def matches():
     """One row per figure key a benchmark applies to: metric, dimension, group, region, benchmark."""
     found = []
-    for row in rows():
-        if not row["metric"]:
-            continue
-        entry = {"benchmark_rate": float(row["value_pct"]) / 100, "benchmark_source": source_text(row)}
-        found.append({"metric": row["metric"], "dimension": row["dimension"], "group": row["figure_group"],
-                      "region": row["region"], **entry})  # fmt: skip
-        if row["region"] != ALL:
-            found.append({"metric": row["metric"], "dimension": REGION_DIMENSION, "group": row["region"],
-                          "region": ALL, **entry})  # fmt: skip
+    for key, metric in families.METRICS.items():
+        for benchmark in metric.benchmarks:
+            public = row(benchmark.source, benchmark.measure, benchmark.row_group)
+            entry = {"benchmark_rate": float(public["value_pct"]) / 100, "benchmark_source": source_text(public)}
+            found.append({"metric": key, "dimension": benchmark.dimension, "group": benchmark.group,
+                          "region": benchmark.region, **entry})  # fmt: skip
+            if benchmark.region != ALL:
+                found.append({"metric": key, "dimension": REGION_DIMENSION, "group": benchmark.region,
+                              "region": ALL, **entry})  # fmt: skip
     return pd.DataFrame(found, columns=["metric", "dimension", "group", "region", "benchmark_rate", "benchmark_source"])
 
 
@@ -61,7 +71,7 @@ def attach(figures):
 
 def value(source, measure, group):
     """One reference figure as a proportion (for the signals), or None."""
-    for row in rows():
-        if row["source"] == source and row["measure"] == measure and row["group"] == group:
-            return float(row["value_pct"]) / 100, source_text(row)
+    for public in rows():
+        if public["source"] == source and public["measure"] == measure and public["group"] == group:
+            return float(public["value_pct"]) / 100, source_text(public)
     return None

@@ -12,7 +12,7 @@ import json
 import plotly.graph_objects as go
 from django.utils.translation import gettext as _
 
-from inequities.labels import PER_1000, WORKING_DAYS
+from inequities.families import PER_1000, WORKING_DAYS
 
 # Okabe & Ito (2008), "Color Universal Design".
 BLUE, VERMILLION, ORANGE, BLACK, GREY = "#0072B2", "#D55E00", "#E69F00", "#000000", "#595959"

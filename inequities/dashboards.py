@@ -13,15 +13,12 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
-from inequities import labels
+from inequities import families, labels
 from inequities.dimensions import DIMENSIONS, NOT_RECORDED
-from inequities.labels import PER_1000, SHARE, WORKING_DAYS
+from inequities.families import PER_1000, SHARE, WORKING_DAYS
 from inequities.metrics import ALL
 from inequities.models import Figure, Snapshot
 
-SURVEY_MEASURES = (
-    "tp01_dissatisfied", "tp02_dissatisfied", "tp03_dissatisfied", "tp04_dissatisfied", "repair_overall_dissatisfied",
-)  # fmt: skip
 GROUP_DIMENSIONS = [d.key for d in DIMENSIONS if d.key != "region"]
 
 
@@ -30,10 +27,13 @@ class Dashboard:
     slug: str
     title: str
     intro: str
-    metrics: tuple
     by_region: bool = False  # one table across the regions, rather than one per characteristic
-    units: tuple = ()  # any metric the engine writes in one of these units joins the page too
     not_asked: bool = False  # the silences page adds the share of residents never asked
+
+    @property
+    def metrics(self):
+        """The metrics this page shows: those whose family declares this page (inequities/families.py)."""
+        return families.on_page(self.slug)
 
     @property
     def url_name(self):
@@ -44,75 +44,55 @@ class Dashboard:
 
     def metrics_in(self, available):
         """This page's metrics that the snapshot holds, in the page's order: {code: unit}."""
-        chosen = {code: available[code] for code in self.metrics if code in available}
-        for code, unit in sorted(available.items()):
-            if unit in self.units and code not in chosen:
-                chosen[code] = unit
-        return chosen
+        return {code: available[code] for code in self.metrics if code in available}
 
 
 DASHBOARDS = [
     Dashboard(
-        "dissatisfaction",
+        families.DISSATISFACTION,
         _("Dissatisfaction by group"),
         _("How many residents in each group told us they were dissatisfied, compared with everyone else."),
-        SURVEY_MEASURES,
     ),
     Dashboard(
-        "dissatisfaction-by-region",
+        families.BY_REGION,
         _("Dissatisfaction by region"),
         _(
             "How many residents in each region told us they were dissatisfied, beside the national survey figure "
             "for the region where there is one."
         ),
-        SURVEY_MEASURES,
         by_region=True,
     ),  # fmt: skip
     Dashboard(
-        "silences",
+        families.SILENCES,
         _("Silences: whose voices are missing"),
         _(
             "Who answers our surveys, whose share of the answers is smaller than their share of residents, and "
             "whose equality details we have never asked for."
         ),
-        ("invitation_response", "share_of_voice"),
         not_asked=True,
     ),  # fmt: skip
     Dashboard(
-        "repairs",
+        families.REPAIRS,
         _("Repairs outcomes by group"),
         _("Whether repairs are done on time, done right first time and kept to their appointments, for each group."),
-        (
-            "repairs_on_time",
-            "median_working_days",
-            "recall_rate",
-            "appointments_missed",
-            "awaabs_law_met",
-            "security_repairs",
-        ),  # fmt: skip
-        units=(WORKING_DAYS,),
     ),
     Dashboard(
-        "adjustments",
+        families.ADJUSTMENTS,
         _("Reasonable adjustments"),
         _("Of the reasonable adjustments residents asked for, how many are now in place, for each group."),
-        ("adjustments_in_place",),
     ),
     Dashboard(
-        "complaints",
+        families.COMPLAINTS,
         _("Complaints"),
         _("How many complaints each group makes per 1,000 households, compared with everyone else."),
-        ("complaints_per_1000",),
-        units=(PER_1000,),
     ),
     Dashboard(
-        "representation",
+        families.REPRESENTATION,
         _("Representation"),
         _(
             "Each group's share of scrutiny panel members and of the people who took part in engagement, against "
             "its share of residents."
         ),
-        ("representation_panel", "representation_participants"),
     ),  # fmt: skip
 ]
 BY_SLUG = {d.slug: d for d in DASHBOARDS}
@@ -259,7 +239,7 @@ def build_table(snapshot, metric, dimension, region, unit, figures=None):
     """One metric for the groups of one dimension in one region (the rows the engine wrote)."""
     if figures is None:
         figures = list(snapshot.figures.filter(metric=metric, dimension=dimension, region=region))
-    words = labels.metric(metric, unit)
+    words = labels.metric(metric)
     figures = sorted(figures, key=_group_order(dimension))
     benchmarks = any(f.benchmark_rate is not None for f in figures)
     value_header = str(words.value)
@@ -288,8 +268,8 @@ def build_table(snapshot, metric, dimension, region, unit, figures=None):
             else _count(figure.denominator)
         )
         gap_interval = (
-            _interval(f"{figure.gap_low_pp:.1f}", f"{figure.gap_high_pp:.1f}", f" {_gap_unit(unit)}")
-            if figure.gap_low_pp is not None and figure.gap_high_pp is not None
+            _interval(f"{figure.gap_low:.1f}", f"{figure.gap_high:.1f}", f" {_gap_unit(unit)}")
+            if figure.gap_low is not None and figure.gap_high is not None
             else ""
         )
         cells = [
@@ -298,7 +278,7 @@ def build_table(snapshot, metric, dimension, region, unit, figures=None):
             _interval(number(figure.ci_low, unit), number(figure.ci_high, unit)) if figure.ci_low is not None else "",
             based_on,
             number(figure.comparison_rate, unit),
-            _gap_words(figure.gap_pp, unit),
+            _gap_words(figure.gap, unit),
             gap_interval,
             _clear(figure.significant),
         ]
@@ -324,7 +304,9 @@ def build_not_asked_table(snapshot, region, figures=None):
     """For each characteristic, the share of residents we have never asked (or have no record of)."""
     if figures is None:
         figures = list(
-            snapshot.figures.filter(metric="residents", region=region, group__in=("not_asked", NOT_RECORDED))
+            snapshot.figures.filter(
+                metric=families.POPULATION.metrics[0].key, region=region, group__in=("not_asked", NOT_RECORDED)
+            )
         )
     order = [d.key for d in DIMENSIONS]
     figures = sorted(figures, key=lambda f: (order.index(f.dimension) if f.dimension in order else 99, f.group))
@@ -406,16 +388,16 @@ def clear_gaps(figures):
     gaps = [
         f
         for f in figures
-        if not f.suppressed and f.group != ALL and f.significant and f.gap_pp is not None and f.gap_low_pp is not None
+        if not f.suppressed and f.group != ALL and f.significant and f.gap is not None and f.gap_low is not None
     ]
-    return sorted(gaps, key=lambda f: -abs(f.gap_pp))
+    return sorted(gaps, key=lambda f: -abs(f.gap))
 
 
 def sentence(figure, metric, dimension, unit):
     """One clear gap in plain English, with its 95% interval."""
-    words = labels.metric(metric, unit)
+    words = labels.metric(metric)
     who = str(labels.people(dimension, figure.group))
-    gap, low, high = figure.gap_pp, figure.gap_low_pp, figure.gap_high_pp
+    gap, low, high = figure.gap, figure.gap_low, figure.gap_high
     if gap < 0:
         low, high = -high, -low
     n, low, high = _numbers(abs(gap), low, high)
@@ -562,7 +544,7 @@ def csv_table(params):
     snapshot = chosen_snapshot(params.get("period"))
     if snapshot is None:
         return None
-    metric = params.get("measure") or SURVEY_MEASURES[0]
+    metric = params.get("measure") or BY_SLUG[families.DISSATISFACTION].metrics[0]
     region = params.get("region") or ALL
     if metric == labels.NOT_ASKED_TABLE:
         return build_not_asked_table(snapshot, region)

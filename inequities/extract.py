@@ -1,8 +1,10 @@
 """Aggregate queries: the database does the grouping, and only small frames come back.
 
 One query per metric family, grouped by each dimension and (group, region); never one query per
-group and never every row into Python. Each function returns a frame with metric, dimension, group,
-region and its counts.
+group and never every row into Python. Each function takes (start, end, today) and returns a frame
+with dimension, group, region and its counts; a query that counts several things at once adds a
+`metric` column saying which (the survey's measures, panel members and participants). Which
+metrics the counts become is declared in inequities/families.py.
 """
 
 from datetime import datetime, time, timedelta
@@ -22,12 +24,12 @@ from engagement.models import (
     Resident,
 )
 from inequities.dimensions import DIMENSIONS, NOT_RECORDED, region_expression
-from inequities.metrics import KEYS
 from repairs.models import Appointment, AppointmentOutcome, Complaint, Hazard, RepairRequest
 from repairs.models import Status as RepairStatus
 from surveys.choices import DONT_KNOW, SCALE_GROUPS
 from surveys.models import Answer, Invitation, Response
 
+PLACE = ["dimension", "group", "region"]  # where a count belongs: a group of a dimension, in a region
 SATISFIED = [value for value, group in SCALE_GROUPS.items() if group == "satisfied"]
 DISSATISFIED = [value for value, group in SCALE_GROUPS.items() if group == "dissatisfied"]
 # Perception measures split by group, and the after-repair survey's overall question.
@@ -93,11 +95,11 @@ def _local_day_starts(start, end):
     return first, after
 
 
-def resident_counts(today):
-    """How many current residents are in each group: the population everything is compared with."""
+def resident_counts(start, end, today):
+    """How many current residents (on `today`) are in each group: the population everything is
+    compared with."""
     frame = _grouped(current_residents(), "", today, {"count": None})
-    frame["metric"] = "residents"
-    return frame[KEYS + ["count"]]
+    return frame[PLACE + ["count"]]
 
 
 def survey_answers(start, end, today):
@@ -144,16 +146,14 @@ def invitation_responses(start, end, today):
         today,
         {"invited": None, "responded": Q(response__submitted_at__isnull=False)},
     )
-    frame["metric"] = "invitation_response"
-    return frame[KEYS + ["invited", "responded"]]
+    return frame[PLACE + ["invited", "responded"]]
 
 
 def response_counts(start, end, today):
     """Submitted survey responses per group: whose voices the surveys carry."""
     responses = Response.objects.filter(submitted_at__isnull=False, received_on__gte=start, received_on__lte=end)
     frame = _grouped(responses, "resident__", today, {"count": None})
-    frame["metric"] = "share_of_voice"
-    return frame[KEYS + ["count"]]
+    return frame[PLACE + ["count"]]
 
 
 # Repairs and visits belong to a household: they are grouped by the characteristics of its lead
@@ -177,8 +177,7 @@ def repair_outcomes(start, end, today):
         today,
         {"completed": None, "on_time": Q(completed_at__lte=F("due_at")), "repeated": Q(repeated=True)},
     )
-    frame["metric"] = "repairs"
-    return frame[KEYS + ["completed", "on_time", "repeated"]]
+    return frame[PLACE + ["completed", "on_time", "repeated"]]
 
 
 def missed_appointments(start, end, today):
@@ -192,8 +191,7 @@ def missed_appointments(start, end, today):
         today,
         {"visits": None, "missed": Q(outcome=AppointmentOutcome.MISSED_BY_LANDLORD)},
     )
-    frame["metric"] = "appointments_missed"
-    return frame[KEYS + ["visits", "missed"]]
+    return frame[PLACE + ["visits", "missed"]]
 
 
 def adjustments_in_place(start, end, today):
@@ -205,8 +203,7 @@ def adjustments_in_place(start, end, today):
         today,
         {"requested": None, "in_place": Q(status=AdjustmentStatus.IN_PLACE)},
     )
-    frame["metric"] = "adjustments_in_place"
-    return frame[KEYS + ["requested", "in_place"]]
+    return frame[PLACE + ["requested", "in_place"]]
 
 
 def working_days_taken(start, end, today):
@@ -221,8 +218,7 @@ def working_days_taken(start, end, today):
         working_days_to_complete__isnull=False,
     )
     frame = _grouped(repairs, LEAD, today, {"count": None}, also={"days": F("working_days_to_complete")})
-    frame["metric"] = "median_working_days"
-    return frame[KEYS + ["days", "count"]]
+    return frame[PLACE + ["days", "count"]]
 
 
 def awaabs_law_cases(start, end, today):
@@ -248,8 +244,7 @@ def awaabs_law_cases(start, end, today):
         reported_at__lt=after,
     ).exclude(status=RepairStatus.CANCELLED)
     frame = _grouped(cases, LEAD, today, {"decided": met | failed, "met": met})
-    frame["metric"] = "awaabs_law_met"
-    return frame[KEYS + ["decided", "met"]]
+    return frame[PLACE + ["decided", "met"]]
 
 
 def complaints_and_households(start, end, today):
@@ -270,8 +265,7 @@ def complaints_and_households(start, end, today):
     )
     frame = households.merge(complaints, on=["dimension", "group", "region"], how="left")
     frame["complaints"] = frame["complaints"].fillna(0).astype(int)
-    frame["metric"] = "complaints_per_1000"
-    return frame[KEYS + ["complaints", "households"]]
+    return frame[PLACE + ["complaints", "households"]]
 
 
 def representation(start, end, today):
@@ -284,10 +278,10 @@ def representation(start, end, today):
         ).values("resident_id")
     )
     frames = []
-    for metric, residents in (("representation_panel", members), ("representation_participants", participants)):
+    for part, residents in (("panel", members), ("participants", participants)):
         frame = _grouped(residents, "", today, {"count": None})
-        frame["metric"] = metric
-        frames.append(frame[KEYS + ["count"]])
+        frame["metric"] = part
+        frames.append(frame[["metric", *PLACE, "count"]])
     return pd.concat(frames, ignore_index=True)
 
 
@@ -295,7 +289,7 @@ SECURITY_CATEGORIES = ["windows", "doors", "gates_fences"]
 MOST_CRIME_DEPRIVED = 2  # IMD crime-domain deciles 1 and 2: the most crime-deprived fifth
 
 
-def security_repairs(start, end):
+def security_repairs(start, end, today):
     """Repairs reported in the period, and how many were windows, doors, gates or fences, for homes
     in the most crime-deprived fifth of neighbourhoods and elsewhere."""
     band = Case(
@@ -314,5 +308,5 @@ def security_repairs(start, end):
         .annotate(repairs=Count("pk"), security=Count("pk", filter=Q(category__in=SECURITY_CATEGORIES)))
     )
     frame = pd.DataFrame.from_records(list(rows), columns=["group", "region", "repairs", "security"])
-    frame["metric"], frame["dimension"] = "security_repairs", "crime_deprivation"
-    return frame[KEYS + ["security", "repairs"]]
+    frame["dimension"] = "crime_deprivation"
+    return frame[PLACE + ["security", "repairs"]]

@@ -26,7 +26,7 @@ class DashboardFilterForm(forms.Form):
             shown.append("region")
         else:
             del self.fields["region"]
-        measures = [(code, labels.metric(code, unit).label) for code, unit in metrics.items()]
+        measures = [(code, labels.metric(code).label) for code in metrics]
         if dashboard.by_region:
             measures = [(EVERY, _("Every measure")), *measures]
         if len(measures) > 1:

@@ -1,120 +1,28 @@
 """Words for the codes in the figures: metrics, dimensions, groups and regions.
 
-The one place that turns `tp02_dissatisfied`, `disability` and `yes` into "Dissatisfied with repairs",
-"Disability or long-term condition" and "Disabled residents". A code with no entry here still shows,
-tidied up, so a metric the engine starts producing appears on the dashboards before it has words.
+Turns `tp02_dissatisfied`, `disability` and `yes` into "Dissatisfied with repairs", "Disability or
+long-term condition" and "Disabled residents". A metric's words are declared with its family in
+inequities/families.py; a code with no words still shows, tidied up.
 """
 
-from dataclasses import dataclass
-
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from engagement.equality import NOT_ASKED, PREFER_NOT_TO_SAY, AgeBand, Answer, EthnicGroup, Sex
 from engagement.models.places import SchemeType
 from inequities.dimensions import DIMENSIONS_BY_KEY, NOT_RECORDED
+from inequities.families import METRICS, Metric
 from inequities.metrics import ALL
 
-PROPORTION, SHARE, PER_1000, WORKING_DAYS = "proportion", "share", "per_1000", "working_days"
-
-
-@dataclass(frozen=True)
-class MetricWords:
-    label: str  # a heading: "Dissatisfied with repairs"
-    value: str  # the table's column for the rate: "Dissatisfied"
-    phrase: str  # completes "... more likely than other residents to ___" (or, for shares, "made up ___")
-    comparison: str = _("Everyone else")  # the table's column for the comparison rate
-    unit: str = PROPORTION
-
-
-def _tsm(code, what):
-    return {
-        f"{code}_dissatisfied": MetricWords(
-            format_lazy(_("Dissatisfied with {what}"), what=what),
-            _("Dissatisfied"),
-            format_lazy(_("be dissatisfied with {what}"), what=what),
-        ),
-        f"{code}_satisfied": MetricWords(
-            format_lazy(_("Satisfied with {what}"), what=what),
-            _("Satisfied"),
-            format_lazy(_("be satisfied with {what}"), what=what),
-        ),
-    }
-
-
-METRICS = {
-    **_tsm("tp01", _("the service overall")),
-    **_tsm("tp02", _("repairs")),
-    **_tsm("tp03", _("the time taken to complete the most recent repair")),
-    **_tsm("tp04", _("how well the home is maintained")),
-    **_tsm("repair_overall", _("the most recent repair (survey after a repair)")),
-    "invitation_response": MetricWords(
-        _("Answered a survey they were invited to"), _("Responded"), _("answer a survey they were invited to")
-    ),
-    "share_of_voice": MetricWords(
-        _("Share of survey responses against share of residents"),
-        _("Share of responses"),
-        _("survey responses"),
-        comparison=_("Share of residents"),
-        unit=SHARE,
-    ),
-    "residents": MetricWords(_("Residents"), _("Share of residents"), _("residents"), unit=SHARE),
-    "repairs_on_time": MetricWords(
-        _("Repairs completed on time"), _("On time"), _("have a repair completed within its target")
-    ),
-    "recall_rate": MetricWords(
-        _("Repairs that needed a return visit"), _("Recalled"), _("need a return visit for the same problem")
-    ),
-    "appointments_missed": MetricWords(_("Repair visits we missed"), _("Missed"), _("have a repair visit missed")),
-    "awaabs_law_met": MetricWords(
-        _("Damp and mould cases meeting every Awaab's Law deadline"),
-        _("Met every deadline"),
-        _("have a damp and mould case meet every Awaab's Law deadline"),
-    ),
-    "security_repairs": MetricWords(
-        _("Repairs to windows, doors, gates and fences"),
-        _("Security repairs"),
-        _("have repairs to windows, doors, gates or fences"),
-        comparison=_("Other neighbourhoods"),
-    ),
-    "median_working_days": MetricWords(
-        _("Working days to complete a repair (median)"),
-        _("Median working days"),
-        _("working days to complete a repair"),
-        unit=WORKING_DAYS,
-    ),
-    "adjustments_in_place": MetricWords(
-        _("Reasonable adjustments in place, of those asked for"),
-        _("In place"),
-        _("have a reasonable adjustment they asked for in place"),
-    ),
-    "complaints_per_1000": MetricWords(
-        _("Complaints per 1,000 households"), _("Complaints per 1,000 households"), _("complaints"), unit=PER_1000
-    ),
-    "representation_panel": MetricWords(
-        _("Scrutiny panel members against residents"),
-        _("Share of panel members"),
-        _("panel members"),
-        comparison=_("Share of residents"),
-        unit=SHARE,
-    ),
-    "representation_participants": MetricWords(
-        _("People taking part in engagement against residents"),
-        _("Share of participants"),
-        _("people taking part in engagement"),
-        comparison=_("Share of residents"),
-        unit=SHARE,
-    ),
-}
 NOT_ASKED_TABLE = "not_asked"
 
 
-def metric(code, unit=None):
-    """The words for a metric; an unknown code gets tidied-up words of its own."""
+def metric(code):
+    """The words for a metric, as its family declares them (inequities/families.py); a code no
+    family declares (in an old snapshot) gets tidied-up words of its own."""
     if code in METRICS:
         return METRICS[code]
     words = code.replace("_", " ").capitalize()
-    return MetricWords(words, words, words.lower(), unit=unit or PROPORTION)
+    return Metric(code, words, words, words.lower(), "", "")
 
 
 def dimension(code):

@@ -47,7 +47,7 @@ def proportions(counts):
 
     `counts` has one row per (metric, dimension, group, region) with `numerator` and `denominator`;
     the groups of a dimension must partition the people counted (missing answers are groups too).
-    Adds: rate, ci_low, ci_high, comparison_rate, gap_pp, gap_low_pp, gap_high_pp, significant.
+    Adds: rate, ci_low, ci_high, comparison_rate, gap, gap_low, gap_high, significant.
     """
     frame = counts.copy()
     frame["rate"] = _ratio(frame["numerator"], frame["denominator"])
@@ -56,10 +56,10 @@ def proportions(counts):
     other_numerator = totals["numerator"] - frame["numerator"]
     other_denominator = totals["denominator"] - frame["denominator"]
     frame["comparison_rate"] = _ratio(other_numerator, other_denominator)
-    frame["gap_pp"] = (frame["rate"] - frame["comparison_rate"]) * 100
+    frame["gap"] = (frame["rate"] - frame["comparison_rate"]) * 100
     low, high = difference_interval(frame["numerator"], frame["denominator"], other_numerator, other_denominator)
-    frame["gap_low_pp"], frame["gap_high_pp"] = low * 100, high * 100
-    frame["significant"] = (frame["gap_low_pp"] > 0) | (frame["gap_high_pp"] < 0)
+    frame["gap_low"], frame["gap_high"] = low * 100, high * 100
+    frame["significant"] = (frame["gap_low"] > 0) | (frame["gap_high"] < 0)
     return frame
 
 
@@ -81,12 +81,12 @@ def share_of_voice(responses, residents):
     merged["rate"] = _ratio(merged["numerator"], merged["denominator"])
     merged["ci_low"], merged["ci_high"] = wilson_interval(merged["numerator"], merged["denominator"])
     merged["comparison_rate"] = _ratio(merged["residents"], resident_total)
-    merged["gap_pp"] = (merged["rate"] - merged["comparison_rate"]) * 100
+    merged["gap"] = (merged["rate"] - merged["comparison_rate"]) * 100
     # The residents' share is a count of the whole population, not a sample: only the response
     # share is uncertain, so the gap is clear when its interval excludes the population share.
-    merged["gap_low_pp"] = (merged["ci_low"] - merged["comparison_rate"]) * 100
-    merged["gap_high_pp"] = (merged["ci_high"] - merged["comparison_rate"]) * 100
-    merged["significant"] = (merged["gap_low_pp"] > 0) | (merged["gap_high_pp"] < 0)
+    merged["gap_low"] = (merged["ci_low"] - merged["comparison_rate"]) * 100
+    merged["gap_high"] = (merged["ci_high"] - merged["comparison_rate"]) * 100
+    merged["significant"] = (merged["gap_low"] > 0) | (merged["gap_high"] < 0)
     return merged.drop(columns=["residents", "responses"])
 
 
@@ -193,10 +193,10 @@ def _median_with_interval(counts, z=Z95):
 
 def _with_difference(frame, other_low, other_high, scale):
     """Gap = rate - comparison, with the MOVER interval built from both intervals."""
-    frame["gap_pp"] = (frame["rate"] - frame["comparison_rate"]) * scale
+    frame["gap"] = (frame["rate"] - frame["comparison_rate"]) * scale
     d = frame["rate"] - frame["comparison_rate"]
     low = d - np.sqrt((frame["rate"] - frame["ci_low"]) ** 2 + (other_high - frame["comparison_rate"]) ** 2)
     high = d + np.sqrt((frame["ci_high"] - frame["rate"]) ** 2 + (frame["comparison_rate"] - other_low) ** 2)
-    frame["gap_low_pp"], frame["gap_high_pp"] = low * scale, high * scale
-    frame["significant"] = (frame["gap_low_pp"] > 0) | (frame["gap_high_pp"] < 0)
+    frame["gap_low"], frame["gap_high"] = low * scale, high * scale
+    frame["significant"] = (frame["gap_low"] > 0) | (frame["gap_high"] < 0)
     return frame

@@ -41,9 +41,11 @@ class Figure(models.Model):
     ci_low = models.FloatField(null=True)
     ci_high = models.FloatField(null=True)
     comparison_rate = models.FloatField(null=True)
-    gap_pp = models.FloatField(null=True)
-    gap_low_pp = models.FloatField(null=True)
-    gap_high_pp = models.FloatField(null=True)
+    # rate - comparison_rate, in the figure's unit: percentage points for proportions and shares,
+    # per 1,000 for per_1000, working days for working_days; gap_low and gap_high are its 95% interval.
+    gap = models.FloatField(null=True)
+    gap_low = models.FloatField(null=True)
+    gap_high = models.FloatField(null=True)
     significant = models.BooleanField(null=True)
     benchmark_rate = models.FloatField(null=True)
     benchmark_source = models.CharField(max_length=300, blank=True)

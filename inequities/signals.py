@@ -17,18 +17,17 @@ Rules:
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from inequities import benchmarks
+from inequities import benchmarks, families
 from inequities.labels import people
 from inequities.metrics import ALL
 from inequities.models import SignalKind
 
-DISSATISFACTION = {
-    "tp01_dissatisfied": gettext_lazy("the service overall"),
-    "tp02_dissatisfied": gettext_lazy("the repairs service"),
-    "tp03_dissatisfied": gettext_lazy("the time repairs take"),
-    "tp04_dissatisfied": gettext_lazy("how well their home is maintained"),
-    "repair_overall_dissatisfied": gettext_lazy("their most recent repair"),
-}
+# What residents were dissatisfied with, for each measure whose family gives it a topic.
+DISSATISFACTION = {key: metric.topic for key, metric in families.METRICS.items() if metric.topic}
+TP01_SATISFIED = families.TP01.satisfied.key
+TP02_DISSATISFIED, TP02_SATISFIED = families.TP02.dissatisfied.key, families.TP02.satisfied.key
+SECURITY_REPAIRS = families.SECURITY.metrics[0].key
+INVITATION_RESPONSE = families.INVITATIONS.metrics[0].key
 MINORITY_ETHNIC_GROUPS = ("asian", "black", "mixed", "other")
 LOW_RESPONSE_RATIO = 0.75
 NOT_HEARD = gettext_lazy("Check whether this is accurate, or whether these residents are not being heard.")
@@ -64,7 +63,7 @@ def _one(frame, **where):
 def _disabled_not_more_dissatisfied(shown):
     for metric, topic in DISSATISFACTION.items():
         row = _one(shown, metric=metric, dimension="disability", group="yes", region=ALL)
-        if row is None or row["gap_pp"] > 0:
+        if row is None or row["gap"] > 0:
             continue
         yield _signal(
             SignalKind.OPPOSITE_TO_NATIONAL,
@@ -85,11 +84,11 @@ def _disabled_not_more_dissatisfied(shown):
 
 
 def _minority_ethnic_as_satisfied(shown):
-    white = _one(shown, metric="tp01_satisfied", dimension="ethnic_group", group="white", region=ALL)
+    white = _one(shown, metric=TP01_SATISFIED, dimension="ethnic_group", group="white", region=ALL)
     if white is None:
         return
     for group in MINORITY_ETHNIC_GROUPS:
-        row = _one(shown, metric="tp01_satisfied", dimension="ethnic_group", group=group, region=ALL)
+        row = _one(shown, metric=TP01_SATISFIED, dimension="ethnic_group", group=group, region=ALL)
         if row is None or row["rate"] < white["rate"]:
             continue
         yield _signal(
@@ -106,9 +105,9 @@ def _minority_ethnic_as_satisfied(shown):
 
 
 def _security_repairs(shown):
-    rows = shown[(shown["metric"] == "security_repairs") & (shown["group"] == "most_crime_deprived")]
+    rows = shown[(shown["metric"] == SECURITY_REPAIRS) & (shown["group"] == "most_crime_deprived")]
     for _index, row in rows.iterrows():
-        if not _clear(row) or row["gap_pp"] <= 0:
+        if not _clear(row) or row["gap"] <= 0:
             continue
         where = _("our homes") if row["region"] == ALL else in_region(row["region"])
         yield _signal(
@@ -123,19 +122,17 @@ def _security_repairs(shown):
                 "where": where,
                 "rate": percent(row["rate"]),
                 "other": percent(row["comparison_rate"]),
-                "gap": f"{row['gap_pp']:.0f}",
-                "low": f"{row['gap_low_pp']:.0f}",
-                "high": f"{row['gap_high_pp']:.0f}",
+                "gap": f"{row['gap']:.0f}",
+                "low": f"{row['gap_low']:.0f}",
+                "high": f"{row['gap_high']:.0f}",
             },  # fmt: skip
             _("This may be a safety concern: ask residents there whether they feel safe in their homes."),
         )
 
 
 def _regions_against_national(shown):
-    national = benchmarks.value(
-        "English Housing Survey", "dissatisfied with repairs and maintenance", "all"
-    )  # the survey gives this one nationally only
-    rows = shown[(shown["metric"] == "tp02_dissatisfied") & (shown["dimension"] == "region")]
+    national = benchmarks.value(families.EHS, families.EHS_REPAIRS_DISSATISFIED, "all")  # nationally only
+    rows = shown[(shown["metric"] == TP02_DISSATISFIED) & (shown["dimension"] == "region")]
     rows = rows[(rows["region"] == ALL) & (rows["group"] != ALL)]
     for _index, row in rows.iterrows():
         if national is None or row["rate"] <= national[0]:
@@ -157,9 +154,9 @@ def _regions_against_national(shown):
             },  # fmt: skip
             _("Look at the repairs figures for this region with its residents."),
         )
-    satisfied = shown[(shown["metric"] == "tp02_satisfied") & (shown["dimension"] == "region")]
+    satisfied = shown[(shown["metric"] == TP02_SATISFIED) & (shown["dimension"] == "region")]
     for _index, row in satisfied[satisfied["region"] == ALL].iterrows():
-        regional = benchmarks.value("English Housing Survey", "satisfied with repairs and maintenance", row["group"])
+        regional = benchmarks.value(families.EHS, families.EHS_REPAIRS_SATISFIED, row["group"])
         if regional is None or row["rate"] >= regional[0]:
             continue
         yield _signal(
@@ -175,9 +172,9 @@ def _regions_against_national(shown):
 
 
 def _low_response(shown):
-    rows = shown[(shown["metric"] == "invitation_response") & (shown["region"] == ALL) & (shown["group"] != ALL)]
+    rows = shown[(shown["metric"] == INVITATION_RESPONSE) & (shown["region"] == ALL) & (shown["group"] != ALL)]
     for _index, row in rows.iterrows():
-        if not _clear(row) or row["gap_pp"] >= 0 or row["rate"] >= LOW_RESPONSE_RATIO * row["comparison_rate"]:
+        if not _clear(row) or row["gap"] >= 0 or row["rate"] >= LOW_RESPONSE_RATIO * row["comparison_rate"]:
             continue
         yield _signal(
             SignalKind.LOW_RESPONSE,

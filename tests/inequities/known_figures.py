@@ -48,8 +48,8 @@ def _figures(snapshot, metric, dimension, region, counts, *, hidden=(), unit="pr
                 snapshot=snapshot, metric=metric, dimension=dimension, group=group, region=region, unit=unit,
                 numerator=row["numerator"], denominator=row["denominator"], rate=row["rate"],
                 ci_low=row["ci_low"], ci_high=row["ci_high"],
-                comparison_rate=_number(row.get("comparison_rate")), gap_pp=_number(row.get("gap_pp")),
-                gap_low_pp=_number(row.get("gap_low_pp")), gap_high_pp=_number(row.get("gap_high_pp")),
+                comparison_rate=_number(row.get("comparison_rate")), gap=_number(row.get("gap")),
+                gap_low=_number(row.get("gap_low")), gap_high=_number(row.get("gap_high")),
                 significant=bool(row["significant"]) if group != "all" else None,
                 benchmark_rate=benchmark, benchmark_source="National resident survey 2024 (test)" if benchmark else "",
             )

@@ -272,17 +272,17 @@ def _figure(**numbers):
 
 
 def test_sentences_for_shares_rates_per_1000_and_working_days():
-    share = _figure(rate=0.05, comparison_rate=0.12, gap_pp=-7.0, gap_low_pp=-9.2, gap_high_pp=-4.6)
+    share = _figure(rate=0.05, comparison_rate=0.12, gap=-7.0, gap_low=-9.2, gap_high=-4.6)
     assert sentence(share, "share_of_voice", "disability", "share") == (
         "Disabled residents made up 5% of survey responses but 12% of residents: 7 points less than their share "
         "(95% interval 5 to 9 points)."
     )
-    per_1000 = _figure(group="18_24", rate=42.0, comparison_rate=30.0, gap_pp=12.0, gap_low_pp=3.5, gap_high_pp=20.5)
+    per_1000 = _figure(group="18_24", rate=42.0, comparison_rate=30.0, gap=12.0, gap_low=3.5, gap_high=20.5)
     assert sentence(per_1000, "complaints_per_1000", "age_band", "per_1000") == (
         "Residents aged 18 to 24 made 12 more complaints per 1,000 households than other residents "
         "(95% interval 4 to 20)."
     )
-    days = _figure(group="black", rate=12.0, comparison_rate=8.0, gap_pp=4.0, gap_low_pp=1.2, gap_high_pp=6.8)
+    days = _figure(group="black", rate=12.0, comparison_rate=8.0, gap=4.0, gap_low=1.2, gap_high=6.8)
     assert sentence(days, "median_working_days", "ethnic_group", "working_days") == (
         "Black, Black British, Caribbean or African residents waited 4 more working days to complete a repair than "
         "other residents (95% interval 1 to 7 days)."

@@ -55,12 +55,12 @@ def test_each_group_is_compared_with_everyone_else_in_its_dimension():
     assert disabled["rate"] == pytest.approx(0.3)
     # everyone else: (60 + 15) / (300 + 50) = 75 / 350
     assert round(disabled["comparison_rate"], 4) == 0.2143
-    assert round(disabled["gap_pp"], 4) == 8.5714
+    assert round(disabled["gap"], 4) == 8.5714
     assert round(disabled["ci_low"], 4) == 0.2324  # centre 0.304994, half 0.072587
     assert round(disabled["ci_high"], 4) == 0.3776
     low, high = metrics.difference_interval(45, 150, 75, 350)
-    assert round(disabled["gap_low_pp"], 4) == round(float(low) * 100, 4)
-    assert round(disabled["gap_high_pp"], 4) == round(float(high) * 100, 4)
+    assert round(disabled["gap_low"], 4) == round(float(low) * 100, 4)
+    assert round(disabled["gap_high"], 4) == round(float(high) * 100, 4)
     assert disabled["significant"] == (float(low) > 0)
     # "Not asked" is a group of its own, compared like any other.
     assert frame.loc["not_asked", "rate"] == pytest.approx(0.3)
@@ -79,9 +79,9 @@ def test_a_clear_gap_is_flagged_and_a_small_one_is_not():
         )
     ).set_index(["dimension", "group"])
     assert bool(frame.loc[("d", "a"), "significant"]) is True
-    assert round(frame.loc[("d", "a"), "gap_pp"], 4) == 30.0
+    assert round(frame.loc[("d", "a"), "gap"], 4) == 30.0
     assert bool(frame.loc[("e", "a"), "significant"]) is False
-    assert round(frame.loc[("e", "a"), "gap_pp"], 4) == 1.0
+    assert round(frame.loc[("e", "a"), "gap"], 4) == 1.0
 
 
 def test_comparisons_stay_within_each_region():
@@ -111,7 +111,7 @@ def test_share_of_voice_sets_response_share_against_population_share():
     assert frame.loc["black", "denominator"] == 200
     assert frame.loc["black", "rate"] == pytest.approx(0.1)
     assert frame.loc["black", "comparison_rate"] == pytest.approx(0.2)
-    assert round(frame.loc["black", "gap_pp"], 4) == -10.0
+    assert round(frame.loc["black", "gap"], 4) == -10.0
     # Wilson interval of 20/200 is 0.0657 to 0.1494: it excludes the population share of 0.2.
     assert round(frame.loc["black", "ci_high"], 4) == 0.1494
     assert bool(frame.loc["black", "significant"]) is True

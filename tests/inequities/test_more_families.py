@@ -59,9 +59,9 @@ def test_median_working_days_with_its_order_statistic_interval():
     assert median.unit == "working_days"
     assert (median.denominator, median.rate, median.ci_low, median.ci_high) == (11, 12, 4, 20)
     assert median.comparison_rate == 6
-    assert median.gap_pp == 6
+    assert median.gap == 6
     # MOVER: 6 -/+ sqrt(8**2 + 4**2)
-    assert (round(median.gap_low_pp, 4), round(median.gap_high_pp, 4)) == (-2.9443, 14.9443)
+    assert (round(median.gap_low, 4), round(median.gap_high, 4)) == (-2.9443, 14.9443)
     assert median.significant is False
     everyone = figure(snapshot, "median_working_days", group="all")
     assert (everyone.denominator, everyone.rate) == (22, 8)  # the 11th and 12th of 22 are both 8
@@ -95,7 +95,7 @@ def test_awaabs_law_share_counts_only_decided_cases():
     snapshot = recompute(today=TODAY)
     share = figure(snapshot, "awaabs_law_met")
     assert (share.numerator, share.denominator, share.rate, share.comparison_rate) == (5, 10, 0.5, 0.75)
-    assert round(share.gap_pp, 4) == -25.0
+    assert round(share.gap, 4) == -25.0
 
 
 def test_complaints_per_thousand_households_with_byar_intervals():
@@ -112,7 +112,7 @@ def test_complaints_per_thousand_households_with_byar_intervals():
     assert rate.comparison_rate == pytest.approx(1000 * 5 / 30)
     # Byar: 6(1 - 1/54 - 1.96/(3*sqrt 6))^3 = 2.1910 complaints, 7(1 - 1/63 + 1.96/(3*sqrt 7))^3 = 13.0598
     assert (round(rate.ci_low, 1), round(rate.ci_high, 1)) == (109.5, 653.0)
-    assert round(rate.gap_pp, 2) == 133.33
+    assert round(rate.gap, 2) == 133.33
     assert rate.significant is False
 
 
@@ -125,7 +125,7 @@ def test_representation_on_the_panel_against_the_population():
     snapshot = recompute(today=TODAY)
     panel = figure(snapshot, "representation_panel")
     assert (panel.numerator, panel.denominator, panel.comparison_rate) == (5, 12, 0.4)
-    assert round(panel.gap_pp, 4) == round((5 / 12 - 0.4) * 100, 4)
+    assert round(panel.gap, 4) == round((5 / 12 - 0.4) * 100, 4)
 
 
 def test_security_repairs_in_the_most_crime_deprived_areas_raise_a_signal():

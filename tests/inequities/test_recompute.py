@@ -70,7 +70,7 @@ def test_dissatisfaction_by_disability_is_computed_and_compared(landlord):
     assert (disabled.numerator, disabled.denominator) == (12, 30)
     assert disabled.rate == pytest.approx(0.4)
     assert disabled.comparison_rate == pytest.approx(6 / 40)
-    assert round(disabled.gap_pp, 4) == 25.0
+    assert round(disabled.gap, 4) == 25.0
     assert round(disabled.ci_low, 4) == 0.2459  # Wilson, 12 of 30
     assert round(disabled.ci_high, 4) == 0.5768
     assert disabled.significant is True
@@ -158,7 +158,7 @@ def test_repairs_are_grouped_by_the_lead_tenant_and_compared():
     on_time = figure(snapshot, "repairs_on_time", "disability", "yes")
     assert (on_time.numerator, on_time.denominator) == (12, 20)
     assert on_time.comparison_rate == pytest.approx(24 / 30)
-    assert round(on_time.gap_pp, 4) == -20.0
+    assert round(on_time.gap, 4) == -20.0
     recalls = figure(snapshot, "recall_rate", "disability", "yes")
     assert (recalls.numerator, recalls.denominator, recalls.comparison_rate) == (5, 20, 0.0)
 
