@@ -1,8 +1,14 @@
 """Reads that several pages share."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, OuterRef, Q, Subquery
 
-from engagement.models import Home, Household, Region, Resident
+from engagement.models import Home, Household, Resident
+from inequities import labels
+from inequities.dimensions import NOT_RECORDED
+from inequities.metrics import ALL
+from inequities.services import latest_snapshot
 
 SEARCH_LIMIT = 50
 
@@ -79,10 +85,36 @@ def _postcode(compact):
     return f"{compact[:-3]} {compact[-3:]}" if len(compact) > 4 else compact
 
 
-def homes_by_region():
-    """How many homes the landlord has in each region (a count of homes: no person in it)."""
-    return Region.objects.annotate(home_count=Count("homes")).filter(home_count__gt=0).order_by("code")
+@dataclass
+class RegionCount:
+    code: str
+    residents: float | None  # None where disclosure control hid it
+
+    @property
+    def name(self):
+        return labels.region(self.code)
 
 
-def home_count():
-    return Home.objects.count()
+@dataclass
+class Population:
+    """Current residents by region, as the latest snapshot counted them (disclosure control applied)."""
+
+    snapshot: object
+    regions: list
+    everyone: RegionCount | None
+
+
+def residents_by_region():
+    """The overview's counts, read from the latest snapshot's population figures (metric
+    `residents`, dimension `region`, all regions), never counted live: the snapshot already holds
+    them, with small numbers hidden, and at 150,000 homes counting homes by region cost a scan of
+    every home on each visit. None when no figures have been computed yet."""
+    snapshot = latest_snapshot()
+    if snapshot is None:
+        return None
+    figures = snapshot.figures.filter(metric="residents", dimension="region", region=ALL).values_list(
+        "group", "numerator"
+    )
+    counts = [RegionCount(code=group, residents=numerator) for group, numerator in figures]
+    regions = sorted((c for c in counts if c.code != ALL), key=lambda c: (c.code == NOT_RECORDED, c.code))
+    return Population(snapshot=snapshot, regions=regions, everyone=next((c for c in counts if c.code == ALL), None))
