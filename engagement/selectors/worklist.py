@@ -38,6 +38,8 @@ def patch_residents(officer):
     return (
         Resident.objects.filter(household__home__housing_officer=officer, household__tenancy_end__isnull=True)
         .select_related("household__home")
+        # What the lists show (the name and the home's address), not every column of three tables.
+        .only("first_name", "last_name", "household__home__address_line_1", "household__home__postcode")
         .annotate(last_contact=Subquery(last[:1]))
     )
 
@@ -124,6 +126,14 @@ class PatchSilences:
     others: list
     total: int
     not_heard_days: int = 0
+
+    def groups(self):
+        """(key, residents) for each group shown, in the page's order; no disability group when
+        the viewer may not see disability."""
+        groups = [("no_internet", self.no_internet), ("interpreter", self.interpreter)]
+        if self.disability is not None:
+            groups.append(("disability", self.disability))
+        return [*groups, ("others", self.others)]
 
 
 def can_see_disability(user):
