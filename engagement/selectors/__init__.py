@@ -11,6 +11,7 @@ from inequities.metrics import ALL
 from inequities.services import latest_snapshot
 
 SEARCH_LIMIT = 50
+TRIGRAM = 3  # pg_trgm indexes a fragment of at least three characters
 
 
 def residents_matching(text, limit=SEARCH_LIMIT):
@@ -50,8 +51,13 @@ def _first_matches(text, limit):
     word = max(words, key=len)  # the longest word: the fewest matches
     compact = text.replace(" ", "").upper()
     postcode = _postcode(compact)
-    ended = Household.objects.filter(pk=OuterRef("household_id")).order_by().values("tenancy_end")[:1]
-    current = Resident.objects.alias(tenancy_end=Subquery(ended)).filter(tenancy_end__isnull=True)
+    if len(word) < TRIGRAM:
+        # No trigram index can serve so short a fragment: it matches a large share of residents,
+        # for whom joining the current households is cheaper than reading each one's by key.
+        current = Resident.objects.filter(household__tenancy_end__isnull=True)
+    else:
+        ended = Household.objects.filter(pk=OuterRef("household_id")).order_by().values("tenancy_end")[:1]
+        current = Resident.objects.alias(tenancy_end=Subquery(ended)).filter(tenancy_end__isnull=True)
     if len(words) > 1:
         # Each part matches `word`; the other words must match too, in the name or the home.
         condition = Q()
