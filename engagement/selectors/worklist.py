@@ -158,7 +158,7 @@ def patch_silences(officer, user, now=None):
         ).values_list("resident_id", "no_internet", "interpreter_language")
     }
     no_internet = [r for r in residents if preferences.get(r.pk, (False, False))[0]]
-    interpreter = {r.pk for r in residents if preferences.get(r.pk, (False, False))[1]}
+    needs_interpreter = {r.pk for r in residents if preferences.get(r.pk, (False, False))[1]}
     disability = None
     if can_see_disability(user):
         profiles = EqualityProfile.objects.filter(resident_id__in=pks).values_list(
@@ -169,9 +169,9 @@ def patch_silences(officer, user, now=None):
             if answer == Answer.YES:
                 disabled.add(resident_id)
             if interpreter_needed == Answer.YES:
-                interpreter.add(resident_id)
+                needs_interpreter.add(resident_id)
         disability = [r for r in residents if r.pk in disabled]
-    interpreter = [r for r in residents if r.pk in interpreter]
+    interpreter = [r for r in residents if r.pk in needs_interpreter]
     grouped = {r.pk for r in no_internet + interpreter + (disability or [])}
     return PatchSilences(
         no_internet=no_internet,
