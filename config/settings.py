@@ -164,6 +164,8 @@ MEDIA_URL = "/media/"
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
 CRISPY_GDS_FRONTEND_VERSION = "5.8.0"
+# crispy-forms-gds styles a widget by its class name: the contact form's staff select is a select.
+CRISPY_CLASS_CONVERTERS = {"staffselect": "govuk-select"}
 
 # Celery: with no broker configured, tasks run in-process ("eager") so nothing else is needed.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")

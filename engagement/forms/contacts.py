@@ -4,7 +4,10 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size, Submit
 from django import forms
 from django.contrib.auth import get_user_model
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from engagement.contact_logging import NewAdjustment, NewFollowUp, NewNeed, NewRepair
@@ -50,6 +53,23 @@ ANSWER_FIELDS = ["can_heat_home", "cold_or_damp", "warmth_referral", "happiness"
 def staff():
     names = [HOUSING_OFFICER.name, REPAIRS_OPERATIVE.name, CONTACT_CENTRE_AGENT.name]
     return get_user_model().objects.filter(groups__name__in=names, is_active=True).distinct().order_by("username")
+
+
+class StaffSelect(forms.Select):
+    """A select of every member of staff who can own a follow-up, written in one pass. Django renders
+    each option through its own template: with a large landlord's hundreds of staff, twice a form,
+    that cost about 30 ms a select at 500 staff, against 3.5 ms written here (docs/scaling.md)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = set(self.format_value(value))
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((key, mark_safe(" selected") if str(key) in chosen else "", label) for key, label in self.choices),
+        )
+        return format_html(
+            '<select name="{}"{}>{}</select>', name, flatatt(self.build_attrs(self.attrs, attrs)), options
+        )
 
 
 def _radios(label, choices, **kwargs):
@@ -141,13 +161,17 @@ class ContactForm(forms.Form):
         role = ROLE_FOR_GROUP.get(next((g.name for g in user.groups.all() if g.name in ROLE_FOR_GROUP), None))
         if role:
             self.initial.setdefault("made_as", role)
+        owners = None
         for slot in FOLLOW_UP_SLOTS:
             self.fields[f"follow_up_{slot}_action"] = forms.CharField(
                 label=_("What needs doing"), required=False, max_length=300
             )
-            self.fields[f"follow_up_{slot}_owner"] = forms.ModelChoiceField(
-                label=_("Who will do it"), queryset=staff(), required=False, empty_label=_("Me")
+            owner = forms.ModelChoiceField(
+                label=_("Who will do it"), queryset=staff(), required=False, empty_label=_("Me"), widget=StaffSelect
             )
+            owners = owners if owners is not None else [choice for choice in owner.choices]  # one query, no count
+            owner.choices = owners
+            self.fields[f"follow_up_{slot}_owner"] = owner
             self.fields[f"follow_up_{slot}_due"] = DateField(label=_("Due by"), required=False)
         for prompt, names in PROMPT_FIELDS.items():
             if prompt not in self.offered:

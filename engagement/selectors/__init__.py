@@ -1,66 +1,89 @@
 """Reads that several pages share."""
 
-from django.db.models import Count, Q
+from dataclasses import dataclass
 
-from engagement.models import Home, Region, Resident
+from django.db.models import Count, OuterRef, Q, Subquery
+
+from engagement.models import Home, Household, Resident
+from inequities import labels
+from inequities.dimensions import NOT_RECORDED
+from inequities.metrics import ALL
+from inequities.services import latest_snapshot
 
 SEARCH_LIMIT = 50
-# Up to this many candidates are fetched as a list first; a vaguer search runs as one query instead.
-CANDIDATE_LIMIT = 5000
+TRIGRAM = 3  # pg_trgm indexes a fragment of at least three characters
 
 
 def residents_matching(text, limit=SEARCH_LIMIT):
-    """Current residents whose name, address, postcode, property or person reference or UPRN matches `text`.
+    """Current residents whose name, address, postcode, property or person reference or UPRN matches `text`:
+    the first `limit` by name.
 
     Each carries `current_restrictions`, so a search result warns before anyone makes contact.
     """
     text = " ".join(text.split())
     if not text:
         return Resident.objects.none()
-    words = text.split(" ")
-    compact = text.replace(" ", "").upper()
-    home_exact = Q(property_reference__iexact=text) | Q(uprn=compact) | Q(postcode__iexact=_postcode(compact))
-    condition = Q()
-    for word in words:
-        condition &= (
-            Q(first_name__icontains=word)
-            | Q(last_name__icontains=word)
-            | Q(household__home__address_line_1__icontains=word)
-            | Q(household__home__town__icontains=word)
-        )
-    condition |= Q(household__home__property_reference__iexact=text)
-    condition |= Q(household__home__uprn=compact)
-    condition |= Q(household__home__postcode__iexact=_postcode(compact))
-    condition |= Q(reference__iexact=text)
+    found = _first_matches(text, limit)
     current_restrictions = Count(
         "contact_restrictions", filter=Q(contact_restrictions__ended_on__isnull=True), distinct=True
     )
-    candidates = _candidates(max(words, key=len), text, home_exact)  # the longest word: the fewest matches
-    found = list(candidates.values_list("pk", flat=True)[: CANDIDATE_LIMIT + 1])
-    if len(found) <= CANDIDATE_LIMIT:
-        # A short list the planner can count: it then reads those rows by key, not every row.
-        candidates = found
     return (
-        Resident.objects.filter(pk__in=candidates)
-        .filter(condition, household__tenancy_end__isnull=True)
+        Resident.objects.filter(pk__in=found)
         .select_related("household__home")
         .annotate(current_restrictions=current_restrictions)
-        .order_by("last_name", "first_name", "pk")[:limit]
+        .order_by("last_name", "first_name", "pk")
     )
 
 
-def _candidates(word, text, home_exact):
-    """Every resident the search can match: a match names each word (here, `word`) in the resident's name or
-    home, or is an exact match. Each part is served by its own index on PostgreSQL (trigram indexes on
-    names and addresses, upper-case b-trees for references and postcodes; migration 0008), which one
-    condition OR-ed across the resident and home tables cannot be: at 300,000 residents that is the
-    difference between reading every row and reading the matches (docs/scaling.md)."""
-    by_person = Resident.objects.filter(
-        Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(reference__iexact=text)
+def _first_matches(text, limit):
+    """The keys of the first `limit` matches by name, in one query.
+
+    A match names each word in the resident's name or home, or is an exact match of a reference,
+    UPRN or postcode. The query is a union of two parts, each served by its own indexes on
+    PostgreSQL (trigram indexes on the upper-cased names and addresses, upper-case b-trees on the
+    references and postcode; migration 0008): residents found by name or person reference, and
+    residents of the homes found by address or home reference. One condition OR-ed across the
+    resident and home tables cannot use them. The matches are sorted by name in the database and
+    only `limit` keys come back. Whether a resident's tenancy is current is read per match from the
+    household's primary key: as a join, the planner read all 150,000 households for a surname
+    fragment matching 4,000 residents (docs/scaling.md)."""
+    words = text.split(" ")
+    word = max(words, key=len)  # the longest word: the fewest matches
+    compact = text.replace(" ", "").upper()
+    postcode = _postcode(compact)
+    if len(word) < TRIGRAM:
+        # No trigram index can serve so short a fragment: it matches a large share of residents,
+        # for whom joining the current households is cheaper than reading each one's by key.
+        current = Resident.objects.filter(household__tenancy_end__isnull=True)
+    else:
+        ended = Household.objects.filter(pk=OuterRef("household_id")).order_by().values("tenancy_end")[:1]
+        current = Resident.objects.alias(tenancy_end=Subquery(ended)).filter(tenancy_end__isnull=True)
+    if len(words) > 1:
+        # Each part matches `word`; the other words must match too, in the name or the home.
+        condition = Q()
+        for each in words:
+            condition &= (
+                Q(first_name__icontains=each)
+                | Q(last_name__icontains=each)
+                | Q(household__home__address_line_1__icontains=each)
+                | Q(household__home__town__icontains=each)
+            )
+        condition |= Q(household__home__property_reference__iexact=text)
+        condition |= Q(household__home__uprn=compact)
+        condition |= Q(household__home__postcode__iexact=postcode)
+        condition |= Q(reference__iexact=text)
+        current = current.filter(condition)
+    current = current.order_by().values_list("pk", "last_name", "first_name")
+    by_person = current.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(reference__iexact=text))
+    homes = Home.objects.filter(
+        Q(address_line_1__icontains=word)
+        | Q(town__icontains=word)
+        | Q(property_reference__iexact=text)
+        | Q(uprn=compact)
+        | Q(postcode__iexact=postcode)
     )
-    homes = Home.objects.filter(Q(address_line_1__icontains=word) | Q(town__icontains=word) | home_exact)
-    by_home = Resident.objects.filter(household__home__in=homes)
-    return by_person.order_by().values_list("pk", flat=True).union(by_home.order_by().values_list("pk", flat=True))
+    by_home = current.filter(household__home__in=homes)
+    return [row[0] for row in by_person.union(by_home).order_by("last_name", "first_name", "pk")[:limit]]
 
 
 def _postcode(compact):
@@ -68,10 +91,36 @@ def _postcode(compact):
     return f"{compact[:-3]} {compact[-3:]}" if len(compact) > 4 else compact
 
 
-def homes_by_region():
-    """How many homes the landlord has in each region (a count of homes: no person in it)."""
-    return Region.objects.annotate(home_count=Count("homes")).filter(home_count__gt=0).order_by("code")
+@dataclass
+class RegionCount:
+    code: str
+    residents: float | None  # None where disclosure control hid it
+
+    @property
+    def name(self):
+        return labels.region(self.code)
 
 
-def home_count():
-    return Home.objects.count()
+@dataclass
+class Population:
+    """Current residents by region, as the latest snapshot counted them (disclosure control applied)."""
+
+    snapshot: object
+    regions: list
+    everyone: RegionCount | None
+
+
+def residents_by_region():
+    """The overview's counts, read from the latest snapshot's population figures (metric
+    `residents`, dimension `region`, all regions), never counted live: the snapshot already holds
+    them, with small numbers hidden, and at 150,000 homes counting homes by region cost a scan of
+    every home on each visit. None when no figures have been computed yet."""
+    snapshot = latest_snapshot()
+    if snapshot is None:
+        return None
+    figures = snapshot.figures.filter(metric="residents", dimension="region", region=ALL).values_list(
+        "group", "numerator"
+    )
+    counts = [RegionCount(code=group, residents=numerator) for group, numerator in figures]
+    regions = sorted((c for c in counts if c.code != ALL), key=lambda c: (c.code == NOT_RECORDED, c.code))
+    return Population(snapshot=snapshot, regions=regions, everyone=next((c for c in counts if c.code == ALL), None))

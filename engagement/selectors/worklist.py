@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Exists, F, Max, OuterRef, Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from engagement.equality import Answer
 from engagement.models import (
     CommunicationPreference,
+    Contact,
     ContactRestriction,
     EqualityProfile,
     FollowUp,
@@ -28,11 +29,18 @@ REPAIRS_SHOWN_DAYS = 90
 
 
 def patch_residents(officer):
-    """Residents of current households in the officer's patch, with their household's last contact."""
+    """Residents of current households in the officer's patch, with their household's last contact.
+
+    The last contact is the household's newest contact read from the (household, -occurred_at) index
+    for each resident, not the maximum over all its contacts grouped per resident: at a million
+    contacts, grouping every contact of the patch cost ten times as much (docs/scaling.md)."""
+    last = Contact.objects.filter(household=OuterRef("household_id")).order_by("-occurred_at").values("occurred_at")
     return (
         Resident.objects.filter(household__home__housing_officer=officer, household__tenancy_end__isnull=True)
         .select_related("household__home")
-        .annotate(last_contact=Max("household__contacts__occurred_at"))
+        # What the lists show (the name and the home's address), not every column of three tables.
+        .only("first_name", "last_name", "household__home__address_line_1", "household__home__postcode")
+        .annotate(last_contact=Subquery(last[:1]))
     )
 
 
@@ -119,6 +127,14 @@ class PatchSilences:
     total: int
     not_heard_days: int = 0
 
+    def groups(self):
+        """(key, residents) for each group shown, in the page's order; no disability group when
+        the viewer may not see disability."""
+        groups = [("no_internet", self.no_internet), ("interpreter", self.interpreter)]
+        if self.disability is not None:
+            groups.append(("disability", self.disability))
+        return [*groups, ("others", self.others)]
+
 
 def can_see_disability(user):
     return user.has_perms(["engagement.view_equalityprofile", "engagement.view_special_category"])
@@ -131,24 +147,31 @@ def patch_silences(officer, user, now=None):
     A resident can be in more than one group. Disability is special-category data: it is used only
     for a viewer allowed to see it (and the page audits the read)."""
     since = (now or timezone.now()) - timedelta(days=settings.CONTACT_NOT_HEARD_DAYS)
-    residents = not_contacted_since(officer, since).annotate(
-        no_internet=Exists(CommunicationPreference.objects.filter(resident=OuterRef("pk"), no_internet=True)),
-        interpreter=Exists(
-            CommunicationPreference.objects.filter(resident=OuterRef("pk")).exclude(interpreter_language="")
-        ),  # fmt: skip
-    )
-    disability_shown = can_see_disability(user)
-    if disability_shown:
-        residents = residents.annotate(
-            disabled=Exists(EqualityProfile.objects.filter(resident=OuterRef("pk"), disability=Answer.YES)),
-            interpreter_profile=Exists(
-                EqualityProfile.objects.filter(resident=OuterRef("pk"), interpreter_needed=Answer.YES)
-            ),
+    residents = list(not_contacted_since(officer, since))
+    # The flags are read for the listed residents by key: as EXISTS per row the planner read the
+    # whole preferences and profiles tables (250,000 and 300,000 rows) for a patch of 500 homes.
+    pks = [r.pk for r in residents]
+    preferences = {
+        resident_id: (no_internet, bool(language))
+        for resident_id, no_internet, language in CommunicationPreference.objects.filter(
+            resident_id__in=pks
+        ).values_list("resident_id", "no_internet", "interpreter_language")
+    }
+    no_internet = [r for r in residents if preferences.get(r.pk, (False, False))[0]]
+    needs_interpreter = {r.pk for r in residents if preferences.get(r.pk, (False, False))[1]}
+    disability = None
+    if can_see_disability(user):
+        profiles = EqualityProfile.objects.filter(resident_id__in=pks).values_list(
+            "resident_id", "disability", "interpreter_needed"
         )
-    residents = list(residents)
-    no_internet = [r for r in residents if r.no_internet]
-    interpreter = [r for r in residents if r.interpreter or getattr(r, "interpreter_profile", False)]
-    disability = [r for r in residents if r.disabled] if disability_shown else None
+        disabled = set()
+        for resident_id, answer, interpreter_needed in profiles:
+            if answer == Answer.YES:
+                disabled.add(resident_id)
+            if interpreter_needed == Answer.YES:
+                needs_interpreter.add(resident_id)
+        disability = [r for r in residents if r.pk in disabled]
+    interpreter = [r for r in residents if r.pk in needs_interpreter]
     grouped = {r.pk for r in no_internet + interpreter + (disability or [])}
     return PatchSilences(
         no_internet=no_internet,

@@ -39,7 +39,7 @@ def _officer_home(request):
 
 
 def _overview_home(request):
-    return {"regions": selectors.homes_by_region(), "home_count": selectors.home_count()}
+    return {"population": selectors.residents_by_region()}
 
 
 def _resident_home(request):

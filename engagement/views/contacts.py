@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -130,19 +131,36 @@ def follow_up_mark_done(request, pk):
     return redirect("home")
 
 
+# Residents listed in each group on the patch page, longest silent first; the rest are a page at a
+# time on the group's own page. A patch of 500 homes has about 500 residents not heard from, and
+# listing (and auditing) them all on every visit cost most of the page's time at 150,000 homes.
+PATCH_SHOWN = 50
+
+
 @page("engagement.work_a_patch", "engagement.view_resident")
 def patch(request):
-    """Who in my patch we have not heard from (CONTACT_NOT_HEARD_DAYS), by what tends to keep people silent."""
+    """Who in my patch we have not heard from (CONTACT_NOT_HEARD_DAYS), by what tends to keep people silent.
+
+    The page lists the first PATCH_SHOWN of each group; `?group=` lists one group page by page."""
     silences = patch_silences(request.user, request.user)
+    groups = dict(silences.groups())
+    group = request.GET.get("group", "")
+    if group in groups:
+        residents_page = Paginator(groups[group], PATCH_SHOWN).get_page(request.GET.get("page"))
+        listed = list(residents_page)
+        context = {"silences": silences, "group": group, "page": residents_page, "query": f"group={group}"}
+        template = "engagement/contacts/patch_group.html"
+    else:
+        listed = [r for residents in groups.values() for r in residents[:PATCH_SHOWN]]
+        context = {"silences": silences, "shown_limit": PATCH_SHOWN}
+        template = "engagement/contacts/patch.html"
     if silences.disability is not None:
         # The grouping shows who is and is not recorded as disabled: every resident listed is a read.
-        listed = {r for group in (silences.no_internet, silences.interpreter, silences.disability, silences.others)
-                  for r in group}  # fmt: skip
         record_views(
             user=request.user,
-            residents=sorted(listed, key=lambda r: r.pk),
+            residents=sorted(set(listed), key=lambda r: r.pk),
             subject=AuditSubject.EQUALITY_PROFILE,
             detail=f"Patch view: no contact in {silences.not_heard_days} days, grouped by disability",
             path=request.path,
         )
-    return render(request, "engagement/contacts/patch.html", {"silences": silences})
+    return render(request, template, context)

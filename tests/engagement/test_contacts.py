@@ -263,3 +263,25 @@ def test_follow_up_done_only_by_its_owner(client, personas, resident):
         contact=contact, action="Someone else's", owner=personas["repairs_operative"], due_on=date(2025, 1, 1)
     )
     assert client.post(reverse("follow_up_done", args=[other.pk])).status_code == 404
+
+
+def test_the_follow_up_owner_lists_every_member_of_staff_once_and_keeps_the_choice(client, personas, resident):
+    officer, agent = personas["housing_officer"], personas["contact_centre_agent"]
+    agent.username = "agent<b>"  # escaped like any label
+    agent.save()
+    client.force_login(officer)
+    data = {**every_prompt(resident, agent), "follow_up_1_due_2": ""}  # a missing date: the form comes back
+    page = client.post(reverse("contact_add", args=[resident.pk]), data).content.decode()
+    first = re.search(
+        r'<select name="follow_up_1_owner" class="govuk-select" id="id_follow_up_1_owner"[^>]*>(.*?)</select>', page
+    )
+    assert first, "the owner is a GOV.UK select"
+    options = re.findall(r'<option value="(\d*)"( selected)?>([^<]*)</option>', first.group(1))
+    assert options[0] == ("", "", "Me")
+    assert (str(agent.pk), " selected", "agent&lt;b&gt;") in options
+    assert (str(officer.pk), "", officer.username) in options
+    assert personas["panel_member"].username not in {label for _value, _selected, label in options}
+    second = re.search(r'<select name="follow_up_2_owner"[^>]*>(.*?)</select>', page).group(1)
+    assert '<option value="" selected>Me</option>' in second and " selected" not in second.replace(
+        '<option value="" selected>Me</option>', ""
+    )

@@ -130,3 +130,30 @@ def test_without_the_special_category_permission_disability_is_not_used(patch, p
     silences = patch_silences(officer, officer)
     assert silences.disability is None
     assert silences.total == 2
+
+
+def test_the_patch_view_lists_the_longest_silent_of_each_group_and_pages_through_a_group(client, patch, monkeypatch):
+    from engagement.views import contacts
+
+    monkeypatch.setattr(contacts, "PATCH_SHOWN", 1)
+    officer, stale = patch["officer"], patch["stale"]
+    quiet = _resident_in(officer, "Quiet")
+    _contact(officer, quiet, days_ago=300)  # heard from more recently than Stale (400 days), so listed after
+    CommunicationPreferenceFactory(resident=stale, interpreter_language="Polish")
+    client.force_login(officer)
+    page = client.get(reverse("patch")).content.decode()
+    # Everyone else: Never (no contact at all), then Quiet; only the first is listed, the count is everyone's.
+    assert "Everyone else not heard from: 2 residents" in page
+    assert "Never Patch" in page and "Quiet Patch" not in page
+    assert "See all 2 residents in this group" in page and 'href="?group=others"' in page
+    audited = AuditEntry.objects.filter(user=officer, subject="equality_profile", path=reverse("patch"))
+    assert sorted(audited.values_list("resident__first_name", flat=True)) == ["Never", "Stale"]
+
+    second = client.get(reverse("patch"), {"group": "others", "page": 2}).content.decode()
+    assert "Everyone else not heard from: 2 residents" in second
+    assert "Quiet Patch" in second and "Never Patch" not in second and "Page 2 of 2" in second
+    assert "No internet access" not in second
+    assert audited.filter(resident=quiet).count() == 1
+
+    unknown = client.get(reverse("patch"), {"group": "nobody"}).content.decode()
+    assert "Needs an interpreter: 1 resident" in unknown and "Everyone else not heard from" in unknown

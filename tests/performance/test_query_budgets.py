@@ -4,25 +4,31 @@ Each page is measured with a few rows and with many; the counts must be equal (n
 and within the page's budget, so a change that adds an N+1 or a heavier page fails here first.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from engagement.models import ActivityKind
+from engagement.models import ActivityKind, Contact, FollowUp
 from tests.factories import (
     AppointmentFactory,
+    CommunicationPreferenceFactory,
     ComplaintFactory,
     ComplaintStageFactory,
     ContactRestrictionFactory,
     EngagementActivityFactory,
+    EqualityProfileFactory,
     HomeFactory,
     HouseholdFactory,
     InvitationFactory,
+    ReasonableAdjustmentFactory,
     RepairRequestFactory,
     ResidentFactory,
     ScrutinyPanelFactory,
+    SupportNeedFactory,
     answered_response,
     transactional_survey,
 )
@@ -139,3 +145,45 @@ def test_the_operatives_jobs_run_the_same_queries_for_few_rows_and_many(client, 
     many = _queries(client, operative, reverse("repairs:jobs"))
     assert many == few, f"{few} queries for {FEW} jobs but {many} for {MANY}"
     assert many <= 12
+
+
+def _patch_rows(officer, count):
+    """Residents in the officer's patch not heard from for a year, each with something on the worklist."""
+    today = timezone.localdate()
+    for _ in range(count):
+        resident = ResidentFactory(household=HouseholdFactory(home=HomeFactory(housing_officer=officer)))
+        contact = Contact.objects.create(
+            household=resident.household,
+            resident=resident,
+            occurred_at=timezone.now() - timedelta(days=400),
+            channel="phone",
+            made_by=officer,
+            made_as="housing_officer",
+            purpose="Check-in",
+        )
+        FollowUp.objects.create(contact=contact, action="Call back", owner=officer, due_on=today)
+        contact.repairs.add(RepairRequestFactory(household=resident.household, home=resident.household.home))
+        SupportNeedFactory(resident=resident, review_by=today - timedelta(days=1))
+        ContactRestrictionFactory(resident=resident, review_by=today - timedelta(days=1))
+        ReasonableAdjustmentFactory(resident=resident, status="requested")
+        CommunicationPreferenceFactory(resident=resident, no_internet=True)
+        EqualityProfileFactory(resident=resident, disability="yes")
+
+
+@pytest.mark.parametrize(("url", "budget"), [(reverse("home"), 16), (reverse("patch"), 12)], ids=["worklist", "patch"])
+def test_the_officers_worklist_and_patch_run_the_same_queries_for_few_rows_and_many(client, personas, url, budget):
+    officer = personas["housing_officer"]
+    _patch_rows(officer, FEW)
+    few = _queries(client, officer, url)
+    _patch_rows(officer, MANY - FEW)
+    many = _queries(client, officer, url)
+    assert many == few, f"{url}: {few} queries for {FEW} residents but {many} for {MANY}"
+    assert many <= budget, f"{url}: {many} queries, over its budget of {budget}"
+
+
+def test_the_overview_reads_a_fixed_number_of_queries_however_many_homes(client, personas):
+    HomeFactory.create_batch(FEW)
+    few = _queries(client, personas["panel_member"], reverse("home"))
+    HomeFactory.create_batch(MANY - FEW)
+    many = _queries(client, personas["panel_member"], reverse("home"))
+    assert many == few <= 6
