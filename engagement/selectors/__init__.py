@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Count, OuterRef, Q, Subquery
 
 from engagement.models import Home, Household, Resident
-from inequities import labels
+from inequities import families, labels
 from inequities.dimensions import NOT_RECORDED
 from inequities.metrics import ALL
 from inequities.services import latest_snapshot
@@ -118,9 +118,9 @@ def residents_by_region():
     snapshot = latest_snapshot()
     if snapshot is None:
         return None
-    figures = snapshot.figures.filter(metric="residents", dimension="region", region=ALL).values_list(
-        "group", "numerator"
-    )
+    figures = snapshot.figures.filter(
+        metric=families.POPULATION.metrics[0].key, dimension="region", region=ALL
+    ).values_list("group", "numerator")
     counts = [RegionCount(code=group, residents=numerator) for group, numerator in figures]
     regions = sorted((c for c in counts if c.code != ALL), key=lambda c: (c.code == NOT_RECORDED, c.code))
     return Population(snapshot=snapshot, regions=regions, everyone=next((c for c in counts if c.code == ALL), None))
