@@ -3,13 +3,16 @@
 It knows what a reader of the figures knows: in each metric, a dimension's groups add up to its
 everyone row, the regions add up to all regions, every dimension's everyone row counts the same
 people, and a deprivation fifth is two tenths. A hidden count is given away when those equations
-fix it, that is when it has no freedom in the null space of the equations over the hidden counts.
+fix it, that is when it has no freedom in the null space of the equations over the hidden counts;
+and narrowed (narrowed()) when the least and the most it could be are fewer than five apart.
 """
 
 from collections import defaultdict
 
 import numpy as np
 from scipy.linalg import null_space
+from scipy.optimize import linprog
+from scipy.sparse.csgraph import connected_components
 
 ALL = "all"
 FIFTHS = {**{str(q): (str(2 * q - 1), str(2 * q)) for q in range(1, 6)}, "not_recorded": ("not_recorded",)}
@@ -75,3 +78,126 @@ def _fixed(cells, more=()):
         return []  # nothing hidden is in any equation: nothing can be worked out
     free = null_space(np.array(rows))
     return [key for key in hidden if np.abs(free[order[key]]).max(initial=0) < 1e-9]
+
+
+# What each unit's figures add up in: a proportion's numerators and remainders (denominator less
+# numerator) add up along every line; a rate per 1,000's numerators and denominators; a median's
+# denominators; a plain count's counts; a share's numerators, its denominator being its table's total.
+COUNTS = {
+    "proportion": ("numerator", "remainder"),
+    "per_1000": ("numerator", "denominator"),
+    "working_days": ("denominator",),
+    "count": ("numerator",),
+    "share": ("numerator",),
+}
+
+
+def narrowed(figures, width=5):
+    """[(metric, dimension, group, region, count)] of hidden figures whose count the shown figures
+    pin between a least and a most fewer than `width` apart (0 apart: worked out exactly).
+
+    `figures` as for given_away, with numerator, denominator and unit (none: a proportion); the
+    numbers of hidden figures are not read. Each hidden count's least and most come from linear
+    programs (scipy's HiGHS): the equations of given_away with the shown counts put in, every count
+    0 or more.
+    """
+    found = []
+    by_metric = defaultdict(dict)
+    for f in figures:
+        by_metric[f["metric"]][(f["dimension"], f["group"], f["region"])] = f
+    for metric, cells in by_metric.items():
+        unit = next(iter(cells.values())).get("unit") or "proportion"
+        hidden = {key for key, f in cells.items() if f["suppressed"] in (True, "true")}
+        for count in COUNTS[unit]:
+            values = {key: _count(f, count) for key, f in cells.items() if key not in hidden}
+            equations = list(_equations(cells))
+            if unit == "share":
+                equations += _share_totals(cells, hidden)
+            found += [(metric, *key, count) for key in _narrow(hidden, values, equations, width)]
+    return found
+
+
+def _count(figure, count):
+    def number(column):
+        value = figure.get(column)
+        return float("nan") if value in (None, "") else float(value)
+
+    if count == "remainder":
+        return number("denominator") - number("numerator")
+    return number(count)
+
+
+def _share_totals(cells, hidden):
+    """A share's groups add up to its denominator, which any shown figure of the region gives."""
+    tables = defaultdict(list)
+    for dimension, group, region in cells:
+        if group != ALL:
+            tables[(dimension, region)].append((dimension, group, region))
+    for (_dimension, region), members in tables.items():
+        shown = [key for key in cells if key[2] == region and key not in hidden]
+        total = ("total", region) if not shown else float(cells[shown[0]]["denominator"])
+        yield {**{m: 1 for m in members}, total: -1}
+
+
+def _narrow(hidden, values, equations, width):
+    names = sorted({k for terms in equations for k in terms if k in hidden or isinstance(k, tuple) and k[0] == "total"})
+    if not names:
+        return []
+    order = {key: i for i, key in enumerate(names)}
+    rows, constants = [], []
+    for terms in equations:
+        row, constant = np.zeros(len(names)), 0.0
+        for key, k in terms.items():
+            if key in order:
+                row[order[key]] += k
+            elif isinstance(key, float):
+                constant += k * key
+            else:
+                constant += k * values[key]
+        if row.any() and not np.isnan(constant):
+            rows.append(row)
+            constants.append(-constant)
+    if not rows:
+        return []
+    matrix, constants = np.array(rows), np.array(constants)
+    found = []
+    for component in _components(matrix):
+        a = matrix[:, component]
+        used = np.abs(a).sum(axis=1) > 0
+        a, b = a[used], constants[used]
+        seen_low, seen_high = np.full(len(component), np.inf), np.full(len(component), -np.inf)
+        # Points that push every count up, then down, at once (capped, so never unbounded): most
+        # counts are seen to move far enough without a program of their own.
+        cap = np.abs(b).sum() + width
+        directions = np.random.default_rng(0).choice([-1.0, 1.0], size=(min(24, len(component) // 8), len(component)))
+        for direction in [np.ones(len(component)), -np.ones(len(component)), *directions]:
+            result = linprog(direction, A_eq=a, b_eq=b, bounds=(0, cap), method="highs")
+            if result.status == 0:
+                seen_low, seen_high = np.minimum(seen_low, result.x), np.maximum(seen_high, result.x)
+        for i, column in enumerate(component):
+            if names[column][0] == "total" or seen_high[i] - seen_low[i] >= width:
+                continue
+            ends = []
+            for sense in (-1.0, 1.0):
+                objective = np.zeros(len(component))
+                objective[i] = sense
+                result = linprog(objective, A_eq=a, b_eq=b, bounds=(0, None), method="highs")
+                if result.status == 3:
+                    ends.append(np.inf)
+                    break
+                if result.status != 0:
+                    break  # not a consistent set of equations: nothing to conclude
+                ends.append(result.x[i])
+                seen_low, seen_high = np.minimum(seen_low, result.x), np.maximum(seen_high, result.x)
+                if seen_high[i] - seen_low[i] >= width:
+                    break
+            if len(ends) == 2 and abs(ends[1] - ends[0]) < width - 1e-6:
+                found.append(names[column])
+    return found
+
+
+def _components(matrix):
+    """Column numbers of the matrix in groups that share no equation."""
+    linked = (np.abs(matrix).T @ np.abs(matrix)) > 0
+    _count_, labels = connected_components(linked, directed=False)
+    return [list(np.flatnonzero(labels == label)) for label in range(_count_)]
