@@ -93,9 +93,10 @@ COUNTS = {
 }
 
 
-def narrowed(figures, width=5):
+def narrowed(figures, width=5, min_denominator=10):
     """[(metric, dimension, group, region, count)] of hidden figures whose count the shown figures
-    pin between a least and a most fewer than `width` apart (0 apart: worked out exactly).
+    pin between a least and a most fewer than `width` apart (0 apart: worked out exactly); a count
+    pinned to 0 is not reported where its figure counts at least `min_denominator` people.
 
     `figures` as for given_away, with numerator, denominator and unit (none: a proportion); the
     numbers of hidden figures are not read. Each hidden count's least and most come from linear
@@ -114,7 +115,11 @@ def narrowed(figures, width=5):
             equations = list(_equations(cells))
             if unit == "share":
                 equations += _share_totals(cells, hidden)
-            found += [(metric, *key, count) for key in _narrow(hidden, values, equations, width)]
+            found += [
+                (metric, *key, count)
+                for key, most in _narrow(hidden, values, equations, width)
+                if not (most < 1e-6 and _zero_is_shown(cells[key], unit, min_denominator))
+            ]
     return found
 
 
@@ -181,8 +186,17 @@ def _narrow(hidden, values, equations, width):
                 if seen_high[i] - seen_low[i] >= width:
                     break
             if len(ends) == 2 and ends[1] - ends[0] < width - 1e-6:
-                found.append(names[column])
+                found.append((names[column], ends[1]))
     return found
+
+
+def _zero_is_shown(figure, unit, min_denominator):
+    """A count worked out to be 0 points to nobody, as a shown 0 would, where its figure counts
+    enough people: known only where the caller gives the hidden figure's denominator (a CSV does not)."""
+    if unit == "count":
+        return True
+    denominator = figure.get("denominator")
+    return denominator not in (None, "") and float(denominator) >= min_denominator
 
 
 class _Program:
