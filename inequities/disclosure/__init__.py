@@ -8,28 +8,37 @@ figure may be worked out from the figures shown beside it, in any table a reader
    region's total; the regions of one group, with the group's all-regions figure): a line that
    hides exactly one figure, member or total, would let anyone subtract or add up the rest, so the
    smallest other figure in that line is hidden too, until no line gives a figure away.
-3. Linked tables: the same lines run across tables. Every dimension's everyone row counts the same
-   people, so one hidden in one dimension is hidden in all (and the region dimension's groups are
-   the regions' totals, whose lines the second step already walks); a dimension declared
-   `made_of` another (a deprivation fifth is two tenths, and any grouping declared later) is a line
-   of its parts with itself as the total. Steps 2 and 3 repeat until nothing changes.
+3. Linked tables: the same rule runs over the lines across tables. Every dimension's everyone row
+   counts the same people, so one hidden in one dimension is hidden in all (and the region
+   dimension's groups are the regions' totals, whose lines the second step already walks); a
+   dimension declared `made_of` another (a deprivation fifth is two tenths, and any grouping
+   declared later) is a line of its parts with itself as the total. Steps 2 and 3 repeat until
+   nothing changes. The lines are written down once, in lines.py, for these steps and the audit.
+4. The attacker's audit (audit.py) solves those lines for every hidden count, as a careful reader
+   would; while one can be worked out exactly or narrowed to fewer than `max_small + 1` values
+   apart, a figure of an equation through it is hidden too (the smallest whose count is at least
+   the threshold, so the range opens by at least that much; else the smallest), steps 2 and 3 run
+   again, and the audit again on the metrics that changed.
 
 tests/inequities/recoverable.py is an attacker written apart from this module: it solves the
-published equations for every hidden count, and the tests check it finds none.
+published equations for every hidden count, and the tests check it finds none fixed or narrowed.
 
 Every published table (dashboards and their CSVs, the figures export, the representation review,
 the numbers in signals' sentences) is read from the one suppressed set this returns.
 """
 
 import logging
+from collections import deque
 
-import pandas as pd
+import numpy as np
 
-from inequities.dimensions import DIMENSIONS
-from inequities.metrics import ALL
+from inequities.disclosure.audit import Audit
+from inequities.disclosure.lines import TABLE, groupings, lines
 
 DEFAULT_MIN_DENOMINATOR = 10
 DEFAULT_MAX_SMALL = 4
+
+__all__ = ["DEFAULT_MAX_SMALL", "DEFAULT_MIN_DENOMINATOR", "blank_suppressed", "groupings", "primary", "suppress"]
 
 logger = logging.getLogger(__name__)
 
@@ -43,138 +52,122 @@ def primary(frame, min_denominator=DEFAULT_MIN_DENOMINATOR, max_small=DEFAULT_MA
     return too_few | numerator.between(1, max_small) | (remainder.between(1, max_small) & ~counted)
 
 
-def suppress(frame, min_denominator=DEFAULT_MIN_DENOMINATOR, max_small=DEFAULT_MAX_SMALL, links=None):
+def suppress(frame, min_denominator=DEFAULT_MIN_DENOMINATOR, max_small=DEFAULT_MAX_SMALL, links=None, audited=True):
     """Return `frame` with a boolean `suppressed` column: primary, secondary and linked-table
-    suppression.
+    suppression, then the attacker's audit (audit.py), more being hidden until it passes.
 
     `links` are the lines across tables, as groupings() returns them; by default those declared
     with the dimensions. A page that lets a reader add up more (see disclosure.counts) adds its own.
 
     `frame` has metric, dimension, group, region, numerator, denominator (and unit, if any); group
     and region use metrics.ALL for totals. Figures without a numerator (such as medians) are judged
-    on their denominator alone. `frame.attrs["disclosure"]` says how many figures each step hid.
+    on their denominator alone. A boolean `published` column marks figures a reader has anyway
+    (never hidden to protect another). `frame.attrs["disclosure"]` says how many figures each step hid.
+    `audited=False` leaves the audit out (to measure what it adds).
     """
     result = frame.reset_index(drop=True).copy()
-    result["suppressed"] = primary(result, min_denominator, max_small)
-    first = int(result["suppressed"].sum())
-    for _key, table in result.groupby(["metric", "dimension"], sort=False):
-        hidden = _secondary(table)
-        result.loc[hidden, "suppressed"] = True
-    second = int(result["suppressed"].sum())
-    _across_tables(result, groupings() if links is None else links)
-    extra = int(result["suppressed"].sum()) - second
-    result.attrs["disclosure"] = {"primary": first, "secondary": second - first, "linked": extra}
+    published = lines(result, links)
+    rank = _ranks(result)
+    if "published" in result:  # figures a reader has anyway: never chosen to hide another
+        rank = [None if shown else place for place, shown in zip(rank, result["published"], strict=True)]
+    hidden = primary(result, min_denominator, max_small).to_numpy(dtype=bool, copy=True)
+    first = int(hidden.sum())
+    _close(hidden, published, rank, kind=TABLE)
+    second = int(hidden.sum())
+    _close(hidden, published, rank)
+    linked = int(hidden.sum())
+    if audited:
+        _until_the_audit_passes(result, hidden, published, rank, max_small, min_denominator)
+    audit = int(hidden.sum()) - linked
+    result["suppressed"] = hidden
+    result.attrs["disclosure"] = {
+        "primary": first,
+        "secondary": second - first,
+        "linked": linked - second,
+        "audit": audit,
+    }
     logger.info(
-        "Disclosure control hid %s of %s figures: %s small, %s beside them, %s more for linked tables",
-        second + extra,
+        "Disclosure control hid %s of %s figures: %s small, %s beside them, %s more for linked tables, "
+        "%s more for the audit",
+        linked + audit,
         len(result),
         first,
         second - first,
-        extra,
+        linked - second,
+        audit,
     )
     return result
 
 
-def _across_tables(result, links):
-    """Hide more until no line across tables gives a figure away: every dimension's everyone row
-    counts the same people (hidden in one dimension, it is hidden in all), and a dimension declared
-    `made_of` another is a line of its parts with itself as the total (a fifth and its two tenths)."""
-    linked = {d for whole, part, _groups in links for d in (whole, part)}
-    touched = set(result.loc[result["suppressed"], "metric"])
-    while touched:
-        before = result["suppressed"].copy()
-        everyone = result[(result["group"] == ALL) & result["metric"].isin(touched)]
-        hidden = everyone.groupby(["metric", "region"])["suppressed"].transform("any")
-        result.loc[everyone.index[hidden & ~everyone["suppressed"]], "suppressed"] = True
-        parts = result[result["dimension"].isin(linked) & result["metric"].isin(touched)]
-        for _key, table in parts.groupby(["metric", "region"], sort=False):
-            shown = table.assign(suppressed=result.loc[table.index, "suppressed"])
-            result.loc[_linked_lines(shown, links), "suppressed"] = True
-        grown = result["suppressed"] & ~before
-        for _key, table in result[
-            result.set_index(["metric", "dimension"]).index.isin(
-                set(zip(result.loc[grown, "metric"], result.loc[grown, "dimension"], strict=True))
-            )
-        ].groupby(["metric", "dimension"], sort=False):
-            result.loc[_secondary(table.assign(suppressed=result.loc[table.index, "suppressed"])), "suppressed"] = True
-        touched = set(result.loc[result["suppressed"] & ~before, "metric"])
+def _close(hidden, published, rank, kind=None, start=None):
+    """Hide more until no line (of `kind`, or any) hides exactly one figure, member or total: a
+    reader could subtract or add up the rest. The line's smallest shown member is hidden too, or
+    its total when every member is hidden. `start`: rows just hidden (only their lines are
+    looked at first)."""
+    if start is None:
+        todo = deque(range(len(published.lines)))
+    else:
+        todo = deque(sorted({n for row in start for n in published.through[row]}))
+    queued = set(todo)
+    while todo:
+        number = todo.popleft()
+        queued.discard(number)
+        line_kind, members, total = published.lines[number]
+        if kind is not None and line_kind != kind:
+            continue
+        if sum(bool(hidden[m]) for m in members) + bool(hidden[total]) != 1:
+            continue
+        shown = [m for m in members if not hidden[m] and rank[m] is not None]
+        pick = min(shown, key=rank.__getitem__) if shown else total
+        if rank[pick] is None:
+            continue  # nothing in the line can be hidden: the reader has its figures anyway
+        hidden[pick] = True
+        for other in published.through[pick]:
+            if other not in queued:
+                todo.append(other)
+                queued.add(other)
 
 
-def _linked_lines(table, links):
-    """Row labels to hide in one metric and region so that no declared whole, with its parts,
-    hides exactly one figure."""
-    index = dict(zip(zip(table["dimension"], table["group"], strict=True), table.index, strict=True))
-    suppressed = table["suppressed"]
-    more = []
-    for whole, part, groups in links:
-        for group, parts in groups.items():
-            total = index.get((whole, group))
-            members = [index[(part, p)] for p in parts if (part, p) in index]
-            if total is None or not members:
-                continue
-            line = members + [total]
-            hidden = [m for m in line if suppressed[m] or m in more]
-            if len(hidden) != 1:
-                continue
-            shown = [m for m in line if m not in hidden]
-            more.append(_smallest(table, shown))
-    return more
+def _until_the_audit_passes(frame, hidden, published, rank, max_small, min_denominator):
+    """Run the audit; while it finds a count given away, hide a figure of an equation through it
+    (the smallest shown figure whose count of that kind is at least the threshold, so the range
+    opens by at least that much; else the smallest), close the lines again, and audit the metrics
+    that changed."""
+    audit = Audit(frame, published, max_small, min_denominator)
+    metric = frame["metric"].to_numpy()
+    todo = None
+    while True:
+        failures = audit.failures(hidden, todo)
+        if not failures:
+            return
+        before, added = hidden.copy(), []
+        for failure in failures:
+            if any(hidden[row] for row in failure.shown):
+                continue  # its equations changed this round: audit it again first
+            candidates = sorted((row for row in failure.shown if rank[row] is not None), key=rank.__getitem__)
+            values = audit.values[failure.count]
+            wide = [row for row in candidates if values[row] >= max_small + 1]
+            if candidates:
+                hidden[(wide or candidates)[0]] = True
+                added.append((wide or candidates)[0])
+        if not added:
+            logger.warning("Disclosure audit: %s counts given away with nothing left to hide", len(failures))
+            return
+        _close(hidden, published, rank, start=added)
+        todo = list(dict.fromkeys(metric[np.flatnonzero(hidden & ~before)]))
 
 
-def groupings(dimensions=DIMENSIONS):
-    """[(dimension, the dimension it is made of, {group: its parts})] as declared with the dimensions."""
-    return [(d.key, d.made_of[0], d.made_of[1]) for d in dimensions if d.made_of]
-
-
-def _secondary(table):
-    """Row labels (of the caller's index) that must also be hidden in one metric's table."""
-    suppressed = table["suppressed"].copy()
-    lines = _lines(table)
-    changed = True
-    while changed:
-        changed = False
-        for members, total in lines:
-            # A hidden total beside shown members is as easy to work out as a hidden member.
-            hidden = [m for m in [*members, total] if suppressed[m]]
-            if len(hidden) != 1:
-                continue
-            shown = [m for m in members if not suppressed[m]]
-            if shown:
-                suppressed[_smallest(table, shown)] = True
-            else:
-                suppressed[total] = True
-            changed = True
-    return suppressed[suppressed].index
-
-
-def _smallest(table, labels):
-    """The figure of a line to hide next: the smallest by denominator, then numerator (a plain count
-    by its count), then label, so the same figures always hide the same way."""
-
-    def size(m):
-        denominator, numerator = table.at[m, "denominator"], table.at[m, "numerator"]
-        return (numerator if pd.isna(denominator) else denominator, numerator, m)
-
-    return min(labels, key=size)
-
-
-def _lines(table):
-    """(member row labels, total row label) for every row and column of the table that has a total."""
-    index = dict(zip(zip(table["group"], table["region"], strict=True), table.index, strict=True))
-    groups = {g for g, _r in index if g != ALL}
-    regions = {r for _g, r in index if r != ALL}
-    lines = []
-    for region in regions | {ALL}:
-        total = index.get((ALL, region))
-        members = [index[(g, region)] for g in sorted(groups) if (g, region) in index]
-        if total is not None and members:
-            lines.append((members, total))
-    for group in groups | {ALL}:
-        total = index.get((group, ALL))
-        members = [index[(group, r)] for r in sorted(regions) if (group, r) in index]
-        if total is not None and members:
-            lines.append((members, total))
-    return lines
+def _ranks(frame):
+    """Each row's place in the order figures of a line are hidden in: the smallest by denominator,
+    then numerator (a plain count by its count), then label, so the same figures always hide the
+    same way."""
+    numerator = frame["numerator"].to_numpy(dtype=float, na_value=np.nan)
+    denominator = frame["denominator"].to_numpy(dtype=float, na_value=np.nan)
+    size = np.where(np.isnan(denominator), numerator, denominator)
+    order = np.lexsort((np.arange(len(frame)), np.nan_to_num(numerator, nan=-1), np.nan_to_num(size, nan=-1)))
+    rank = np.empty(len(frame), dtype=int)
+    rank[order] = np.arange(len(frame))
+    return rank.tolist()
 
 
 def blank_suppressed(frame, columns):

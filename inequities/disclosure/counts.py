@@ -38,6 +38,8 @@ def hidden_counts(counts, wholes=None, max_small=DEFAULT_MAX_SMALL):
     rows += [(column, dimension, ALL, region, total) for (column, dimension, region), total in totals.items()]
     frame = pd.DataFrame(rows, columns=["metric", "dimension", "group", "region", "numerator"])
     frame = frame.assign(denominator=float("nan"), unit="count")
+    # An everyone row is on the dashboards, or adds up from the page, whatever this hides.
+    frame["published"] = frame["group"].eq(ALL) & ~frame["numerator"].between(1, max_small)
     result = suppress(frame, max_small=max_small, links=links)
     hidden = result[result["suppressed"] & (result["group"] != ALL)]
     return set(zip(hidden["metric"], hidden["dimension"], hidden["group"], hidden["region"], strict=True))

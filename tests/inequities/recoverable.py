@@ -3,13 +3,17 @@
 It knows what a reader of the figures knows: in each metric, a dimension's groups add up to its
 everyone row, the regions add up to all regions, every dimension's everyone row counts the same
 people, and a deprivation fifth is two tenths. A hidden count is given away when those equations
-fix it, that is when it has no freedom in the null space of the equations over the hidden counts.
+fix it, that is when it has no freedom in the null space of the equations over the hidden counts;
+and narrowed (narrowed()) when the least and the most it could be are fewer than five apart.
 """
 
 from collections import defaultdict
 
+import highspy
 import numpy as np
 from scipy.linalg import null_space
+from scipy.sparse import csr_array
+from scipy.sparse.csgraph import connected_components
 
 ALL = "all"
 FIFTHS = {**{str(q): (str(2 * q - 1), str(2 * q)) for q in range(1, 6)}, "not_recorded": ("not_recorded",)}
@@ -75,3 +79,153 @@ def _fixed(cells, more=()):
         return []  # nothing hidden is in any equation: nothing can be worked out
     free = null_space(np.array(rows))
     return [key for key in hidden if np.abs(free[order[key]]).max(initial=0) < 1e-9]
+
+
+# What each unit's figures add up in: a proportion's numerators and remainders (denominator less
+# numerator) add up along every line; a rate per 1,000's numerators and denominators; a median's
+# denominators; a plain count's counts; a share's numerators, its denominator being its table's total.
+COUNTS = {
+    "proportion": ("numerator", "remainder"),
+    "per_1000": ("numerator", "denominator"),
+    "working_days": ("denominator",),
+    "count": ("numerator",),
+    "share": ("numerator",),
+}
+
+
+def narrowed(figures, width=5, min_denominator=10):
+    """[(metric, dimension, group, region, count)] of hidden figures whose count the shown figures
+    pin between a least and a most fewer than `width` apart (0 apart: worked out exactly); a count
+    pinned to 0 is not reported where its figure counts at least `min_denominator` people.
+
+    `figures` as for given_away, with numerator, denominator and unit (none: a proportion); the
+    numbers of hidden figures are not read. Each hidden count's least and most come from linear
+    programs (HiGHS): the equations of given_away with the shown counts put in, every count 0 or
+    more. A count already seen at two points as far apart as `width` needs no program of its own.
+    """
+    found = []
+    by_metric = defaultdict(dict)
+    for f in figures:
+        by_metric[f["metric"]][(f["dimension"], f["group"], f["region"])] = f
+    for metric, cells in by_metric.items():
+        unit = next(iter(cells.values())).get("unit") or "proportion"
+        hidden = {key for key, f in cells.items() if f["suppressed"] in (True, "true")}
+        for count in COUNTS[unit]:
+            values = {key: _count(f, count) for key, f in cells.items() if key not in hidden}
+            equations = list(_equations(cells))
+            if unit == "share":
+                equations += _share_totals(cells, hidden)
+            found += [
+                (metric, *key, count)
+                for key, most in _narrow(hidden, values, equations, width)
+                if not (most < 1e-6 and _zero_is_shown(cells[key], unit, min_denominator))
+            ]
+    return found
+
+
+def _count(figure, count):
+    def number(column):
+        value = figure.get(column)
+        return float("nan") if value in (None, "") else float(value)
+
+    if count == "remainder":
+        return number("denominator") - number("numerator")
+    return number(count)
+
+
+def _share_totals(cells, hidden):
+    """A share's groups add up to its denominator, which any shown figure of the region gives."""
+    tables = defaultdict(list)
+    for dimension, group, region in cells:
+        if group != ALL:
+            tables[(dimension, region)].append((dimension, group, region))
+    for (_dimension, region), members in tables.items():
+        shown = [key for key in cells if key[2] == region and key not in hidden]
+        total = ("total", region) if not shown else float(cells[shown[0]]["denominator"])
+        yield {**{m: 1 for m in members}, total: -1}
+
+
+def _narrow(hidden, values, equations, width):
+    names = sorted({k for terms in equations for k in terms if k in hidden or isinstance(k, tuple) and k[0] == "total"})
+    if not names:
+        return []
+    order = {key: i for i, key in enumerate(names)}
+    rows, constants = [], []
+    for terms in equations:
+        row, constant = np.zeros(len(names)), 0.0
+        for key, k in terms.items():
+            if key in order:
+                row[order[key]] += k
+            elif isinstance(key, float):
+                constant += k * key
+            else:
+                constant += k * values[key]
+        if row.any() and not np.isnan(constant):
+            rows.append(row)
+            constants.append(-constant)
+    if not rows:
+        return []
+    matrix, constants = np.array(rows), np.array(constants)
+    found = []
+    for component in _components(matrix):
+        a = matrix[:, component]
+        used = np.abs(a).sum(axis=1) > 0
+        a, b = a[used], constants[used]
+        program = _Program(a, b)
+        seen_low, seen_high = np.full(len(component), np.inf), np.full(len(component), -np.inf)
+        for i, column in enumerate(component):
+            if names[column][0] == "total" or seen_high[i] - seen_low[i] >= width:
+                continue
+            ends = []
+            for sense in (1.0, -1.0):  # least, then most
+                point = program.solve(i, sense)
+                if point is None:
+                    break  # no most, or not a consistent set of equations: nothing to conclude
+                ends.append(point[i])
+                seen_low, seen_high = np.minimum(seen_low, point), np.maximum(seen_high, point)
+                if seen_high[i] - seen_low[i] >= width:
+                    break
+            if len(ends) == 2 and ends[1] - ends[0] < width - 1e-6:
+                found.append((names[column], ends[1]))
+    return found
+
+
+def _zero_is_shown(figure, unit, min_denominator):
+    """A count worked out to be 0 points to nobody, as a shown 0 would, where its figure counts
+    enough people: known only where the caller gives the hidden figure's denominator (a CSV does not)."""
+    if unit == "count":
+        return True
+    denominator = figure.get("denominator")
+    return denominator not in (None, "") and float(denominator) >= min_denominator
+
+
+class _Program:
+    """Counts >= 0 with a @ counts = b, as one HiGHS model solved again for each objective (scipy's
+    linprog builds it anew each call: ten times slower on the default demo's figures)."""
+
+    def __init__(self, a, b):
+        self.highs = highspy.Highs()
+        self.highs.setOptionValue("output_flag", False)
+        self.size = a.shape[1]
+        self.highs.addVars(self.size, np.zeros(self.size), np.full(self.size, highspy.kHighsInf))
+        rows = csr_array(a)
+        starts = rows.indptr[:-1].astype(np.int32)
+        self.highs.addRows(len(b), b, b, rows.nnz, starts, rows.indices.astype(np.int32), rows.data)
+        self.columns = np.arange(self.size, dtype=np.int32)
+
+    def solve(self, i, sense):
+        """A point where count i is least (sense 1) or most (-1); None if it has no most."""
+        cost = np.zeros(self.size)
+        cost[i] = sense
+        self.highs.changeColsCost(self.size, self.columns, cost)
+        self.highs.run()
+        if self.highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            return None
+        return np.array(self.highs.getSolution().col_value)
+
+
+def _components(matrix):
+    """Column numbers of the matrix in groups that share no equation."""
+    linked = (np.abs(matrix).T @ np.abs(matrix)) > 0
+    _count_, labels = connected_components(linked, directed=False)
+    return [list(np.flatnonzero(labels == label)) for label in range(_count_)]
