@@ -160,3 +160,11 @@ QUESTIONS = {
     "religion": Religion,
     "interpreter_needed": Answer,
 }
+
+
+def years_before(day, years):
+    """The same day `years` earlier (28 February for 29 February in a year that has none)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)

@@ -24,7 +24,7 @@ from django.db import transaction
 from django.db.models import CharField, Value
 from django.db.models.functions import Coalesce
 
-from engagement.equality import NOT_ASKED, age_band, ethnic_group
+from engagement.equality import NOT_ASKED, age_band, ethnic_group, years_before
 from engagement.models import (
     DIMENSION_LABELS,
     Channel,
@@ -129,20 +129,13 @@ def eligible_residents(today):
     """Residents who may be invited: in a current tenancy, adult, no current restriction, on no panel."""
     restricted = ContactRestriction.objects.current().values("resident_id")
     on_a_panel = PanelMembership.objects.current(today).values("resident_id")
-    too_young = _years_before(today, MIN_AGE)
+    too_young = years_before(today, MIN_AGE)
     return (
         Resident.objects.filter(household__tenancy_end__isnull=True)
         .exclude(pk__in=restricted)
         .exclude(pk__in=on_a_panel)
         .exclude(date_of_birth__gt=too_young)
     )
-
-
-def _years_before(day, years):
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)
 
 
 def draw(*, panel, characteristics, size, seed, today):
@@ -152,7 +145,7 @@ def draw(*, panel, characteristics, size, seed, today):
         raise ValueError(f"Choose characteristics from {list(DIMENSION_LABELS)}; got {characteristics!r}")
     rng = random.Random(seed)
     adults = Resident.objects.filter(household__tenancy_end__isnull=True).exclude(
-        date_of_birth__gt=_years_before(today, MIN_AGE)
+        date_of_birth__gt=years_before(today, MIN_AGE)
     )
     population = {s: len(pks) for s, pks in residents_by_stratum(adults, characteristics, today).items()}
     members = Resident.objects.filter(

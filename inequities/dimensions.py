@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Case, CharField, Exists, OuterRef, Value, When
 from django.db.models.functions import Cast, Coalesce
 
-from engagement.equality import AGE_BAND_FLOORS, NOT_ASKED, PREFER_NOT_TO_SAY
-from engagement.selectors.equality import _years_before
+from engagement.equality import AGE_BAND_FLOORS, NOT_ASKED, PREFER_NOT_TO_SAY, years_before
 
 NOT_RECORDED = "not_recorded"
 
@@ -54,7 +53,7 @@ def _age_band(path, today):
     ]
     pairs = list(zip(AGE_BAND_FLOORS, AGE_BAND_FLOORS[1:], strict=False))
     for (floor, _older), (_next, younger) in reversed(pairs):
-        whens.append(When(**{f"{born}__gt": _years_before(today, floor)}, then=Value(younger.value)))
+        whens.append(When(**{f"{born}__gt": years_before(today, floor)}, then=Value(younger.value)))
     return Case(*whens, default=Value(AGE_BAND_FLOORS[0][1].value), output_field=CharField())
 
 

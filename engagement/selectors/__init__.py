@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Count, OuterRef, Q, Subquery
 
 from engagement.models import Home, Household, Resident
-from inequities import families, labels
+from inequities import labels
 from inequities.dimensions import NOT_RECORDED
 from inequities.metrics import ALL
 from inequities.services import latest_snapshot
@@ -111,16 +111,19 @@ class Population:
 
 
 def residents_by_region():
-    """The overview's counts, read from the latest snapshot's population figures (metric
-    `residents`, dimension `region`, all regions), never counted live: the snapshot already holds
-    them, with small numbers hidden, and at 150,000 homes counting homes by region cost a scan of
-    every home on each visit. None when no figures have been computed yet."""
+    """The overview's counts, read from the latest snapshot's population figures (the residents
+    metric of `inequities.families.POPULATION`, dimension `region`, all regions), never counted
+    live: the snapshot already holds them, with small numbers hidden, and at 150,000 homes counting
+    homes by region cost a scan of every home on each visit. None when no figures have been
+    computed yet."""
+    from inequities import families  # it reads inequities.dimensions, which reads this package
+
     snapshot = latest_snapshot()
     if snapshot is None:
         return None
-    figures = snapshot.figures.filter(
-        metric=families.POPULATION.metrics[0].key, dimension="region", region=ALL
-    ).values_list("group", "numerator")
+    residents = families.POPULATION.metrics[0].key
+    figures = snapshot.figures.filter(metric=residents, dimension="region", region=ALL)
+    figures = figures.values_list("group", "numerator")
     counts = [RegionCount(code=group, residents=numerator) for group, numerator in figures]
     regions = sorted((c for c in counts if c.code != ALL), key=lambda c: (c.code == NOT_RECORDED, c.code))
     return Population(snapshot=snapshot, regions=regions, everyone=next((c for c in counts if c.code == ALL), None))

@@ -17,6 +17,7 @@ from engagement.equality import (
     AgeBand,
     EthnicGroup,
     ethnic_group,
+    years_before,
 )
 from engagement.models import Resident
 
@@ -78,12 +79,5 @@ def _age_band(today):
     # Pairs of (a band's lowest age, the band just younger), youngest first.
     pairs = zip(AGE_BAND_FLOORS, AGE_BAND_FLOORS[1:], strict=False)
     for (floor, _older), (_floor, younger) in reversed(list(pairs)):
-        whens.append(When(date_of_birth__gt=_years_before(today, floor), then=Value(younger.value)))
+        whens.append(When(date_of_birth__gt=years_before(today, floor), then=Value(younger.value)))
     return Case(*whens, default=Value(AGE_BAND_FLOORS[0][1].value), output_field=CharField())
-
-
-def _years_before(day, years):
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February in a year that has none
-        return day.replace(year=day.year - years, day=28)
