@@ -34,6 +34,7 @@ FAMILIES = {
     "awaabs_law_cases": ("awaabs_law", ["decided", "met"]),
     "complaints_and_households": ("complaints", ["complaints", "households"]),
     "representation": ("representation", ["count"]),
+    "unnamed_participants": ("unnamed_participants", ["count"]),
     "security_repairs": ("security", ["security", "repairs"]),
 }
 

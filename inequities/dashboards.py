@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
 from inequities import labels
-from inequities.dimensions import DIMENSIONS, NOT_RECORDED
+from inequities.dimensions import DIMENSIONS, NOT_RECORDED, published
 from inequities.labels import PER_1000, SHARE, WORKING_DAYS
 from inequities.metrics import ALL
 from inequities.models import Figure, Snapshot
@@ -22,7 +22,9 @@ from inequities.models import Figure, Snapshot
 SURVEY_MEASURES = (
     "tp01_dissatisfied", "tp02_dissatisfied", "tp03_dissatisfied", "tp04_dissatisfied", "repair_overall_dissatisfied",
 )  # fmt: skip
-GROUP_DIMENSIONS = [d.key for d in DIMENSIONS if d.key != "region"]
+# Only these: the snapshot also holds the representation review's own questions, which no dashboard shows.
+ALL_DIMENSIONS = [d.key for d in DIMENSIONS]
+GROUP_DIMENSIONS = [d for d in ALL_DIMENSIONS if d != "region"]
 
 
 @dataclass(frozen=True)
@@ -260,6 +262,8 @@ def build_table(snapshot, metric, dimension, region, unit, figures=None):
     if figures is None:
         figures = list(snapshot.figures.filter(metric=metric, dimension=dimension, region=region))
     words = labels.metric(metric, unit)
+    if unit == SHARE:  # everyone's share of themselves (kept for disclosure control) says nothing
+        figures = [f for f in figures if f.group != ALL]
     figures = sorted(figures, key=_group_order(dimension))
     benchmarks = any(f.benchmark_rate is not None for f in figures)
     value_header = str(words.value)
@@ -282,11 +286,12 @@ def build_table(snapshot, metric, dimension, region, unit, figures=None):
         if figure.suppressed:
             rows.append(Row([name, str(HIDDEN)] + [str(HIDDEN)] * (len(headers) - 2), suppressed=True, figure=figure))
             continue
-        based_on = (
-            _g("%(n)s of %(d)s") % {"n": _count(figure.numerator), "d": _count(figure.denominator)}
-            if unit not in (PER_1000, WORKING_DAYS)
-            else _count(figure.denominator)
-        )
+        if unit in (PER_1000, WORKING_DAYS):
+            based_on = _count(figure.denominator)
+        elif figure.denominator is None:  # a share of a total that is hidden: the count alone
+            based_on = _count(figure.numerator)
+        else:
+            based_on = _g("%(n)s of %(d)s") % {"n": _count(figure.numerator), "d": _count(figure.denominator)}
         gap_interval = (
             _interval(f"{figure.gap_low_pp:.1f}", f"{figure.gap_high_pp:.1f}", f" {_gap_unit(unit)}")
             if figure.gap_low_pp is not None and figure.gap_high_pp is not None
@@ -324,7 +329,9 @@ def build_not_asked_table(snapshot, region, figures=None):
     """For each characteristic, the share of residents we have never asked (or have no record of)."""
     if figures is None:
         figures = list(
-            snapshot.figures.filter(metric="residents", region=region, group__in=("not_asked", NOT_RECORDED))
+            snapshot.figures.filter(
+                metric="residents", dimension__in=ALL_DIMENSIONS, region=region, group__in=("not_asked", NOT_RECORDED)
+            )
         )
     order = [d.key for d in DIMENSIONS]
     figures = sorted(figures, key=lambda f: (order.index(f.dimension) if f.dimension in order else 99, f.group))
@@ -567,6 +574,8 @@ def csv_table(params):
     if metric == labels.NOT_ASKED_TABLE:
         return build_not_asked_table(snapshot, region)
     dimension = params.get("characteristic") or "disability"
+    if not published(dimension):
+        return None
     unit = available_metrics(snapshot).get(metric)
     return build_table(snapshot, metric, dimension, region, unit)
 
