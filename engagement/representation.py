@@ -80,12 +80,14 @@ class Table:
         return [row for row in self.rows if row.is_under_represented]
 
 
-def representation_tables(dimensions, suggestions=None):
+def representation_tables(dimensions, suggestions=None, small=None):
     """Turn selectors.representation() figures into tables for the page.
 
     `suggestions` is {(dimension, group): OutreachSuggestion}, attached to under-represented rows.
+    `small`: the largest count hidden as "fewer than 5" (the snapshot's max_small; default the setting).
     """
     suggestions = suggestions or {}
+    small = max_small() if small is None else small
     tables = []
     for dimension in dimensions:
         rows = [
@@ -100,7 +102,7 @@ def representation_tables(dimensions, suggestions=None):
         for column in COLUMNS:
             _add_shares(rows, column, dimension.known[column].number)
         for row in rows:
-            _judge(row, dimension.known)
+            _judge(row, dimension.known, small)
             if row.is_under_represented and (dimension.dimension, row.code) in suggestions:
                 row.suggestions = [suggestions[(dimension.dimension, row.code)]]
         tables.append(Table(dimension=dimension.dimension, label=dimension.label, rows=rows))
@@ -125,7 +127,7 @@ def _add_shares(rows, column, known):
             cell.share = cell.count / known
 
 
-def _judge(row, known):
+def _judge(row, known, small):
     """Judge from the page's own figures only: see the module's rules."""
     population = row.population
     if row.is_missing_answer or population.share is None or population.count < MIN_JUDGED:
@@ -137,7 +139,7 @@ def _judge(row, known):
         if cell.is_shown:
             share = cell.count / answered
         elif cell.state == SMALL:
-            share = max_small() / answered  # the most it can be
+            share = small / answered  # the most it can be
         else:
             continue
         if share < UNDER_REPRESENTED_RATIO * population.share:

@@ -17,7 +17,7 @@ from engagement.access import page
 from engagement.audit import record_views
 from engagement.forms import activities as activity_forms
 from engagement.models import AuditSubject, EqualityImpactAssessment, PanelShortlist, ScrutinyPanel
-from engagement.representation import MIN_JUDGED, UNDER_REPRESENTED_RATIO, max_small, representation_tables
+from engagement.representation import MIN_JUDGED, UNDER_REPRESENTED_RATIO, representation_tables
 from engagement.selectors import panels as panel_selectors
 from engagement.selectors.representation import representation as representation_figures
 from engagement.shortlist import shortlist_draw
@@ -69,7 +69,9 @@ def representation(request):
     )
     region = form.value("region", ALL)
     tables = representation_tables(
-        representation_figures(snapshot, region), suggestions=panel_selectors.outreach_suggestions()
+        representation_figures(snapshot, region),
+        suggestions=panel_selectors.outreach_suggestions(),
+        small=snapshot.max_small,
     )
     context = {
         "snapshot": snapshot,
@@ -77,7 +79,7 @@ def representation(request):
         "tables": tables,
         "region": None if region == ALL else labels.region(region),
         "ratio_percent": round(UNDER_REPRESENTED_RATIO * 100),
-        "max_small": max_small(),
+        "max_small": snapshot.max_small,
         "min_judged": MIN_JUDGED,
         "under": [(table, row) for table in tables for row in table.under_represented],
     }
