@@ -6,7 +6,8 @@
 --
 -- It covers every metric family in inequities/families.py (bench/recompute.py checks it). Its
 -- second column is what the app's query puts in its `metric` column (empty where it has none).
--- Every resident's group in each of the eleven dimensions is worked out once (the temporary table
+-- Every resident's group in each of the eleven dimensions (and the representation review's three
+-- questions of its own, for residents, panel members and participants) is worked out once (the temporary table
 -- `people`); each metric family is then one pass over its facts joined to `people` (a materialised
 -- CTE), counted by (group, region) for each dimension in turn and joined with UNION ALL. This beat
 -- GROUPING SETS and a LATERAL fan-out to (dimension, group) on the bench data (41 s and 48 s in all). Dates are
@@ -43,6 +44,9 @@ SELECT r.id,
             ELSE '75_plus' END AS age_band,
        COALESCE(e.sex, 'not_asked') AS sex,
        COALESCE(e.interpreter_needed, 'not_asked') AS interpreter_needed,
+       COALESCE(e.gender_identity, 'not_asked') AS gender_identity,
+       COALESCE(e.sexual_orientation, 'not_asked') AS sexual_orientation,
+       COALESCE(e.religion, 'not_asked') AS religion,
        CASE WHEN cp.no_internet THEN 'no_internet'
             WHEN NOT cp.no_internet THEN 'has_internet'
             ELSE 'not_recorded' END AS no_internet,
@@ -99,7 +103,13 @@ SELECT 'residents', '', 'region', region_group, region, count(*), NULL::bigint, 
 UNION ALL
 SELECT 'residents', '', 'imd_decile', imd_decile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_decile, region
 UNION ALL
-SELECT 'residents', '', 'imd_quintile', imd_quintile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_quintile, region;
+SELECT 'residents', '', 'imd_quintile', imd_quintile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_quintile, region
+UNION ALL
+SELECT 'residents', '', 'gender_identity', gender_identity, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY gender_identity, region
+UNION ALL
+SELECT 'residents', '', 'sexual_orientation', sexual_orientation, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY sexual_orientation, region
+UNION ALL
+SELECT 'residents', '', 'religion', religion, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY religion, region;
 
 -- Survey answers: valid (not "don't know"), satisfied and dissatisfied, per measure.
 WITH f AS MATERIALIZED (
@@ -465,7 +475,13 @@ SELECT 'representation', 'panel', 'region', region_group, region, count(*), NULL
 UNION ALL
 SELECT 'representation', 'panel', 'imd_decile', imd_decile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_decile, region
 UNION ALL
-SELECT 'representation', 'panel', 'imd_quintile', imd_quintile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_quintile, region;
+SELECT 'representation', 'panel', 'imd_quintile', imd_quintile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_quintile, region
+UNION ALL
+SELECT 'representation', 'panel', 'gender_identity', gender_identity, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY gender_identity, region
+UNION ALL
+SELECT 'representation', 'panel', 'sexual_orientation', sexual_orientation, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY sexual_orientation, region
+UNION ALL
+SELECT 'representation', 'panel', 'religion', religion, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY religion, region;
 
 -- Current residents named at an engagement activity held in the period (each once).
 WITH f AS MATERIALIZED (
@@ -495,7 +511,50 @@ SELECT 'representation', 'participants', 'region', region_group, region, count(*
 UNION ALL
 SELECT 'representation', 'participants', 'imd_decile', imd_decile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_decile, region
 UNION ALL
-SELECT 'representation', 'participants', 'imd_quintile', imd_quintile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_quintile, region;
+SELECT 'representation', 'participants', 'imd_quintile', imd_quintile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_quintile, region
+UNION ALL
+SELECT 'representation', 'participants', 'gender_identity', gender_identity, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY gender_identity, region
+UNION ALL
+SELECT 'representation', 'participants', 'sexual_orientation', sexual_orientation, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY sexual_orientation, region
+UNION ALL
+SELECT 'representation', 'participants', 'religion', religion, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY religion, region;
+
+-- People who took part without being named (extract.unnamed_participants), once per activity, by the
+-- activity's region ('all' for an activity for every region): their answers from the anonymous
+-- counts, the rest "not asked"; "not recorded" in the other dimensions; the region is the activity's.
+CREATE TEMPORARY TABLE unnamed_heads ON COMMIT DROP AS
+SELECT COALESCE(rg.name, 'all') AS region, sum(a.headcount) AS n
+  FROM engagement_engagementactivity a LEFT JOIN engagement_region rg ON rg.id = a.region_id
+ WHERE a.held_on >= :'start'::date AND a.held_on <= :'end'::date
+ GROUP BY 1;
+
+CREATE TEMPORARY TABLE unnamed_given ON COMMIT DROP AS
+SELECT COALESCE(rg.name, 'all') AS region, ac.dimension, ac."group" AS grp, sum(ac.count) AS n
+  FROM engagement_anonymouscount ac
+  JOIN engagement_engagementactivity a ON a.id = ac.activity_id
+  LEFT JOIN engagement_region rg ON rg.id = a.region_id
+ WHERE a.held_on >= :'start'::date AND a.held_on <= :'end'::date
+ GROUP BY 1, 2, 3;
+
+INSERT INTO floor_counts
+SELECT 'representation', 'unnamed_participants', dimension, grp, region, n, NULL::bigint, NULL::bigint
+  FROM (
+    SELECT region, dimension, grp, n FROM unnamed_given WHERE grp <> 'not_asked'
+    UNION ALL
+    SELECT h.region, q.dimension, 'not_asked',
+           h.n - COALESCE((SELECT sum(g.n) FROM unnamed_given g
+                            WHERE g.region = h.region AND g.dimension = q.dimension AND g.grp <> 'not_asked'), 0)
+      FROM unnamed_heads h
+     CROSS JOIN (VALUES ('age_band'), ('disability'), ('ethnic_group'), ('sex'), ('gender_identity'),
+                        ('sexual_orientation'), ('religion'), ('interpreter_needed')) AS q(dimension)
+    UNION ALL
+    SELECT h.region, o.dimension, 'not_recorded', h.n
+      FROM unnamed_heads h
+     CROSS JOIN (VALUES ('no_internet'), ('support_need'), ('scheme_type'), ('imd_decile'), ('imd_quintile')) AS o(dimension)
+    UNION ALL
+    SELECT region, 'region', CASE WHEN region = 'all' THEN 'not_recorded' ELSE region END, n FROM unnamed_heads
+  ) AS unnamed
+ WHERE n <> 0;
 
 -- Repairs reported in the period, and how many were windows, doors, gates or fences, for homes in
 -- the most crime-deprived fifth of neighbourhoods (IMD crime deciles 1 and 2) and elsewhere.

@@ -14,12 +14,14 @@ from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
 from inequities import families, labels
-from inequities.dimensions import DIMENSIONS, NOT_RECORDED
+from inequities.dimensions import DIMENSIONS, NOT_RECORDED, published
 from inequities.families import PER_1000, SHARE, WORKING_DAYS
 from inequities.metrics import ALL
 from inequities.models import Figure, Snapshot
 
-GROUP_DIMENSIONS = [d.key for d in DIMENSIONS if d.key != "region"]
+# Only these: the snapshot also holds the representation review's own questions, which no dashboard shows.
+ALL_DIMENSIONS = [d.key for d in DIMENSIONS]
+GROUP_DIMENSIONS = [d for d in ALL_DIMENSIONS if d != "region"]
 
 
 @dataclass(frozen=True)
@@ -240,6 +242,8 @@ def build_table(snapshot, metric, dimension, region, unit, figures=None):
     if figures is None:
         figures = list(snapshot.figures.filter(metric=metric, dimension=dimension, region=region))
     words = labels.metric(metric)
+    if unit == SHARE:  # everyone's share of themselves (kept for disclosure control) says nothing
+        figures = [f for f in figures if f.group != ALL]
     figures = sorted(figures, key=_group_order(dimension))
     benchmarks = any(f.benchmark_rate is not None for f in figures)
     value_header = str(words.value)
@@ -262,11 +266,12 @@ def build_table(snapshot, metric, dimension, region, unit, figures=None):
         if figure.suppressed:
             rows.append(Row([name, str(HIDDEN)] + [str(HIDDEN)] * (len(headers) - 2), suppressed=True, figure=figure))
             continue
-        based_on = (
-            _g("%(n)s of %(d)s") % {"n": _count(figure.numerator), "d": _count(figure.denominator)}
-            if unit not in (PER_1000, WORKING_DAYS)
-            else _count(figure.denominator)
-        )
+        if unit in (PER_1000, WORKING_DAYS):
+            based_on = _count(figure.denominator)
+        elif figure.denominator is None:  # a share of a total that is hidden: the count alone
+            based_on = _count(figure.numerator)
+        else:
+            based_on = _g("%(n)s of %(d)s") % {"n": _count(figure.numerator), "d": _count(figure.denominator)}
         gap_interval = (
             _interval(f"{figure.gap_low:.1f}", f"{figure.gap_high:.1f}", f" {_gap_unit(unit)}")
             if figure.gap_low is not None and figure.gap_high is not None
@@ -305,7 +310,10 @@ def build_not_asked_table(snapshot, region, figures=None):
     if figures is None:
         figures = list(
             snapshot.figures.filter(
-                metric=families.POPULATION.metrics[0].key, region=region, group__in=("not_asked", NOT_RECORDED)
+                metric=families.POPULATION.metrics[0].key,
+                dimension__in=ALL_DIMENSIONS,
+                region=region,
+                group__in=("not_asked", NOT_RECORDED),
             )
         )
     order = [d.key for d in DIMENSIONS]
@@ -549,6 +557,8 @@ def csv_table(params):
     if metric == labels.NOT_ASKED_TABLE:
         return build_not_asked_table(snapshot, region)
     dimension = params.get("characteristic") or "disability"
+    if not published(dimension):
+        return None
     unit = available_metrics(snapshot).get(metric)
     return build_table(snapshot, metric, dimension, region, unit)
 

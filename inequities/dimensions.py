@@ -111,6 +111,30 @@ DIMENSIONS = [
 ]
 DIMENSIONS_BY_KEY = {d.key: d for d in DIMENSIONS}
 
+# Equality questions only the representation review shows (engagement.models.DIMENSIONS): special
+# category, so they group residents, panel members and participants in the snapshot and nothing
+# else, and no dashboard, dashboard CSV or figures export publishes them (see published()).
+REVIEW_ONLY = [
+    Dimension("gender_identity", "Gender identity", _answer("gender_identity")),
+    Dimension("sexual_orientation", "Sexual orientation", _answer("sexual_orientation")),
+    Dimension("religion", "Religion or belief", _answer("religion")),
+]
+ANSWERED = ":answered"  # the review's wholes of a question: those who answered ("known") and not ("missing")
+
+
+def answered(dimension):
+    """The review's dimension of wholes for an equality question: "known" and "missing"."""
+    return dimension + ANSWERED
+
+
+REVIEW_ONLY_KEYS = [d.key for d in REVIEW_ONLY]
+
+
+def published(dimension):
+    """Whether the dashboards, their CSVs and the figures export may show this dimension's figures:
+    not the review's own questions, nor its wholes (only that page shows them, with its permission)."""
+    return dimension not in REVIEW_ONLY_KEYS and not dimension.endswith(ANSWERED)
+
 
 def region_expression(path=""):
     return Coalesce(f"{path}household__home__region__name", Value(NOT_RECORDED), output_field=CharField())

@@ -7,6 +7,8 @@ The columns are the ones issue 7 published (readers' scripts depend on them), so
 
 import csv
 
+from inequities.dimensions import ANSWERED, REVIEW_ONLY_KEYS
+
 EXPORT_COLUMNS = [
     "metric", "dimension", "group", "region", "unit", "numerator", "denominator", "rate", "ci_low", "ci_high",
     "comparison_rate", "gap_pp", "significant", "benchmark_rate", "benchmark_source", "suppressed",
@@ -24,13 +26,25 @@ def _cell(value):
     return value
 
 
+def exported(snapshot):
+    """The snapshot's figures an export publishes: not the representation review's own questions or
+    wholes (special-category answers only that page shows, with its permission; see dimensions.published)."""
+    return snapshot.figures.exclude(dimension__in=REVIEW_ONLY_KEYS).exclude(dimension__endswith=ANSWERED)
+
+
 def write_figures_csv(snapshot, stream):
+    """Write the export; return how many figures it holds."""
     writer = csv.writer(stream)
     writer.writerow(EXPORT_COLUMNS)
     if snapshot is None:
-        return
-    rows = snapshot.figures.order_by("metric", "dimension", "region", "group").values_list(
-        *(FIELDS.get(column, column) for column in EXPORT_COLUMNS)
+        return 0
+    written = 0
+    rows = (
+        exported(snapshot)
+        .order_by("metric", "dimension", "region", "group")
+        .values_list(*(FIELDS.get(column, column) for column in EXPORT_COLUMNS))
     )
     for row in rows.iterator(chunk_size=5000):
         writer.writerow([_cell(value) for value in row])
+        written += 1
+    return written

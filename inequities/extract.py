@@ -11,19 +11,23 @@ from datetime import datetime, time, timedelta
 
 import pandas as pd
 from django.db import connections
-from django.db.models import Case, CharField, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, CharField, Count, Exists, F, IntegerField, OuterRef, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from engagement.equality import NOT_ASKED
+from engagement.models import DIMENSIONS as REVIEW_QUESTIONS
 from engagement.models import (
     AdjustmentStatus,
+    AnonymousCount,
     EngagementActivity,
     Household,
     PanelMembership,
     ReasonableAdjustment,
     Resident,
 )
-from inequities.dimensions import DIMENSIONS, NOT_RECORDED, region_expression
+from inequities.dimensions import DIMENSIONS, NOT_RECORDED, REVIEW_ONLY, region_expression
+from inequities.metrics import ALL
 from repairs.models import Appointment, AppointmentOutcome, Complaint, Hazard, RepairRequest
 from repairs.models import Status as RepairStatus
 from surveys.choices import DONT_KNOW, SCALE_GROUPS
@@ -46,7 +50,7 @@ def current_residents():
     return Resident.objects.filter(household__tenancy_end__isnull=True)
 
 
-def _grouped(queryset, path, today, counts, also=None):
+def _grouped(queryset, path, today, counts, also=None, dimensions=DIMENSIONS):
     """Count `queryset` by each dimension and region, in one query.
 
     `counts` maps each output column to a condition (a Q), or to None to count every row; `also`
@@ -57,7 +61,7 @@ def _grouped(queryset, path, today, counts, also=None):
     per metric family, rather than one per dimension, is what keeps the recompute near the hand-written
     SQL floor at the size of the largest landlords (see bench/recompute.py and docs/scaling.md).
     """
-    columns = {f"d_{i}": dimension.expression(path, today) for i, dimension in enumerate(DIMENSIONS)}
+    columns = {f"d_{i}": dimension.expression(path, today) for i, dimension in enumerate(dimensions)}
     columns["region"] = region_expression(path)
     also = also or {}
     keys = ["group", "region", *also]
@@ -74,7 +78,7 @@ def _grouped(queryset, path, today, counts, also=None):
     by = "".join(f', "{name}"' for name in also)
     # Built only from our own column names and dimension keys; every value travels as a parameter.
     template = 'SELECT \'{key}\' AS dimension, "d_{i}" AS "group", "region"{by}, {tallies} FROM facts GROUP BY "d_{i}", "region"{by}'
-    selects = [template.format(key=d.key, i=i, by=by, tallies=tallies) for i, d in enumerate(DIMENSIONS)]
+    selects = [template.format(key=d.key, i=i, by=by, tallies=tallies) for i, d in enumerate(dimensions)]
     query = f"WITH facts AS ({sql}) " + " UNION ALL ".join(selects)
     with connections[facts.db].cursor() as cursor:
         cursor.execute(query, params)
@@ -97,8 +101,8 @@ def _local_day_starts(start, end):
 
 def resident_counts(start, end, today):
     """How many current residents (on `today`) are in each group: the population everything is
-    compared with."""
-    frame = _grouped(current_residents(), "", today, {"count": None})
+    compared with (and, by the review's own questions too, the representation review's residents)."""
+    frame = _grouped(current_residents(), "", today, {"count": None}, dimensions=DIMENSIONS + REVIEW_ONLY)
     return frame[PLACE + ["count"]]
 
 
@@ -270,7 +274,9 @@ def complaints_and_households(start, end, today):
 
 def representation(start, end, today):
     """Residents on a scrutiny panel on the last day of the period, and residents named at an
-    engagement activity in the period (each once), by group."""
+    engagement activity in the period (each once, however many they came to), by group: every
+    dimension and the representation review's own questions; and the people who took part without
+    being named (unnamed_participants, labelled UNNAMED)."""
     members = current_residents().filter(pk__in=PanelMembership.objects.current(end).values("resident_id"))
     participants = current_residents().filter(
         pk__in=EngagementActivity.participants.through.objects.filter(
@@ -279,10 +285,50 @@ def representation(start, end, today):
     )
     frames = []
     for part, residents in (("panel", members), ("participants", participants)):
-        frame = _grouped(residents, "", today, {"count": None})
+        frame = _grouped(residents, "", today, {"count": None}, dimensions=DIMENSIONS + REVIEW_ONLY)
         frame["metric"] = part
         frames.append(frame[["metric", *PLACE, "count"]])
-    return pd.concat(frames, ignore_index=True)
+    return pd.concat([*frames, unnamed_participants(start, end)], ignore_index=True)
+
+
+UNNAMED = "unnamed_participants"  # the label of unnamed participants' rows in representation()'s frame
+
+
+def unnamed_participants(start, end):
+    """People who took part in an activity in the period without being named: they cannot be told
+    apart, so each is counted once per activity. Their answers to the review's questions come from
+    the activity's anonymous counts, and anyone not in those counts is "not asked"; in every other
+    dimension they are "not recorded", except the region, which is the activity's. They belong to
+    the activity's region; an activity for every region has region ALL (every region together only).
+    Rows with a count of 0 are left out."""
+    activities = EngagementActivity.objects.filter(held_on__gte=start, held_on__lte=end)
+    heads = {
+        row["region__name"] or ALL: row["people"]
+        for row in activities.values("region__name").order_by().annotate(people=Sum("headcount"))
+    }
+    given = (
+        AnonymousCount.objects.filter(activity__in=activities)
+        .values("activity__region__name", "dimension", "group")
+        .annotate(people=Sum("count"))
+        .order_by()
+    )
+    answers = {}
+    for row in given:
+        region = row["activity__region__name"] or ALL
+        answers.setdefault((region, row["dimension"]), {})[row["group"]] = row["people"]
+    asked = {key for key, _label in REVIEW_QUESTIONS}
+    rows = []
+    for region, people in heads.items():
+        for dimension in [d.key for d in DIMENSIONS + REVIEW_ONLY]:
+            if dimension in asked:
+                here = answers.get((region, dimension), {})
+                groups = {**here, NOT_ASKED: here.get(NOT_ASKED, 0) + (people or 0) - sum(here.values())}
+            elif dimension == "region":
+                groups = {NOT_RECORDED if region == ALL else region: people or 0}
+            else:
+                groups = {NOT_RECORDED: people or 0}
+            rows += [(UNNAMED, dimension, g, region, n) for g, n in groups.items() if n]
+    return pd.DataFrame.from_records(rows, columns=["metric", *PLACE, "count"]).astype({"count": "int64"})
 
 
 SECURITY_CATEGORIES = ["windows", "doors", "gates_fences"]

@@ -340,7 +340,7 @@ SECURITY = Family(
 REPRESENTATION_ON_PANELS = Family(
     "representation",
     extract.representation,
-    shapes.shares,
+    shapes.representation,
     SHARE,
     (
         Metric(
@@ -352,9 +352,10 @@ REPRESENTATION_ON_PANELS = Family(
         Metric(
             "representation_participants", _("People taking part in engagement against residents"),
             _("Share of participants"), _("people taking part in engagement"),
-            _("residents named at an engagement activity in the period, each once"),
-            _("all named participants; the comparison is the group's share of residents. Unnamed participants "
-              "(headcounts) are not in this figure: the representation review page counts them"),
+            _("residents named at an engagement activity in the period, each once, and people counted there "
+              "without a name"),
+            _("all participants, named and unnamed (an activity's headcount, with its anonymous equality "
+              "counts); the comparison is the group's share of residents"),
             comparison=SHARE_OF_RESIDENTS, pages=(REPRESENTATION,), part="participants",
         ),
     ),

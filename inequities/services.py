@@ -9,18 +9,18 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from inequities import benchmarks, disclosure, families, signals
+from inequities import benchmarks, disclosure, families, metrics, review, signals
 from inequities.models import Figure, Signal, Snapshot
 
 FIGURE_COLUMNS = [
     "metric", "dimension", "group", "region", "unit", "numerator", "denominator", "rate", "ci_low", "ci_high",
     "comparison_rate", "gap", "gap_low", "gap_high", "significant", "benchmark_rate",
-    "benchmark_source", "suppressed",
+    "benchmark_source", "suppressed", "small",
 ]  # fmt: skip
 NUMBERS = [
     c
     for c in FIGURE_COLUMNS
-    if c not in ("metric", "dimension", "group", "region", "unit", "benchmark_source", "suppressed")
+    if c not in ("metric", "dimension", "group", "region", "unit", "benchmark_source", "suppressed", "small")
 ]
 
 
@@ -35,15 +35,60 @@ def compute(*, start, end, today):
     found = [part for part in parts if not part.empty]
     # A new landlord with nothing recorded yet gets an empty snapshot, not a failed job.
     figures = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=FIGURE_COLUMNS)
-    figures = benchmarks.attach(figures)
-    figures = disclosure.suppress(
-        figures, min_denominator=settings.INEQUITIES_MIN_DENOMINATOR, max_small=settings.INEQUITIES_MAX_SMALL
-    )
-    figures = disclosure.blank_suppressed(figures, NUMBERS)
+    figures = publishable(benchmarks.attach(figures))
     for column in FIGURE_COLUMNS:
         if column not in figures:
             figures[column] = None
     return figures[FIGURE_COLUMNS]
+
+
+def publishable(figures):
+    """`figures` with the representation review's wholes added, disclosure control applied (one
+    suppression over every table, with the review's lines) and hidden numbers blanked."""
+    figures = pd.concat([figures, review.wholes(figures)], ignore_index=True)
+    figures = disclosure.suppress(
+        figures,
+        min_denominator=settings.INEQUITIES_MIN_DENOMINATOR,
+        max_small=settings.INEQUITIES_MAX_SMALL,
+        links=disclosure.groupings() + review.LINKS,
+    )
+    # The representation review says "fewer than 5" of a count hidden for being small, "hidden" of the rest.
+    figures["small"] = figures["suppressed"] & figures["numerator"].between(1, settings.INEQUITIES_MAX_SMALL)
+    figures = disclosure.blank_suppressed(figures, NUMBERS)
+    return _without_hidden_comparisons(_without_hidden_denominators(figures))
+
+
+COMPARISON = ["comparison_rate", "gap", "gap_low", "gap_high", "significant"]
+
+
+def _without_hidden_denominators(figures):
+    """A share's denominator is everyone's count in its region (and its rate and interval give that
+    away with its count): where disclosure control hid everyone's count, a group shown keeps its
+    count alone, which is what the representation review shows."""
+    shares = figures["unit"].eq(families.SHARE)
+    everyone = figures[shares & (figures["group"] == metrics.ALL) & figures["suppressed"]]
+    hidden = set(zip(everyone["metric"], everyone["region"], strict=True))
+    keys = zip(figures["metric"], figures["region"], strict=True)
+    blank = shares & ~figures["suppressed"] & pd.Series([key in hidden for key in keys], index=figures.index)
+    return _blank(figures, blank, ["denominator", "rate", "ci_low", "ci_high", *COMPARISON])
+
+
+def _without_hidden_comparisons(figures):
+    """A share's comparison is the group's share of residents, so it would show a residents figure
+    that disclosure control hid: there the comparison and the gap are left out too."""
+    residents = families.POPULATION.metrics[0].key
+    hidden_residents = figures[(figures["metric"] == residents) & figures["suppressed"]]
+    hidden = set(zip(hidden_residents["dimension"], hidden_residents["group"], hidden_residents["region"], strict=True))
+    keys = zip(figures["dimension"], figures["group"], figures["region"], strict=True)
+    compared = figures["unit"].eq(families.SHARE) & (figures["metric"] != residents)
+    return _blank(figures, compared & pd.Series([key in hidden for key in keys], index=figures.index), COMPARISON)
+
+
+def _blank(figures, rows, columns):
+    for column in columns:
+        if column in figures:
+            figures[column] = figures[column].astype(object).where(~rows, None)
+    return figures
 
 
 def default_period(today):
@@ -117,6 +162,7 @@ def _clean(row):
     compared = cleaned.get("comparison_rate") is not None and cleaned.get("gap_low") is not None
     cleaned["significant"] = bool(row["significant"]) if compared else None
     cleaned["suppressed"] = bool(row["suppressed"])
+    cleaned["small"] = bool(row["small"])
     cleaned["benchmark_source"] = cleaned.get("benchmark_source") or ""
     return cleaned
 

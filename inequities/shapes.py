@@ -8,7 +8,7 @@ shares are compared with). The arithmetic is in `inequities/metrics.py`.
 
 import pandas as pd
 
-from inequities import metrics
+from inequities import extract, metrics
 from inequities.metrics import KEYS
 
 
@@ -41,14 +41,15 @@ def rates(counts, family, residents):
 
 
 def shares(counts, family, residents):
-    """Each group's share of those counted (responses, panel members, participants) against its
-    share of residents, for every metric of the family."""
+    """Each group's share of those counted (survey responses) against its share of residents, for
+    every metric of the family, in the dimensions the family's query counts by (residents are also
+    counted by the representation review's own questions, which only that review shows)."""
     frames = []
     for metric in family.metrics:
         table = _part(counts, metric)
         if table.empty:
             continue
-        population = residents.assign(metric=metric.key)
+        population = residents[residents["dimension"].isin(set(table["dimension"]))].assign(metric=metric.key)
         frames.append(
             metrics.share_of_voice(
                 metrics.with_all_regions(table[KEYS + ["count"]], ["count"]),
@@ -56,6 +57,43 @@ def shares(counts, family, residents):
             )
         )
     return pd.concat(frames, ignore_index=True) if frames else counts.iloc[0:0]
+
+
+def representation_counts(counts, family):
+    """The representation query's frame as counts by metric, group and region, with region ALL for
+    every region together: named and unnamed participants added up; unnamed people at an activity
+    for every region count in every region together only."""
+    panel, participants = family.metrics
+    named = counts[counts["metric"] != extract.UNNAMED]
+    named = named.assign(metric=named["metric"].map({panel.part: panel.key, participants.part: participants.key}))
+    unnamed = counts[counts["metric"] == extract.UNNAMED].assign(metric=participants.key)
+    regional = pd.concat([named, unnamed[unnamed["region"] != metrics.ALL]], ignore_index=True)
+    regional = regional.groupby(KEYS, as_index=False)["count"].sum()
+    table = pd.concat([metrics.with_all_regions(regional, ["count"]), unnamed[unnamed["region"] == metrics.ALL]])
+    return table.groupby(KEYS, as_index=False, sort=False)["count"].sum()
+
+
+def representation(counts, family, residents):
+    """Panel members and people who took part (named, and unnamed from activities' headcounts): each
+    group's share against its share of residents, with everyone's row, which the representation
+    review's columns add up to."""
+    table = representation_counts(counts, family)
+    frames = []
+    for metric, rows in table.groupby("metric", sort=False):
+        population = metrics.with_all_regions(residents.assign(metric=metric)[KEYS + ["count"]], ["count"])
+        # People counted in groups no resident is in (unnamed people at an activity for every region
+        # have none) are compared with no residents.
+        absent = rows.merge(population[KEYS], on=KEYS, how="left", indicator=True)
+        absent = absent[absent["_merge"] == "left_only"][KEYS].assign(count=0)
+        frames.append(metrics.share_of_voice(rows, pd.concat([population, absent], ignore_index=True)))
+    if not frames:
+        return counts.iloc[0:0]
+    found = pd.concat(frames, ignore_index=True)
+    everyone = found.groupby(["metric", "dimension", "region"], as_index=False)["numerator"].sum()
+    # A region with nobody counted keeps its everyone row (of 0) beside its groups' rows of 0.
+    everyone = everyone.assign(group=metrics.ALL, denominator=everyone["numerator"])
+    everyone["rate"] = (everyone["numerator"] > 0).map({True: 1.0, False: float("nan")})
+    return pd.concat([found, everyone], ignore_index=True)
 
 
 def medians(histogram, family, residents):

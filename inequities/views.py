@@ -11,7 +11,7 @@ from engagement.access import page
 from inequities import dashboards as dashboards_module
 from inequities import tasks
 from inequities.caching import per_snapshot
-from inequities.exports import write_figures_csv
+from inequities.exports import exported, write_figures_csv
 from inequities.services import latest_snapshot
 
 
@@ -21,7 +21,7 @@ def figures(request):
     snapshot = latest_snapshot()
     summary = None
     if snapshot is not None:
-        all_figures = snapshot.figures
+        all_figures = exported(snapshot)  # as the download holds them
         summary = {
             "count": all_figures.count(),
             "hidden": all_figures.filter(suppressed=True).count(),

@@ -5,10 +5,9 @@ from dataclasses import dataclass
 from django.db.models import Count, OuterRef, Q, Subquery
 
 from engagement.models import Home, Household, Resident
-from inequities import labels
+from inequities import families, labels
 from inequities.dimensions import NOT_RECORDED
 from inequities.metrics import ALL
-from inequities.services import latest_snapshot
 
 SEARCH_LIMIT = 50
 TRIGRAM = 3  # pg_trgm indexes a fragment of at least three characters
@@ -116,7 +115,7 @@ def residents_by_region():
     live: the snapshot already holds them, with small numbers hidden, and at 150,000 homes counting
     homes by region cost a scan of every home on each visit. None when no figures have been
     computed yet."""
-    from inequities import families  # it reads inequities.dimensions, which reads this package
+    from inequities.services import latest_snapshot  # the recompute reads this package's equality module
 
     snapshot = latest_snapshot()
     if snapshot is None:

@@ -24,9 +24,6 @@ from engagement.models import Resident
 GROUPED_QUESTIONS = {**QUESTIONS, "ethnic_group": EthnicGroup, "age_band": AgeBand}
 
 
-REGION = "household__home__region"
-
-
 def equality_answer_counts(question, residents=None, today=None):
     """[(code, label, count)] for every answer to `question`, in the order the question lists them.
 
@@ -35,18 +32,11 @@ def equality_answer_counts(question, residents=None, today=None):
     `residents` narrows who is counted (default: everyone in a current tenancy). Answers nobody
     gave are listed with 0, so a silence shows as a row rather than disappearing.
     """
-    counts = _counts(question, residents, today, by=None)
-    return _listed(question, counts.get(None, {}))
+    return _listed(question, _counts(question, residents, today))
 
 
-def equality_answer_counts_by_region(question, residents=None, today=None):
-    """{region id: [(code, label, count)]} as equality_answer_counts, for each region of the
-    residents' homes, in one query."""
-    return {region: _listed(question, counts) for region, counts in _counts(question, residents, today, REGION).items()}
-
-
-def _counts(question, residents, today, by):
-    """{value of the lookup `by` (None without one): {code: count}}."""
+def _counts(question, residents, today):
+    """{code: count}."""
     if question not in GROUPED_QUESTIONS:
         raise ValueError(f"Unknown equality question {question!r}; choose from {sorted(GROUPED_QUESTIONS)}")
     if residents is None:
@@ -56,13 +46,11 @@ def _counts(question, residents, today, by):
     else:
         field = "ethnicity" if question == "ethnic_group" else question
         answer = Coalesce(f"equality__{field}", Value(NOT_ASKED), output_field=CharField())
-    keys = ["answer", by] if by else ["answer"]
-    rows = residents.order_by().annotate(answer=answer).values(*keys).annotate(number=Count("pk"))
+    rows = residents.order_by().annotate(answer=answer).values("answer").annotate(number=Count("pk"))
     counts = {}
     for row in rows:
         code = ethnic_group(row["answer"]) if question == "ethnic_group" else row["answer"]
-        these = counts.setdefault(row[by] if by else None, {})
-        these[code] = these.get(code, 0) + row["number"]
+        counts[code] = counts.get(code, 0) + row["number"]
     return counts
 
 

@@ -1,6 +1,6 @@
 """The representation review, equality impact assessments of how we engage, and panel shortlists."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
@@ -16,73 +16,72 @@ from engagement import spreadsheets
 from engagement.access import page
 from engagement.audit import record_views
 from engagement.forms import activities as activity_forms
-from engagement.forms.dates import DateField
-from engagement.models import AuditSubject, EqualityImpactAssessment, PanelShortlist, Region, ScrutinyPanel
-from engagement.representation import MIN_JUDGED, UNDER_REPRESENTED_RATIO, max_small, representation_tables
+from engagement.models import AuditSubject, EqualityImpactAssessment, PanelShortlist, ScrutinyPanel
+from engagement.representation import MIN_JUDGED, UNDER_REPRESENTED_RATIO, representation_tables
 from engagement.selectors import panels as panel_selectors
-from engagement.selectors.representation import EVERY_REGION, representation_by_region
+from engagement.selectors.representation import representation as representation_figures
 from engagement.shortlist import shortlist_draw
 from engagement.views.items import SPECIAL
 from engagement.views.panels import NAMES, form_page, save_model_form, saved
+from inequities import dashboards as snapshots
+from inequities import labels
+from inequities.metrics import ALL
 
 
-class PeriodForm(forms.Form):
-    period_start = DateField(label=gettext_lazy("From"), required=False)
-    period_end = DateField(label=gettext_lazy("To"), required=False)
-    region = forms.ModelChoiceField(
-        label=gettext_lazy("Region"),
-        queryset=Region.objects.all(),
-        required=False,
-        empty_label=gettext_lazy("Every region"),
-    )
+class ReviewForm(forms.Form):
+    """Which snapshot (the newest of each period, as the dashboards offer them) and which region."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    period = forms.ChoiceField(label=gettext_lazy("Period"), required=False)
+    region = forms.ChoiceField(label=gettext_lazy("Region"), required=False)
+
+    def __init__(self, data, *, periods, regions):
+        super().__init__(data)
+        self.fields["period"].choices = [(value, label) for value, label, _snapshot in periods]
+        self.fields["region"].choices = [(ALL, labels.region(ALL))] + [(r, labels.region(r)) for r in regions]
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.form_method = "get"  # so crispy writes no CSRF token into the address
         self.helper.label_size = Size.SMALL
-        self.helper.legend_size = Size.SMALL
         self.helper.layout = Layout(
-            Field("period_start"),
-            Field("period_end"),
+            Field.select("period"),
             Field.select("region"),
             Submit("show", gettext_lazy("Show"), css_class="govuk-button--secondary"),
         )
 
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("period_start"), data.get("period_end")
-        if start and end and end < start:
-            self.add_error("period_end", _("The end of the period must be on or after its start"))
-        return data
+    def value(self, name, default):
+        """The chosen value, or `default` when nothing (or something not on offer) was chosen."""
+        if not self.is_valid() and name in self.errors:
+            return default
+        return self.cleaned_data.get(name) or default
 
 
 @page("engagement.view_representation")
 def representation(request):
-    today = timezone.localdate()
-    form = PeriodForm(request.GET or None)
-    start, end, region = today - timedelta(days=365), today, None
-    if form.is_valid():
-        start = form.cleaned_data["period_start"] or start
-        end = form.cleaned_data["period_end"] or end
-        region = form.cleaned_data["region"]
-    # Every region's view is suppressed with this one, so that no two views give a count away.
-    views = representation_by_region(start, end)
-    key = EVERY_REGION if region is None else region.pk
-    counts = views[key]
-    tables = representation_tables(counts, suggestions=panel_selectors.outreach_suggestions(), region=key, views=views)
+    found = snapshots.periods()
+    snapshot = snapshots.chosen_snapshot(request.GET.get("period"), found)
+    if snapshot is None:
+        return render(request, "engagement/representation.html", {"snapshot": None})
+    regions = snapshots.regions_in(snapshot)
+    form = ReviewForm(
+        {"period": snapshots.period_value(snapshot), "region": ALL, **request.GET.dict()},
+        periods=found,
+        regions=regions,
+    )
+    region = form.value("region", ALL)
+    tables = representation_tables(
+        representation_figures(snapshot, region),
+        suggestions=panel_selectors.outreach_suggestions(),
+        small=snapshot.max_small,
+    )
     context = {
+        "snapshot": snapshot,
         "form": form,
         "tables": tables,
-        "period_start": start,
-        "period_end": end,
-        "region": region,
+        "region": None if region == ALL else labels.region(region),
         "ratio_percent": round(UNDER_REPRESENTED_RATIO * 100),
-        "max_small": max_small(),
+        "max_small": snapshot.max_small,
         "min_judged": MIN_JUDGED,
         "under": [(table, row) for table in tables for row in table.under_represented],
-        "totals": counts[0] if counts else None,
     }
     return render(request, "engagement/representation.html", context)
 

@@ -57,7 +57,7 @@ def suppress(frame, min_denominator=DEFAULT_MIN_DENOMINATOR, max_small=DEFAULT_M
     suppression, then the attacker's audit (audit.py), more being hidden until it passes.
 
     `links` are the lines across tables, as groupings() returns them; by default those declared
-    with the dimensions. A page that lets a reader add up more (see disclosure.counts) adds its own.
+    with the dimensions. A page that lets a reader add up more (see services.REVIEW_LINKS) adds its own.
 
     `frame` has metric, dimension, group, region, numerator, denominator (and unit, if any); group
     and region use metrics.ALL for totals. Figures without a numerator (such as medians) are judged

@@ -2,7 +2,10 @@
 
 It knows what a reader of the figures knows: in each metric, a dimension's groups add up to its
 everyone row, the regions add up to all regions, every dimension's everyone row counts the same
-people, and a deprivation fifth is two tenths. A hidden count is given away when those equations
+people, and a deprivation fifth is two tenths. One exception, as the figures' notes say: people
+who took part at an activity for every region count in all regions only, so a reader knows the
+regions of `representation_participants` add up to no more than all regions, not to them (their
+region lines are no equation). A hidden count is given away when those equations
 fix it, that is when it has no freedom in the null space of the equations over the hidden counts;
 and narrowed (narrowed()) when the least and the most it could be are fewer than five apart.
 """
@@ -16,6 +19,7 @@ from scipy.sparse import csr_array
 from scipy.sparse.csgraph import connected_components
 
 ALL = "all"
+ALL_REGIONS_ONLY = {"representation_participants"}  # regions may add up to less than all regions
 FIFTHS = {**{str(q): (str(2 * q - 1), str(2 * q)) for q in range(1, 6)}, "not_recorded": ("not_recorded",)}
 
 
@@ -35,16 +39,16 @@ def given_away(figures, sums=()):
     for metric, total, members in sums:
         more[metric].append({**{m: 1 for m in members}, total: -1})
     for metric, cells in by_metric.items():
-        found += [(metric, *key) for key in _fixed(cells, more[metric])]
+        found += [(metric, *key) for key in _fixed(cells, more[metric], metric)]
     return found
 
 
-def _equations(cells):
+def _equations(cells, metric=""):
     lines = defaultdict(list)
     for dimension, group, region in cells:
         if group != ALL:
             lines[("g", dimension, region)].append((dimension, group, region))
-        if region != ALL:
+        if region != ALL and metric not in ALL_REGIONS_ONLY:
             lines[("r", dimension, group)].append((dimension, group, region))
     for (kind, dimension, other), members in lines.items():
         total = (dimension, ALL, other) if kind == "g" else (dimension, other, ALL)
@@ -62,13 +66,13 @@ def _equations(cells):
                 yield {**terms, whole: -1}
 
 
-def _fixed(cells, more=()):
+def _fixed(cells, more=(), metric=""):
     hidden = sorted(key for key, suppressed in cells.items() if suppressed)
     if not hidden:
         return []
     order = {key: i for i, key in enumerate(hidden)}
     rows = []
-    for terms in [*_equations(cells), *more]:
+    for terms in [*_equations(cells, metric), *more]:
         row = np.zeros(len(hidden))
         for key, k in terms.items():
             if key in order:
@@ -112,7 +116,7 @@ def narrowed(figures, width=5, min_denominator=10):
         hidden = {key for key, f in cells.items() if f["suppressed"] in (True, "true")}
         for count in COUNTS[unit]:
             values = {key: _count(f, count) for key, f in cells.items() if key not in hidden}
-            equations = list(_equations(cells))
+            equations = list(_equations(cells, metric))
             if unit == "share":
                 equations += _share_totals(cells, hidden)
             found += [

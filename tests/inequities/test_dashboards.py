@@ -287,3 +287,19 @@ def test_sentences_for_shares_rates_per_1000_and_working_days():
         "Black, Black British, Caribbean or African residents waited 4 more working days to complete a repair than "
         "other residents (95% interval 1 to 7 days)."
     )
+
+
+def test_the_representation_reviews_own_questions_are_in_no_dashboard_nor_its_csv(client, panel_member):
+    for religion in ["muslim"] * 12 + ["christian"] * 12:
+        EqualityProfileFactory(resident=ResidentFactory(), religion=religion)
+    snapshot = recompute(today=date(2025, 3, 31))
+    assert snapshot.figures.filter(metric="residents", dimension="religion", group="muslim", numerator=12).exists()
+    client.force_login(panel_member)
+
+    for question in ("religion", "religion:answered"):
+        query = {"measure": "residents", "characteristic": question, "region": "all"}
+        response = client.get("/insight/dashboards/table.csv", query)
+        assert response.status_code == 200
+        assert response.content == b""  # no such table: nothing, not the question's figures
+        page = client.get("/insight/dashboards/representation/", {"characteristic": question})
+        assert "Muslim" not in page.content.decode()

@@ -15,5 +15,5 @@ class Command(BaseCommand):
         if snapshot is None:
             raise CommandError("There are no figures yet. Run `python manage.py recompute_inequities` first.")
         with open(file, "w", newline="", encoding="utf-8") as stream:
-            write_figures_csv(snapshot, stream)
-        self.stdout.write(f"Wrote {snapshot.figures.count()} figures from {snapshot} to {file}.")
+            written = write_figures_csv(snapshot, stream)
+        self.stdout.write(f"Wrote {written} figures from {snapshot} to {file}.")
