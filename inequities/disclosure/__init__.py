@@ -57,19 +57,16 @@ def suppress(frame, min_denominator=DEFAULT_MIN_DENOMINATOR, max_small=DEFAULT_M
     suppression, then the attacker's audit (audit.py), more being hidden until it passes.
 
     `links` are the lines across tables, as groupings() returns them; by default those declared
-    with the dimensions. A page that lets a reader add up more (see services.REVIEW_LINKS) adds its own.
+    with the dimensions. A page that lets a reader add up more (see review.LINKS) adds its own.
 
     `frame` has metric, dimension, group, region, numerator, denominator (and unit, if any); group
     and region use metrics.ALL for totals. Figures without a numerator (such as medians) are judged
-    on their denominator alone. A boolean `published` column marks figures a reader has anyway
-    (never hidden to protect another). `frame.attrs["disclosure"]` says how many figures each step hid.
+    on their denominator alone. `frame.attrs["disclosure"]` says how many figures each step hid.
     `audited=False` leaves the audit out (to measure what it adds).
     """
     result = frame.reset_index(drop=True).copy()
     published = lines(result, links)
     rank = _ranks(result)
-    if "published" in result:  # figures a reader has anyway: never chosen to hide another
-        rank = [None if shown else place for place, shown in zip(rank, result["published"], strict=True)]
     hidden = primary(result, min_denominator, max_small).to_numpy(dtype=bool, copy=True)
     first = int(hidden.sum())
     _close(hidden, published, rank, kind=TABLE)
@@ -117,10 +114,8 @@ def _close(hidden, published, rank, kind=None, start=None):
             continue
         if sum(bool(hidden[m]) for m in members) + bool(hidden[total]) != 1:
             continue
-        shown = [m for m in members if not hidden[m] and rank[m] is not None]
+        shown = [m for m in members if not hidden[m]]
         pick = min(shown, key=rank.__getitem__) if shown else total
-        if rank[pick] is None:
-            continue  # nothing in the line can be hidden: the reader has its figures anyway
         hidden[pick] = True
         for other in published.through[pick]:
             if other not in queued:
@@ -144,7 +139,7 @@ def _until_the_audit_passes(frame, hidden, published, rank, max_small, min_denom
         for failure in failures:
             if any(hidden[row] for row in failure.shown):
                 continue  # its equations changed this round: audit it again first
-            candidates = sorted((row for row in failure.shown if rank[row] is not None), key=rank.__getitem__)
+            candidates = sorted(failure.shown, key=rank.__getitem__)
             values = audit.values[failure.count]
             wide = [row for row in candidates if values[row] >= max_small + 1]
             if candidates:
