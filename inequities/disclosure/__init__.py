@@ -18,7 +18,8 @@ figure may be worked out from the figures shown beside it, in any table a reader
    would; while one can be worked out exactly or narrowed to fewer than `max_small + 1` values
    apart, a figure of an equation through it is hidden too (the smallest whose count is at least
    the threshold, so the range opens by at least that much; else the smallest), steps 2 and 3 run
-   again, and the audit again on the metrics that changed.
+   again, and the audit again on the metrics that changed. A count whose equations hold nothing
+   shown is given away by its metric's own lines: every figure of that metric is hidden.
 
 tests/inequities/recoverable.py is an attacker written apart from this module: it solves the
 published equations for every hidden count, and the tests check it finds none fixed or narrowed.
@@ -146,8 +147,16 @@ def _until_the_audit_passes(frame, hidden, published, rank, max_small, min_denom
                 hidden[(wide or candidates)[0]] = True
                 added.append((wide or candidates)[0])
         if not added:
-            logger.warning("Disclosure audit: %s counts given away with nothing left to hide", len(failures))
-            return
+            # Nothing shown is left in their equations: what gives them away is the metric itself,
+            # so none of its figures is published.
+            whole = [m for m in dict.fromkeys(metric[f.row] for f in failures) if not hidden[metric == m].all()]
+            if not whole:
+                logger.warning("Disclosure audit: %s counts given away with every figure hidden", len(failures))
+                return
+            logger.warning("Disclosure audit: %s could still be worked out, so all its figures are hidden", ", ".join(whole))
+            hidden[np.isin(metric, whole)] = True
+            todo = whole
+            continue
         _close(hidden, published, rank, start=added)
         todo = list(dict.fromkeys(metric[np.flatnonzero(hidden & ~before)]))
 

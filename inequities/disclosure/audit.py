@@ -214,7 +214,21 @@ def _component(equations, truth, checked, audit):
         if checked[v] and i not in failed and high[i] - low[i] < width:
             failed[i] = (low[i], high[i])  # even the outer bounds are too close
     rest = [i for i, v in enumerate(variables) if checked[v] and i not in failed]
-    if rest:
+    if rest and all(abs(constant) < TOLERANCE for _t, constant, _r in equations):
+        # Nothing shown in these equations: the true counts times any factor fit them too, so a
+        # count above 0 can be anything from 0 up; one at 0 is left at 0 only if no point lifts it.
+        # One program finds, within counts of at most 1, a point lifting as many of those at 0 as
+        # it can: each it lifts passes, and what none lifts is 0 at every point.
+        zeros = [i for i in rest if truth[variables[i]] <= TOLERANCE]
+        program = _Program(equations, local, size, audit, upper=1.0)
+        while zeros:
+            program.extreme(zeros, 1.0)
+            lifted = [i for i in zeros if program.point[i] > TOLERANCE]
+            if not lifted:
+                failed.update((i, (0.0, 0.0)) for i in zeros)
+                break
+            zeros = [i for i in zeros if i not in set(lifted)]
+    elif rest:
         # Every feasible point found widens what each count is known to reach: the true counts
         # first, then every solution of a linear program. A count seen to move by the threshold passes.
         values = truth[variables]
@@ -246,8 +260,8 @@ class _Program:
     """The component's equations and counts >= 0 as one HiGHS model, built once and solved again
     for each objective (from the last basis, so most solves take a few iterations)."""
 
-    def __init__(self, equations, local, size, audit):
-        self.size, self.audit, self.highs = size, audit, None
+    def __init__(self, equations, local, size, audit, upper=None):
+        self.size, self.audit, self.highs, self.upper = size, audit, None, upper
         self.equations, self.local = equations, local
         self.point = np.zeros(size)
 
@@ -274,7 +288,7 @@ class _Program:
         lp.num_col_, lp.num_row_ = self.size, len(self.equations)
         lp.col_cost_ = np.zeros(self.size)
         lp.col_lower_ = np.zeros(self.size)
-        lp.col_upper_ = np.full(self.size, highspy.kHighsInf)
+        lp.col_upper_ = np.full(self.size, highspy.kHighsInf if self.upper is None else self.upper)
         lp.row_lower_ = lp.row_upper_ = constants
         lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
         lp.a_matrix_.start_ = np.array(starts, dtype=np.int32)
@@ -287,8 +301,8 @@ class _Program:
         self.status = highspy.HighsModelStatus
 
     def extreme(self, i, sense):
-        """The most (sense 1) or least (-1) count i can be (infinite if there is no most); the
-        solution is left in self.point."""
+        """The most (sense 1) or least (-1) count i (or sum of counts i) can be (infinite if there
+        is no most); the solution is left in self.point."""
         if self.highs is None:
             self._build()
         cost = np.zeros(self.size)
@@ -299,7 +313,7 @@ class _Program:
         status = self.highs.getModelStatus()
         if status == self.status.kOptimal:
             self.point = np.array(self.highs.getSolution().col_value)
-            return self.point[i]
+            return self.point[i].sum()
         if status in (self.status.kUnbounded, self.status.kUnboundedOrInfeasible):
             return np.inf * sense
         raise RuntimeError(f"Disclosure audit: {self.highs.modelStatusToString(status)} (the true counts are feasible)")
