@@ -162,15 +162,24 @@ def then_the_accessibility_baseline_is_met(page):
     assert blocked == [], f"The Content-Security-Policy blocked something on {page.url}:\n" + "\n".join(blocked)
 
 
-def tab_to(page, label, limit=25):
-    """Press Tab until the field with this accessible label has focus, as a keyboard user would."""
-    target = page.get_by_label(label)
+# Focus moves before a key press returns, so one quick look after each Tab is enough (a long
+# wait on every control passed on the way cost the keyboard tests a quarter of a second each).
+FOCUS_LOOK_MS = 30
+
+
+def tab_until_focused(page, target, what, limit=60):
+    """Press Tab until `target` (a locator) has focus, as a keyboard user would. Works with the
+    page's JavaScript switched off: Playwright's own checks, not page.evaluate(), which hangs."""
     for _ in range(limit):
         page.keyboard.press("Tab")
         try:
-            # Playwright's own checks work with the page's JavaScript switched off; evaluate() hangs.
-            expect(target).to_be_focused(timeout=250)
+            expect(target).to_be_focused(timeout=FOCUS_LOOK_MS)
             return
         except AssertionError:
             continue
-    raise AssertionError(f"Could not reach {label!r} with the Tab key")
+    raise AssertionError(f"Could not reach {what} with the Tab key")
+
+
+def tab_to(page, label, limit=25):
+    """Press Tab until the field with this accessible label has focus."""
+    tab_until_focused(page, page.get_by_label(label), repr(label), limit)

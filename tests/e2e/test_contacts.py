@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from engagement.models import Contact, LanguageFlag
-from tests.e2e.conftest import tab_to, then_the_accessibility_baseline_is_met
+from tests.e2e.conftest import tab_to, tab_until_focused, then_the_accessibility_baseline_is_met
 from tests.factories import CommunicationPreferenceFactory, HomeFactory, HouseholdFactory, ResidentFactory
 
 pytestmark = pytest.mark.browser
@@ -20,16 +20,7 @@ def resident(personas):
 
 def press_button(page, name, limit=120):
     """Tab to a button and press Enter, as a keyboard user would."""
-    button = page.get_by_role("button", name=name)
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        try:
-            expect(button).to_be_focused(timeout=100)
-            break
-        except AssertionError:
-            continue
-    else:
-        raise AssertionError(f"Could not reach the {name!r} button with the Tab key")
+    tab_until_focused(page, page.get_by_role("button", name=name), f"the {name!r} button", limit)
     page.keyboard.press("Enter")
 
 

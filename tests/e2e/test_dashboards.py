@@ -8,23 +8,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import then_the_accessibility_baseline_is_met
+from tests.e2e.conftest import tab_until_focused, then_the_accessibility_baseline_is_met
 from tests.e2e.test_panels import tab_to_link
 from tests.inequities.known_figures import known_snapshot
 
 pytestmark = pytest.mark.browser
 TABLE = "#table-tp02-dissatisfied--disability"
-
-
-def press_tab_until_focused(page, target, what, limit=60):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        try:
-            expect(target).to_be_focused(timeout=250)
-            return
-        except AssertionError:
-            continue
-    raise AssertionError(f"Could not reach {what} with the Tab key")
 
 
 def table_cells(page, selector):
@@ -54,9 +43,9 @@ def test_a_panel_member_reviews_the_dashboards_with_the_keyboard_alone(open_page
         ("Survey measure", "Dissatisfied with repairs"),
         ("Characteristic", "Disability"),
     ):
-        press_tab_until_focused(page, page.get_by_label(label, exact=True), label)
+        tab_until_focused(page, page.get_by_label(label, exact=True), label)
         page.keyboard.type(choice)
-    press_tab_until_focused(page, page.get_by_role("button", name="Show these figures"), "the filter button", limit=3)
+    tab_until_focused(page, page.get_by_role("button", name="Show these figures"), "the filter button", limit=3)
     page.keyboard.press("Enter")
 
     expect(page).to_have_url(
@@ -76,7 +65,7 @@ def test_a_panel_member_reviews_the_dashboards_with_the_keyboard_alone(open_page
     expect(link).to_have_accessible_name(
         re.compile(r"^Download this table \(CSV\)\s+Dissatisfied with repairs, by disability")
     )
-    press_tab_until_focused(page, link, "the CSV link")
+    tab_until_focused(page, link, "the CSV link")
     with page.expect_download() as download:
         page.keyboard.press("Enter")
     rows = list(csv.reader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
@@ -94,7 +83,7 @@ def test_a_panel_member_reviews_the_dashboards_with_the_keyboard_alone(open_page
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Signals worth a closer look")
     behind = page.get_by_role("link", name="See the figures behind this").first
-    press_tab_until_focused(page, behind, "the first signal's link")
+    tab_until_focused(page, behind, "the first signal's link")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Dissatisfaction by region")
     expect(page.locator("#tp02-dissatisfied--region")).to_be_visible()

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import then_the_accessibility_baseline_is_met
+from tests.e2e.conftest import tab_until_focused, then_the_accessibility_baseline_is_met
 from tests.factories import PanelMembershipFactory, RecommendationFactory, ResidentFactory, ScrutinyReviewFactory
 
 pytestmark = pytest.mark.browser
@@ -11,15 +11,7 @@ pytestmark = pytest.mark.browser
 
 def tab_to_link(page, name, limit=40):
     """Press Tab until the link with this accessible name has focus, as a keyboard user would."""
-    link = page.get_by_role("link", name=name, exact=True)
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        try:
-            expect(link).to_be_focused(timeout=250)
-            return
-        except AssertionError:
-            continue
-    raise AssertionError(f"Could not reach the link {name!r} with the Tab key")
+    tab_until_focused(page, page.get_by_role("link", name=name, exact=True), f"the link {name!r}", limit)
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])

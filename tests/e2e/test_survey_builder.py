@@ -8,23 +8,15 @@ from playwright.sync_api import expect
 
 from engagement.roles import INSIGHT_ANALYST
 from surveys.models import Response, Survey
-from tests.e2e.conftest import then_the_accessibility_baseline_is_met
+from tests.e2e.conftest import tab_until_focused, then_the_accessibility_baseline_is_met
 from tests.factories import InvitationFactory, UserFactory
 
 pytestmark = pytest.mark.browser
 
 
 def tab_to_role(page, role, name, limit=40):
-    """Press Tab until this control has focus. Works with JavaScript off (no page.evaluate)."""
-    target = page.get_by_role(role, name=name, exact=True)
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        try:
-            expect(target).to_be_focused(timeout=250)
-            return
-        except AssertionError:
-            continue
-    raise AssertionError(f"Could not reach {name!r} with the Tab key")
+    """Press Tab until this control has focus."""
+    tab_until_focused(page, page.get_by_role(role, name=name, exact=True), repr(name), limit)
 
 
 def add_question(page, survey, *, code, text, kind, choices="", asked_if=("", "")):
