@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.core.management import call_command
 
 from engagement.models import ContactDetails
 from surveys import sending
@@ -12,8 +11,7 @@ from surveys.models import Delivery, Survey
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_residents_have_example_org_emails_and_drama_range_numbers_and_every_channel_is_used():
-    call_command("seed_demo", "--homes", "120", verbosity=0)
+def test_demo_residents_have_example_org_emails_and_drama_range_numbers_and_every_channel_is_used(demo_landlord):
     details = list(ContactDetails.objects.all())
     emails = [d.email for d in details if d.email]
     mobiles = [d.mobile_phone for d in details if d.mobile_phone]
