@@ -153,7 +153,9 @@ def _until_the_audit_passes(frame, hidden, published, rank, max_small, min_denom
             if not whole:
                 logger.warning("Disclosure audit: %s counts given away with every figure hidden", len(failures))
                 return
-            logger.warning("Disclosure audit: %s could still be worked out, so all its figures are hidden", ", ".join(whole))
+            logger.warning(
+                "Disclosure audit: %s could still be worked out, so all its figures are hidden", ", ".join(whole)
+            )
             hidden[np.isin(metric, whole)] = True
             todo = whole
             continue
