@@ -381,6 +381,18 @@ METRICS = {metric.key: metric for family in FAMILIES for metric in family.metric
 FAMILY_OF = {metric.key: family for family in FAMILIES for metric in family.metrics}
 
 
+def same_people():
+    """[(metric keys)] of metrics with one denominator (of one family, its `denominator` column, and
+    the same `part`): satisfied and dissatisfied of one measure; repairs on time and recalled. A
+    shown one gives away the other's denominator, so disclosure control hides them together."""
+    groups = {}
+    for family in FAMILIES:
+        if family.denominator and family.unit == PROPORTION:
+            for metric in family.metrics:
+                groups.setdefault((family.name, metric.part), []).append(metric.key)
+    return [tuple(keys) for keys in groups.values() if len(keys) > 1]
+
+
 def on_page(slug):
     """The metric keys a dashboard page shows, in the order they are declared."""
     return tuple(key for key, metric in METRICS.items() if slug in metric.pages)

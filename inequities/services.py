@@ -51,6 +51,7 @@ def publishable(figures):
         min_denominator=settings.INEQUITIES_MIN_DENOMINATOR,
         max_small=settings.INEQUITIES_MAX_SMALL,
         links=disclosure.groupings() + review.LINKS,
+        together=families.same_people(),
     )
     # The representation review says "fewer than 5" of a count hidden for being small, "hidden" of the rest.
     figures["small"] = figures["suppressed"] & figures["numerator"].between(1, settings.INEQUITIES_MAX_SMALL)

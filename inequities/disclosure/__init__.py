@@ -12,8 +12,10 @@ figure may be worked out from the figures shown beside it, in any table a reader
    counts the same people, so one hidden in one dimension is hidden in all (and the region
    dimension's groups are the regions' totals, whose lines the second step already walks); a
    dimension declared `made_of` another (a deprivation fifth is two tenths, and any grouping
-   declared later) is a line of its parts with itself as the total. Steps 2 and 3 repeat until
-   nothing changes. The lines are written down once, in lines.py, for these steps and the audit.
+   declared later) is a line of its parts with itself as the total; and metrics that count the
+   same people (satisfied and dissatisfied of one measure) hide one cell together, as a shown one
+   gives the other's denominator. Steps 2 and 3 repeat until nothing changes. The lines are
+   written down once, in lines.py, for these steps and the audit.
 4. The attacker's audit (audit.py) solves those lines for every hidden count, as a careful reader
    would; while one can be worked out exactly or narrowed to fewer than `max_small + 1` values
    apart, a figure of an equation through it is hidden too (the smallest whose count is at least
@@ -53,12 +55,15 @@ def primary(frame, min_denominator=DEFAULT_MIN_DENOMINATOR, max_small=DEFAULT_MA
     return too_few | numerator.between(1, max_small) | (remainder.between(1, max_small) & ~counted)
 
 
-def suppress(frame, min_denominator=DEFAULT_MIN_DENOMINATOR, max_small=DEFAULT_MAX_SMALL, links=None, audited=True):
+def suppress(
+    frame, min_denominator=DEFAULT_MIN_DENOMINATOR, max_small=DEFAULT_MAX_SMALL, links=None, together=(), audited=True
+):
     """Return `frame` with a boolean `suppressed` column: primary, secondary and linked-table
     suppression, then the attacker's audit (audit.py), more being hidden until it passes.
 
     `links` are the lines across tables, as groupings() returns them; by default those declared
     with the dimensions. A page that lets a reader add up more (see review.LINKS) adds its own.
+    `together`: [(metric keys)] counting the same people (families.same_people()), hidden together.
 
     `frame` has metric, dimension, group, region, numerator, denominator (and unit, if any); group
     and region use metrics.ALL for totals. Figures without a numerator (such as medians) are judged
@@ -66,7 +71,7 @@ def suppress(frame, min_denominator=DEFAULT_MIN_DENOMINATOR, max_small=DEFAULT_M
     `audited=False` leaves the audit out (to measure what it adds).
     """
     result = frame.reset_index(drop=True).copy()
-    published = lines(result, links)
+    published = lines(result, links, together)
     rank = _ranks(result)
     hidden = primary(result, min_denominator, max_small).to_numpy(dtype=bool, copy=True)
     first = int(hidden.sum())
@@ -156,9 +161,8 @@ def _until_the_audit_passes(frame, hidden, published, rank, max_small, min_denom
             logger.warning(
                 "Disclosure audit: %s could still be worked out, so all its figures are hidden", ", ".join(whole)
             )
-            hidden[np.isin(metric, whole)] = True
-            todo = whole
-            continue
+            added = [row for row in np.flatnonzero(np.isin(metric, whole)) if not hidden[row]]
+            hidden[added] = True
         _close(hidden, published, rank, start=added)
         todo = list(dict.fromkeys(metric[np.flatnonzero(hidden & ~before)]))
 

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from inequities.disclosure.lines import TOGETHER
 from inequities.metrics import ALL
 
 NUMERATOR, REMAINDER, DENOMINATOR = "numerator", "remainder", "denominator"
@@ -81,8 +82,9 @@ class Audit:
         for row, name in enumerate(metric):
             self.rows[name].append(row)
         self.lines = defaultdict(list)  # metric -> [(members, total)]
-        for _kind, members, total in published.lines:
-            self.lines[metric[total]].append((members, total))
+        for kind, members, total in published.lines:
+            if kind != TOGETHER:  # hidden together, not an equation: their numerators differ
+                self.lines[metric[total]].append((members, total))
         # Shares: metric -> {region: {dimension: group rows}} and the everyone rows beside them.
         self.shares = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
         self.share_everyone = defaultdict(list)

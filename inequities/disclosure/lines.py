@@ -11,6 +11,11 @@ which of them a line adds up depends on the unit, and the audit says (see audit.
   as every other's in a region (a line of one member, each row to the next); and a dimension
   declared `made_of` another (a deprivation fifth is two tenths, and any grouping declared later,
   or a page's own `links`) is a line of its parts with itself as the total.
+- TOGETHER lines, between metrics that count the same people (`together`, such as satisfied and
+  dissatisfied of one measure): one figure's denominator is the other's, so a shown one would give
+  a hidden one's away. Each is a line of one member, the same cell of the next metric, so
+  suppression hides them together; they are not equations (the numerators differ), and the audit
+  leaves them out.
 """
 
 from collections import defaultdict
@@ -19,7 +24,7 @@ from dataclasses import dataclass, field
 from inequities.dimensions import DIMENSIONS
 from inequities.metrics import ALL
 
-TABLE, ACROSS = "table", "across"
+TABLE, ACROSS, TOGETHER = "table", "across", "together"
 
 
 def groupings(dimensions=DIMENSIONS):
@@ -41,9 +46,10 @@ class Lines:
             self.through[row].append(number)
 
 
-def lines(frame, links=None):
+def lines(frame, links=None, together=()):
     """The Lines of `frame` (metric, dimension, group, region; a RangeIndex). `links` are the lines
-    across tables as groupings() returns them; by default those declared with the dimensions."""
+    across tables as groupings() returns them; by default those declared with the dimensions.
+    `together`: [(metric keys)] whose figures of one cell are hidden together."""
     links = groupings() if links is None else links
     linked = {d for whole, part, _groups in links for d in (whole, part)}
     tables = defaultdict(dict)  # (metric, dimension) -> {(group, region): row}
@@ -57,6 +63,15 @@ def lines(frame, links=None):
         if dimension in linked:
             parts[(metric, region)][(dimension, group)] = row
     found = Lines()
+    cells = defaultdict(dict)  # (dimension, group, region) -> {metric: row}, for `together`
+    if together:
+        for key, row in _cells(frame):
+            cells[key[1:]][key[0]] = row
+    for keys in together:
+        for index in cells.values():
+            rows = [index[k] for k in keys if k in index]
+            for first, other in zip(rows, rows[1:], strict=False):
+                found.add(TOGETHER, [first], other)
     for table in tables.values():
         for members, total in _table_lines(table):
             found.add(TABLE, members, total)
@@ -88,3 +103,8 @@ def _table_lines(index):
         members = [index[(group, r)] for r in regions if (group, r) in index]
         if total is not None and members:
             yield members, total
+
+
+def _cells(frame):
+    columns = zip(frame["metric"], frame["dimension"], frame["group"], frame["region"], strict=True)
+    return ((key, row) for row, key in enumerate(columns))

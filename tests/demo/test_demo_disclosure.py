@@ -7,7 +7,7 @@ import io
 import pandas as pd
 import pytest
 
-from inequities import disclosure, services
+from inequities import disclosure, families, services
 from inequities.exports import write_figures_csv
 from inequities.services import latest_snapshot
 from tests.inequities.recoverable import given_away, narrowed
@@ -45,3 +45,17 @@ def _true_denominators(snapshot, monkeypatch):
     assert int(figures["suppressed"].sum()) == snapshot.figures.filter(suppressed=True).count()
     keys = zip(figures["metric"], figures["dimension"], figures["group"], figures["region"], strict=True)
     return {key: ("" if pd.isna(d) else d) for key, d in zip(keys, figures["denominator"], strict=True)}
+
+
+def test_no_cell_shows_one_of_two_figures_that_count_the_same_people(demo_landlord):
+    figures = pd.DataFrame(
+        latest_snapshot().figures.values("metric", "dimension", "group", "region", "suppressed")
+    ).set_index(["dimension", "group", "region"])
+    checked = 0
+    for first, second in families.same_people():
+        pair = figures[figures["metric"] == first].join(
+            figures[figures["metric"] == second], lsuffix="_1", rsuffix="_2", how="inner"
+        )
+        assert (pair["suppressed_1"] == pair["suppressed_2"]).all(), (first, second)
+        checked += len(pair)
+    assert checked > 1000

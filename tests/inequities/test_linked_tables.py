@@ -177,3 +177,18 @@ def test_a_metric_whose_own_lines_give_a_count_away_is_not_published(caplog):
     assert frame.attrs["disclosure"] == {"primary": 6, "secondary": 0, "linked": 0, "audit": 1}
     assert "Disclosure audit: m could still be worked out, so all its figures are hidden" in caplog.messages
     assert "Disclosure audit: 2 counts given away with every figure hidden" in caplog.messages
+
+
+def test_satisfied_and_dissatisfied_of_one_measure_are_hidden_together():
+    """Both count the same valid answers: a shown 10 of 25 dissatisfied gives the hidden satisfied
+    figure's denominator (25), which ties its numerator to its remainder in every line a reader
+    adds up, an equation the audit (one metric at a time) does not solve. So neither is shown."""
+    rows = [
+        ("tp01_satisfied", "sex", "f", "r", 3, 25),
+        ("tp01_dissatisfied", "sex", "f", "r", 10, 25),
+        ("tp02_satisfied", "sex", "f", "r", 20, 25),  # another measure's answers: not linked
+    ]
+    together = [("tp01_dissatisfied", "tp01_satisfied")]
+    frame = suppress(pd.DataFrame(rows, columns=COLUMNS), together=together)
+    assert list(frame["suppressed"]) == [True, True, False]
+    assert list(suppress(pd.DataFrame(rows, columns=COLUMNS))["suppressed"]) == [True, False, False]
