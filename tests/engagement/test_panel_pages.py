@@ -5,8 +5,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from engagement.models import Recommendation, Resident
-from engagement.roles import ROLES
+from engagement.models import Recommendation
 from tests.factories import (
     PanelMembershipFactory,
     RecommendationFactory,
@@ -14,38 +13,8 @@ from tests.factories import (
     ScrutinyPanelFactory,
     ScrutinyReviewFactory,
 )
-from tests.pages import pages_to_visit
 
 pytestmark = pytest.mark.django_db
-
-
-def test_panel_members_get_403_on_every_page_that_names_a_resident_and_see_no_name_anywhere(client, personas):
-    """Open every page as every role that may see it; any page that shows a resident's name to
-    anyone must refuse panel members, and pages open to panel members show no name at all."""
-    naming, readable = [], []
-    for page in pages_to_visit():
-        if not page.access.html:
-            continue
-        url = page.url(personas)
-        names = [r.full_name for r in Resident.objects.all()]
-        for role in ROLES:
-            user = personas[role.slug]
-            if not page.access.allows(user):
-                continue
-            client.force_login(user)
-            html = client.get(url).content.decode()
-            shown = [name for name in names if name in html]
-            if role.slug == "panel_member":
-                readable.append(page.name)
-                assert shown == [], f"{page.name} shows {shown} to a panel member"
-            elif shown and role.slug != "resident":  # a resident sees their own name on their pages
-                naming.append(page.name)
-        if page.name in naming:
-            client.force_login(personas["panel_member"])
-            assert client.get(url).status_code == 403, page.name
-    # The check saw the pages that matter.
-    assert {"panel_members", "activity_detail", "shortlist_detail", "meeting_edit"} <= set(naming)
-    assert {"panel_detail", "meeting_detail", "review_detail", "you_said_we_did"} <= set(readable)
 
 
 def test_a_panel_member_reads_only_the_panels_they_sit_on(client, personas):

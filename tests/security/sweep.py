@@ -147,6 +147,7 @@ class Visit:
     audited: bool  # an audit entry of a read, by this user, was written while the page was answered
     may_see_special: bool
     forms: tuple  # (method, has a CSRF token) of every form on the page
+    names: bool = False  # the body names a resident
 
 
 class Evidence:
@@ -219,12 +220,15 @@ def visit_everything(client, users, urls, evidence, audit_entries):
             parsed = parse_html(content.decode()) if html else None
             if parsed:
                 queue.extend(urljoin(url, href) for href in parsed.downloads if not urlsplit(href).netloc)
+            text = ""
             if response.status_code != 200:
                 found = ()
             elif html:
-                found = evidence.find(" ".join(parsed.text), parsed.chosen)
+                text = " ".join(parsed.text)
+                found = evidence.find(text, parsed.chosen)
             else:
-                found = evidence.find(body_text(response, content), codes=True)
+                text = body_text(response, content)
+                found = evidence.find(text, codes=True)
             visits.append(
                 Visit(
                     role=role,
@@ -235,6 +239,7 @@ def visit_everything(client, users, urls, evidence, audit_entries):
                     audited=user is not None and audit_entries(user, last),
                     may_see_special=may_see,
                     forms=tuple(tuple(form) for form in parsed.forms) if parsed else (),
+                    names=bool(evidence.names.search(text)),
                 )
             )
     return visits

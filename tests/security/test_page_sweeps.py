@@ -159,3 +159,20 @@ def test_get_forms_carry_no_csrf_token_and_post_forms_do(visits, role):
         if (method == "get" and has_token) or (method == "post" and not has_token)
     ]
     assert wrong == []
+
+
+def test_panel_members_see_no_name_and_are_refused_every_page_that_names_a_resident(visits):
+    """Panel members are residents working with the landlord: every page and download they may
+    open names nobody, and every page that names a resident to staff refuses them."""
+    panel = {visit.url: visit for visit in visits if visit.role == "panel_member"}
+    readable = {_page_name(url) for url, visit in panel.items() if visit.status == 200}
+    assert [url for url, visit in panel.items() if visit.names] == []
+    naming = {
+        visit.url
+        for visit in visits
+        if visit.names and visit.role not in ("panel_member", "resident", ANONYMOUS) and visit.url != "/"
+    }  # the home page shows each role its own work: a panel member's names nobody (asserted above)
+    assert {url: panel[url].status for url in naming if url in panel and panel[url].status != 403} == {}
+    # The sweep saw the pages that matter.
+    assert {"panel_members", "activity_detail", "shortlist_detail", "meeting_edit"} <= {_page_name(u) for u in naming}
+    assert {"panel_detail", "meeting_detail", "review_detail", "you_said_we_did"} <= readable
