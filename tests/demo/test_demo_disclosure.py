@@ -53,8 +53,8 @@ def test_no_cell_shows_one_of_two_figures_that_count_the_same_people(demo_landlo
     ).set_index(["dimension", "group", "region"])
     checked = 0
     for first, second in families.same_people():
-        pair = figures[figures["metric"] == first].join(
-            figures[figures["metric"] == second], lsuffix="_1", rsuffix="_2", how="inner"
+        pair = figures[figures["metric"] == first].merge(
+            figures[figures["metric"] == second], left_index=True, right_index=True, suffixes=("_1", "_2")
         )
         assert (pair["suppressed_1"] == pair["suppressed_2"]).all(), (first, second)
         checked += len(pair)
