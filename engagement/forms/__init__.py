@@ -2,6 +2,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,6 +18,14 @@ class SignInForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].error_messages["required"] = _("Enter your username")
+        # AuthenticationForm sets max_length after the field is built, so nothing checks it: a very
+        # long name went on to the lockout's records (255 characters at most) and failed there.
+        longest = self.fields["username"].max_length
+        self.fields["username"].validators.append(
+            MaxLengthValidator(
+                longest, _("A username is at most %(limit_value)d characters.") % {"limit_value": longest}
+            )
+        )
         self.fields["password"].error_messages["required"] = _("Enter your password")
         self.helper = FormHelper()
         self.helper.form_tag = False  # the template owns the <form> (with csrf and "next")

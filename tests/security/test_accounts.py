@@ -15,6 +15,16 @@ def sign_in(client, username, password):
     return client.post(reverse("login"), {"username": username, "password": password})
 
 
+@pytest.mark.django_db
+def test_a_username_longer_than_any_account_gets_a_message_not_an_error(client):
+    from axes.models import AccessAttempt
+
+    response = sign_in(client, "0" * 2000, "wrong")
+    assert response.status_code == 200
+    assert "A username is at most 150 characters." in response.content.decode()
+    assert not AccessAttempt.objects.exists()  # never tried, so nothing to record
+
+
 def test_five_wrong_passwords_lock_the_account_and_the_page_says_what_to_do(client, personas, settings):
     assert settings.AXES_FAILURE_LIMIT == 5
     for attempt in range(4):
