@@ -309,6 +309,10 @@ REPAIRS_PHOTO_MAX_MEGABYTES = env_int("REPAIRS_PHOTO_MAX_MEGABYTES", 5)
 # INEQUITIES_MIN_DENOMINATOR, or its numerator or remainder is between 1 and INEQUITIES_MAX_SMALL.
 INEQUITIES_MIN_DENOMINATOR = env_int("INEQUITIES_MIN_DENOMINATOR", 10)
 INEQUITIES_MAX_SMALL = env_int("INEQUITIES_MAX_SMALL", 4)
+# The figures cover the reporting year so far, to the end of the last whole month; the year starts
+# on the first of this month (4, April, as the tenant satisfaction measures are reported). Periods
+# of one year only grow, a month at a time, so what a reader can subtract is checked in full.
+INEQUITIES_YEAR_STARTS_MONTH = env_int("INEQUITIES_YEAR_STARTS_MONTH", 4)
 # The figures are recomputed every night (and after imports, and on an analyst's request).
 CELERY_BEAT_SCHEDULE["inequities-nightly-recompute"] = {
     "task": "inequities.tasks.recompute",

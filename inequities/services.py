@@ -1,7 +1,7 @@
 """The recompute: aggregate queries -> pure metrics -> disclosure control -> one snapshot."""
 
 import time
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import cache
 
 import pandas as pd
@@ -35,16 +35,17 @@ def compute(*, start, end, today):
     found = [part for part in parts if not part.empty]
     # A new landlord with nothing recorded yet gets an empty snapshot, not a failed job.
     figures = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=FIGURE_COLUMNS)
-    figures = publishable(benchmarks.attach(figures))
+    figures = publishable(benchmarks.attach(figures), earlier_published(start, end))
     for column in FIGURE_COLUMNS:
         if column not in figures:
             figures[column] = None
     return figures[FIGURE_COLUMNS]
 
 
-def publishable(figures):
+def publishable(figures, earlier=None):
     """`figures` with the representation review's wholes added, disclosure control applied (one
-    suppression over every table, with the review's lines) and hidden numbers blanked."""
+    suppression over every table, with the review's lines, against what `earlier` snapshots
+    showed) and hidden numbers blanked."""
     figures = pd.concat([figures, review.wholes(figures)], ignore_index=True)
     figures = disclosure.suppress(
         figures,
@@ -52,11 +53,35 @@ def publishable(figures):
         max_small=settings.INEQUITIES_MAX_SMALL,
         links=disclosure.groupings() + review.LINKS,
         together=families.same_people(),
+        earlier=earlier,
     )
     # The representation review says "fewer than 5" of a count hidden for being small, "hidden" of the rest.
     figures["small"] = figures["suppressed"] & figures["numerator"].between(1, settings.INEQUITIES_MAX_SMALL)
     figures = disclosure.blank_suppressed(figures, NUMBERS)
     return _without_hidden_comparisons(_without_hidden_denominators(figures))
+
+
+EARLIER_KEYS = ["metric", "dimension", "group", "region"]
+
+
+def earlier_published(start, end):
+    """What every stored snapshot whose period overlaps start..end showed (disclosure.Earlier): the
+    distinct shown counts of them all, and every figure of the newest snapshot of each period."""
+    overlapping = Snapshot.objects.filter(period_start__lte=end, period_end__gte=start)
+    shown = Figure.objects.filter(snapshot__in=overlapping, suppressed=False)
+    columns = [*EARLIER_KEYS, "numerator", "denominator"]
+    values = pd.DataFrame.from_records(list(shown.values_list(*columns).distinct()), columns=columns)
+    newest = {}
+    for pk, first, last in overlapping.order_by("computed_at", "pk").values_list("pk", "period_start", "period_end"):
+        newest[(first, last)] = pk  # the last one of each period wins
+    snapshots = [
+        pd.DataFrame.from_records(
+            list(Figure.objects.filter(snapshot=pk).values_list(*columns, "suppressed")),
+            columns=[*columns, "suppressed"],
+        )
+        for pk in newest.values()
+    ]
+    return disclosure.Earlier(values=values, snapshots=snapshots)
 
 
 COMPARISON = ["comparison_rate", "gap", "gap_low", "gap_high", "significant"]
@@ -93,7 +118,18 @@ def _blank(figures, rows, columns):
 
 
 def default_period(today):
-    return today - timedelta(days=365) + timedelta(days=1), today
+    """The reporting year so far, to the end of the last whole month before `today` (in a year's
+    first month, the whole year before): (first day, last day).
+
+    Periods are fixed, not rolling: every snapshot of a year covers the same start, and its end
+    moves a whole month at a time, so two snapshots differ by whole months added (or by late
+    answers to the same months), which disclosure control checks (disclosure/earlier.py). Rolling
+    windows would differ by a day in and a day out, and a reader who kept them all could unroll the
+    chain to single days.
+    """
+    end = today.replace(day=1) - timedelta(days=1)
+    first = settings.INEQUITIES_YEAR_STARTS_MONTH
+    return date(end.year if end.month >= first else end.year - 1, first, 1), end
 
 
 def recompute(*, today=None, start=None, end=None, job_id=""):

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from core.languages import code_of
 from engagement.models import CommunicationPreference, EqualityProfile
+from inequities.services import default_period
 from surveys import builtin, reach, services
 from surveys.channels import channel_for
 from surveys.choices import DONT_KNOW, AskedOf, Mode, QuestionKind, tenure_of
@@ -39,15 +40,18 @@ WELSH = {
 
 
 def seed_surveys(landlord):
-    rng, today = landlord.rng, landlord.today
+    rng = landlord.rng
+    # The surveys were answered in the weeks before the end of the figures' period (the last whole
+    # month), so the demo's first snapshot counts them whatever the day of the month.
+    today = default_period(landlord.today)[1]
     tsm = services.survey_create(definition=builtin.TSM_SURVEY, questions=builtin.TSM_QUESTIONS)
     _translate_a_little(tsm)
     leads = [r for r in landlord.residents if r.is_lead_tenant]
     profiles = {p.resident_id: p for p in EqualityProfile.objects.filter(resident__in=leads)}
     preferences = {p.resident_id: p for p in CommunicationPreference.objects.filter(resident__in=leads)}
     invitations = _invite(rng, tsm, leads, profiles, preferences, repairs=None)
-    answered = _answer(rng, today, tsm, invitations, profiles, days_back=60)
-    _sent_earlier(invitations, days_ago=62)
+    answered = _answer(rng, today, tsm, invitations, profiles, days_back=25)
+    _sent_earlier(invitations, on=today - timedelta(days=27))
 
     after_repair = services.survey_create(
         definition=builtin.TRANSACTIONAL_SURVEY, questions=builtin.TRANSACTIONAL_QUESTIONS
@@ -113,12 +117,12 @@ def _invite(rng, survey, residents, profiles, preferences, *, repairs):
     return Invitation.objects.bulk_create(rows, batch_size=1000)
 
 
-def _sent_earlier(invitations, *, days_ago):
+def _sent_earlier(invitations, *, on):
     """The TSM round went out before the demo's today: its emails, texts and letters were sent then
     (a few emails bounced). Calls and visits were worked from their lists. The survey after repairs is
     left unsent, so "Send the invitations not sent yet" and the print pack have something to do."""
     rng = random.Random(f"deliveries-{len(invitations)}")  # its own, so later steps draw as before
-    sent_at = timezone.now() - timedelta(days=days_ago)
+    sent_at = timezone.make_aware(datetime.combine(on, time(9)))
     rows = []
     for invitation in invitations:
         if invitation.channel not in ("email", "text", "letter"):
@@ -138,6 +142,7 @@ def _sent_earlier(invitations, *, days_ago):
             )
         )
     Delivery.objects.bulk_create(rows, batch_size=1000)
+    Invitation.objects.filter(pk__in=[i.pk for i in invitations]).update(created_at=sent_at)  # the round began then
     Invitation.objects.filter(pk__in=[d.invitation_id for d in rows]).update(sent_at=sent_at)
 
 

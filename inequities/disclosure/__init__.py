@@ -22,6 +22,10 @@ figure may be worked out from the figures shown beside it, in any table a reader
    the threshold, so the range opens by at least that much; else the smallest), steps 2 and 3 run
    again, and the audit again on the metrics that changed. A count whose equations hold nothing
    shown is given away by its metric's own lines: every figure of that metric is hidden.
+5. Snapshots published before (earlier.py): where a reader could subtract an earlier snapshot whose
+   period overlaps this one's and find a change of 1 to `max_small` people, in a figure or in the
+   hidden part of a line, more is hidden. Its first rule runs with step 1, its second after the
+   audit; steps 2 to 4 run again after anything it hides.
 
 tests/inequities/recoverable.py is an attacker written apart from this module: it solves the
 published equations for every hidden count, and the tests check it finds none fixed or narrowed.
@@ -36,12 +40,21 @@ from collections import deque
 import numpy as np
 
 from inequities.disclosure.audit import Audit
+from inequities.disclosure.earlier import Earlier, Subtraction
 from inequities.disclosure.lines import TABLE, groupings, lines
 
 DEFAULT_MIN_DENOMINATOR = 10
 DEFAULT_MAX_SMALL = 4
 
-__all__ = ["DEFAULT_MAX_SMALL", "DEFAULT_MIN_DENOMINATOR", "blank_suppressed", "groupings", "primary", "suppress"]
+__all__ = [
+    "DEFAULT_MAX_SMALL",
+    "DEFAULT_MIN_DENOMINATOR",
+    "Earlier",
+    "blank_suppressed",
+    "groupings",
+    "primary",
+    "suppress",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +69,13 @@ def primary(frame, min_denominator=DEFAULT_MIN_DENOMINATOR, max_small=DEFAULT_MA
 
 
 def suppress(
-    frame, min_denominator=DEFAULT_MIN_DENOMINATOR, max_small=DEFAULT_MAX_SMALL, links=None, together=(), audited=True
+    frame,
+    min_denominator=DEFAULT_MIN_DENOMINATOR,
+    max_small=DEFAULT_MAX_SMALL,
+    links=None,
+    together=(),
+    audited=True,
+    earlier=None,
 ):
     """Return `frame` with a boolean `suppressed` column: primary, secondary and linked-table
     suppression, then the attacker's audit (audit.py), more being hidden until it passes.
@@ -69,32 +88,48 @@ def suppress(
     and region use metrics.ALL for totals. Figures without a numerator (such as medians) are judged
     on their denominator alone. `frame.attrs["disclosure"]` says how many figures each step hid.
     `audited=False` leaves the audit out (to measure what it adds).
+    `earlier`: an Earlier, what snapshots with overlapping periods showed (step 5).
     """
     result = frame.reset_index(drop=True).copy()
     published = lines(result, links, together)
     rank = _ranks(result)
     hidden = primary(result, min_denominator, max_small).to_numpy(dtype=bool, copy=True)
+    small = int(hidden.sum())
+    earlier = earlier or Earlier()
+    hidden |= earlier.changed_by_a_few(result, max_small)
     first = int(hidden.sum())
     _close(hidden, published, rank, kind=TABLE)
     second = int(hidden.sum())
     _close(hidden, published, rank)
     linked = int(hidden.sum())
-    if audited:
-        _until_the_audit_passes(result, hidden, published, rank, max_small, min_denominator)
-    audit = int(hidden.sum()) - linked
+    subtraction = Subtraction(result, published, earlier, max_small)
+    audit = by_subtraction = 0
+    while True:
+        before = int(hidden.sum())
+        if audited:
+            _until_the_audit_passes(result, hidden, published, rank, max_small, min_denominator)
+        audit += int(hidden.sum()) - before
+        before = int(hidden.sum())
+        added = subtraction.more_to_hide(hidden, rank)
+        if not added:
+            break
+        _close(hidden, published, rank, start=added)
+        by_subtraction += int(hidden.sum()) - before
     result["suppressed"] = hidden
     result.attrs["disclosure"] = {
-        "primary": first,
+        "primary": small,
+        "earlier": first - small + by_subtraction,
         "secondary": second - first,
         "linked": linked - second,
         "audit": audit,
     }
     logger.info(
-        "Disclosure control hid %s of %s figures: %s small, %s beside them, %s more for linked tables, "
-        "%s more for the audit",
-        linked + audit,
+        "Disclosure control hid %s of %s figures: %s small, %s changed by a few since a snapshot before, "
+        "%s beside them, %s more for linked tables, %s more for the audit",
+        int(hidden.sum()),
         len(result),
-        first,
+        small,
+        first - small + by_subtraction,
         second - first,
         linked - second,
         audit,

@@ -17,8 +17,9 @@ from inequities import extract, families, shapes
 from inequities.dimensions import answered, published
 from inequities.extract import PLACE
 from inequities.models import Figure
-from inequities.services import publishable, recompute
+from inequities.services import publishable
 from tests.factories import EngagementActivityFactory, EqualityProfileFactory, ResidentFactory
+from tests.figures import recompute_over_a_year
 from tests.inequities.recoverable import ALL, given_away
 
 METRICS = {"population": "residents", "panel": "representation_panel", "participants": "representation_participants"}
@@ -201,7 +202,7 @@ def test_the_representation_page_gives_no_hidden_count_away_in_any_region_nor_wi
     took_part.anonymous_counts.create(dimension="disability", group="yes", count=2)
     in_london = EngagementActivityFactory(held_on=date.today(), headcount=12, region=london)
     in_london.anonymous_counts.create(dimension="religion", group="muslim", count=9)
-    snapshot = recompute(today=date.today())
+    snapshot = recompute_over_a_year(today=date.today())
     client.force_login(personas["insight_analyst"])
 
     first = client.get(reverse("representation"))

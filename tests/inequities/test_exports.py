@@ -6,8 +6,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from inequities.models import Snapshot
-from inequities.services import recompute
 from tests.factories import EqualityProfileFactory, ResidentFactory
+from tests.figures import recompute_over_a_year
 from tests.inequities.test_recompute import TODAY, landlord  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,7 @@ def rows(text):
 
 
 def test_the_export_has_the_agreed_columns_and_one_row_per_figure(client, personas, landlord):  # noqa: F811
-    snapshot = recompute(today=TODAY)
+    snapshot = recompute_over_a_year(today=TODAY)
     client.force_login(personas["insight_analyst"])
     response = client.get(reverse("inequities:figures_csv"))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -49,7 +49,7 @@ def test_the_export_has_the_agreed_columns_and_one_row_per_figure(client, person
 def test_suppressed_rows_keep_their_labels_and_blank_their_numbers(client, personas, landlord):  # noqa: F811
     for _ in range(2):
         EqualityProfileFactory(resident=ResidentFactory(), disability="prefer_not_to_say")
-    recompute(today=TODAY)
+    recompute_over_a_year(today=TODAY)
     client.force_login(personas["insight_analyst"])
     exported = rows(client.get(reverse("inequities:figures_csv")).content.decode())
     hidden = next(
@@ -63,7 +63,7 @@ def test_suppressed_rows_keep_their_labels_and_blank_their_numbers(client, perso
 
 
 def test_the_command_writes_the_same_file_as_the_page(client, personas, landlord, tmp_path):  # noqa: F811
-    recompute(today=TODAY)
+    recompute_over_a_year(today=TODAY)
     path = tmp_path / "figures.csv"
     call_command("export_inequities", str(path), stdout=io.StringIO())
     client.force_login(personas["insight_analyst"])

@@ -121,15 +121,15 @@ def test_two_hidden_figures_a_shown_total_leaves_few_values_are_hidden_further()
     # are now 0 to 33 together.
     assert hidden(after) == {("d", "a", "r"), ("d", "b", "r"), ("d", "c", "r")}
     assert narrowed(after.to_dict("records")) == []
-    assert after.attrs["disclosure"] == {"primary": 2, "secondary": 0, "linked": 0, "audit": 1}
+    assert after.attrs["disclosure"] == {"primary": 2, "earlier": 0, "secondary": 0, "linked": 0, "audit": 1}
 
 
 def test_the_figures_the_audit_hides_are_logged(caplog):
     with caplog.at_level(logging.INFO, logger="inequities.disclosure"):
         suppress(pd.DataFrame(NARROW, columns=COLUMNS))
     assert (
-        "Disclosure control hid 3 of 4 figures: 2 small, 0 beside them, 0 more for linked tables, "
-        "1 more for the audit" in caplog.messages
+        "Disclosure control hid 3 of 4 figures: 2 small, 0 changed by a few since a snapshot before, "
+        "0 beside them, 0 more for linked tables, 1 more for the audit" in caplog.messages
     )
 
 
@@ -174,7 +174,7 @@ def test_a_metric_whose_own_lines_give_a_count_away_is_not_published(caplog):
     with caplog.at_level(logging.INFO, logger="inequities.disclosure"):
         frame = suppress(pd.DataFrame(rows, columns=COLUMNS))
     assert frame["suppressed"].all()
-    assert frame.attrs["disclosure"] == {"primary": 6, "secondary": 0, "linked": 0, "audit": 1}
+    assert frame.attrs["disclosure"] == {"primary": 6, "earlier": 0, "secondary": 0, "linked": 0, "audit": 1}
     assert "Disclosure audit: m could still be worked out, so all its figures are hidden" in caplog.messages
     assert "Disclosure audit: 2 counts given away with every figure hidden" in caplog.messages
 

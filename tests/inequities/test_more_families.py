@@ -7,7 +7,6 @@ import pytest
 from django.utils import timezone
 
 from inequities.models import Figure, Signal, SignalKind
-from inequities.services import recompute
 from repairs.working_days import add_working_days
 from tests.factories import (
     ComplaintFactory,
@@ -20,6 +19,7 @@ from tests.factories import (
     at,
     tsm_survey,
 )
+from tests.figures import recompute_over_a_year
 from tests.inequities.test_recompute import answer_tp01
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +54,7 @@ def test_median_working_days_with_its_order_statistic_interval():
                 completed_at=local(add_working_days(MONDAY, n)),
             )
             assert repair.working_days_to_complete == n
-    snapshot = recompute(today=TODAY)
+    snapshot = recompute_over_a_year(today=TODAY)
     median = figure(snapshot, "median_working_days")
     assert median.unit == "working_days"
     assert (median.denominator, median.rate, median.ci_low, median.ci_high) == (11, 12, 4, 20)
@@ -92,7 +92,7 @@ def test_awaabs_law_share_counts_only_decided_cases():
     case.summary_sent_on = case.made_safe_at = case.preventative_work_started_on = None
     case.save()
     assert case.awaab_summary_due == date(2026, 7, 1)
-    snapshot = recompute(today=TODAY)
+    snapshot = recompute_over_a_year(today=TODAY)
     share = figure(snapshot, "awaabs_law_met")
     assert (share.numerator, share.denominator, share.rate, share.comparison_rate) == (5, 10, 0.5, 0.75)
     assert round(share.gap, 4) == -25.0
@@ -105,7 +105,7 @@ def test_complaints_per_thousand_households_with_byar_intervals():
         for n in range(complaints):
             ComplaintFactory(resident=residents[n], received_on=date(2026, 5, 1))
     ComplaintFactory(resident=residents[0], received_on=date(2025, 6, 1))  # before the period
-    snapshot = recompute(today=TODAY)
+    snapshot = recompute_over_a_year(today=TODAY)
     rate = figure(snapshot, "complaints_per_1000")
     assert rate.unit == "per_1000"
     assert (rate.numerator, rate.denominator, rate.rate) == (6, 20, 300)
@@ -122,7 +122,7 @@ def test_representation_on_the_panel_against_the_population():
     for member in residents[:5] + residents[20:27]:
         PanelMembershipFactory(resident=member, started_on=date(2025, 1, 1))
     PanelMembershipFactory(resident=residents[6], started_on=date(2024, 1, 1), ended_on=date(2025, 1, 1))
-    snapshot = recompute(today=TODAY)
+    snapshot = recompute_over_a_year(today=TODAY)
     panel = figure(snapshot, "representation_panel")
     assert (panel.numerator, panel.denominator, panel.comparison_rate) == (5, 12, 0.4)
     assert round(panel.gap, 4) == round((5 / 12 - 0.4) * 100, 4)
@@ -138,7 +138,7 @@ def test_security_repairs_in_the_most_crime_deprived_areas_raise_a_signal():
                 reported_at=at(2026, 4, 14),
                 category=("windows", "doors", "gates_fences")[n % 3] if n < security else "plumbing",
             )
-    snapshot = recompute(today=TODAY)
+    snapshot = recompute_over_a_year(today=TODAY)
     share = figure(snapshot, "security_repairs", "crime_deprivation", "most_crime_deprived")
     assert (share.numerator, share.denominator, share.comparison_rate) == (10, 20, pytest.approx(5 / 30))
     assert share.significant is True
@@ -162,7 +162,7 @@ def test_opposite_to_national_and_low_response_signals():
             resident = ResidentFactory()
             EqualityProfileFactory(resident=resident, disability=disabled)
             answer_tp01(survey, resident, None, responded=False)
-    snapshot = recompute()
+    snapshot = recompute_over_a_year()
     statements = dict(Signal.objects.filter(snapshot=snapshot).values_list("kind", "statement"))
     assert statements[SignalKind.OPPOSITE_TO_NATIONAL] == (
         "Disabled residents were no more likely than other residents to be dissatisfied with the service overall "
@@ -182,7 +182,7 @@ def test_public_benchmarks_sit_beside_the_matching_figures():
         resident = ResidentFactory()
         EqualityProfileFactory(resident=resident, disability="no", ethnicity="white_british")
         answer_tp01(survey, resident, "very_satisfied" if n < 20 else "very_dissatisfied")
-    snapshot = recompute()
+    snapshot = recompute_over_a_year()
     everyone = figure(snapshot, "tp01_satisfied", group="all")
     assert everyone.benchmark_rate == 0.71
     assert everyone.benchmark_source.startswith("RSH TSM headline report 2024/25: overall satisfaction (TP01)")

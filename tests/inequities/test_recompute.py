@@ -12,9 +12,10 @@ from django.utils import timezone
 from engagement.demo import residents as demo
 from engagement.models import Home, Household, Resident
 from inequities.models import Figure, Snapshot
-from inequities.services import RECOMPUTE_LOCK, compute, latest_snapshot, recompute
+from inequities.services import RECOMPUTE_LOCK, compute, latest_snapshot
 from surveys.models import Answer, Invitation, Question, Response
 from tests.factories import EqualityProfileFactory, RepairRequestFactory, ResidentFactory, tsm_survey
+from tests.figures import recompute_over_a_year
 
 pytestmark = pytest.mark.django_db
 TODAY = date.today()
@@ -65,7 +66,7 @@ def figure(snapshot, metric, dimension, group, region="all"):
 
 
 def test_dissatisfaction_by_disability_is_computed_and_compared(landlord):
-    snapshot = recompute(today=TODAY)
+    snapshot = recompute_over_a_year(today=TODAY)
     disabled = figure(snapshot, "tp01_dissatisfied", "disability", "yes")
     assert (disabled.numerator, disabled.denominator) == (12, 30)
     assert disabled.rate == pytest.approx(0.4)
@@ -83,7 +84,7 @@ def test_dissatisfaction_by_disability_is_computed_and_compared(landlord):
 
 
 def test_response_rates_and_share_of_voice(landlord):
-    snapshot = recompute(today=TODAY)
+    snapshot = recompute_over_a_year(today=TODAY)
     not_disabled = figure(snapshot, "invitation_response", "disability", "no")
     assert (not_disabled.numerator, not_disabled.denominator) == (40, 50)
     assert not_disabled.comparison_rate == pytest.approx(1.0)
@@ -99,21 +100,21 @@ def test_small_groups_are_suppressed_with_their_labels_kept(landlord):
     # Two residents who prefer not to say: a group of 2 must never be shown.
     for _ in range(2):
         EqualityProfileFactory(resident=ResidentFactory(), disability="prefer_not_to_say")
-    snapshot = recompute(today=TODAY)
+    snapshot = recompute_over_a_year(today=TODAY)
     hidden = figure(snapshot, "residents", "disability", "prefer_not_to_say")
     assert hidden.suppressed is True
     assert hidden.numerator is None and hidden.rate is None
 
 
 def test_a_failed_recompute_leaves_the_previous_snapshot_served(landlord, monkeypatch):
-    first = recompute(today=TODAY)
+    first = recompute_over_a_year(today=TODAY)
 
     def fail(*args, **kwargs):
         raise RuntimeError("worker killed half-way")
 
     monkeypatch.setattr(Figure.objects, "bulk_create", fail)
     with pytest.raises(RuntimeError):
-        recompute(today=TODAY)
+        recompute_over_a_year(today=TODAY)
     assert Snapshot.objects.count() == 1
     assert latest_snapshot() == first
 
@@ -154,7 +155,7 @@ def test_repairs_are_grouped_by_the_lead_tenant_and_compared():
             )
             if n < repeated:
                 RepairRequestFactory(household=lead.household, reported_at=now, recall_of=repair)
-    snapshot = recompute(today=TODAY)
+    snapshot = recompute_over_a_year(today=TODAY)
     on_time = figure(snapshot, "repairs_on_time", "disability", "yes")
     assert (on_time.numerator, on_time.denominator) == (12, 20)
     assert on_time.comparison_rate == pytest.approx(24 / 30)
@@ -181,9 +182,9 @@ def test_a_recompute_that_finds_another_under_way_skips_and_the_next_one_runs():
     other = threading.Thread(target=another_recompute_under_way)
     other.start()
     assert holding.wait(30)
-    assert recompute(today=TODAY) is None
+    assert recompute_over_a_year(today=TODAY) is None
     assert Snapshot.objects.count() == 0
     release.set()
     other.join(30)
-    assert recompute(today=TODAY) is not None
+    assert recompute_over_a_year(today=TODAY) is not None
     assert Snapshot.objects.count() == 1

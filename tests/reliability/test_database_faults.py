@@ -18,8 +18,9 @@ from django.db import connection
 from django.test import RequestFactory
 
 from inequities.models import Snapshot
-from inequities.services import latest_snapshot, recompute
+from inequities.services import latest_snapshot
 from tests.factories import EqualityProfileFactory, InvitationFactory, answered_response
+from tests.figures import recompute_over_a_year
 from tests.reliability.postgres import only_on_postgresql, other_backends, side_connection, terminate, wait_for
 
 # serial: it kills database connections and starts a worker process; it runs alone, after the parallel run.
@@ -116,7 +117,7 @@ def _some_answers():
 
 def test_a_recompute_killed_half_way_leaves_the_old_figures_served_and_a_rerun_completes():
     _some_answers()
-    first = recompute()
+    first = recompute_over_a_year()
     figures = first.figures.count()
     side = side_connection()
     job = None
@@ -153,7 +154,7 @@ def test_a_recompute_killed_half_way_leaves_the_old_figures_served_and_a_rerun_c
     assert job.returncode == -signal.SIGKILL
     assert Snapshot.objects.count() == 1
     assert latest_snapshot() == first
-    rerun = recompute()
+    rerun = recompute_over_a_year()
     assert rerun is not None, "the killed job's lock must not outlive it"
     assert latest_snapshot() == rerun != first
     assert rerun.figures.count() == figures
