@@ -2,21 +2,18 @@
 
 Rules (stated on the page too):
 - the counts are the snapshot's, suppressed with every other published figure by the one disclosure
-  control (inequities.disclosure): a count hidden for being from 1 to 4 is shown as "fewer than 5",
-  any other hidden count (hidden so that it cannot be worked out from the others) as "hidden";
+  control (inequities.disclosure), and every hidden count says "hidden", whether it is small or
+  could be worked out from the others (a "fewer than 5" would tell a reader it is from 1 to 4);
 - shares are of the people whose answer we know ("prefer not to say" and "not asked" are counted
   but left out of shares), and a share is shown only beside a count that is shown, and only when
   how many answered may be shown;
 - a group is under-represented when its share among participants (or on the panel) is less than
   four-fifths of its share among residents. Groups of fewer than 10 residents are not judged. The
-  judgement reads only what the page shows, so it gives nothing hidden away: a count shown as
-  "fewer than 5" is judged as if it were 4 (under-represented only if even 4 would be), and a group
-  whose counts or shares are hidden is not judged.
+  judgement reads only what the page shows, so it gives nothing hidden away: a group whose counts
+  or shares are hidden is not judged.
 """
 
 from dataclasses import dataclass, field
-
-from django.conf import settings
 
 from engagement.equality import NOT_ASKED, PREFER_NOT_TO_SAY
 from engagement.selectors.representation import COLUMNS
@@ -24,7 +21,7 @@ from engagement.selectors.representation import COLUMNS
 UNDER_REPRESENTED_RATIO = 0.8
 MIN_JUDGED = 10
 MISSING = (PREFER_NOT_TO_SAY, NOT_ASKED)
-SHOWN, SMALL, HIDDEN = "shown", "small", "hidden"
+SHOWN, HIDDEN = "shown", "hidden"
 
 
 @dataclass
@@ -80,14 +77,12 @@ class Table:
         return [row for row in self.rows if row.is_under_represented]
 
 
-def representation_tables(dimensions, suggestions=None, small=None):
+def representation_tables(dimensions, suggestions=None):
     """Turn selectors.representation() figures into tables for the page.
 
     `suggestions` is {(dimension, group): OutreachSuggestion}, attached to under-represented rows.
-    `small`: the largest count hidden as "fewer than 5" (the snapshot's max_small; default the setting).
     """
     suggestions = suggestions or {}
-    small = max_small() if small is None else small
     tables = []
     for dimension in dimensions:
         rows = [
@@ -102,7 +97,7 @@ def representation_tables(dimensions, suggestions=None, small=None):
         for column in COLUMNS:
             _add_shares(rows, column, dimension.known[column].number)
         for row in rows:
-            _judge(row, dimension.known, small)
+            _judge(row, dimension.known)
             if row.is_under_represented and (dimension.dimension, row.code) in suggestions:
                 row.suggestions = [suggestions[(dimension.dimension, row.code)]]
         tables.append(Table(dimension=dimension.dimension, label=dimension.label, rows=rows))
@@ -110,13 +105,7 @@ def representation_tables(dimensions, suggestions=None, small=None):
 
 
 def _cell(count):
-    if not count.hidden:
-        return Cell(count.number)
-    return Cell(None, SMALL if count.small else HIDDEN)
-
-
-def max_small():
-    return settings.INEQUITIES_MAX_SMALL
+    return Cell(None, HIDDEN) if count.hidden else Cell(count.number)
 
 
 def _add_shares(rows, column, known):
@@ -127,20 +116,14 @@ def _add_shares(rows, column, known):
             cell.share = cell.count / known
 
 
-def _judge(row, known, small):
+def _judge(row, known):
     """Judge from the page's own figures only: see the module's rules."""
     population = row.population
     if row.is_missing_answer or population.share is None or population.count < MIN_JUDGED:
         return
     for column in ("panel", "participants"):
         cell, answered = row.cells[column], known[column].number
-        if not answered:
+        if not answered or not cell.is_shown:
             continue
-        if cell.is_shown:
-            share = cell.count / answered
-        elif cell.state == SMALL:
-            share = small / answered  # the most it can be
-        else:
-            continue
-        if share < UNDER_REPRESENTED_RATIO * population.share:
+        if cell.count / answered < UNDER_REPRESENTED_RATIO * population.share:
             setattr(row, f"{column}_under", True)

@@ -50,10 +50,6 @@ class Figure(models.Model):
     benchmark_rate = models.FloatField(null=True)
     benchmark_source = models.CharField(max_length=300, blank=True)
     suppressed = models.BooleanField(default=False)
-    # Hidden because its count is from 1 to the snapshot's max_small: the representation review
-    # says "fewer than 5" of these and "hidden" of the others. Never in an export. (A database
-    # default, so code from before it can still write figures.)
-    small = models.BooleanField(default=False, db_default=False)
 
     class Meta:
         indexes = [models.Index(fields=["snapshot", "metric", "dimension", "region"])]

@@ -15,12 +15,12 @@ from inequities.models import Figure, Signal, Snapshot
 FIGURE_COLUMNS = [
     "metric", "dimension", "group", "region", "unit", "numerator", "denominator", "rate", "ci_low", "ci_high",
     "comparison_rate", "gap", "gap_low", "gap_high", "significant", "benchmark_rate",
-    "benchmark_source", "suppressed", "small",
+    "benchmark_source", "suppressed",
 ]  # fmt: skip
 NUMBERS = [
     c
     for c in FIGURE_COLUMNS
-    if c not in ("metric", "dimension", "group", "region", "unit", "benchmark_source", "suppressed", "small")
+    if c not in ("metric", "dimension", "group", "region", "unit", "benchmark_source", "suppressed")
 ]
 
 
@@ -55,8 +55,6 @@ def publishable(figures, earlier=None):
         together=families.same_people(),
         earlier=earlier,
     )
-    # The representation review says "fewer than 5" of a count hidden for being small, "hidden" of the rest.
-    figures["small"] = figures["suppressed"] & figures["numerator"].between(1, settings.INEQUITIES_MAX_SMALL)
     figures = disclosure.blank_suppressed(figures, NUMBERS)
     return _without_hidden_comparisons(_without_hidden_denominators(figures))
 
@@ -199,7 +197,6 @@ def _clean(row):
     compared = cleaned.get("comparison_rate") is not None and cleaned.get("gap_low") is not None
     cleaned["significant"] = bool(row["significant"]) if compared else None
     cleaned["suppressed"] = bool(row["suppressed"])
-    cleaned["small"] = bool(row["small"])
     cleaned["benchmark_source"] = cleaned.get("benchmark_source") or ""
     return cleaned
 

@@ -22,10 +22,9 @@ KNOWN = "known"
 
 @dataclass(frozen=True)
 class Count:
-    """One published count: its number, or None when it is hidden (`small`: for being from 1 to 4)."""
+    """One published count: its number, or None when it is hidden."""
 
     number: int | None
-    small: bool = False
 
     @property
     def hidden(self):
@@ -62,10 +61,10 @@ def representation(snapshot, region=ALL):
         metric__in=COLUMNS.values(),
         dimension__in=questions + [answered(q) for q in questions],
         region=region,
-    ).values_list("metric", "dimension", "group", "numerator", "suppressed", "small")
+    ).values_list("metric", "dimension", "group", "numerator", "suppressed")
     found = {
-        (metric, dimension, group): Count(None if hidden else round(number or 0), small and hidden)
-        for metric, dimension, group, number, hidden, small in figures
+        (metric, dimension, group): Count(None if hidden else round(number or 0))
+        for metric, dimension, group, number, hidden in figures
     }
     result = []
     for question, label in DIMENSIONS:

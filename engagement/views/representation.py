@@ -71,7 +71,6 @@ def representation(request):
     tables = representation_tables(
         representation_figures(snapshot, region),
         suggestions=panel_selectors.outreach_suggestions(),
-        small=snapshot.max_small,
     )
     context = {
         "snapshot": snapshot,

@@ -20,7 +20,7 @@ def test_an_analyst_reads_the_review_for_one_region(open_page, personas):
     # Disclosure control decides what shows; on so few people its audit hides every count (see
     # docs/inequities.md): the page must show exactly what the snapshot holds, never a hidden number.
     figure = snapshot.figures.get(metric="residents", dimension="disability", group="yes", region="London")
-    expected = ("fewer than 5" if figure.small else "hidden") if figure.suppressed else str(int(figure.numerator))
+    expected = "hidden" if figure.suppressed else str(int(figure.numerator))
     page = open_page(personas["insight_analyst"])
     page.goto("/engagement/representation/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Representation review")

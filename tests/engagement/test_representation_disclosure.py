@@ -97,7 +97,7 @@ def page_views(figures):
         f = rows.get(key)
         if f is None:
             return Count(0)
-        return Count(None, bool(f["small"])) if f["numerator"] is None else Count(round(f["numerator"]))
+        return Count(None) if f["numerator"] is None else Count(round(f["numerator"]))
 
     views = {}
     for region in {f["region"] for f in figures}:
@@ -181,7 +181,7 @@ def test_no_hidden_count_on_the_page_or_the_dashboards_can_be_worked_out(people,
 def test_the_check_finds_a_small_count_hidden_alone():
     # Were the three aged 18 to 24 the only count hidden, the column would give them away.
     figures = [
-        {"metric": "residents", "dimension": "age_band", "group": g, "region": r, "numerator": n, "small": False}
+        {"metric": "residents", "dimension": "age_band", "group": g, "region": r, "numerator": n}
         for g, n, r in (("18_24", None, ALL), ("25_34", 20, ALL), ("75_plus", 0, ALL), ("not_asked", 0, ALL))
     ]
     figures.append({**figures[1], "group": ALL, "numerator": 23})
@@ -214,6 +214,6 @@ def test_the_representation_page_gives_no_hidden_count_away_in_any_region_nor_wi
     reader.dashboards(Figure.objects.filter(snapshot=snapshot).values())
 
     disability = next(t for t in views["London"] if t.dimension == "disability")
-    assert {row.code: row.population.state for row in disability.rows}["yes"] == "small"
+    assert {row.code: row.population.state for row in disability.rows}["yes"] == "hidden"
     assert set(views) == {ALL, "London", "Yorkshire and The Humber"}
     assert reader.given_away() == []

@@ -8,13 +8,12 @@ import pytest
 from django.urls import reverse
 
 from engagement.models import OutreachSuggestion, Region
-from engagement.representation import HIDDEN, SHOWN, SMALL, representation_tables
+from engagement.representation import HIDDEN, SHOWN, representation_tables
 from engagement.selectors.representation import Count, DimensionCounts, GroupCounts
 from inequities.models import Snapshot
 from inequities.services import recompute
 from tests.factories import EngagementActivityFactory, EqualityProfileFactory, ResidentFactory
 
-SMALL_COUNT = Count(None, small=True)
 HIDDEN_COUNT = Count(None)
 
 
@@ -38,12 +37,16 @@ def states(table, column):
     return {row.code: getattr(row, column).state for row in table.rows}
 
 
-def test_a_count_hidden_for_being_small_says_fewer_than_5_and_any_other_hidden_count_says_hidden():
+def test_every_hidden_count_says_hidden():
     table = representation_tables(
-        [dimension(("yes", 50, 0, 0), ("no", SMALL_COUNT, 0, 0), ("other", HIDDEN_COUNT, 0, 0), ("not_asked", 7, 0, 0))]
+        [
+            dimension(
+                ("yes", 50, 0, 0), ("no", HIDDEN_COUNT, 0, 0), ("other", HIDDEN_COUNT, 0, 0), ("not_asked", 7, 0, 0)
+            )
+        ]
     )[0]
 
-    assert states(table, "population") == {"yes": SHOWN, "no": SMALL, "other": HIDDEN, "not_asked": SHOWN}
+    assert states(table, "population") == {"yes": SHOWN, "no": HIDDEN, "other": HIDDEN, "not_asked": SHOWN}
     assert [row.population.count for row in table.rows] == [50, None, None, 7]
     # How many answered is hidden (two of its parts are), so no share is shown.
     assert [row.population.percent for row in table.rows] == [None] * 4
@@ -93,7 +96,7 @@ def test_a_group_is_under_represented_below_four_fifths_of_its_share_of_resident
     assert not rows["not_asked"].is_under_represented
 
 
-def test_a_count_shown_as_fewer_than_5_is_judged_by_the_most_it_can_be_and_a_hidden_one_is_not_judged():
+def test_a_hidden_count_is_not_judged_and_a_shown_0_is():
     def judged(panel, panel_known):
         table = representation_tables(
             [
@@ -106,10 +109,9 @@ def test_a_count_shown_as_fewer_than_5_is_judged_by_the_most_it_can_be_and_a_hid
         )[0]
         return table.rows[0].panel_under
 
-    # 30% of residents: under-represented on a panel of 40 below 24%, 9.6 people; 4 of 40 is 10%.
-    assert judged(SMALL_COUNT, 40) is True
-    # On a panel of 12, 4 would be 33%: perhaps not under-represented, so not said to be.
-    assert judged(SMALL_COUNT, 12) is False
+    # 30% of residents: under-represented on a panel of 40 below 24%, 9.6 people. A hidden count
+    # could be anything, and a judgement would say which side of 9.6 it is: not judged.
+    assert judged(0, 40) is True
     assert judged(HIDDEN_COUNT, 40) is False
     assert judged(3, HIDDEN_COUNT) is False  # how many answered is hidden: no share, no judgement
 
@@ -131,12 +133,12 @@ def test_the_page_shows_the_latest_snapshot_its_period_in_words_and_never_a_coun
 
     start = today - timedelta(days=364)
     assert f"from {start:%-d %B %Y} to {today:%-d %B %Y}" in html
-    assert "fewer than 5" in html
+    assert ">fewer than 5<" not in html and "hidden" in html
     assert "less than 80% of its share of residents" in html
-    # The three disabled residents are shown as "fewer than 5": no count cell on the page holds 1 to 4.
+    # The three disabled residents are "hidden", not "fewer than 5": no count cell on the page holds 1 to 4.
     assert re.findall(r'cell--numeric">\s*([1-4])\s*[<\n]', html) == []
     disability = next(t for t in response.context["tables"] if t.dimension == "disability")
-    assert {row.code: row.population.state for row in disability.rows}["yes"] == SMALL
+    assert {row.code: row.population.state for row in disability.rows}["yes"] == HIDDEN
     # An arbitrary period is no longer asked for: it is ignored, and the snapshot's is shown.
     other = client.get(reverse("representation"), {"period_start": "2020-01-01", "period_end": "2020-01-02"})
     assert f"from {start:%-d %B %Y}" in other.content.decode()
