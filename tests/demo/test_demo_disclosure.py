@@ -11,7 +11,7 @@ from django.utils import timezone
 from inequities import disclosure, families, services
 from inequities.exports import write_figures_csv
 from inequities.services import latest_snapshot
-from tests.inequities.recoverable import given_away, narrowed
+from tests.inequities.recoverable import given_away, narrowed, narrowed_together
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +36,8 @@ def test_the_demo_export_gives_nothing_hidden_away(demo_landlord, monkeypatch):
         if row["suppressed"] == "true":
             row["denominator"] = denominators[(row["metric"], row["dimension"], row["group"], row["region"])]
     assert narrowed(rows) == []
+    # Satisfied and dissatisfied of one measure read together (one denominator, nobody in both).
+    assert narrowed_together(rows) == []
 
 
 def _true_denominators(snapshot, monkeypatch):

@@ -194,6 +194,100 @@ def _narrow(hidden, values, equations, width):
     return found
 
 
+# Pairs of metrics a reader knows count the same people in each cell (one denominator), and
+# whether nobody can be in both numerators (satisfied and dissatisfied with one thing).
+SAME_PEOPLE = [
+    *((f"tp0{n}_satisfied", f"tp0{n}_dissatisfied", True) for n in range(1, 5)),
+    ("repair_overall_satisfied", "repair_overall_dissatisfied", True),
+    ("repairs_on_time", "recall_rate", False),  # a repair can be on time and recalled
+]
+
+
+def narrowed_together(figures, width=5, min_denominator=10, pairs=SAME_PEOPLE):
+    """narrowed(), for two metrics read together: in every cell their denominators are equal
+    (numerator + remainder of one = of the other), and where nobody is in both numerators, each
+    one's numerator is at most the other's remainder. [(metric, dimension, group, region, count)]."""
+    by_metric = defaultdict(dict)
+    for f in figures:
+        by_metric[f["metric"]][(f["dimension"], f["group"], f["region"])] = f
+    found = []
+    for first, second, apart in pairs:
+        if first in by_metric and second in by_metric:
+            found += _pair(by_metric, first, second, apart, width, min_denominator)
+    return sorted(set(found))
+
+
+def _pair(by_metric, first, second, apart, width, min_denominator):
+    variables, rows = {}, []  # rows: ({variable: coefficient}, constant, lower, upper)
+
+    def term(metric, key, count):
+        f = by_metric[metric][key]
+        if f["suppressed"] in (True, "true"):
+            return variables.setdefault((metric, key, count), len(variables)), None
+        return None, _count(f, count)
+
+    def add(terms, lower, upper):
+        row, constant = {}, 0.0
+        for (metric, key, count), k in terms:
+            index, value = term(metric, key, count)
+            if index is None:
+                constant += k * value
+            else:
+                row[index] = row.get(index, 0.0) + k
+        if row and not np.isnan(constant):
+            rows.append((row, lower - constant, upper - constant))
+
+    for metric in (first, second):
+        for count in ("numerator", "remainder"):
+            for terms in _equations(by_metric[metric], metric):
+                add([((metric, key, count), k) for key, k in terms.items()], 0.0, 0.0)
+    for key in by_metric[first].keys() & by_metric[second].keys():
+        cell = [((first, key, c), 1) for c in ("numerator", "remainder")]
+        cell += [((second, key, c), -1) for c in ("numerator", "remainder")]
+        add(cell, 0.0, 0.0)
+        if apart:
+            for one, other in ((first, second), (second, first)):
+                add([((one, key, "numerator"), 1), ((other, key, "remainder"), -1)], -np.inf, 0.0)
+    names, found = sorted(variables, key=variables.get), []
+    for index, most in _narrow_rows(len(names), rows, width):
+        metric, key, count = names[index]
+        figure = by_metric[metric][key]
+        if not (most < 1e-6 and _zero_is_shown(figure, "proportion", min_denominator)):
+            found.append((metric, *key, count))
+    return found
+
+
+def _narrow_rows(size, rows, width):
+    """[(variable, its most)] of variables >= 0 under lower <= row . x <= upper whose least and
+    most are fewer than `width` apart."""
+    if not size or not rows:
+        return []
+    matrix = np.zeros((len(rows), size))
+    for r, (terms, _lower, _upper) in enumerate(rows):
+        for index, k in terms.items():
+            matrix[r, index] = k
+    lower = np.array([low for _t, low, _u in rows])
+    upper = np.array([high for _t, _l, high in rows])
+    found = []
+    for component in _components(matrix):
+        used = np.abs(matrix[:, component]).sum(axis=1) > 0
+        program = _Program(matrix[used][:, component], lower[used], upper[used])
+        seen_low, seen_high = np.full(len(component), np.inf), np.full(len(component), -np.inf)
+        for i, column in enumerate(component):
+            ends = []
+            for sense in (1.0, -1.0):  # least, then most; each point widens every count's seen range
+                if seen_high[i] - seen_low[i] >= width:
+                    break
+                point = program.solve(i, sense)
+                if point is None:
+                    break
+                ends.append(point[i])
+                seen_low, seen_high = np.minimum(seen_low, point), np.maximum(seen_high, point)
+            if len(ends) == 2 and ends[1] - ends[0] < width - 1e-6:
+                found.append((column, ends[1]))
+    return found
+
+
 def _zero_is_shown(figure, unit, min_denominator):
     """A count worked out to be 0 points to nobody, as a shown 0 would, where its figure counts
     enough people: known only where the caller gives the hidden figure's denominator (a CSV does not)."""
@@ -207,14 +301,17 @@ class _Program:
     """Counts >= 0 with a @ counts = b, as one HiGHS model solved again for each objective (scipy's
     linprog builds it anew each call: ten times slower on the default demo's figures)."""
 
-    def __init__(self, a, b):
+    def __init__(self, a, b, upper=None):
+        """a @ counts = b; or, with `upper`, b <= a @ counts <= upper."""
         self.highs = highspy.Highs()
         self.highs.setOptionValue("output_flag", False)
         self.size = a.shape[1]
         self.highs.addVars(self.size, np.zeros(self.size), np.full(self.size, highspy.kHighsInf))
         rows = csr_array(a)
         starts = rows.indptr[:-1].astype(np.int32)
-        self.highs.addRows(len(b), b, b, rows.nnz, starts, rows.indices.astype(np.int32), rows.data)
+        upper = b if upper is None else np.where(np.isinf(upper), highspy.kHighsInf, upper)
+        lower = np.where(np.isinf(b), -highspy.kHighsInf, b)
+        self.highs.addRows(len(b), lower, upper, rows.nnz, starts, rows.indices.astype(np.int32), rows.data)
         self.columns = np.arange(self.size, dtype=np.int32)
 
     def solve(self, i, sense):

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from inequities import metrics
 from inequities.disclosure import suppress
 from inequities.metrics import ALL
-from tests.inequities.recoverable import given_away, narrowed
+from tests.inequities.recoverable import given_away, narrowed, narrowed_together
 
 COLUMNS = ["metric", "dimension", "group", "region", "numerator", "denominator"]
 
@@ -192,3 +192,17 @@ def test_satisfied_and_dissatisfied_of_one_measure_are_hidden_together():
     frame = suppress(pd.DataFrame(rows, columns=COLUMNS), together=together)
     assert list(frame["suppressed"]) == [True, True, False]
     assert list(suppress(pd.DataFrame(rows, columns=COLUMNS))["suppressed"]) == [True, False, False]
+
+
+def test_the_attacker_reads_satisfied_and_dissatisfied_together():
+    """One cell: 1 of 5 dissatisfied is shown, satisfied is hidden. Alone, satisfied has no
+    equation; read together, its count and what is left make the same 5 answers, so it is 0 to 4."""
+    figures = [
+        {**dict(zip(COLUMNS, row, strict=True)), "suppressed": hidden}
+        for row, hidden in (
+            (("tp01_satisfied", "disability", "yes", ALL, None, None), True),
+            (("tp01_dissatisfied", "disability", "yes", ALL, 1, 5), False),
+        )
+    ]
+    assert narrowed(figures) == []
+    assert ("tp01_satisfied", "disability", "yes", ALL, "numerator") in narrowed_together(figures)
