@@ -124,7 +124,7 @@ SELECT p.*, a.metric,
           JOIN surveys_response rs ON rs.id = an.response_id, period
          WHERE (q.tsm_measure IN ('TP01', 'TP02', 'TP03', 'TP04')
                 OR (q.code IN ('REPAIR_OVERALL') AND s.kind = 'transactional'))
-           AND rs.submitted_at >= period.starts AND rs.submitted_at < period.ends
+           AND rs.submitted_at IS NOT NULL AND rs.received_on >= :'start'::date AND rs.received_on <= :'end'::date
            AND an.value <> 'dont_know') a
   JOIN people p ON p.id = a.resident_id
 )
@@ -187,7 +187,7 @@ SELECT 'invitations', '', 'imd_quintile', imd_quintile, region, count(*), count(
 WITH f AS MATERIALIZED (
 SELECT p.*
   FROM surveys_response rs, period, people p
- WHERE p.id = rs.resident_id AND rs.submitted_at >= period.starts AND rs.submitted_at < period.ends
+ WHERE p.id = rs.resident_id AND rs.submitted_at IS NOT NULL AND rs.received_on >= :'start'::date AND rs.received_on <= :'end'::date
 )
 INSERT INTO floor_counts
 SELECT 'responses', '', 'ethnic_group', ethnic_group, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY ethnic_group, region
