@@ -100,6 +100,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# PostgreSQL's planner assumes spinning disks (random_page_cost 4) unless told otherwise, and then
+# reads all 150,000 households to find one officer's 500 homes (the worklist took 64 ms, 35 ms with
+# 1.1). 1.1 is the usual value for SSD or cloud storage; set DB_RANDOM_PAGE_COST to the server's.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c random_page_cost={env_str('DB_RANDOM_PAGE_COST', '1.1')}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
