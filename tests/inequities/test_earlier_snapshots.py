@@ -5,6 +5,9 @@ from datetime import date, timedelta
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from inequities import disclosure, services
 from inequities.disclosure import suppress
@@ -12,6 +15,8 @@ from inequities.metrics import ALL
 from inequities.models import Figure
 from tests.factories import EqualityProfileFactory, ResidentFactory
 from tests.figures import recompute_over_a_year
+from tests.inequities.recoverable import given_away, narrowed
+from tests.inequities.test_linked_tables import _snapshot, person
 from tests.inequities.test_recompute import TODAY, answer_tp01, figure, landlord  # noqa: F401 (a fixture)
 
 COLUMNS = ["metric", "dimension", "group", "region", "unit", "numerator", "denominator"]
@@ -146,3 +151,19 @@ def test_a_period_that_does_not_overlap_is_not_compared(landlord):  # noqa: F811
     assert earlier.values.empty and earlier.snapshots == []
     overlapping = services.earlier_published(TODAY, TODAY + timedelta(days=365))
     assert len(overlapping.snapshots) == 1 and not overlapping.values.empty
+
+
+@hypothesis_settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(person, min_size=80, max_size=200), st.lists(person, min_size=1, max_size=8))
+def test_random_late_answers_cannot_be_subtracted_from_the_snapshot_before(people, late):
+    """A random snapshot (by sex, tenth and fifth of deprivation, and region), then the same period
+    again with a few late answers: nothing a reader of both can subtract is 1 to 4 people, and the
+    new one alone gives nothing away."""
+    old = suppress(_snapshot(people).assign(unit="proportion"))
+    shown = old.copy()
+    shown.loc[shown["suppressed"], ["numerator", "denominator"]] = None
+    earlier = disclosure.Earlier(values=shown[~shown["suppressed"]].drop(columns="suppressed"), snapshots=[shown])
+    new = suppress(_snapshot(people + late).assign(unit="proportion"), earlier=earlier)
+    assert subtracted(old, new) == []
+    figures = new.to_dict("records")
+    assert given_away(figures) == [] and narrowed(figures) == []
