@@ -13,6 +13,10 @@ class Snapshot(models.Model):
     seconds = models.FloatField(help_text="How long the recompute took.")
     # The Celery task that wrote it, so the same task delivered twice writes one snapshot.
     job_id = models.CharField(max_length=64, blank=True, db_index=True)
+    # A digest of what it shows (every figure's labels, shown counts and whether it is hidden): two
+    # snapshots with the same digest publish the same thing, so the check against earlier
+    # snapshots compares with one of them (disclosure/earlier.py). Blank before it was kept.
+    shown_digest = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-computed_at", "-pk"]

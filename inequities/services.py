@@ -1,5 +1,6 @@
 """The recompute: aggregate queries -> pure metrics -> disclosure control -> one snapshot."""
 
+import hashlib
 import time
 from datetime import date, timedelta
 from functools import cache
@@ -62,16 +63,24 @@ def publishable(figures, earlier=None):
 EARLIER_KEYS = ["metric", "dimension", "group", "region"]
 
 
+def shown_digest(figures):
+    """SHA-256 of what a snapshot of these figures shows (hidden numbers already blanked)."""
+    columns = [*EARLIER_KEYS, "numerator", "denominator", "suppressed"]
+    ordered = figures[columns].sort_values(EARLIER_KEYS, kind="stable")
+    return hashlib.sha256(ordered.to_csv(index=False).encode()).hexdigest()
+
+
 def earlier_published(start, end):
     """What every stored snapshot whose period overlaps start..end showed (disclosure.Earlier): the
-    distinct shown counts of them all, and every figure of the newest snapshot of each period."""
+    distinct shown counts of them all, and every figure of each distinct version (one snapshot of
+    each shown_digest; each snapshot from before digests were kept)."""
     overlapping = Snapshot.objects.filter(period_start__lte=end, period_end__gte=start)
     shown = Figure.objects.filter(snapshot__in=overlapping, suppressed=False)
     columns = [*EARLIER_KEYS, "numerator", "denominator"]
     values = pd.DataFrame.from_records(list(shown.values_list(*columns).distinct()), columns=columns)
     newest = {}
-    for pk, first, last in overlapping.order_by("computed_at", "pk").values_list("pk", "period_start", "period_end"):
-        newest[(first, last)] = pk  # the last one of each period wins
+    for pk, digest in overlapping.order_by("computed_at", "pk").values_list("pk", "shown_digest"):
+        newest[digest or pk] = pk
     snapshots = [
         pd.DataFrame.from_records(
             list(Figure.objects.filter(snapshot=pk).values_list(*columns, "suppressed")),
@@ -157,6 +166,7 @@ def recompute(*, today=None, start=None, end=None, job_id=""):
             max_small=settings.INEQUITIES_MAX_SMALL,
             seconds=time.monotonic() - began,
             job_id=job_id,
+            shown_digest=shown_digest(figures),
         )
         Figure.objects.bulk_create(
             [Figure(snapshot=snapshot, **_clean(row)) for row in figures.to_dict("records")], batch_size=5000

@@ -14,14 +14,16 @@ surely as a small count does. For every earlier snapshot whose period overlaps t
    until no line of that snapshot gives a small change away.
 
 Step 1 compares with every figure any overlapping snapshot showed (the distinct values, read in one
-query); step 2 compares line by line with the newest snapshot of each overlapping period, the ones
-the dashboards offer. Limits are in docs/inequities.md.
+query); step 2 compares line by line with each distinct version of them (snapshots that show the
+same, by Snapshot.shown_digest, are one), all lines at once as sparse matrices. Limits are in
+docs/inequities.md.
 """
 
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from scipy.sparse import csr_array
 
 from inequities.disclosure.lines import TOGETHER
 
@@ -97,44 +99,54 @@ class Earlier:
 
 
 class Subtraction:
-    """The lines of one frame checked against the snapshots published before it."""
+    """The lines of one frame checked against the snapshots published before it, as sparse
+    matrices: one row per line, +1 for its members and -1 for its total."""
 
     def __init__(self, frame, published, earlier, max_small):
         self.max_small = max_small
         self.now = kinds(frame)
         self.before = earlier.aligned(frame)
-        self.lines = []
+        rows, columns, signs, count = [], [], [], 0
         for kind, members, total in published.lines:
             if kind == TOGETHER:
                 continue  # not an equation: their numerators differ
-            cells = np.array([*members, total])
-            signs = np.array([1.0] * len(members) + [-1.0])
-            self.lines.append((cells, signs))
+            for cell, sign in [*((m, 1.0) for m in members), (total, -1.0)]:
+                rows.append(count)
+                columns.append(cell)
+                signs.append(sign)
+            count += 1
+        self.lines = csr_array((signs, (rows, columns)), shape=(count, len(frame)))
+        self.signs = np.split(self.lines.data, self.lines.indptr[1:-1])
+        self.cells = np.split(self.lines.indices, self.lines.indptr[1:-1])
 
     def more_to_hide(self, hidden, rank):
         """Rows to hide so that no line of any earlier snapshot gives a small change away (one per
         failing line, chosen as step 2 of the module's docstring says)."""
         added = []
+        if not self.lines.shape[0]:
+            return added
+        present = abs(self.lines)
         for before in self.before:
-            for cells, signs in self.lines:
-                for kind, now in self.now.items():
-                    pick = self._failing(cells, signs, now[cells], before[kind][cells], hidden, rank)
-                    if pick is not None:
+            for kind, now in self.now.items():
+                for line in self._failing(now, before[kind], hidden, present):
+                    cells, signs = self.cells[line], self.signs[line]
+                    known = ~hidden[cells] & ~np.isnan(before[kind][cells])
+                    change = np.where(known, now[cells] - np.nan_to_num(before[kind][cells]), 0.0)
+                    if known.all() or not _few(np.array([-(signs @ change)]), self.max_small)[0]:
+                        continue  # a figure hidden for another line of this round opened it already
+                    moved = [c for c, k, d in zip(cells, known, change, strict=True) if k and abs(d) > TOLERANCE]
+                    if moved:
+                        pick = min(moved, key=rank.__getitem__)
                         hidden[pick] = True
                         added.append(pick)
         return added
 
-    def _failing(self, cells, signs, now, before, hidden, rank):
-        if np.isnan(now).any():
-            return None  # this kind does not add up along this line
-        if abs(float(signs @ now)) > TOLERANCE:
-            return None  # the line is off by an amount of its own (review.LINKS), unknown before
-        known = ~hidden[cells] & ~np.isnan(before)
-        if known.all() or not known.any():
-            return None  # nothing hidden in either, or nothing to subtract
-        change = now - np.where(known, before, 0.0)
-        hidden_part = -float(signs[known] @ change[known])
-        if not _few(np.array([hidden_part]), self.max_small)[0]:
-            return None
-        moved = [cell for cell, k, c in zip(cells, known, change, strict=True) if k and abs(c) > TOLERANCE]
-        return min(moved, key=rank.__getitem__) if moved else None
+    def _failing(self, now, before, hidden, present):
+        """Line numbers whose hidden part changed by 1 to max_small since `before`."""
+        missing = np.isnan(now).astype(float)
+        known = (~hidden & ~np.isnan(before)).astype(float)
+        change = np.where(known > 0, np.nan_to_num(now) - np.nan_to_num(before), 0.0)
+        whole = (present @ missing == 0) & (np.abs(self.lines @ np.nan_to_num(now)) <= TOLERANCE)
+        some_known, some_not = present @ known > 0, present @ (1.0 - known) > 0
+        hidden_part = -(self.lines @ change)
+        return np.flatnonzero(whole & some_known & some_not & _few(hidden_part, self.max_small))

@@ -145,6 +145,19 @@ def test_late_answers_to_the_same_period_cannot_be_subtracted(landlord, monkeypa
 
 
 @pytest.mark.django_db
+def test_snapshots_that_show_the_same_are_one_version(landlord):  # noqa: F811
+    first, again = recompute_over_a_year(today=TODAY), recompute_over_a_year(today=TODAY)
+    assert first.shown_digest == again.shown_digest and len(first.shown_digest) == 64
+    assert len(services.earlier_published(TODAY, TODAY).snapshots) == 1
+    resident = ResidentFactory(date_of_birth=date(1960, 1, 1))
+    EqualityProfileFactory(resident=resident, disability="no")
+    answer_tp01(landlord, resident, "fairly_satisfied")
+    changed = recompute_over_a_year(today=TODAY)
+    assert changed.shown_digest != first.shown_digest
+    assert len(services.earlier_published(TODAY, TODAY).snapshots) == 2
+
+
+@pytest.mark.django_db
 def test_a_period_that_does_not_overlap_is_not_compared(landlord):  # noqa: F811
     recompute_over_a_year(today=TODAY)
     earlier = services.earlier_published(TODAY + timedelta(days=1), TODAY + timedelta(days=365))
