@@ -114,6 +114,10 @@ def _pages():
     static = staticfiles_storage.url("build/app.css")
     pages = [
         ("static file (floor): " + static[:24], "static", static, None),
+        # What Django itself costs, for comparison: the health check (no session; one query) and a
+        # public page (a template, the middleware, no sign-in).
+        ("health check /healthz (reference)", "reference", "/healthz", None),
+        ("public page /accessibility/ (reference)", "reference", "/accessibility/", None),
         ("figures dashboard /insight/figures/", "dashboard", "/insight/figures/", "analyst"),
         ("panel member's overview /", "dashboard", "/", "panel"),
         ("representation /engagement/representation/", "dashboard", "/engagement/representation/", "analyst"),
