@@ -393,6 +393,12 @@ def same_people():
     return [tuple(keys) for keys in groups.values() if len(keys) > 1]
 
 
+def apart():
+    """[(metric keys)] of pairs in same_people() of which nobody is in both numerators: satisfied
+    and dissatisfied with one thing (an answer is one or the other, or neither)."""
+    return [(m.dissatisfied.key, m.satisfied.key) for m in (TP01, TP02, TP03, TP04, REPAIR_OVERALL)]
+
+
 def on_page(slug):
     """The metric keys a dashboard page shows, in the order they are declared."""
     return tuple(key for key, metric in METRICS.items() if slug in metric.pages)

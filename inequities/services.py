@@ -55,6 +55,7 @@ def publishable(figures, earlier=None):
         links=disclosure.groupings() + review.LINKS,
         together=families.same_people(),
         earlier=earlier,
+        apart=families.apart(),
     )
     figures = disclosure.blank_suppressed(figures, NUMBERS)
     return _without_hidden_comparisons(_without_hidden_denominators(figures))

@@ -21,7 +21,9 @@ figure may be worked out from the figures shown beside it, in any table a reader
    apart, a figure of an equation through it is hidden too (the smallest whose count is at least
    the threshold, so the range opens by at least that much; else the smallest), steps 2 and 3 run
    again, and the audit again on the metrics that changed. A count whose equations hold nothing
-   shown is given away by its metric's own lines: every figure of that metric is hidden.
+   shown is given away by its metric's own lines: every figure of that metric is hidden. Last,
+   metrics that count the same people are solved together (joint.py), and a count they narrow
+   hides one more figure beside it.
 5. Snapshots published before (earlier.py): where a reader could subtract an earlier snapshot whose
    period overlaps this one's and find a change of 1 to `max_small` people, in a figure or in the
    hidden part of a line, more is hidden. Its first rule runs with step 1, its second after the
@@ -41,6 +43,7 @@ import numpy as np
 
 from inequities.disclosure.audit import Audit
 from inequities.disclosure.earlier import Earlier, Subtraction
+from inequities.disclosure.joint import Joint
 from inequities.disclosure.lines import TABLE, groupings, lines
 
 DEFAULT_MIN_DENOMINATOR = 10
@@ -76,6 +79,7 @@ def suppress(
     together=(),
     audited=True,
     earlier=None,
+    apart=(),
 ):
     """Return `frame` with a boolean `suppressed` column: primary, secondary and linked-table
     suppression, then the attacker's audit (audit.py), more being hidden until it passes.
@@ -89,6 +93,7 @@ def suppress(
     on their denominator alone. `frame.attrs["disclosure"]` says how many figures each step hid.
     `audited=False` leaves the audit out (to measure what it adds).
     `earlier`: an Earlier, what snapshots with overlapping periods showed (step 5).
+    `apart`: [(metric keys)] of `together` pairs of which nobody is in both numerators (joint.py).
     """
     result = frame.reset_index(drop=True).copy()
     published = lines(result, links, together)
@@ -103,6 +108,10 @@ def suppress(
     _close(hidden, published, rank)
     linked = int(hidden.sum())
     subtraction = Subtraction(result, published, earlier, max_small)
+    exclusive = {frozenset(pair) for pair in apart}
+    pairs = [(a, b, frozenset((a, b)) in exclusive) for keys in together for a, b in zip(keys, keys[1:], strict=False)]
+    denominator = result["denominator"].to_numpy(dtype=float, na_value=np.nan)
+    joint = Joint(result, published, pairs, max_small + 1, ~(denominator < min_denominator))
     audit = by_subtraction = 0
     while True:
         before = int(hidden.sum())
@@ -111,10 +120,15 @@ def suppress(
         audit += int(hidden.sum()) - before
         before = int(hidden.sum())
         added = subtraction.more_to_hide(hidden, rank)
+        if added:
+            _close(hidden, published, rank, start=added)
+            by_subtraction += int(hidden.sum()) - before
+            continue
+        added = joint.more_to_hide(hidden, rank) if audited else []
         if not added:
             break
         _close(hidden, published, rank, start=added)
-        by_subtraction += int(hidden.sum()) - before
+        audit += int(hidden.sum()) - before
     result["suppressed"] = hidden
     result.attrs["disclosure"] = {
         "primary": small,

@@ -206,3 +206,25 @@ def test_the_attacker_reads_satisfied_and_dissatisfied_together():
     ]
     assert narrowed(figures) == []
     assert ("tp01_satisfied", "disability", "yes", ALL, "numerator") in narrowed_together(figures)
+
+
+def test_the_audit_solves_satisfied_and_dissatisfied_together():
+    """The attacker's case above, inside the product: 1 of 5 dissatisfied shown beside a hidden
+    satisfied leaves satisfied 0 to 4 (its 5 answers less at least the 1), so the dissatisfied
+    figure is hidden too."""
+    from inequities.disclosure.joint import Joint
+    from inequities.disclosure.lines import lines
+
+    frame = pd.DataFrame(
+        [("tp01_satisfied", "disability", "yes", ALL, 2, 5), ("tp01_dissatisfied", "disability", "yes", ALL, 1, 5)],
+        columns=COLUMNS,
+    ).assign(unit="proportion")
+    published = lines(frame, [], [("tp01_dissatisfied", "tp01_satisfied")])
+    hidden = np.array([True, False])
+    joint = Joint(frame, published, [("tp01_dissatisfied", "tp01_satisfied", True)], 5, np.array([False, False]))
+    assert joint.more_to_hide(hidden, [0, 1]) == [1]
+    assert hidden.tolist() == [True, True]
+    # Not apart (a repair can be on time and recalled): only the denominators are shared, and 0 to 5 is wide enough.
+    hidden = np.array([True, False])
+    joint = Joint(frame, published, [("tp01_dissatisfied", "tp01_satisfied", False)], 5, np.array([False, False]))
+    assert joint.more_to_hide(hidden, [0, 1]) == []
