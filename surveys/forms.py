@@ -116,13 +116,16 @@ class QuestionForm(forms.Form):
         return stored_value(self.question, self.cleaned_data["answer"])
 
 
-class CopyForm(forms.Form):
-    email = forms.EmailField(
-        label=_("Email address"),
-        error_messages={
-            "required": _("Enter your email address"),
-            "invalid": _("Enter an email address in the correct format, like name@example.com"),
-        },
+class CodeForm(forms.Form):
+    """The code we emailed to a resident so they can see their sent answers again."""
+
+    WRONG = _("That code is not right. Check the email and type the 6 numbers again")
+    NONE_WAITING = _("That code no longer works. Ask for a new code")
+
+    code = forms.RegexField(
+        label=_("Code"),
+        regex=r"^\s*\d{3}\s*\d{3}\s*$",
+        error_messages={"required": _("Enter the code"), "invalid": _("Enter the 6 numbers of the code")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -130,8 +133,8 @@ class CopyForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
-            Field.text("email", field_width=20, autocomplete="email", spellcheck="false"),
-            Submit("send", _("Send me a copy"), css_class="govuk-button--secondary", data_prevent_double_click="true"),
+            Field.text("code", field_width=5, autocomplete="one-time-code", inputmode="numeric", spellcheck="false"),
+            Submit("check", _("Continue"), data_prevent_double_click="true"),
         )
 
 

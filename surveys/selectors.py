@@ -43,6 +43,13 @@ def surveys_for_resident(resident, language):
     return rows
 
 
+def response_for(invitation):
+    """The response to this invitation's survey by its resident (about its repair), if started."""
+    return Response.objects.filter(
+        survey=invitation.survey, resident=invitation.resident, repair_reference=invitation.repair_reference
+    ).first()
+
+
 def answer_rows(flow, language, token):
     """Check-your-answers rows: question, the answer as the resident saw it, and a change link."""
     rows = []

@@ -11,6 +11,7 @@ urlpatterns = [
     path("answer/<str:token>/", answer.answer_start, name="answer_start"),
     path("answer/<str:token>/check/", answer.answer_check, name="answer_check"),
     path("answer/<str:token>/done/", answer.answer_done, name="answer_done"),
+    path("answer/<str:token>/code/", answer.answer_code, name="answer_code"),
     path("answer/<str:token>/<str:code>/", answer.answer_question, name="answer_question"),
     # The same version in other formats.
     path("<int:pk>/text/", formats.text_version, name="text_version"),
@@ -43,6 +44,7 @@ urlpatterns = [
     path("invite-resident/<int:resident_pk>/", invitations.invite_resident, name="invite_resident"),
     path("delivery-receipts/notify/", receipts.notify_receipt, name="notify_receipt"),
     path("<int:pk>/invitations/<str:name>.csv", invitations.send_list_csv, name="send_list_csv"),
+    path("<int:pk>/invitations/<int:invitation_pk>/link/", invitations.invitation_link, name="invitation_link"),
     path("<int:pk>/results/", results.survey_results, name="results"),
     path("<int:pk>/results/tsm.csv", results.tsm_csv, name="tsm_csv"),
     path("<int:pk>/responses.csv", results.responses_csv, name="responses_csv"),

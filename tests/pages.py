@@ -243,12 +243,34 @@ def _draft_pk(personas):
     return {"pk": draft_survey().pk}
 
 
-def _token(personas, *, answered=False, submit=False):
-    from tests.factories import InvitationFactory, answered_response
+def _invitation_of(personas):
+    from tests.factories import InvitationFactory
 
     invitation = InvitationFactory()
-    if answered:
-        answered_response(invitation, submit=submit)
+    return {"pk": invitation.survey_id, "invitation_pk": invitation.pk}
+
+
+def _token(personas):
+    from tests.factories import InvitationFactory
+
+    return {"token": InvitationFactory().token}
+
+
+# Words only one sent response holds: no page may show them to anyone who has not proved to be
+# that resident (the sweeps look for them in every body).
+SENT_ANSWER = "Kingfisher-sent-answer-Qm7"
+
+
+def _sent_token(personas):
+    """A link whose resident has sent a pulse survey, with SENT_ANSWER as a written answer."""
+    from surveys import services
+    from tests.factories import InvitationFactory, answered_response, draft_survey
+
+    survey = draft_survey()
+    services.survey_version_publish(version=survey.versions.get())
+    invitation = InvitationFactory(survey=survey)
+    answers = {"WARM": "no", "EXTRA": SENT_ANSWER, "RATING": "fairly_satisfied", "AGREE": "agree"}
+    answered_response(invitation, {**answers, "ROOMS": "2", "FUEL": "gas", "HELP": "grant"})
     return {"token": invitation.token}
 
 
@@ -283,9 +305,12 @@ SAMPLE_ARGUMENTS.update(
         "surveys:responses_csv": _survey_pk,
         "surveys:send_list_csv": lambda personas: {**_survey_pk(personas), "name": "calls"},
         "surveys:answer_start": _token,
-        "surveys:answer_question": lambda personas: {**_token(personas, answered=True), "code": "TP01"},
-        "surveys:answer_check": lambda personas: _token(personas, answered=True),
-        "surveys:answer_done": lambda personas: _token(personas, answered=True, submit=True),
+        # A resident's sent answers, which the sweeps look for (SENT_ANSWER) on every page.
+        "surveys:answer_question": lambda personas: {**_sent_token(personas), "code": "EXTRA"},
+        "surveys:answer_check": _sent_token,
+        "surveys:answer_done": _sent_token,
+        "surveys:answer_code": _sent_token,
+        "surveys:invitation_link": _invitation_of,
     }
 )
 

@@ -23,6 +23,7 @@ class AuditSubject(models.TextChoices):
     WHOLE_RECORD = "whole_record", _("Everything held about the resident")
     EQUALITY_IMPORT = "equality_import", _("Equality answers imported from a file (no resident: the whole file)")
     SURVEY_ANSWERS = "survey_answers", _("Survey answers")
+    SURVEY_LINK = "survey_link", _("Personal survey link")
 
 
 class AppendOnly(Exception):

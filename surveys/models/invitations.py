@@ -52,7 +52,8 @@ class Invitation(models.Model):
     class Meta:
         ordering = ["survey", "resident"]
         permissions = [
-            ("invite_resident", "Can invite the one resident they are with to a survey, by their preference")
+            ("invite_resident", "Can invite the one resident they are with to a survey, by their preference"),
+            ("view_survey_link", "Can read one resident's survey link, audited, to help them start"),
         ]
         constraints = [
             models.CheckConstraint(condition=~models.Q(token_hash=""), name="invitation_token_hash_set"),

@@ -7,6 +7,7 @@ coming back next week carries on from the same response.
 
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,9 +16,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from engagement.access import page, public_page
-from surveys import selectors, services, translations
+from engagement.audit import record_change
+from engagement.models import AuditAction, AuditSubject
+from surveys import link_holders, selectors, services, translations
 from surveys.flow import Flow
-from surveys.forms import CopyForm, QuestionForm
+from surveys.forms import CodeForm, QuestionForm
 from surveys.links import UnknownLink, hash_token, limit_link_attempts
 from surveys.models import Invitation, Response
 
@@ -46,10 +49,22 @@ def _unavailable(request, invitation):
     )
 
 
-def _response(invitation):
-    return Response.objects.filter(
-        survey=invitation.survey, resident=invitation.resident, repair_reference=invitation.repair_reference
-    ).first()
+def _sent_only(request, invitation, response):
+    """The "your answers were sent" page when the holder of the link may not read them, else None."""
+    if response is None or link_holders.may_read(request, response):
+        return None
+    return render(
+        request,
+        "surveys/answer/sent.html",
+        {
+            "survey_title": invitation.survey.title_in(_language()),
+            "response": response,
+            "token": invitation.token,
+            "staff": link_holders.staff_signed_in(request, response),
+            "phone": settings.LANDLORD_PHONE,
+            "email": link_holders.masked(email) if (email := link_holders.own_email(response)) else "",
+        },
+    )
 
 
 def _language():
@@ -111,7 +126,9 @@ def answer_start(request, token):
     invitation = _invitation(token)
     if (blocked := _unavailable(request, invitation)) is not None:
         return blocked
-    response = _response(invitation)
+    response = selectors.response_for(invitation)
+    if (sent := _sent_only(request, invitation, response)) is not None:
+        return sent
     if request.method == "POST":
         language = _chosen_language(request, invitation.survey)
         response = services.response_start(invitation=invitation, key=_posted_key(request), language=language)
@@ -135,9 +152,11 @@ def answer_question(request, token, code):
     invitation = _invitation(token)
     if (blocked := _unavailable(request, invitation)) is not None:
         return blocked
-    response = _response(invitation)
+    response = selectors.response_for(invitation)
     if response is None:
         return redirect("surveys:answer_start", token)
+    if (sent := _sent_only(request, invitation, response)) is not None:
+        return sent
     flow = Flow(response)
     question = flow.question(code)
     if question is None:
@@ -190,16 +209,20 @@ def answer_check(request, token):
     invitation = _invitation(token)
     if (blocked := _unavailable(request, invitation)) is not None:
         return blocked
-    response = _response(invitation)
+    response = selectors.response_for(invitation)
     if response is None:
         return redirect("surveys:answer_start", token)
+    if (sent := _sent_only(request, invitation, response)) is not None:
+        return sent
     if request.method == "POST":
         if _posted_key(request) != response.key:
             raise Http404("That form belongs to another response.")
         try:
-            services.response_submit(response_key=response.key)
+            response = services.response_submit(response_key=response.key)
         except services.IncompleteResponse as missing:
             return redirect("surveys:answer_question", token, missing.question.code)
+        if not link_holders.staff_signed_in(request, response):
+            link_holders.prove(request, response)  # this browser wrote the answers it just sent
         return redirect("surveys:answer_done", token)
     flow = Flow(response)
     missing = flow.missing()
@@ -227,19 +250,85 @@ def answer_done(request, token):
     invitation = _invitation(token)
     if (blocked := _unavailable(request, invitation)) is not None:
         return blocked
-    response = _response(invitation)
+    response = selectors.response_for(invitation)
     if response is None or not response.is_submitted:
         return redirect("surveys:answer_start", token)
-    user = invitation.resident.user
-    form = CopyForm(request.POST or None, initial={"email": user.email if user else ""})
-    if request.method == "POST" and form.is_valid():
-        services.response_copy_send(response=response, email=form.cleaned_data["email"], language=_language())
-        messages.success(request, _("We have sent a copy of your answers to %(email)s.") % form.cleaned_data)
+    if (sent := _sent_only(request, invitation, response)) is not None:
+        return sent
+    email = link_holders.own_email(response)
+    if request.method == "POST" and email:
+        if link_holders.send_allowed("copy", response, email):
+            services.response_copy_send(response=response, email=email, language=_language())
+            _audit_copy(request, response)
+            messages.success(
+                request, _("We have sent a copy of your answers to %(email)s.") % {"email": link_holders.masked(email)}
+            )
+        else:
+            messages.error(request, _("We have already sent copies today. Try again tomorrow, or call us."))
         return redirect("surveys:answer_done", token)
     return render(
         request,
         "surveys/answer/done.html",
-        {"survey_title": invitation.survey.title_in(_language()), "form": form, "response": response, "token": token},
+        {
+            "survey_title": invitation.survey.title_in(_language()),
+            "response": response,
+            "token": token,
+            "email": link_holders.masked(email) if email else "",
+        },
+    )
+
+
+def _audit_copy(request, response):
+    record_change(
+        user=request.user if request.user.is_authenticated else None,
+        resident=response.resident,
+        subject=AuditSubject.SURVEY_ANSWERS,
+        action=AuditAction.EXPORTED,
+        object_id=response.pk,
+        path=request.path,
+    )
+
+
+@public_page
+@limit_link_attempts
+def answer_code(request, token):
+    """The resident proves the link is theirs with a code sent to their own email address."""
+    invitation = _invitation(token)
+    if (blocked := _unavailable(request, invitation)) is not None:
+        return blocked
+    response = selectors.response_for(invitation)
+    if response is None or not response.is_submitted:
+        return redirect("surveys:answer_start", token)
+    if link_holders.may_read(request, response):
+        return redirect("surveys:answer_check", token)
+    if link_holders.staff_signed_in(request, response) or not link_holders.own_email(response):
+        return _sent_only(request, invitation, response)
+    form = CodeForm(request.POST if "code" in request.POST else None)
+    if request.method == "POST" and "send" in request.POST:
+        if link_holders.code_send(response, _language()):
+            messages.success(
+                request,
+                _("We have emailed a code to %(email)s.")
+                % {"email": link_holders.masked(link_holders.own_email(response))},
+            )
+        else:
+            messages.error(request, _("We have already sent 3 codes today. Use the last one, or try again tomorrow."))
+        return redirect("surveys:answer_code", token)
+    if form.is_bound and form.is_valid():
+        outcome = link_holders.code_check(response, form.cleaned_data["code"])
+        if outcome == "right":
+            link_holders.prove(request, response)
+            return redirect("surveys:answer_check", token)
+        form.add_error("code", form.WRONG if outcome == "wrong" else form.NONE_WAITING)
+    return render(
+        request,
+        "surveys/answer/code.html",
+        {
+            "survey_title": invitation.survey.title_in(_language()),
+            "form": form,
+            "email": link_holders.masked(link_holders.own_email(response)),
+            "minutes": link_holders.CODE_MINUTES,
+        },
     )
 
 

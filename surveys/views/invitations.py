@@ -11,8 +11,9 @@ from django.views.decorators.http import require_POST
 
 from engagement import spreadsheets
 from engagement.access import page
+from engagement.audit import record_view
 from engagement.contact_details import shown
-from engagement.models import Resident
+from engagement.models import AuditSubject, Resident
 from surveys import selectors, sending, services, transactional
 from surveys.choices import SurveyKind
 from surveys.forms import InviteForm, InviteResidentForm
@@ -110,7 +111,6 @@ SEND_LIST_COLUMNS = [
     "mobile_phone",
     "landline_phone",
     "best_time",
-    "link",
     "status",
     "delivery",
     "repair_reference",
@@ -144,13 +144,36 @@ def send_list_csv(request, pk, name):
                 shown(details.mobile_phone) if details else "",
                 shown(details.landline_phone) if details else "",
                 selectors.best_time(invitation),
-                services.invitation_link(invitation),
                 selectors.invitation_status(invitation),
                 selectors.delivery_status(invitation),
                 invitation.repair_reference,
             ]
         )
     return response
+
+
+@page("surveys.view_invitation", "surveys.view_survey_link", post_only=True)
+@require_POST
+def invitation_link(request, pk, invitation_pk):
+    """One resident's link, for the member of staff helping them start: audited, and never once
+    they have sent their answers (the link then shows only that they were sent)."""
+    invitation = get_object_or_404(Invitation.objects.select_related("resident", "survey"), pk=invitation_pk, survey=pk)
+    response = selectors.response_for(invitation)
+    if response is not None and response.is_submitted:
+        messages.error(
+            request,
+            _("%(name)s has sent their answers, so their link is not shown.") % {"name": invitation.resident.full_name},
+        )
+        return redirect("surveys:invitations", pk)
+    record_view(
+        user=request.user,
+        resident=invitation.resident,
+        subject=AuditSubject.SURVEY_LINK,
+        detail=f"Link to survey {pk}, to help them start",
+        path=request.path,
+    )
+    context = {"invitation": invitation, "survey": invitation.survey, "link": services.invitation_link(invitation)}
+    return render(request, "surveys/invitation_link.html", context)
 
 
 @page("surveys.invite_resident", "engagement.view_resident")

@@ -123,6 +123,7 @@ EXPECTED_ROLES = {
     # Survey-wide invitations: analysts and administrators; one resident at a time: who is with them.
     "surveys:invite": {"insight_analyst", "administrator"},
     "surveys:send_invitations": {"insight_analyst", "administrator"},
+    "surveys:invitation_link": {"contact_centre_agent", "administrator"},
     "surveys:print_pack": {"insight_analyst", "administrator"},
     "surveys:invite_resident": {"housing_officer", "contact_centre_agent"},
     "contact_details_edit": {"housing_officer", "contact_centre_agent"},
@@ -173,6 +174,7 @@ EXPECTED_ROLES = {
     "set_language": ANYONE,
     "surveys:answer_check": ANYONE,
     "surveys:answer_done": ANYONE,
+    "surveys:answer_code": ANYONE,
     "surveys:answer_question": ANYONE,
     "surveys:print_version": ANYONE,
     "surveys:text_version": ANYONE,

@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 from core.languages import name_of
 from engagement.equality import QUESTIONS
+from tests.pages import SENT_ANSWER
 
 # Answers nobody else in the sweep has, whose words appear on no page unless an answer is shown.
 OTHERS = {
@@ -148,6 +149,7 @@ class Visit:
     may_see_special: bool
     forms: tuple  # (method, has a CSRF token) of every form on the page
     names: bool = False  # the body names a resident
+    sent_answer: bool = False  # the body shows the sample's sent survey answer (tests.pages.SENT_ANSWER)
 
 
 class Evidence:
@@ -240,6 +242,7 @@ def visit_everything(client, users, urls, evidence, audit_entries):
                     may_see_special=may_see,
                     forms=tuple(tuple(form) for form in parsed.forms) if parsed else (),
                     names=bool(evidence.names.search(text)),
+                    sent_answer=SENT_ANSWER in text,
                 )
             )
     return visits

@@ -25,7 +25,13 @@ SHARED_OBJECTS = {"surveys:begin", "surveys:text_version", "surveys:print_versio
 # The personal survey link is itself the credential: whoever holds it may answer. Its own tests
 # (tests/security/test_survey_links.py, tests/surveys/test_links_and_translations.py) cover
 # guessing, expiry and one respondent per link.
-BEARER_LINKS = {"surveys:answer_start", "surveys:answer_question", "surveys:answer_check", "surveys:answer_done"}
+BEARER_LINKS = {
+    "surveys:answer_start",
+    "surveys:answer_question",
+    "surveys:answer_check",
+    "surveys:answer_done",
+    "surveys:answer_code",
+}
 PANEL_PAGES = re.compile(r"^(panel_|meeting_|review_|evidence_|recommendation_|shortlist_)")
 
 PAGES_WITH_IDS = [page for page in pages_to_visit() if page.name in SAMPLE_ARGUMENTS]

@@ -176,3 +176,15 @@ def test_panel_members_see_no_name_and_are_refused_every_page_that_names_a_resid
     # The sweep saw the pages that matter.
     assert {"panel_members", "activity_detail", "shortlist_detail", "meeting_edit"} <= {_page_name(u) for u in naming}
     assert {"panel_detail", "meeting_detail", "review_detail", "you_said_we_did"} <= readable
+
+
+def test_no_one_reads_a_residents_sent_answers_on_any_page_or_download(visits):
+    """The sample link of a resident who sent their answers (with a written answer only they gave)
+    is opened by every role and an anonymous visitor: nobody but that resident's own browser, their
+    own account or the holder of the emailed code reads the answers again."""
+    shown = sorted((visit.role, visit.url) for visit in visits if visit.sent_answer)
+    assert shown == [], shown
+    link_pages = {"answer_check", "answer_question", "answer_done", "answer_code"}
+    opened = [visit for visit in visits if _page_name(visit.url) in link_pages]
+    assert {visit.role for visit in opened} == {*ROLE_SLUGS, ANONYMOUS}
+    assert all(visit.status == 200 for visit in opened)

@@ -9,7 +9,7 @@ from django.db import connection
 from django.urls import reverse
 
 from surveys.models import Invitation
-from tests.factories import InvitationFactory, tsm_survey
+from tests.factories import InvitationFactory, answered_response, tsm_survey
 from tests.surveys.flow import start_url
 
 pytestmark = pytest.mark.django_db
@@ -43,16 +43,20 @@ def test_invitations_made_in_bulk_get_working_links_too(client, personas):
         assert client.get(start_url(invitation.token)).status_code == 200
 
 
-def test_the_send_list_prints_links_that_work(client, personas):
-    invitation = InvitationFactory(channel="letter")
+def test_no_send_list_carries_a_survey_link(client, personas):
+    """The lists go to staff; a link in them would let staff answer, or read, as the resident."""
+    survey = tsm_survey()
+    for channel in ["email", "text", "letter", "phone", "in_person"]:
+        answered_response(InvitationFactory(survey=survey, channel=channel))
+        InvitationFactory(survey=survey, channel=channel)
     client.force_login(personas["administrator"])
-    download = client.get(reverse("surveys:send_list_csv", args=[invitation.survey.pk, "letters"]))
-    assert download.status_code == 200, download.content
-    rows = list(csv.DictReader(io.StringIO(download.content.decode())))
-    assert len(rows) == 1
-    path = "/" + rows[0]["link"].split("/", 3)[3]
-    client.logout()
-    assert client.get(path).status_code == 200
+    for name in ["online", "letters", "calls", "visits"]:
+        download = client.get(reverse("surveys:send_list_csv", args=[survey.pk, name]))
+        assert download.status_code == 200, download.content
+        rows = list(csv.DictReader(io.StringIO(download.content.decode())))
+        assert len(rows) == (4 if name == "online" else 2)
+        assert "link" not in rows[0]
+        assert "/surveys/answer/" not in download.content.decode()
 
 
 def test_links_survive_a_key_rotation_with_the_old_key_kept_as_a_fallback(client, settings):

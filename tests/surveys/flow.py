@@ -51,3 +51,12 @@ def walk(client, invitation, answers):
 
 def submit(client, invitation):
     return client.post(check_url(invitation.token), {"key": str(response_of(invitation).key)})
+
+
+def sent_from(client, invitation, answers=None):
+    """A complete response sent from this client's browser (which may then read it), returned fresh."""
+    from tests.factories import answered_response
+
+    answered_response(invitation, answers, submit=False)
+    assert submit(client, invitation).url.endswith("/done/")
+    return response_of(invitation)

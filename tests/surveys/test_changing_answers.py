@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def test_opening_the_link_after_sending_shows_the_answers_with_change_links(client):
     invitation = InvitationFactory()
-    answered_response(invitation)
+    flow.sent_from(client, invitation)
     page = client.get(flow.start_url(invitation.token), follow=True)
     html = page.content.decode()
     assert page.redirect_chain[-1][0] == flow.check_url(invitation.token)
@@ -27,7 +27,7 @@ def test_opening_the_link_after_sending_shows_the_answers_with_change_links(clie
 
 def test_a_change_after_sending_is_kept_on_the_same_response_with_a_record(client):
     invitation = InvitationFactory()
-    sent = answered_response(invitation)
+    sent = flow.sent_from(client, invitation)
     key = str(sent.key)
     after_change = client.post(
         flow.question_url(invitation.token, "TP01") + "?change=1", {"key": key, "answer": "very_dissatisfied"}
@@ -51,7 +51,7 @@ def test_a_change_after_sending_is_kept_on_the_same_response_with_a_record(clien
 
 def test_a_change_that_opens_new_questions_asks_them_then_returns_to_the_answers(client):
     invitation = InvitationFactory()
-    sent = answered_response(invitation)
+    sent = flow.sent_from(client, invitation)
     key = str(sent.key)
     to_tp02 = client.post(
         flow.question_url(invitation.token, "REPAIR_12M") + "?change=1", {"key": key, "answer": "yes"}
@@ -82,7 +82,7 @@ def test_no_change_once_the_survey_closes(client):
 
 def test_the_confirmation_links_to_the_answers(client):
     invitation = InvitationFactory()
-    answered_response(invitation)
+    flow.sent_from(client, invitation)
     html = client.get(reverse("surveys:answer_done", args=[invitation.token])).content.decode()
     assert f'href="{flow.check_url(invitation.token)}">See or change your answers' in html
 

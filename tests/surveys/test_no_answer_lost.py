@@ -97,8 +97,10 @@ def test_a_signed_in_resident_whose_session_times_out_keeps_their_answers(client
 def test_two_tabs_share_one_response_and_a_late_answer_from_the_other_tab_is_kept():
     invitation = InvitationFactory()
     tab_one, tab_two = Client(), Client()
-    # Both tabs open the start page (each with its own key) and press Start now.
+    # Both tabs open the start page (each with its own key) and press Start now. They are tabs of
+    # one browser, so they share its cookies (and session).
     start(tab_one, invitation.token)
+    tab_two.cookies = tab_one.cookies
     start(tab_two, invitation.token)
     assert Response.objects.filter(survey=invitation.survey).count() == 1
     answer(tab_one, invitation, "TP01", "fairly_satisfied")

@@ -81,17 +81,6 @@ def test_a_resident_sees_open_surveys_and_where_they_are(client, personas):
     assert reverse("surveys:begin", args=[survey.pk]) in page
 
 
-def test_the_confirmation_page_sends_a_copy_of_the_answers(client, mailoutbox):
-    invitation = InvitationFactory()
-    answered_response(invitation)
-    page = client.post(
-        reverse("surveys:answer_done", args=[invitation.token]), {"email": "me@example.org"}, follow=True
-    )
-    assert "We have sent a copy of your answers to me@example.org." in page.content.decode()
-    assert mailoutbox[0].to == ["me@example.org"]
-    assert "Fairly satisfied" in mailoutbox[0].body
-
-
 def test_the_survey_page_offers_each_change_once(client, personas):
     """The page lists the versions, then one "Change the survey" section: one way to make a new
     version and one way to close (a broken template once repeated them thousands of times)."""
