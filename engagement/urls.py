@@ -73,6 +73,4 @@ urlpatterns = [
     path("engagement/impact-assessments/add/", representation.assessment_add, name="assessment_add"),
     path("engagement/impact-assessments/<int:pk>/", representation.assessment_detail, name="assessment_detail"),
     path("engagement/impact-assessments/<int:pk>/change/", representation.assessment_edit, name="assessment_edit"),
-    path("accessibility/", views.accessibility_statement, name="accessibility"),
-    path("privacy/", views.privacy_notice, name="privacy"),
 ]

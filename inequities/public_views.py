@@ -3,8 +3,8 @@
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from engagement import spreadsheets
-from engagement.access import public_page
+from core import spreadsheets
+from core.access import public_page
 from inequities import tenant_results
 from surveys import tsm
 

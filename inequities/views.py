@@ -6,8 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from config.celery import send
-from engagement.access import page
+from core.access import page
+from core.jobs import send
 from inequities import dashboards as dashboards_module
 from inequities import tasks
 from inequities.caching import per_snapshot

@@ -46,7 +46,7 @@ def _queue_jobs(deliveries):
 def _send_jobs(ids):
     """Hand each job to the broker. If it does not answer, stop: the deliveries stay queued, and the
     next send_invitations (or press of the button) queues them again."""
-    from config.celery import send
+    from core.jobs import send
     from surveys.tasks import send_delivery
 
     for pk in ids:

@@ -1,7 +1,7 @@
 from celery import shared_task
 from django.conf import settings
 
-from config.celery import RELIABLE
+from core.jobs import RELIABLE
 from surveys import sending, transactional
 from surveys.channels import TryAgain
 

@@ -3,10 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms.dates import DateField
+from core.roles import HOUSING_OFFICER
 from engagement.forms.contacts import staff
-from engagement.forms.dates import DateField
 from engagement.forms.items import _helper
-from engagement.roles import HOUSING_OFFICER
 
 
 class ContactCorrectionForm(forms.Form):

@@ -10,8 +10,10 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from core.forms.dates import DateField, date_choices_not_in_future
+from core.forms.govuk import clean_time, moment, time_field
+from core.roles import CONTACT_CENTRE_AGENT, HOUSING_OFFICER, REPAIRS_OPERATIVE
 from engagement.contact_logging import NewAdjustment, NewFollowUp, NewNeed, NewRepair
-from engagement.forms.dates import DateField, date_choices_not_in_future
 from engagement.forms.reveal import Reveal, RevealedByCheckboxes
 from engagement.language import add_language_check
 from engagement.models import (
@@ -25,9 +27,7 @@ from engagement.models import (
     Prompt,
     YesNo,
 )
-from engagement.roles import CONTACT_CENTRE_AGENT, HOUSING_OFFICER, REPAIRS_OPERATIVE
 from engagement.selectors.contacts import can_record_adjustments, can_record_needs
-from repairs.forms.common import clean_time, moment, time_field
 from repairs.models import Category, Hazard, Priority
 
 HOUSEHOLD = "household"

@@ -8,7 +8,7 @@ def add_regions(apps, schema_editor):
 
 
 def add_roles(apps, schema_editor):
-    from engagement.roles import sync_roles
+    from core.roles import sync_roles
 
     sync_roles(apps, strict=False)
 

@@ -10,7 +10,7 @@ def add_rules(apps, schema_editor):
 
 
 def sync_roles(apps, schema_editor):
-    from engagement.roles import sync_roles as sync
+    from core.roles import sync_roles as sync
 
     sync(apps, strict=False)
 

@@ -2,12 +2,12 @@ from django.contrib.auth.models import Group
 from django.db.models import Count
 from django.shortcuts import render
 
+from core.access import page
+from core.roles import role_of
 from engagement import selectors
-from engagement.access import page, public_page
 from engagement.audit import record_views
 from engagement.forms import ResidentSearchForm
 from engagement.models import AuditSubject
-from engagement.roles import role_of
 from engagement.selectors.worklist import worklist_for
 
 
@@ -71,13 +71,3 @@ def resident_search(request):
     if form.is_valid() and form.cleaned_data["q"]:
         residents = list(selectors.residents_matching(form.cleaned_data["q"]))
     return render(request, "engagement/resident_search.html", {"form": form, "residents": residents})
-
-
-@public_page
-def accessibility_statement(request):
-    return render(request, "pages/accessibility.html")
-
-
-@public_page
-def privacy_notice(request):
-    return render(request, "pages/privacy.html")

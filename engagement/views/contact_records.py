@@ -6,13 +6,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.access import page
+from core.views.form_page import form_page
 from engagement import services
-from engagement.access import page
 from engagement.contact_logging import contact_correct, follow_up_change, may_change_follow_up, may_correct
 from engagement.forms.contact_records import ContactCorrectionForm, FollowUpForm, PatchAssignForm
 from engagement.models import Contact, FollowUp
 from engagement.selectors.worklist import homes_for_patch
-from repairs.views.common import form_page
 
 
 def _contact(pk):

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from engagement.access import page
+from core.access import page
 from engagement.audit import record_view, record_views
 from engagement.contact_logging import contact_log, follow_up_done
 from engagement.forms.contacts import ContactForm

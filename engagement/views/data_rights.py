@@ -5,8 +5,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from core.access import page
 from engagement import data_rights
-from engagement.access import page
 from engagement.audit import record_change
 from engagement.forms.data_rights import ErasureForm
 from engagement.models import AuditAction, AuditSubject, Resident

@@ -5,9 +5,9 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from core.access import page
+from core.forms.imports import ImportUploadForm
 from core.imports import IMPORTS, ImportFailed
-from engagement.access import page
-from engagement.forms.imports import ImportUploadForm
 from engagement.models import ImportBatch
 
 PROBLEMS_SHOWN = 200

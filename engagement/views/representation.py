@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from engagement import spreadsheets
-from engagement.access import page
+from core import spreadsheets
+from core.access import page
 from engagement.audit import record_views
 from engagement.forms import activities as activity_forms
 from engagement.models import AuditSubject, EqualityImpactAssessment, PanelShortlist, ScrutinyPanel

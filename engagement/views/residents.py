@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.access import page
 from engagement import services
-from engagement.access import page
 from engagement.audit import record_view, record_views
 from engagement.equality import QUESTIONS
 from engagement.forms.equality import LABELS, EqualityProfileForm

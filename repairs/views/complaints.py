@@ -8,7 +8,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from engagement.access import page
+from core.access import page
+from core.views.form_page import form_page
 from engagement.language import active_rules, add_language_check, review_form
 from engagement.models import LanguageSource
 from repairs import selectors, services
@@ -24,7 +25,6 @@ from repairs.forms import (
 )
 from repairs.presenters import clock_rows
 from repairs.services.complaints import closing_problems
-from repairs.views.common import form_page
 
 
 @page("repairs.view_complaint")

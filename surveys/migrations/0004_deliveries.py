@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 def sync_roles(apps, schema_editor):
     # Analysts may now invite; officers and contact-centre agents may invite the resident they are with.
-    from engagement.roles import sync_roles as sync
+    from core.roles import sync_roles as sync
 
     sync(apps, strict=False)
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from engagement.access import page, public_page
+from core.access import page, public_page
 from surveys import selectors, services, translations
 from surveys.flow import Flow
 from surveys.forms import CopyForm, QuestionForm

@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from core.roles import HOUSING_OFFICER
 from engagement.models import Contact, ContactCorrection, FollowUp, Home
-from engagement.roles import HOUSING_OFFICER
 from engagement.selectors.worklist import patch_silences, worklist_for
 from tests.factories import HomeFactory, HouseholdFactory, ResidentFactory, UserFactory
 

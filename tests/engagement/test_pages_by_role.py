@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from engagement.roles import ROLES
+from core.roles import ROLES
 from tests.pages import all_pages, pages_to_visit
 
 ROLE_SLUGS = [role.slug for role in ROLES]
@@ -17,7 +17,7 @@ ROLE_SLUGS = [role.slug for role in ROLES]
 
 def test_every_page_declares_who_may_see_it():
     undeclared = [page.name for page in all_pages() if page.access is None]
-    assert undeclared == [], f"Wrap these views in engagement.access.page or public_page: {undeclared}"
+    assert undeclared == [], f"Wrap these views in core.access.page or public_page: {undeclared}"
 
 
 @pytest.mark.parametrize("page", pages_to_visit(), ids=lambda page: page.name)

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from engagement.roles import ROLES, sync_roles
+from core.roles import ROLES, sync_roles
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
-from engagement.access import page
-from engagement.forms.two_factor import CodeForm
-from engagement.two_factor import confirmed_device, pending_device, qr_code_data_uri, readable_key
+from core.access import page
+from core.forms.two_factor import CodeForm
+from core.two_factor import confirmed_device, pending_device, qr_code_data_uri, readable_key
 
 
 @page()

@@ -7,7 +7,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
-from engagement.roles import role_of
+from core.roles import role_of
 
 # Roles whose sessions end after STAFF_IDLE_MINUTES without a request: everyone who works for the
 # landlord. Residents and panel members keep the ordinary session length.

@@ -1,7 +1,7 @@
 from django.conf import settings
 
-from engagement.navigation import items_for
-from engagement.roles import role_of
+from core.navigation import items_for
+from core.roles import role_of
 
 
 def layout(request):
