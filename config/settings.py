@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "repairs",
     "surveys",
     "inequities",
+    "desk",
 ]
 
 MIDDLEWARE = [
@@ -372,8 +373,8 @@ CACHES = {
 # Data rights. Contact notes older than this many months are blanked by
 # `manage.py apply_retention`, also run nightly at 03:15 on beat; 0 keeps them.
 CONTACT_NOTE_RETENTION_MONTHS = env_int("CONTACT_NOTE_RETENTION_MONTHS", 72)
-CELERY_BEAT_SCHEDULE["engagement-apply-retention"] = {
-    "task": "engagement.tasks.apply_retention",
+CELERY_BEAT_SCHEDULE["desk-apply-retention"] = {
+    "task": "desk.tasks.apply_retention",
     "schedule": crontab(hour=3, minute=15),
 }
 

@@ -3,9 +3,9 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from desk.selectors.worklist import patch_silences, worklist_for
 from engagement.language import check
 from engagement.models import Contact, ContactPrompt, Home, Prompt
-from engagement.selectors.worklist import patch_silences, worklist_for
 
 pytestmark = pytest.mark.django_db
 
