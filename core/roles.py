@@ -93,11 +93,11 @@ HOUSING_OFFICER = Role(
         "engagement.view_representation",
         "engagement.view_outreachsuggestion",
         # Make every contact count: log contacts, follow them up, work the patch.
-        "engagement.view_contact",
-        "engagement.add_contact",
-        "engagement.view_followup",
-        "engagement.change_followup",
-        "engagement.work_a_patch",
+        "desk.view_contact",
+        "desk.add_contact",
+        "desk.view_followup",
+        "desk.change_followup",
+        "desk.work_a_patch",
     ),
 )
 REPAIRS_OPERATIVE = Role(
@@ -121,8 +121,8 @@ REPAIRS_OPERATIVE = Role(
         "repairs.record_repair_outcome",
         "repairs.work_repair_jobs",
         # An operative in the home logs the visit and anything else spotted or fixed there.
-        "engagement.view_contact",
-        "engagement.add_contact",
+        "desk.view_contact",
+        "desk.add_contact",
     ),
 )
 CONTACT_CENTRE_AGENT = Role(
@@ -145,8 +145,8 @@ CONTACT_CENTRE_AGENT = Role(
         "surveys.add_response",
         "surveys.view_invitation",
         "surveys.invite_resident",
-        "engagement.view_contact",
-        "engagement.add_contact",
+        "desk.view_contact",
+        "desk.add_contact",
     ),
 )
 PANEL_MEMBER = Role(
@@ -230,10 +230,10 @@ ADMINISTRATOR = Role(
         "engagement.add_resident",
         "engagement.change_resident",
         "engagement.view_region",
-        "engagement.import_data",
+        "core.import_data",
         # Patches: which housing officer looks after which homes.
-        "engagement.assign_patches",
-        "engagement.view_importbatch",
+        "desk.assign_patches",
+        "core.view_importbatch",
         # Reads the audit of sensitive data in the admin; nobody holds change or delete for it.
         "engagement.view_auditentry",
         # Answers residents' data-rights requests: subject access and erasure, both audited.
@@ -297,11 +297,11 @@ ADMINISTRATOR = Role(
         "engagement.add_outreachsuggestion",
         "engagement.change_outreachsuggestion",
         # The respectful-language word list is data the administrator keeps up to date.
-        "engagement.view_languagerule",
-        "engagement.add_languagerule",
-        "engagement.change_languagerule",
-        "engagement.delete_languagerule",
-        "engagement.view_languageflag",
+        "core.view_languagerule",
+        "core.add_languagerule",
+        "core.change_languagerule",
+        "core.delete_languagerule",
+        "desk.view_languageflag",
     ),
     is_staff=True,
 )

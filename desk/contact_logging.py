@@ -10,20 +10,20 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from engagement import services
-from engagement.equality import NOT_ASKED, PREFER_NOT_TO_SAY, QUESTIONS, ConsentMethod
-from engagement.models import (
+from core.models import LanguageSource
+from desk.models import (
     Contact,
     ContactChannel,
     ContactCorrection,
     ContactPrompt,
     ContactRole,
     EqualityOutcome,
-    EqualityProfile,
     FollowUp,
-    LanguageSource,
     Prompt,
 )
+from engagement import services
+from engagement.equality import NOT_ASKED, PREFER_NOT_TO_SAY, QUESTIONS, ConsentMethod
+from engagement.models import EqualityProfile
 from repairs import services as repair_services
 from repairs.models import Channel as RepairChannel
 
@@ -197,7 +197,7 @@ CORRECTABLE_FIELDS = ("purpose", "notes")
 
 def may_correct(user, contact):
     """The contact's author, or a manager (who holds `correct_any_contact`)."""
-    return contact.made_by_id == user.pk or user.has_perm("engagement.correct_any_contact")
+    return contact.made_by_id == user.pk or user.has_perm("desk.correct_any_contact")
 
 
 @transaction.atomic
@@ -225,7 +225,7 @@ def may_change_follow_up(user, follow_up):
     return (
         follow_up.owner_id == user.pk
         or follow_up.contact.made_by_id == user.pk
-        or user.has_perm("engagement.correct_any_contact")
+        or user.has_perm("desk.correct_any_contact")
     )
 
 

@@ -25,8 +25,9 @@ from django.apps import apps
 from django.db import models, transaction
 from django.utils import timezone
 
+from desk.models import ContactCorrection
 from engagement.audit import record_change
-from engagement.models import AuditAction, AuditSubject, ContactCorrection, Resident
+from engagement.models import AuditAction, AuditSubject, Resident
 
 ERASED_FIRST_NAME = "Erased"
 ERASED_LAST_NAME = "resident"
@@ -48,7 +49,7 @@ HELD_ABOUT_A_RESIDENT = [
     Held("engagement.ContactDetails", "Your email address and phone numbers", "delete"),
     Held("engagement.ReasonableAdjustment", "Reasonable adjustments", "blank", ("request", "decline_reason")),
     Held("engagement.ContactRestriction", "Contact restrictions", "blank", ("details", "reason")),
-    Held("engagement.Contact", "Contacts with you", "blank", ("notes", "purpose", "warmth_referral")),
+    Held("desk.Contact", "Contacts with you", "blank", ("notes", "purpose", "warmth_referral")),
     Held("engagement.PanelMembership", "Scrutiny panel memberships", "keep"),
     Held("engagement.ShortlistInvitee", "Panel shortlists you were drawn for", "keep"),
     Held("engagement.EngagementActivity", "Engagement activities you took part in", "keep"),
@@ -145,7 +146,7 @@ def subject_access(resident):
             record = _record(obj)
             if held.label == "surveys.Response":
                 record["answers"] = _answers(obj)
-            if held.label == "engagement.Contact":
+            if held.label == "desk.Contact":
                 record["corrections"] = [_record(correction) for correction in obj.corrections.all()]
             records.append(record)
         sections.append({"title": held.title, "records": records})
@@ -176,7 +177,7 @@ def erase_resident(*, resident, by, reason, path=""):
             for obj in rows:
                 obj.delete()
         elif held.on_erasure == "blank":
-            if held.label == "engagement.Contact":
+            if held.label == "desk.Contact":
                 # Corrections keep the contact's earlier words: they are erased with the contact's.
                 ContactCorrection.objects.filter(contact__in=rows).update(old_value="", new_value="")
             changed[held.label] = rows.update(**dict.fromkeys(held.blank, ""))

@@ -10,7 +10,8 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from engagement.models import Contact, ContactPrompt, FollowUp, Home, Prompt
+from desk.models import Contact, ContactPrompt, FollowUp, Prompt
+from engagement.models import Home
 from repairs.models import RepairRequest
 
 PATCH_SHARE = 0.08

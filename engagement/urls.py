@@ -4,7 +4,6 @@ from engagement import views
 from engagement.views import (
     activities,
     assessments,
-    imports,
     items,
     panels,
     preferences,
@@ -27,8 +26,6 @@ urlpatterns = [
     path("my-contact-preferences/", preferences.my_preferences, name="my_preferences"),
     path("my-equality-information/", preferences.my_equality, name="my_equality"),
     path("my-contact-details/", preferences.my_contact_details, name="my_contact_details"),
-    path("imports/", imports.import_start, name="import_start"),
-    path("imports/<int:pk>/", imports.import_review, name="import_review"),
     path("panels/", panels.panel_list, name="panel_list"),
     path("panels/add/", panels.panel_add, name="panel_add"),
     path("panels/<int:pk>/", panels.panel_detail, name="panel_detail"),

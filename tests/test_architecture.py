@@ -247,3 +247,17 @@ def test_the_graph_sees_imports_inside_functions_and_packages_that_run():
         {"core.a": None, "core.b": None}, [Import("core.a", 1, "core.b", False), Import("core.b", 3, "core.a", True)]
     )
     assert circle == [["core.a", "core.b", "core.a"]]
+
+
+def test_no_migration_depends_on_a_higher_floor():
+    """A model may point only at models of its own floor or below, so its migrations depend on no higher app."""
+    higher = []
+    for app in FLOORS:
+        for path in sorted((ROOT / app / "migrations").glob("0*.py")):
+            for node in ast.walk(ast.parse(path.read_text())):
+                if isinstance(node, ast.Tuple) and len(node.elts) == 2 and isinstance(node.elts[0], ast.Constant):
+                    other = node.elts[0].value
+                    if other in FLOORS and FLOORS.index(other) > FLOORS.index(app):
+                        higher.append(f"{path.relative_to(ROOT)} depends on {other}")
+    print("\n".join(higher))
+    assert not higher

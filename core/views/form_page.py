@@ -12,4 +12,4 @@ def form_page(request, form, *, title, caption="", back_url=None, intro="", mult
         "multipart": multipart,
         **extra,
     }
-    return render(request, "repairs/form_page.html", context)
+    return render(request, "core/form_page.html", context)

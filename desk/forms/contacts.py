@@ -12,22 +12,22 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms.dates import DateField, date_choices_not_in_future
 from core.forms.govuk import clean_time, moment, time_field
+from core.language_check import add_language_check
 from core.roles import CONTACT_CENTRE_AGENT, HOUSING_OFFICER, REPAIRS_OPERATIVE
 from desk.contact_logging import NewAdjustment, NewFollowUp, NewNeed, NewRepair
 from desk.forms.reveal import Reveal, RevealedByCheckboxes
-from desk.selectors.contacts import can_record_adjustments, can_record_needs
-from engagement.language import add_language_check
-from engagement.models import (
+from desk.models import (
     IN_THE_HOME,
     ContactChannel,
     ContactRole,
     EqualityOutcome,
     Happiness,
     HeatingAnswer,
-    NeedCategory,
     Prompt,
     YesNo,
 )
+from desk.selectors.contacts import can_record_adjustments, can_record_needs
+from engagement.models import NeedCategory
 from repairs.models import Category, Hazard, Priority
 
 HOUSEHOLD = "household"
@@ -206,7 +206,7 @@ class ContactForm(forms.Form):
             Field.select("made_as"),
             Field.text("purpose"),
             Field.textarea("notes"),
-            HTML('{% include "desk/contacts/_language_check.html" with field_name="notes" %}'),
+            HTML('{% include "core/_language_check.html" with field_name="notes" %}'),
             Field("notes_as_flagged"),
         ]
         sections = {

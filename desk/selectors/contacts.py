@@ -6,8 +6,9 @@ from django.conf import settings
 from django.db.models import Max
 from django.utils import timezone
 
+from desk.models import Contact, ContactPrompt, Prompt
 from engagement.equality import NOT_ASKED, QUESTIONS
-from engagement.models import Contact, ContactPrompt, EqualityProfile, Prompt
+from engagement.models import EqualityProfile
 
 # Always offered: a new repair can be spotted at any contact.
 ALWAYS_OFFERED = {Prompt.REPAIRS}

@@ -10,13 +10,12 @@ from django.conf import settings
 from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
+from desk.models import Contact, FollowUp
 from engagement.equality import Answer
 from engagement.models import (
     CommunicationPreference,
-    Contact,
     ContactRestriction,
     EqualityProfile,
-    FollowUp,
     Home,
     ReasonableAdjustment,
     Resident,

@@ -10,9 +10,9 @@ from core.access import page
 from core.views.form_page import form_page
 from desk.contact_logging import contact_correct, follow_up_change, may_change_follow_up, may_correct
 from desk.forms.contact_records import ContactCorrectionForm, FollowUpForm, PatchAssignForm
+from desk.models import Contact, FollowUp
 from desk.selectors.worklist import homes_for_patch
 from engagement import services
-from engagement.models import Contact, FollowUp
 
 
 def _contact(pk):
@@ -22,7 +22,7 @@ def _contact(pk):
     return get_object_or_404(contacts, pk=pk)
 
 
-@page("engagement.view_contact", "engagement.view_resident")
+@page("desk.view_contact", "engagement.view_resident")
 def contact_detail(request, pk):
     """The contact, its follow-ups and its corrections. Its author or a manager corrects it here."""
     contact = _contact(pk)
@@ -45,7 +45,7 @@ def contact_detail(request, pk):
     return render(request, "desk/contacts/detail.html", context)
 
 
-@page("engagement.view_contact", "engagement.change_followup")
+@page("desk.view_contact", "desk.change_followup")
 def follow_up_edit(request, pk):
     follow_up = get_object_or_404(FollowUp.objects.select_related("contact", "owner"), pk=pk)
     if not may_change_follow_up(request.user, follow_up):
@@ -60,7 +60,7 @@ def follow_up_edit(request, pk):
     return form_page(request, form, title=_("Change the follow-up"), caption=str(follow_up.contact), back_url=back)
 
 
-@page("engagement.assign_patches")
+@page("desk.assign_patches")
 def patch_assign(request):
     form = PatchAssignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

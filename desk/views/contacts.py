@@ -9,17 +9,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.access import page
+from core.language_check import active_rules, review_form
 from desk.contact_logging import contact_log, follow_up_done
 from desk.forms.contacts import ContactForm
+from desk.models import ContactChannel, EqualityOutcome, FollowUp, Prompt
 from desk.selectors.contacts import prompts_to_offer
 from desk.selectors.worklist import patch_silences
 from engagement.audit import record_view, record_views
-from engagement.language import active_rules, review_form
-from engagement.models import AuditSubject, ContactChannel, EqualityOutcome, FollowUp, Prompt, Resident
+from engagement.models import AuditSubject, Resident
 from repairs.selectors import household_summary, repair_for
 
 
-@page("engagement.add_contact", "engagement.view_resident")
+@page("desk.add_contact", "engagement.view_resident")
 def contact_add(request, pk):
     resident = get_object_or_404(Resident.objects.select_related("household__home"), pk=pk)
     household = resident.household
@@ -122,7 +123,7 @@ def _saved(request, contact, resident, job=None):
     return redirect("resident_detail", pk=resident.pk)
 
 
-@page("engagement.change_followup", post_only=True)
+@page("desk.change_followup", post_only=True)
 def follow_up_mark_done(request, pk):
     follow_up = get_object_or_404(FollowUp, pk=pk, owner=request.user)
     if request.method == "POST":
@@ -137,7 +138,7 @@ def follow_up_mark_done(request, pk):
 PATCH_SHOWN = 50
 
 
-@page("engagement.work_a_patch", "engagement.view_resident")
+@page("desk.work_a_patch", "engagement.view_resident")
 def patch(request):
     """Who in my patch we have not heard from (CONTACT_NOT_HEARD_DAYS), by what tends to keep people silent.
 

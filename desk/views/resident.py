@@ -25,7 +25,7 @@ def resident_detail(request, pk):
             path=request.path,
         )
     repairs = household_summary(resident.household) if request.user.has_perm("repairs.view_repairrequest") else None
-    contacts = recent_contacts(resident.household) if request.user.has_perm("engagement.view_contact") else None
+    contacts = recent_contacts(resident.household) if request.user.has_perm("desk.view_contact") else None
     return render(
         request,
         "engagement/resident/detail.html",

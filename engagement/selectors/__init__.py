@@ -35,7 +35,7 @@ def _first_matches(text, limit):
     A match names each word in the resident's name or home, or is an exact match of a reference,
     UPRN or postcode. The query is a union of two parts, each served by its own indexes on
     PostgreSQL (trigram indexes on the upper-cased names and addresses, upper-case b-trees on the
-    references and postcode; migration 0008): residents found by name or person reference, and
+    references and postcode; engagement migration 0005): residents found by name or person reference, and
     residents of the homes found by address or home reference. One condition OR-ed across the
     resident and home tables cannot use them. The matches are sorted by name in the database and
     only `limit` keys come back. Whether a resident's tenancy is current is read per match from the

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.access import page
+from core.language_check import active_rules, add_language_check, review_form
+from core.models import LanguageSource
 from core.views.form_page import form_page
-from engagement.language import active_rules, add_language_check, review_form
-from engagement.models import LanguageSource
 from repairs import selectors, services
 from repairs.forms import (
     AllegationForm,

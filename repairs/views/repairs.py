@@ -186,6 +186,6 @@ def _audit_needs_shown(request, visits, where):
 
 def _contact_resident(user, visit):
     """Whom a contact logged from the job is with at first: the lead tenant (the form lets you change it)."""
-    if visit is None or not visit.people or not user.has_perms(["engagement.add_contact", "engagement.view_resident"]):
+    if visit is None or not visit.people or not user.has_perms(["desk.add_contact", "engagement.view_resident"]):
         return None
     return visit.people[0].resident

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from engagement.models import Contact
+from desk.models import Contact
 from repairs.working_days import add_working_days
 from tests.factories import ResidentFactory
 

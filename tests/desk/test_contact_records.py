@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.roles import HOUSING_OFFICER
+from desk.models import Contact, ContactCorrection, FollowUp
 from desk.selectors.worklist import patch_silences, worklist_for
-from engagement.models import Contact, ContactCorrection, FollowUp, Home
+from engagement.models import Home
 from tests.factories import HomeFactory, HouseholdFactory, ResidentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,18 +8,9 @@ from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
 
+from desk.models import Contact, ContactPrompt, FollowUp, LanguageFlag, Prompt
 from engagement.equality import PREFER_NOT_TO_SAY
-from engagement.models import (
-    AuditEntry,
-    Contact,
-    ContactPrompt,
-    EqualityProfile,
-    FollowUp,
-    LanguageFlag,
-    Prompt,
-    ReasonableAdjustment,
-    SupportNeed,
-)
+from engagement.models import AuditEntry, EqualityProfile, ReasonableAdjustment, SupportNeed
 from repairs.models import Appointment, RepairRequest
 from tests.factories import CommunicationPreferenceFactory, RepairRequestFactory, ResidentFactory
 

@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from desk.models import Contact, FollowUp
 from desk.selectors.worklist import patch_silences, worklist_for
-from engagement.models import AuditEntry, Contact, FollowUp
+from engagement.models import AuditEntry
 from tests.factories import (
     CommunicationPreferenceFactory,
     ContactRestrictionFactory,

@@ -220,7 +220,7 @@ def _contact_with_notes(officer, days_ago, notes):
 
     from django.utils import timezone
 
-    from engagement.models import Contact, LanguageFlag
+    from desk.models import Contact, LanguageFlag
 
     resident = factories.ResidentFactory()
     contact = Contact.objects.create(
@@ -235,7 +235,7 @@ def _contact_with_notes(officer, days_ago, notes):
 
 
 def test_retention_blanks_old_contact_notes_and_what_the_language_check_quoted(personas, settings):
-    from engagement.models import LanguageFlag
+    from desk.models import LanguageFlag
 
     settings.CONTACT_NOTE_RETENTION_MONTHS = 12
     officer = personas["housing_officer"]

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from engagement.models import Contact, ContactCorrection, LanguageFlag
+from desk.models import Contact, ContactCorrection, LanguageFlag
 
 
 def contact_notes_past_retention(now=None):
