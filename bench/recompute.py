@@ -31,11 +31,12 @@ def main():
     from django.db import connection
     from django.utils import timezone
 
+    from core.periods import default_period
     from inequities import families, services
     from inequities.models import Snapshot
 
     today = timezone.localdate()
-    start, end = services.default_period(today)
+    start, end = default_period(today)
     frames = _capture(families)
 
     with connection.cursor() as cursor:

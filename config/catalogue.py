@@ -16,7 +16,7 @@ RESIDENT_FACING = (
     "templates/surveys/mine.html",
     "templates/surveys/print.html",
     "templates/engagement/my_preferences.html",
-    "templates/inequities/tenant_satisfaction.html",
+    "templates/surveys/tenant_satisfaction.html",
     "surveys/forms.py",
     "engagement/forms/preferences.py",
 )

@@ -5,7 +5,7 @@ from django.db import connection
 from django.http import JsonResponse
 
 from config.celery import app as celery_app
-from engagement.access import public_page
+from core.access import public_page
 
 BROKER_TIMEOUT_SECONDS = 2
 

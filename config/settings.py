@@ -49,12 +49,13 @@ INSTALLED_APPS = [
     "repairs",
     "surveys",
     "inequities",
+    "desk",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    "engagement.middleware.PermissionsPolicyMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -62,10 +63,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "engagement.two_factor.TwoFactorMiddleware",
+    "core.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "engagement.middleware.StaffIdleTimeoutMiddleware",
+    "core.middleware.StaffIdleTimeoutMiddleware",
     # After the others, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
     # Innermost, so it sees a view's database errors first: 503 and "try again", not a 500.
@@ -86,7 +87,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "engagement.context_processors.layout",
+                "core.context_processors.layout",
             ],
         },
     },
@@ -344,7 +345,7 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 # user agents or cookies, does not apply when neither is a lockout parameter.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "engagement.lockout.locked_out"
+AXES_LOCKOUT_CALLABLE = "core.lockout.locked_out"
 # Successful sign-ins are not logged by axes: an address kept forever for every sign-in is
 # personal data we have no use for. Failed attempts are kept (they drive the lockout).
 AXES_DISABLE_ACCESS_LOG = True
@@ -372,8 +373,8 @@ CACHES = {
 # Data rights. Contact notes older than this many months are blanked by
 # `manage.py apply_retention`, also run nightly at 03:15 on beat; 0 keeps them.
 CONTACT_NOTE_RETENTION_MONTHS = env_int("CONTACT_NOTE_RETENTION_MONTHS", 72)
-CELERY_BEAT_SCHEDULE["engagement-apply-retention"] = {
-    "task": "engagement.tasks.apply_retention",
+CELERY_BEAT_SCHEDULE["desk-apply-retention"] = {
+    "task": "desk.tasks.apply_retention",
     "schedule": crontab(hour=3, minute=15),
 }
 

@@ -4,16 +4,20 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from config.health import healthz
-from engagement.access import public_page
-from engagement.forms import SignInForm
-from engagement.views import two_factor
-from inequities import public_views
+from core.access import public_page
+from core.forms.sign_in import SignInForm
+from core.views import two_factor
+from inequities.urls import root_urlpatterns as inequities_root
+from surveys.views import public as public_views
 
 admin.site.site_header = "Administration"
 admin.site.site_title = "Administration"
 
 urlpatterns = [
+    path("", include("core.urls")),
+    path("", include("desk.urls")),
     path("", include("engagement.urls")),
+    path("", include(inequities_root)),
     path("repairs/", include("repairs.urls")),
     path("surveys/", include("surveys.urls")),
     path("insight/", include("inequities.urls")),

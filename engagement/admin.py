@@ -1,17 +1,7 @@
 from django import forms
 from django.contrib import admin
 
-from engagement.models import (
-    ActivityKind,
-    AuditEntry,
-    Home,
-    Household,
-    LanguageFlag,
-    LanguageRule,
-    OutreachSuggestion,
-    Region,
-    Resident,
-)
+from engagement.models import ActivityKind, AuditEntry, Home, Household, OutreachSuggestion, Region, Resident
 
 
 @admin.register(Region)
@@ -80,29 +70,3 @@ class OutreachSuggestionAdmin(admin.ModelAdmin):
     form = OutreachSuggestionForm
     list_display = ["dimension", "group", "note"]
     list_filter = ["dimension"]
-
-
-@admin.register(LanguageRule)
-class LanguageRuleAdmin(admin.ModelAdmin):
-    """The respectful-language word list: administrators keep it up to date in the browser."""
-
-    list_display = ["phrase", "alternative", "is_active"]
-    list_filter = ["is_active"]
-    search_fields = ["phrase", "alternative", "why"]
-
-
-@admin.register(LanguageFlag)
-class LanguageFlagAdmin(admin.ModelAdmin):
-    """What the check flagged, to count how it is used. Read-only: it is a record of what happened."""
-
-    list_display = ["phrase", "source", "text_changed", "still_in_text", "flagged_at"]
-    list_filter = ["source", "text_changed", "still_in_text"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -4,9 +4,9 @@ from crispy_forms_gds.layout import Field
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms.govuk import helper
 from inequities import labels
 from inequities.metrics import ALL
-from repairs.forms.common import helper
 
 EVERY = "every"
 

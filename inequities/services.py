@@ -2,7 +2,6 @@
 
 import hashlib
 import time
-from datetime import date, timedelta
 from functools import cache
 
 import pandas as pd
@@ -10,6 +9,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
+from core.periods import default_period
 from inequities import benchmarks, disclosure, families, metrics, review, signals
 from inequities.models import Figure, Signal, Snapshot
 
@@ -123,21 +123,6 @@ def _blank(figures, rows, columns):
         if column in figures:
             figures[column] = figures[column].astype(object).where(~rows, None)
     return figures
-
-
-def default_period(today):
-    """The reporting year so far, to the end of the last whole month before `today` (in a year's
-    first month, the whole year before): (first day, last day).
-
-    Periods are fixed, not rolling: every snapshot of a year covers the same start, and its end
-    moves a whole month at a time, so two snapshots differ by whole months added (or by late
-    answers to the same months), which disclosure control checks (disclosure/earlier.py). Rolling
-    windows would differ by a day in and a day out, and a reader who kept them all could unroll the
-    chain to single days.
-    """
-    end = today.replace(day=1) - timedelta(days=1)
-    first = settings.INEQUITIES_YEAR_STARTS_MONTH
-    return date(end.year if end.month >= first else end.year - 1, first, 1), end
 
 
 def recompute(*, today=None, start=None, end=None, job_id=""):

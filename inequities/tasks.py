@@ -3,7 +3,7 @@ import logging
 from celery import shared_task
 from django.db import transaction
 
-from config.celery import RELIABLE
+from core.jobs import RELIABLE
 from inequities.services import recompute as recompute_figures
 
 log = logging.getLogger(__name__)

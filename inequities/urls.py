@@ -2,6 +2,7 @@ from django.urls import path
 
 from inequities import views
 from inequities.dashboards import DASHBOARDS
+from inequities.views import representation
 
 app_name = "inequities"
 urlpatterns = [
@@ -16,3 +17,6 @@ urlpatterns = [
 urlpatterns += [
     path(f"dashboards/{d.slug}/", views.dashboard, {"slug": d.slug}, name=d.url_name.split(":")[1]) for d in DASHBOARDS
 ]
+
+# The representation review keeps its address among the engagement pages, and its name without a namespace.
+root_urlpatterns = [path("engagement/representation/", representation.representation, name="representation")]

@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from repairs.models.choices import Hazard
+from repairs.choices import Hazard
 from repairs.working_days import add_working_days
 
 AWAABS_LAW_IN_FORCE = date(2025, 10, 27)

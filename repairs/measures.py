@@ -21,8 +21,8 @@ from statistics import mean, median
 
 from django.utils import timezone
 
+from repairs.choices import Hazard, Priority, Status
 from repairs.clocks import code_clocks, damp_and_mould_clocks, every_awaabs_law_clock_met
-from repairs.models.choices import Hazard, Priority, Status
 from repairs.working_days import working_days_between
 
 

@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 from django.conf import settings
 from django.utils import timezone
 
-from repairs.models.choices import Priority
+from repairs.choices import Priority
 from repairs.working_days import add_working_days
 
 

@@ -21,6 +21,7 @@ class SurveysConfig(AppConfig):
         from django.utils.translation import gettext_lazy as _
 
         from core.imports import ImportOption, register
+        from surveys import tasks  # noqa: F401  (its receiver sends the deliveries that sending queues)
         from surveys.imports import ResponsesImport
 
         survey = ImportOption("survey", _("Which survey are the responses to?"), _open_surveys, _survey)

@@ -11,8 +11,8 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from core.languages import code_of
+from core.periods import default_period
 from engagement.models import CommunicationPreference, EqualityProfile
-from inequities.services import default_period
 from surveys import builtin, reach, services
 from surveys.channels import channel_for
 from surveys.choices import DONT_KNOW, AskedOf, Mode, QuestionKind, tenure_of

@@ -14,12 +14,17 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef
+from django.dispatch import Signal
 from django.utils import timezone
 
 from surveys import reach
 from surveys.channels import CHANNELS, TryAgain, channel_for
 from surveys.messages import compose
 from surveys.models import Delivery, DeliveryKind, DeliveryStatus, Invitation, InvitationChannel, Response
+
+# Deliveries saved as queued, with `ids`: sent after the commit. surveys/tasks.py hands them to the broker, so
+# this module, which the tasks call, never imports the tasks.
+deliveries_queued = Signal()
 
 
 def _answered(invitation="invitation__"):
@@ -39,19 +44,9 @@ def _first_status(channel):
 
 
 def _queue_jobs(deliveries):
+    """Once the deliveries are saved, announce them: surveys/tasks.py hands each one to the broker."""
     ids = [d.pk for d in deliveries if channel_for(d.channel).sends_itself and d.status == DeliveryStatus.QUEUED]
-    transaction.on_commit(lambda: _send_jobs(ids))
-
-
-def _send_jobs(ids):
-    """Hand each job to the broker. If it does not answer, stop: the deliveries stay queued, and the
-    next send_invitations (or press of the button) queues them again."""
-    from config.celery import send
-    from surveys.tasks import send_delivery
-
-    for pk in ids:
-        if not send(send_delivery, pk):
-            return
+    transaction.on_commit(lambda: deliveries_queued.send(sender=Delivery, ids=ids))
 
 
 def _due_invitations(survey, invitations=None, channels=None):

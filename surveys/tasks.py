@@ -1,7 +1,8 @@
 from celery import shared_task
 from django.conf import settings
+from django.dispatch import receiver
 
-from config.celery import RELIABLE
+from core.jobs import RELIABLE, send
 from surveys import sending, transactional
 from surveys.channels import TryAgain
 
@@ -49,3 +50,12 @@ def check_text_deliveries():
     """Every 15 minutes: ask the text provider whether sent texts arrived. Safe twice: it only reads
     the provider's status and writes it down."""
     return sending.deliveries_check()
+
+
+@receiver(sending.deliveries_queued, dispatch_uid="surveys.send_queued_deliveries")
+def send_queued_deliveries(sender, ids, **kwargs):
+    """Hand each queued delivery to the broker. If it does not answer, stop: the deliveries stay
+    queued, and the next send_invitations (or press of the button) queues them again."""
+    for pk in ids:
+        if not send(send_delivery, pk):
+            return

@@ -1,7 +1,7 @@
 import pytest
 
 import tests.static_index  # noqa: F401  (WhiteNoise's file index once per process)
-from engagement.roles import ROLES
+from core.roles import ROLES
 from tests.factories import ResidentFactory, UserFactory
 
 FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from core.models import ImportBatch
 from engagement.models import (
     ActionStatus,
     ActivityKind,
@@ -18,7 +19,6 @@ from engagement.models import (
     EqualityProfile,
     Home,
     Household,
-    ImportBatch,
     MeetingFormat,
     MemberRole,
     NeedCategory,

@@ -148,7 +148,7 @@ def _follow_up(personas):
     """An open follow-up owned by the officer persona, from a contact with the profiled resident."""
     from django.utils import timezone
 
-    from engagement.models import Contact, FollowUp
+    from desk.models import Contact, FollowUp
 
     resident = _profiled_resident(personas)
     contact = Contact.objects.create(
@@ -168,7 +168,7 @@ def _follow_up(personas):
 
 def _done_follow_up(personas):
     """A follow-up already done (an open one would put the resident's name on the officer's home page)."""
-    from engagement.models import FollowUp
+    from desk.models import FollowUp
 
     follow_up = FollowUp.objects.get(pk=_follow_up(personas)["pk"])
     follow_up.done_on = date(2025, 1, 3)
@@ -178,7 +178,7 @@ def _done_follow_up(personas):
 
 def _contact(personas):
     """The officer persona's contact with the profiled resident, with a follow-up."""
-    from engagement.models import FollowUp
+    from desk.models import FollowUp
 
     return {"pk": FollowUp.objects.get(pk=_done_follow_up(personas)["pk"]).contact_id}
 

@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from engagement.roles import ROLES
+from core.roles import ROLES
 
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 (printed for demo sign-ins)
 USERNAMES = {

@@ -4,7 +4,7 @@ from crispy_forms_gds.layout import Field, Fieldset
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from engagement.forms.dates import DateField
+from core.forms.dates import DateField
 from engagement.forms.panels import ArrangementsField, helper, required
 from engagement.models import DIMENSIONS, ActivityKind, EngagementActivity, EqualityImpactAssessment
 from engagement.selectors.equality import GROUPED_QUESTIONS

@@ -3,9 +3,9 @@ from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms.dates import DateField, date_choices_not_in_future
 from core.languages import code_of, name_of
 from engagement.equality import NOT_ASKED, PREFER_NOT_TO_SAY, QUESTIONS, ConsentMethod
-from engagement.forms.dates import DateField, date_choices_not_in_future
 from engagement.models import EqualityProfile
 
 RADIO_QUESTIONS = ("disability", "sex", "gender_identity", "sexual_orientation", "interpreter_needed")

@@ -5,7 +5,7 @@ from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from engagement.forms.dates import DateField, date_choices_not_in_future
+from core.forms.dates import DateField, date_choices_not_in_future
 from engagement.models import AdjustmentStatus, NeedCategory, RestrictionKind
 from engagement.models.adjustments import NEXT_STATUSES
 

@@ -5,7 +5,7 @@ from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from engagement.forms.dates import DateField
+from core.forms.dates import DateField
 from engagement.models import (
     AccessArrangement,
     ActionStatus,

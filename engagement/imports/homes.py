@@ -110,7 +110,7 @@ def housing_officers_by_username():
     """username -> user id, for the `housing_officer` column (a patch is a housing officer's)."""
     from django.contrib.auth import get_user_model
 
-    from engagement.roles import HOUSING_OFFICER
+    from core.roles import HOUSING_OFFICER
 
     users = get_user_model().objects.filter(groups__name=HOUSING_OFFICER.name, is_active=True)
     return dict(users.values_list("username", "pk"))

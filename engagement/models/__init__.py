@@ -11,23 +11,7 @@ from .adjustments import AdjustmentStatus, ReasonableAdjustment
 from .audit import AppendOnly, AuditAction, AuditEntry, AuditSubject
 from .communication import DIGITAL_CHANNELS, Channel, CommunicationPreference, Format
 from .contact_details import ContactDetails, DetailSource
-from .contacts import (
-    IN_THE_HOME,
-    Contact,
-    ContactChannel,
-    ContactCorrection,
-    ContactPrompt,
-    ContactRole,
-    EqualityOutcome,
-    FollowUp,
-    Happiness,
-    HeatingAnswer,
-    Prompt,
-    YesNo,
-)
 from .equality import EqualityProfile
-from .imports import ImportBatch
-from .language import LanguageFlag, LanguageRule, LanguageSource
 from .needs import NeedCategory, SupportNeed
 from .panels import (
     AccessArrangement,
@@ -52,21 +36,6 @@ from .shortlists import PanelShortlist, ShortlistInvitee
 __all__ = [
     "ContactDetails",
     "DetailSource",
-    "IN_THE_HOME",
-    "Contact",
-    "ContactChannel",
-    "ContactCorrection",
-    "ContactPrompt",
-    "ContactRole",
-    "EqualityOutcome",
-    "FollowUp",
-    "Happiness",
-    "HeatingAnswer",
-    "Prompt",
-    "YesNo",
-    "LanguageFlag",
-    "LanguageRule",
-    "LanguageSource",
     "DIGITAL_CHANNELS",
     "DIMENSIONS",
     "DIMENSION_LABELS",
@@ -88,7 +57,6 @@ __all__ = [
     "Format",
     "Home",
     "Household",
-    "ImportBatch",
     "MeetingFormat",
     "MemberRole",
     "NeedCategory",

@@ -1,13 +1,8 @@
 """Reads that several pages share."""
 
-from dataclasses import dataclass
-
 from django.db.models import Count, OuterRef, Q, Subquery
 
 from engagement.models import Home, Household, Resident
-from inequities import families, labels
-from inequities.dimensions import NOT_RECORDED
-from inequities.metrics import ALL
 
 SEARCH_LIMIT = 50
 TRIGRAM = 3  # pg_trgm indexes a fragment of at least three characters
@@ -40,7 +35,7 @@ def _first_matches(text, limit):
     A match names each word in the resident's name or home, or is an exact match of a reference,
     UPRN or postcode. The query is a union of two parts, each served by its own indexes on
     PostgreSQL (trigram indexes on the upper-cased names and addresses, upper-case b-trees on the
-    references and postcode; migration 0008): residents found by name or person reference, and
+    references and postcode; engagement migration 0005): residents found by name or person reference, and
     residents of the homes found by address or home reference. One condition OR-ed across the
     resident and home tables cannot use them. The matches are sorted by name in the database and
     only `limit` keys come back. Whether a resident's tenancy is current is read per match from the
@@ -88,41 +83,3 @@ def _first_matches(text, limit):
 def _postcode(compact):
     """Postcodes are stored as "AB1 2CD": accept them typed in any case, with or without the space."""
     return f"{compact[:-3]} {compact[-3:]}" if len(compact) > 4 else compact
-
-
-@dataclass
-class RegionCount:
-    code: str
-    residents: float | None  # None where disclosure control hid it
-
-    @property
-    def name(self):
-        return labels.region(self.code)
-
-
-@dataclass
-class Population:
-    """Current residents by region, as the latest snapshot counted them (disclosure control applied)."""
-
-    snapshot: object
-    regions: list
-    everyone: RegionCount | None
-
-
-def residents_by_region():
-    """The overview's counts, read from the latest snapshot's population figures (the residents
-    metric of `inequities.families.POPULATION`, dimension `region`, all regions), never counted
-    live: the snapshot already holds them, with small numbers hidden, and at 150,000 homes counting
-    homes by region cost a scan of every home on each visit. None when no figures have been
-    computed yet."""
-    from inequities.services import latest_snapshot  # the recompute reads this package's equality module
-
-    snapshot = latest_snapshot()
-    if snapshot is None:
-        return None
-    residents = families.POPULATION.metrics[0].key
-    figures = snapshot.figures.filter(metric=residents, dimension="region", region=ALL)
-    figures = figures.values_list("group", "numerator")
-    counts = [RegionCount(code=group, residents=numerator) for group, numerator in figures]
-    regions = sorted((c for c in counts if c.code != ALL), key=lambda c: (c.code == NOT_RECORDED, c.code))
-    return Population(snapshot=snapshot, regions=regions, everyone=next((c for c in counts if c.code == ALL), None))

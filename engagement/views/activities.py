@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.access import page
 from engagement import selectors
-from engagement.access import page
 from engagement.forms import activities as activity_forms
 from engagement.models import DIMENSIONS, AnonymousCount, EngagementActivity, Resident
 from engagement.selectors import panels as panel_selectors

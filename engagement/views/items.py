@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.access import page
 from engagement import services
-from engagement.access import page
 from engagement.audit import record_view
 from engagement.forms import items as item_forms
 from engagement.forms.contact_details import ContactDetailsForm

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.access import page, public_page
 from engagement import selectors
-from engagement.access import page, public_page
 from engagement.forms import ResidentSearchForm
 from engagement.forms import panels as panel_forms
 from engagement.models import PanelMeeting, PanelMembership, Recommendation, Resident, ScrutinyPanel, ScrutinyReview

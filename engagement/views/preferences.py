@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.access import page
 from engagement import services
-from engagement.access import page
 from engagement.audit import record_view
 from engagement.equality import ConsentMethod
 from engagement.forms.contact_details import ContactDetailsForm

@@ -1,4 +1,4 @@
-"""The officer's pages about one resident: the overview and the equality profile."""
+"""The officer's pages about one resident's equality profile, and the reviews that are due."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -6,45 +6,22 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.access import page
 from engagement import services
-from engagement.access import page
 from engagement.audit import record_view, record_views
 from engagement.equality import QUESTIONS
 from engagement.forms.equality import LABELS, EqualityProfileForm
 from engagement.models import AuditSubject, EqualityProfile, Resident
 from engagement.selectors import profiles
-from engagement.selectors.contacts import recent_contacts
-from repairs.selectors import household_summary
 
 
-def _resident(pk):
+def resident_or_404(pk):
     return get_object_or_404(Resident.objects.select_related("household__home__region"), pk=pk)
-
-
-@page("engagement.view_resident")
-def resident_detail(request, pk):
-    resident = _resident(pk)
-    overview = profiles.resident_overview(resident, request.user, timezone.localdate())
-    if overview.needs is not None:
-        record_view(
-            user=request.user,
-            resident=resident,
-            subject=AuditSubject.SUPPORT_NEEDS,
-            detail=f"Resident page: {len(overview.needs)} support needs shown",
-            path=request.path,
-        )
-    repairs = household_summary(resident.household) if request.user.has_perm("repairs.view_repairrequest") else None
-    contacts = recent_contacts(resident.household) if request.user.has_perm("engagement.view_contact") else None
-    return render(
-        request,
-        "engagement/resident/detail.html",
-        {"overview": overview, "resident": resident, "repairs_summary": repairs, "contacts": contacts},
-    )
 
 
 @page("engagement.view_resident", "engagement.view_equalityprofile", "engagement.view_special_category")
 def equality_profile(request, pk):
-    resident = _resident(pk)
+    resident = resident_or_404(pk)
     profile = EqualityProfile.objects.filter(resident=resident).select_related("consent_explained_by").first()
     record_view(
         user=request.user,
@@ -65,7 +42,7 @@ def equality_profile(request, pk):
 
 @page("engagement.change_equalityprofile", "engagement.view_special_category")
 def equality_profile_edit(request, pk):
-    resident = _resident(pk)
+    resident = resident_or_404(pk)
     profile = EqualityProfile.objects.filter(resident=resident).first() or EqualityProfile(resident=resident)
     form = EqualityProfileForm(request.POST or None, instance=profile, resident=resident)
     if request.method == "GET":

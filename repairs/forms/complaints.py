@@ -3,7 +3,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from repairs.forms.common import date_field, helper
+from core.forms.govuk import date_field, helper
 from repairs.models import (
     EXTENSION_LIMIT_WORKING_DAYS,
     ComplaintCategory,

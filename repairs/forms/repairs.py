@@ -6,9 +6,9 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms.govuk import clean_time, date_field, helper, local_parts, moment, time_field
+from core.roles import REPAIRS_OPERATIVE
 from engagement.models import Home, Region, Resident
-from engagement.roles import REPAIRS_OPERATIVE
-from repairs.forms.common import clean_time, date_field, helper, local_parts, moment, time_field
 from repairs.models import (
     Appointment,
     AppointmentOutcome,

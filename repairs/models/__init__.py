@@ -1,4 +1,4 @@
-from .choices import (
+from repairs.choices import (
     OPEN_STATUSES,
     AppointmentOutcome,
     Category,
@@ -11,6 +11,7 @@ from .choices import (
     Slot,
     Status,
 )
+
 from .complaints import (
     EXTENSION_LIMIT_WORKING_DAYS,
     Complaint,

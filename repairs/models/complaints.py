@@ -3,7 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from repairs.models.choices import ComplaintCategory, Finding, Outcome
+from repairs.choices import ComplaintCategory, Finding, Outcome
+from repairs.clocks import complaint_stage_clocks
 
 
 class Complaint(models.Model):
@@ -117,8 +118,6 @@ class ComplaintStage(models.Model):
         return f"{self.complaint.reference} stage {self.number}"
 
     def clocks(self, now=None):
-        from repairs.clocks import complaint_stage_clocks
-
         return complaint_stage_clocks(self, now=now)
 
 

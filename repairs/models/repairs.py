@@ -4,7 +4,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from repairs.models.choices import AppointmentOutcome, Category, Channel, Hazard, Priority, Slot, Status
+from repairs.choices import AppointmentOutcome, Category, Channel, Hazard, Priority, Slot, Status
+from repairs.clocks import awaabs_law_clocks, repair_clocks
+from repairs.working_days import working_days_between
 
 
 class RepairRequest(models.Model):
@@ -121,9 +123,6 @@ class RepairRequest(models.Model):
     def derive_timescales(self):
         """Fill the stored copies of what the dates imply: working days taken, and the due date of
         each damp and mould clock. Bulk inserts call this themselves; `save` always does."""
-        from repairs.clocks import awaabs_law_clocks
-        from repairs.working_days import working_days_between
-
         self.working_days_to_complete = (
             working_days_between(timezone.localtime(self.reported_at), timezone.localtime(self.completed_at))
             if self.completed_at and self.reported_at
@@ -140,8 +139,6 @@ class RepairRequest(models.Model):
         ) = dues
 
     def clocks(self, now=None):
-        from repairs.clocks import repair_clocks
-
         return repair_clocks(self, now=now)
 
 

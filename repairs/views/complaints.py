@@ -8,9 +8,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from engagement.access import page
-from engagement.language import active_rules, add_language_check, review_form
-from engagement.models import LanguageSource
+from core.access import page
+from core.language_check import active_rules, add_language_check, review_form
+from core.models import LanguageSource
+from core.views.form_page import form_page
 from repairs import selectors, services
 from repairs.forms import (
     AllegationForm,
@@ -24,7 +25,6 @@ from repairs.forms import (
 )
 from repairs.presenters import clock_rows
 from repairs.services.complaints import closing_problems
-from repairs.views.common import form_page
 
 
 @page("repairs.view_complaint")

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from engagement.access import page
+from core.access import page
+from core.views.form_page import form_page
 from engagement.audit import record_views
 from engagement.models import AuditSubject
 from engagement.selectors.visits import household_visit
@@ -23,7 +24,6 @@ from repairs.forms import (
 )
 from repairs.models import Status
 from repairs.presenters import clock_rows
-from repairs.views.common import form_page
 
 PAGE_SIZE = 50
 
@@ -186,6 +186,6 @@ def _audit_needs_shown(request, visits, where):
 
 def _contact_resident(user, visit):
     """Whom a contact logged from the job is with at first: the lead tenant (the form lets you change it)."""
-    if visit is None or not visit.people or not user.has_perms(["engagement.add_contact", "engagement.view_resident"]):
+    if visit is None or not visit.people or not user.has_perms(["desk.add_contact", "engagement.view_resident"]):
         return None
     return visit.people[0].resident

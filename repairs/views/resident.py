@@ -4,11 +4,11 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from engagement.access import page
+from core.access import page
+from core.views.form_page import form_page
 from repairs import selectors, services
 from repairs.forms import ResidentRepairForm
 from repairs.models import Channel, Priority
-from repairs.views.common import form_page
 
 
 @page("repairs.report_own_repair")

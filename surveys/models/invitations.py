@@ -13,11 +13,6 @@ class InvitationChannel(models.TextChoices):
     SIGNED_IN = "signed_in", _("Signed in")
 
 
-def new_token():
-    """Kept for migration 0001 only: tokens are no longer stored (see surveys/links.py)."""
-    return new_nonce()
-
-
 class InvitationQuerySet(models.QuerySet):
     def bulk_create(self, objs, *args, **kwargs):
         objs = list(objs)

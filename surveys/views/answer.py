@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from engagement.access import page, public_page
+from core.access import page, public_page
 from engagement.audit import record_change
 from engagement.models import AuditAction, AuditSubject
 from surveys import link_holders, selectors, services, translations

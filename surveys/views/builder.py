@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from engagement.access import page
+from core.access import page
 from surveys import building, builtin, services, translations
 from surveys.builder_forms import ApproachForm, BuilderQuestionForm, SurveyForm, TranslationUploadForm
 from surveys.forms import QuestionForm

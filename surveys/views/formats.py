@@ -4,7 +4,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 
-from engagement.access import page, public_page
+from core.access import page, public_page
 from surveys.models import Survey
 from surveys.presenters import PrintedSurvey, plain_text
 

@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from engagement import spreadsheets
-from engagement.access import page
+from core import spreadsheets
+from core.access import page
 from engagement.audit import record_view
 from engagement.contact_details import shown
 from engagement.models import AuditSubject, Resident

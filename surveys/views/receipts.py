@@ -8,7 +8,7 @@ from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseForbid
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from engagement.access import public_page
+from core.access import public_page
 from surveys import sending
 from surveys.channels.text import NOTIFY_STATUSES
 

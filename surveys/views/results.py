@@ -3,8 +3,8 @@
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from engagement import spreadsheets
-from engagement.access import page
+from core import spreadsheets
+from core.access import page
 from engagement.audit import record_views
 from engagement.models import AuditSubject
 from surveys import exports, selectors, tsm

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from engagement.access import page
+from core.access import page
 from surveys import builtin, services
 from surveys.forms import StaffEntryForm
 from surveys.models import Survey

@@ -3,9 +3,10 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from engagement.language import check
-from engagement.models import Contact, ContactPrompt, Home, Prompt
-from engagement.selectors.worklist import patch_silences, worklist_for
+from core.language_check import check
+from desk.models import Contact, ContactPrompt, Prompt
+from desk.selectors.worklist import patch_silences, worklist_for
+from engagement.models import Home
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ asked it, the closed form is short, and after saving the success banner is on sc
 import pytest
 from playwright.sync_api import expect
 
-from engagement.models import Contact
+from desk.models import Contact
 from tests.e2e.conftest import then_the_accessibility_baseline_is_met
 from tests.factories import CommunicationPreferenceFactory, HomeFactory, HouseholdFactory, ResidentFactory
 

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from engagement.models import Contact, LanguageFlag
+from desk.models import Contact, LanguageFlag
 from tests.e2e.conftest import tab_to, tab_until_focused, then_the_accessibility_baseline_is_met
 from tests.factories import CommunicationPreferenceFactory, HomeFactory, HouseholdFactory, ResidentFactory
 

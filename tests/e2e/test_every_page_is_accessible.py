@@ -5,7 +5,7 @@ Pages come from walking the URL resolver (tests/pages.py), so new pages are chec
 
 import pytest
 
-from engagement.roles import ROLES
+from core.roles import ROLES
 from tests.e2e.conftest import then_the_accessibility_baseline_is_met
 from tests.pages import EXAMPLE_QUERIES, html_pages_to_visit
 

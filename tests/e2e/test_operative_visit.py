@@ -6,7 +6,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from engagement.models import AuditEntry, Contact
+from desk.models import Contact
+from engagement.models import AuditEntry
 from repairs.models import RepairRequest
 from tests.e2e.conftest import then_the_accessibility_baseline_is_met
 from tests.factories import (

@@ -6,7 +6,7 @@ import polib
 import pytest
 from playwright.sync_api import expect
 
-from engagement.roles import INSIGHT_ANALYST
+from core.roles import INSIGHT_ANALYST
 from surveys.models import Response, Survey
 from tests.e2e.conftest import tab_until_focused, then_the_accessibility_baseline_is_met
 from tests.factories import InvitationFactory, UserFactory

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 
-from engagement.selectors.worklist import worklist_for
+from desk.selectors.worklist import worklist_for
 from tests.factories import HomeFactory, HouseholdFactory, ReasonableAdjustmentFactory, ResidentFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.core.management.base import CommandError
 
 from engagement.models import ContactDetails
-from tests.engagement.test_imports import homes_csv, run
+from tests.core.test_imports import homes_csv, run
 
 HEADER = "resident_reference,tenancy_reference,property_reference,tenancy_start,first_name,last_name,email,mobile_phone,landline_phone\n"
 

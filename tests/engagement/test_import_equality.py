@@ -8,7 +8,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
-from engagement.models import AuditEntry, EqualityProfile, ImportBatch
+from core.models import ImportBatch
+from engagement.models import AuditEntry, EqualityProfile
 from inequities.models import Figure, Snapshot
 from repairs.models import RepairRequest
 from surveys.models import Response

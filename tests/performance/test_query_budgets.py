@@ -12,7 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from engagement.models import ActivityKind, Contact, FollowUp
+from desk.models import Contact, FollowUp
+from engagement.models import ActivityKind
 from tests.factories import (
     AppointmentFactory,
     CommunicationPreferenceFactory,

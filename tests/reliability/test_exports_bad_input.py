@@ -7,8 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engagement.roles import ROLES
-from engagement.spreadsheets import FORMULA_STARTS, PLAIN_NUMBER, safe_cell
+from core.roles import ROLES
+from core.spreadsheets import FORMULA_STARTS, PLAIN_NUMBER, safe_cell
 from surveys.views import invitations, results
 from tests.factories import TSM_ANSWERS_NO_REPAIR, InvitationFactory, ResidentFactory, answered_response, tsm_survey
 

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engagement.roles import ROLES
+from core.roles import ROLES
 from tests.factories import HomeFactory, InvitationFactory, answered_response
 from tests.pages import html_pages_to_visit
 from tests.reliability.htmlforms import forms_on

@@ -17,9 +17,10 @@ from django.core.management.base import CommandError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.forms import imports as import_forms
 from core.imports import IMPORTS, ImportFailed
-from engagement.forms import imports as import_forms
-from engagement.models import Home, ImportBatch, Resident
+from core.models import ImportBatch
+from engagement.models import Home, Resident
 from tests.factories import tsm_survey
 from tests.reliability.payloads import ANY_TEXT, HTML, SCRIPT, SQL, assert_no_script_runs
 

@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from engagement.models import AuditEntry, Contact
+from desk.models import Contact
+from engagement.models import AuditEntry
 from tests.factories import (
     AppointmentFactory,
     CommunicationPreferenceFactory,

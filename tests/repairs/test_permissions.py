@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from engagement.roles import REPAIRS_OPERATIVE
+from core.roles import REPAIRS_OPERATIVE
 from tests.factories import AppointmentFactory, RepairRequestFactory, ResidentFactory, UserFactory
 
 

@@ -7,7 +7,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from engagement.middleware import IDLE_KEY, SIGNED_IN_KEY
+from core.middleware import IDLE_KEY, SIGNED_IN_KEY
 from tests.factories import PASSWORD
 
 

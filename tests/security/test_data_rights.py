@@ -10,7 +10,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
 
-from engagement.data_rights import HELD_BY_LABEL, erase_resident, relations_to_resident
+from desk.data_rights import HELD_BY_LABEL, erase_resident, relations_to_resident
 from engagement.models import (
     AppendOnly,
     AuditEntry,
@@ -61,7 +61,7 @@ def held(personas):
 def test_every_record_that_points_at_a_resident_is_in_the_export_and_erasure_list():
     labels = {label for label, _field in relations_to_resident()}
     missing = labels - set(HELD_BY_LABEL)
-    assert missing == set(), f"Add these to HELD_ABOUT_A_RESIDENT in engagement/data_rights.py: {missing}"
+    assert missing == set(), f"Add these to HELD_ABOUT_A_RESIDENT in desk/data_rights.py: {missing}"
 
 
 def test_the_subject_access_file_holds_everything_about_them_and_nothing_about_anyone_else(client, personas, held):
@@ -220,7 +220,7 @@ def _contact_with_notes(officer, days_ago, notes):
 
     from django.utils import timezone
 
-    from engagement.models import Contact, LanguageFlag
+    from desk.models import Contact, LanguageFlag
 
     resident = factories.ResidentFactory()
     contact = Contact.objects.create(
@@ -235,7 +235,7 @@ def _contact_with_notes(officer, days_ago, notes):
 
 
 def test_retention_blanks_old_contact_notes_and_what_the_language_check_quoted(personas, settings):
-    from engagement.models import LanguageFlag
+    from desk.models import LanguageFlag
 
     settings.CONTACT_NOTE_RETENTION_MONTHS = 12
     officer = personas["housing_officer"]
@@ -260,7 +260,7 @@ def test_retention_blanks_old_contact_notes_and_what_the_language_check_quoted(p
 
 
 def test_retention_runs_nightly_as_a_task(settings):
-    from engagement.tasks import apply_retention
+    from desk.tasks import apply_retention
 
-    assert settings.CELERY_BEAT_SCHEDULE["engagement-apply-retention"]["task"] == "engagement.tasks.apply_retention"
+    assert settings.CELERY_BEAT_SCHEDULE["desk-apply-retention"]["task"] == "desk.tasks.apply_retention"
     assert apply_retention.apply().get() == 0  # no contacts yet: nothing to blank

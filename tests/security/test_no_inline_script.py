@@ -13,7 +13,8 @@ JAVASCRIPT_URL = re.compile(r"(?:href|src|action)\s*=\s*[\"']\s*javascript:", re
 
 def our_templates():
     roots = [settings.BASE_DIR / "templates"] + [
-        settings.BASE_DIR / app / "templates" for app in ("engagement", "repairs", "surveys", "inequities")
+        settings.BASE_DIR / app / "templates"
+        for app in ("core", "engagement", "repairs", "surveys", "inequities", "desk")
     ]
     return sorted(path for root in roots if root.exists() for path in root.rglob("*.html"))
 

@@ -13,7 +13,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from engagement.roles import ROLES
+from core.roles import ROLES
 from tests.factories import ResidentFactory, UserFactory
 from tests.pages import SAMPLE_ARGUMENTS, pages_to_visit
 

@@ -31,8 +31,8 @@ from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 from django.test import Client, override_settings
 
+from core.roles import ROLES
 from engagement.models import AuditAction, AuditEntry, EqualityProfile, Resident
-from engagement.roles import ROLES
 from tests.conftest import FAST_PASSWORD_HASHERS, make_personas
 from tests.pages import EXAMPLE_QUERIES, SAMPLE_ARGUMENTS, all_pages
 from tests.security.sweep import ANONYMOUS, OTHERS, OWN, Evidence, visit_everything

@@ -9,8 +9,8 @@ from django.test import Client
 from django.urls import resolve, reverse
 from pypdf import PdfReader
 
+from core.roles import ROLES
 from engagement.models import EqualityProfile
-from engagement.roles import ROLES
 from surveys import services
 from tests.factories import reachable_resident, tsm_survey
 from tests.security.sweep import OTHERS, answer_words

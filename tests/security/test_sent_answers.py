@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from engagement.models import AuditAction, AuditEntry, AuditSubject
-from engagement.roles import ROLES
+from core.roles import ROLES
 from tests.factories import ContactDetailsFactory, InvitationFactory, answered_response
 from tests.surveys import flow
 from tests.surveys.delivery_helpers import smtp_server  # noqa: F401 - a fixture

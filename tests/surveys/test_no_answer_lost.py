@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from engagement.roles import RESIDENT
+from core.roles import RESIDENT
 from surveys import services
 from surveys.models import Answer, Response
 from tests.factories import TSM_ANSWERS_NO_REPAIR, InvitationFactory, ResidentFactory, UserFactory, tsm_survey

@@ -1,0 +1,13 @@
+from django.conf import settings
+
+from core.navigation import items_for
+from core.roles import role_of
+
+
+def layout(request):
+    return {
+        "landlord_name": settings.LANDLORD_NAME,
+        "service_name": settings.SERVICE_NAME,
+        "navigation": items_for(request),
+        "role": role_of(request.user) if hasattr(request, "user") else None,
+    }

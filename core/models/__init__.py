@@ -1,0 +1,6 @@
+"""Core's models keep the tables they had in engagement (db_table)."""
+
+from .imports import ImportBatch
+from .language import LanguageRule, LanguageSource
+
+__all__ = ["ImportBatch", "LanguageRule", "LanguageSource"]

@@ -1,0 +1,73 @@
+"""Forms for a contact after it was logged: correcting its words, changing a follow-up, and patches."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.forms.dates import DateField
+from core.roles import HOUSING_OFFICER
+from desk.forms.contacts import staff
+from engagement.forms.items import _helper
+
+
+class ContactCorrectionForm(forms.Form):
+    purpose = forms.CharField(label=_("What was the contact about?"), max_length=200)
+    notes = forms.CharField(label=_("Notes"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 5}))
+    reason = forms.CharField(
+        label=_("Why are you correcting it?"),
+        max_length=300,
+        help_text=_("The original words are kept with your name and the time."),
+        error_messages={"required": _("Enter why you are correcting the contact")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("purpose", "notes", "reason", submit=_("Save the correction"))
+
+    def changes(self):
+        return {"purpose": self.cleaned_data["purpose"], "notes": self.cleaned_data["notes"]}
+
+
+class FollowUpForm(forms.Form):
+    action = forms.CharField(label=_("What needs doing"), max_length=300)
+    owner = forms.ModelChoiceField(label=_("Who will do it"), queryset=None)
+    due_on = DateField(label=_("Due by"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = staff()
+        self.helper = _helper("action", "owner", "due_on", submit=_("Save the follow-up"))
+
+
+class PatchAssignForm(forms.Form):
+    officer = forms.ModelChoiceField(
+        label=_("Housing officer"), queryset=None, error_messages={"required": _("Select the housing officer")}
+    )
+    property_references = forms.CharField(
+        label=_("Property references"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One or more, separated by commas, spaces or new lines."),
+    )
+    postcode_area = forms.CharField(
+        label=_("Or a postcode area"),
+        required=False,
+        max_length=8,
+        help_text=_("For example, LS9 for the whole district or LS9 8 for one sector."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["officer"].queryset = staff().filter(groups__name=HOUSING_OFFICER.name)
+        self.helper = _helper("officer", "property_references", "postcode_area", submit=_("Assign the homes"))
+
+    def references(self):
+        return [ref.strip() for ref in self.cleaned_data.get("property_references", "").replace(",", " ").split()]
+
+    def clean(self):
+        data = super().clean()
+        area = data.get("postcode_area", "").strip()
+        if self.references() and area:
+            self.add_error("postcode_area", _("Enter property references or a postcode area, not both"))
+        elif not self.references() and not area:
+            self.add_error("property_references", _("Enter property references or a postcode area"))
+        return data

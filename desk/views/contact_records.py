@@ -1,0 +1,83 @@
+"""A contact after it was logged: its page, corrections that keep the original, follow-ups, patches."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from core.access import page
+from core.views.form_page import form_page
+from desk.contact_logging import contact_correct, follow_up_change, may_change_follow_up, may_correct
+from desk.forms.contact_records import ContactCorrectionForm, FollowUpForm, PatchAssignForm
+from desk.models import Contact, FollowUp
+from desk.selectors.worklist import homes_for_patch
+from engagement import services
+
+
+def _contact(pk):
+    contacts = Contact.objects.select_related("household__home", "resident", "made_by").prefetch_related(
+        "prompts", "repairs", "follow_ups__owner", "corrections__corrected_by"
+    )
+    return get_object_or_404(contacts, pk=pk)
+
+
+@page("desk.view_contact", "engagement.view_resident")
+def contact_detail(request, pk):
+    """The contact, its follow-ups and its corrections. Its author or a manager corrects it here."""
+    contact = _contact(pk)
+    can_correct = may_correct(request.user, contact)
+    if request.method == "POST" and not can_correct:
+        raise PermissionDenied
+    initial = {"purpose": contact.purpose, "notes": contact.notes}
+    form = ContactCorrectionForm(request.POST or None, initial=initial) if can_correct else None
+    if request.method == "POST" and form.is_valid():
+        changed = contact_correct(
+            contact=contact, by=request.user, changes=form.changes(), reason=form.cleaned_data["reason"]
+        )
+        messages.success(request, _("Contact corrected.") if changed else _("Nothing was changed."))
+        return redirect("contact_detail", pk=contact.pk)
+    context = {
+        "contact": contact,
+        "form": form,
+        "follow_ups": [(f, may_change_follow_up(request.user, f)) for f in contact.follow_ups.all()],
+    }
+    return render(request, "desk/contacts/detail.html", context)
+
+
+@page("desk.view_contact", "desk.change_followup")
+def follow_up_edit(request, pk):
+    follow_up = get_object_or_404(FollowUp.objects.select_related("contact", "owner"), pk=pk)
+    if not may_change_follow_up(request.user, follow_up):
+        raise PermissionDenied
+    initial = {"action": follow_up.action, "owner": follow_up.owner, "due_on": follow_up.due_on}
+    form = FollowUpForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        follow_up_change(follow_up=follow_up, **form.cleaned_data)
+        messages.success(request, _("Follow-up saved: %(action)s") % {"action": follow_up.action})
+        return redirect("contact_detail", pk=follow_up.contact_id)
+    back = reverse("contact_detail", args=[follow_up.contact_id])
+    return form_page(request, form, title=_("Change the follow-up"), caption=str(follow_up.contact), back_url=back)
+
+
+@page("desk.assign_patches")
+def patch_assign(request):
+    form = PatchAssignForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        references = form.references()
+        homes = homes_for_patch(references=references, postcode_area=form.cleaned_data["postcode_area"])
+        unknown = sorted(set(references) - set(homes.values_list("property_reference", flat=True)))
+        if unknown:
+            form.add_error(
+                "property_references", _("No home has the reference %(refs)s") % {"refs": ", ".join(unknown)}
+            )
+        elif not homes.exists():
+            form.add_error("postcode_area", _("No home has a postcode in that area"))
+        else:
+            officer = form.cleaned_data["officer"]
+            moved = services.patch_assign(officer=officer, homes=homes)
+            messages.success(request, _("%(count)s homes moved to %(name)s's patch (%(total)s named).") % {
+                "count": moved, "name": officer.get_full_name() or officer.username, "total": homes.count()})  # fmt: skip
+            return redirect("patch_assign")
+    intro = _("A patch is the homes an officer looks after: their worklist and patch view cover them.")
+    return form_page(request, form, title=_("Assign homes to a patch"), intro=intro)

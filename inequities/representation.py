@@ -1,0 +1,129 @@
+"""The representation review as a page shows it: small counts hidden, shares, under-represented groups.
+
+Rules (stated on the page too):
+- the counts are the snapshot's, suppressed with every other published figure by the one disclosure
+  control (inequities.disclosure), and every hidden count says "hidden", whether it is small or
+  could be worked out from the others (a "fewer than 5" would tell a reader it is from 1 to 4);
+- shares are of the people whose answer we know ("prefer not to say" and "not asked" are counted
+  but left out of shares), and a share is shown only beside a count that is shown, and only when
+  how many answered may be shown;
+- a group is under-represented when its share among participants (or on the panel) is less than
+  four-fifths of its share among residents. Groups of fewer than 10 residents are not judged. The
+  judgement reads only what the page shows, so it gives nothing hidden away: a group whose counts
+  or shares are hidden is not judged.
+"""
+
+from dataclasses import dataclass, field
+
+from engagement.equality import NOT_ASKED, PREFER_NOT_TO_SAY
+from inequities.representation_figures import COLUMNS
+
+UNDER_REPRESENTED_RATIO = 0.8
+MIN_JUDGED = 10
+MISSING = (PREFER_NOT_TO_SAY, NOT_ASKED)
+SHOWN, HIDDEN = "shown", "hidden"
+
+
+@dataclass
+class Cell:
+    count: int | None  # None when hidden
+    state: str = SHOWN
+    share: float | None = None  # a fraction of those with a known answer; None when not shown
+
+    @property
+    def is_shown(self):
+        return self.state == SHOWN
+
+    @property
+    def percent(self):
+        return None if self.share is None else f"{self.share * 100:.0f}%"
+
+
+@dataclass
+class Row:
+    code: str
+    label: str
+    cells: dict
+    is_missing_answer: bool
+    panel_under: bool = False
+    participants_under: bool = False
+    suggestions: list = field(default_factory=list)
+
+    @property
+    def population(self):
+        return self.cells["population"]
+
+    @property
+    def panel(self):
+        return self.cells["panel"]
+
+    @property
+    def participants(self):
+        return self.cells["participants"]
+
+    @property
+    def is_under_represented(self):
+        return self.panel_under or self.participants_under
+
+
+@dataclass
+class Table:
+    dimension: str
+    label: str
+    rows: list
+
+    @property
+    def under_represented(self):
+        return [row for row in self.rows if row.is_under_represented]
+
+
+def representation_tables(dimensions, suggestions=None):
+    """Turn selectors.representation() figures into tables for the page.
+
+    `suggestions` is {(dimension, group): OutreachSuggestion}, attached to under-represented rows.
+    """
+    suggestions = suggestions or {}
+    tables = []
+    for dimension in dimensions:
+        rows = [
+            Row(
+                code=group.code,
+                label=group.label,
+                cells={column: _cell(getattr(group, column)) for column in COLUMNS},
+                is_missing_answer=group.code in MISSING,
+            )
+            for group in dimension.groups
+        ]
+        for column in COLUMNS:
+            _add_shares(rows, column, dimension.known[column].number)
+        for row in rows:
+            _judge(row, dimension.known)
+            if row.is_under_represented and (dimension.dimension, row.code) in suggestions:
+                row.suggestions = [suggestions[(dimension.dimension, row.code)]]
+        tables.append(Table(dimension=dimension.dimension, label=dimension.label, rows=rows))
+    return tables
+
+
+def _cell(count):
+    return Cell(None, HIDDEN) if count.hidden else Cell(count.number)
+
+
+def _add_shares(rows, column, known):
+    """Shares of `known` (None when how many answered is hidden: then no share is shown)."""
+    for row in rows:
+        cell = row.cells[column]
+        if known and cell.is_shown and not row.is_missing_answer:
+            cell.share = cell.count / known
+
+
+def _judge(row, known):
+    """Judge from the page's own figures only: see the module's rules."""
+    population = row.population
+    if row.is_missing_answer or population.share is None or population.count < MIN_JUDGED:
+        return
+    for column in ("panel", "participants"):
+        cell, answered = row.cells[column], known[column].number
+        if not answered or not cell.is_shown:
+            continue
+        if cell.count / answered < UNDER_REPRESENTED_RATIO * population.share:
+            setattr(row, f"{column}_under", True)
