@@ -2,7 +2,8 @@ import pytest
 
 import tests.static_index  # noqa: F401  (WhiteNoise's file index once per process)
 from core.roles import ROLES
-from tests.factories import ResidentFactory, UserFactory
+from tests.core.factories import UserFactory
+from tests.engagement.factories import ResidentFactory
 
 FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

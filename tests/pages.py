@@ -13,16 +13,23 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 def _profiled_resident(personas):
     """A resident with a bit of everything, so every part of the resident pages is drawn."""
-    from tests import factories
+    from tests.engagement.factories import (
+        CommunicationPreferenceFactory,
+        ContactRestrictionFactory,
+        EqualityProfileFactory,
+        ReasonableAdjustmentFactory,
+        ResidentFactory,
+        SupportNeedFactory,
+    )
 
-    resident = factories.ResidentFactory(first_name="Sam", last_name="Sample")
-    factories.ResidentFactory(household=resident.household, first_name="Pat", is_lead_tenant=False)
-    factories.EqualityProfileFactory(resident=resident)
-    factories.SupportNeedFactory(resident=resident)
-    factories.SupportNeedFactory(resident=resident, ended_on=date(2024, 6, 1), end_reason="Recovered")
-    factories.ReasonableAdjustmentFactory(resident=resident)
-    factories.ContactRestrictionFactory(resident=resident, review_by=date(2024, 9, 1))
-    factories.CommunicationPreferenceFactory(resident=resident, no_internet=True, formats=["large_print"])
+    resident = ResidentFactory(first_name="Sam", last_name="Sample")
+    ResidentFactory(household=resident.household, first_name="Pat", is_lead_tenant=False)
+    EqualityProfileFactory(resident=resident)
+    SupportNeedFactory(resident=resident)
+    SupportNeedFactory(resident=resident, ended_on=date(2024, 6, 1), end_reason="Recovered")
+    ReasonableAdjustmentFactory(resident=resident)
+    ContactRestrictionFactory(resident=resident, review_by=date(2024, 9, 1))
+    CommunicationPreferenceFactory(resident=resident, no_internet=True, formats=["large_print"])
     return resident
 
 
@@ -46,36 +53,44 @@ def _restriction(personas):
 
 
 def _import_batch(personas):
-    from tests import factories
+    from tests.core.factories import ImportBatchFactory
 
-    return {"pk": factories.ImportBatchFactory(uploaded_by=personas["administrator"]).pk}
+    return {"pk": ImportBatchFactory(uploaded_by=personas["administrator"]).pk}
 
 
 def _panel_member_resident(personas):
     """The panel-member persona as a resident (a panel member reads only the panels they sit on)."""
     from engagement.models import Resident
-    from tests import factories
+    from tests.engagement.factories import (
+        ResidentFactory,
+    )
 
     user = personas["panel_member"]
-    return Resident.objects.filter(user=user).first() or factories.ResidentFactory(
+    return Resident.objects.filter(user=user).first() or ResidentFactory(
         user=user, first_name="Pearl", last_name="Panelmember"
     )
 
 
 def _panel_with_records(personas):
     """A panel the panel-member persona sits on, with a meeting, a review, evidence and recommendations."""
-    from tests import factories
+    from tests.engagement.factories import (
+        PanelMeetingFactory,
+        PanelMembershipFactory,
+        RecommendationFactory,
+        ScrutinyPanelFactory,
+        ScrutinyReviewFactory,
+    )
 
-    panel = factories.ScrutinyPanelFactory()
-    me = factories.PanelMembershipFactory(panel=panel, resident=_panel_member_resident(personas))
-    chair = factories.PanelMembershipFactory(panel=panel, role="chair", resident__first_name="Clara")
-    factories.PanelMembershipFactory(panel=panel, started_on=date(2023, 5, 1), ended_on=date(2024, 1, 1))
-    meeting = factories.PanelMeetingFactory(panel=panel)
+    panel = ScrutinyPanelFactory()
+    me = PanelMembershipFactory(panel=panel, resident=_panel_member_resident(personas))
+    chair = PanelMembershipFactory(panel=panel, role="chair", resident__first_name="Clara")
+    PanelMembershipFactory(panel=panel, started_on=date(2023, 5, 1), ended_on=date(2024, 1, 1))
+    meeting = PanelMeetingFactory(panel=panel)
     meeting.attendees.add(me, chair)
-    review = factories.ScrutinyReviewFactory(panel=panel)
+    review = ScrutinyReviewFactory(panel=panel)
     review.evidence.create(label="Repairs by group", path="/insight/", note="Disabled residents waited longer.")
-    factories.RecommendationFactory(review=review)
-    factories.RecommendationFactory(
+    RecommendationFactory(review=review)
+    RecommendationFactory(
         review=review,
         text="Hold panel meetings in the evening.",
         response="not_accepted",
@@ -84,9 +99,7 @@ def _panel_with_records(personas):
         action_owner="",
         due_on=None,
     )
-    factories.RecommendationFactory(
-        review=review, text="Publish repair times by region.", response="", responded_on=None
-    )
+    RecommendationFactory(review=review, text="Publish repair times by region.", response="", responded_on=None)
     return panel
 
 
@@ -112,27 +125,34 @@ def _recommendation(personas):
 
 
 def _activity(personas):
-    from tests import factories
+    from tests.engagement.factories import (
+        EngagementActivityFactory,
+        ResidentFactory,
+    )
 
-    activity = factories.EngagementActivityFactory(headcount=12)
-    activity.participants.add(factories.ResidentFactory(first_name="Nadia"))
+    activity = EngagementActivityFactory(headcount=12)
+    activity.participants.add(ResidentFactory(first_name="Nadia"))
     activity.anonymous_counts.create(dimension="age_band", group="75_plus", count=7)
     return {"pk": activity.pk}
 
 
 def _assessment(personas):
-    from tests import factories
+    from tests.engagement.factories import (
+        EqualityImpactAssessmentFactory,
+    )
 
-    return {"pk": factories.EqualityImpactAssessmentFactory().pk}
+    return {"pk": EqualityImpactAssessmentFactory().pk}
 
 
 def _shortlist(personas):
     from engagement.shortlist import shortlist_draw
-    from tests import factories
+    from tests.engagement.factories import (
+        CommunicationPreferenceFactory,
+    )
 
     panel = _panel_with_records(personas)
     for _ in range(6):
-        factories.CommunicationPreferenceFactory(resident__date_of_birth=date(1990, 1, 1))
+        CommunicationPreferenceFactory(resident__date_of_birth=date(1990, 1, 1))
     shortlist = shortlist_draw(
         panel=panel,
         characteristics=["age_band"],
@@ -231,27 +251,27 @@ SAMPLE_ARGUMENTS = {
 
 
 def _survey_pk(personas):
-    from tests.factories import tsm_survey
+    from tests.surveys.factories import tsm_survey
 
     return {"pk": tsm_survey().pk}
 
 
 def _draft_pk(personas):
     """A pulse survey being built: a draft with a question of each kind, one of them routed."""
-    from tests.factories import draft_survey
+    from tests.surveys.factories import draft_survey
 
     return {"pk": draft_survey().pk}
 
 
 def _invitation_of(personas):
-    from tests.factories import InvitationFactory
+    from tests.surveys.factories import InvitationFactory
 
     invitation = InvitationFactory()
     return {"pk": invitation.survey_id, "invitation_pk": invitation.pk}
 
 
 def _token(personas):
-    from tests.factories import InvitationFactory
+    from tests.surveys.factories import InvitationFactory
 
     return {"token": InvitationFactory().token}
 
@@ -264,7 +284,7 @@ SENT_ANSWER = "Kingfisher-sent-answer-Qm7"
 def _sent_token(personas):
     """A link whose resident has sent a pulse survey, with SENT_ANSWER as a written answer."""
     from surveys import services
-    from tests.factories import InvitationFactory, answered_response, draft_survey
+    from tests.surveys.factories import InvitationFactory, answered_response, draft_survey
 
     survey = draft_survey()
     services.survey_version_publish(version=survey.versions.get())
@@ -382,7 +402,7 @@ SAMPLE_PNG = bytes.fromhex(
 def _sample_repair(personas, photo=False):
     from django.core.files.base import ContentFile
 
-    from tests.factories import AppointmentFactory, RepairRequestFactory
+    from tests.repairs.factories import AppointmentFactory, RepairRequestFactory
 
     resident = personas["resident"].resident
     repair = RepairRequestFactory(

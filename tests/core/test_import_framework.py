@@ -20,7 +20,8 @@ from inequities.models import Snapshot
 from surveys import tsm
 from surveys.choices import Tenure
 from surveys.models import Answer, Question, Response, Survey
-from tests.factories import HomeFactory, HouseholdFactory, ResidentFactory, tsm_survey
+from tests.engagement.factories import HomeFactory, HouseholdFactory, ResidentFactory
+from tests.surveys.factories import tsm_survey
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(settings.BASE_DIR)

@@ -19,7 +19,8 @@ from engagement.models import EqualityProfile, Home, Resident, SchemeType
 from repairs.models import Category, Channel, Priority, RepairRequest, Status
 from surveys.choices import SATISFACTION_SCALE, Mode
 from surveys.models import Response
-from tests.factories import HomeFactory, HouseholdFactory, ResidentFactory, tsm_survey
+from tests.engagement.factories import HomeFactory, HouseholdFactory, ResidentFactory
+from tests.surveys.factories import tsm_survey
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from core.models import ImportBatch
 from engagement.models import Home, Household, Resident
-from tests.factories import HomeFactory
+from tests.engagement.factories import HomeFactory
 
 SAMPLES = Path(settings.BASE_DIR) / "docs" / "samples"
 HOMES_HEADER = "property_reference,uprn,address_line_1,town,postcode,region_code,local_authority,lsoa_code\n"

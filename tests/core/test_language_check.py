@@ -9,7 +9,7 @@ from django.urls import reverse
 from core.language_check import LanguageReview, check
 from core.models import LanguageRule, LanguageSource
 from desk.models import LanguageFlag
-from tests.factories import UserFactory
+from tests.core.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from desk.models import Contact
 from repairs.working_days import add_working_days
-from tests.factories import ResidentFactory
+from tests.engagement.factories import ResidentFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,8 @@ from core.roles import HOUSING_OFFICER
 from desk.models import Contact, ContactCorrection, FollowUp
 from desk.selectors.worklist import patch_silences, worklist_for
 from engagement.models import Home
-from tests.factories import HomeFactory, HouseholdFactory, ResidentFactory, UserFactory
+from tests.core.factories import UserFactory
+from tests.engagement.factories import HomeFactory, HouseholdFactory, ResidentFactory
 
 pytestmark = pytest.mark.django_db
 

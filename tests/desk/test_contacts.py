@@ -12,7 +12,8 @@ from desk.models import Contact, ContactPrompt, FollowUp, LanguageFlag, Prompt
 from engagement.equality import PREFER_NOT_TO_SAY
 from engagement.models import AuditEntry, EqualityProfile, ReasonableAdjustment, SupportNeed
 from repairs.models import Appointment, RepairRequest
-from tests.factories import CommunicationPreferenceFactory, RepairRequestFactory, ResidentFactory
+from tests.engagement.factories import CommunicationPreferenceFactory, ResidentFactory
+from tests.repairs.factories import RepairRequestFactory
 
 pytestmark = pytest.mark.django_db
 

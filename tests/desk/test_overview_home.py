@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from inequities.models import Figure, Snapshot
-from tests.factories import HomeFactory
+from tests.engagement.factories import HomeFactory
 
 pytestmark = pytest.mark.django_db
 

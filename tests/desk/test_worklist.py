@@ -9,17 +9,17 @@ from django.utils import timezone
 from desk.models import Contact, FollowUp
 from desk.selectors.worklist import patch_silences, worklist_for
 from engagement.models import AuditEntry
-from tests.factories import (
+from tests.engagement.factories import (
     CommunicationPreferenceFactory,
     ContactRestrictionFactory,
     EqualityProfileFactory,
     HomeFactory,
     HouseholdFactory,
     ReasonableAdjustmentFactory,
-    RepairRequestFactory,
     ResidentFactory,
     SupportNeedFactory,
 )
+from tests.repairs.factories import RepairRequestFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2025, 6, 2)

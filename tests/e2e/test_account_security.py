@@ -8,8 +8,8 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
+from tests.core.factories import PASSWORD
 from tests.e2e.conftest import tab_to, then_the_accessibility_baseline_is_met
-from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
 

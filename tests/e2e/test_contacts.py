@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from desk.models import Contact, LanguageFlag
 from tests.e2e.conftest import tab_to, tab_until_focused, then_the_accessibility_baseline_is_met
-from tests.factories import CommunicationPreferenceFactory, HomeFactory, HouseholdFactory, ResidentFactory
+from tests.engagement.factories import CommunicationPreferenceFactory, HomeFactory, HouseholdFactory, ResidentFactory
 
 pytestmark = pytest.mark.browser
 

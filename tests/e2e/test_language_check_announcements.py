@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import then_the_accessibility_baseline_is_met
-from tests.factories import ResidentFactory
+from tests.engagement.factories import ResidentFactory
 
 pytestmark = pytest.mark.browser
 

@@ -10,14 +10,13 @@ from desk.models import Contact
 from engagement.models import AuditEntry
 from repairs.models import RepairRequest
 from tests.e2e.conftest import then_the_accessibility_baseline_is_met
-from tests.factories import (
-    AppointmentFactory,
+from tests.engagement.factories import (
     CommunicationPreferenceFactory,
     ReasonableAdjustmentFactory,
-    RepairRequestFactory,
     ResidentFactory,
     SupportNeedFactory,
 )
+from tests.repairs.factories import AppointmentFactory, RepairRequestFactory
 
 pytestmark = pytest.mark.browser
 

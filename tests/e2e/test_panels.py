@@ -4,7 +4,12 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import tab_until_focused, then_the_accessibility_baseline_is_met
-from tests.factories import PanelMembershipFactory, RecommendationFactory, ResidentFactory, ScrutinyReviewFactory
+from tests.engagement.factories import (
+    PanelMembershipFactory,
+    RecommendationFactory,
+    ResidentFactory,
+    ScrutinyReviewFactory,
+)
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,8 @@ from playwright.sync_api import expect
 from engagement.models import ContactDetails, Resident
 from surveys.models import Invitation
 from tests.e2e.conftest import then_the_accessibility_baseline_is_met
-from tests.factories import CommunicationPreferenceFactory, ResidentFactory, tsm_survey
+from tests.engagement.factories import CommunicationPreferenceFactory, ResidentFactory
+from tests.surveys.factories import tsm_survey
 
 pytestmark = pytest.mark.browser
 

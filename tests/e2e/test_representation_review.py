@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from engagement.models import Region
 from tests.e2e.conftest import then_the_accessibility_baseline_is_met
-from tests.factories import EqualityProfileFactory, ResidentFactory
+from tests.engagement.factories import EqualityProfileFactory, ResidentFactory
 from tests.figures import recompute_over_a_year
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from engagement.models import CommunicationPreference, SupportNeed
 from tests.e2e.conftest import then_the_accessibility_baseline_is_met
-from tests.factories import ResidentFactory, SupportNeedFactory
+from tests.engagement.factories import ResidentFactory, SupportNeedFactory
 
 pytestmark = pytest.mark.browser
 

@@ -8,8 +8,9 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import then_the_accessibility_baseline_is_met
-from tests.factories import ContactDetailsFactory, InvitationFactory, ResidentFactory, answered_response
+from tests.engagement.factories import ContactDetailsFactory, ResidentFactory
 from tests.surveys.delivery_helpers import smtp_server  # noqa: F401 - a fixture
+from tests.surveys.factories import InvitationFactory, answered_response
 
 pytestmark = pytest.mark.browser
 

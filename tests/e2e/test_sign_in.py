@@ -4,8 +4,8 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
+from tests.core.factories import PASSWORD
 from tests.e2e.conftest import tab_to, then_the_accessibility_baseline_is_met
-from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,8 @@ from playwright.sync_api import expect
 
 from surveys.models import Response
 from tests.e2e.conftest import then_the_accessibility_baseline_is_met
-from tests.factories import HomeFactory, HouseholdFactory, InvitationFactory, ResidentFactory
+from tests.engagement.factories import HomeFactory, HouseholdFactory, ResidentFactory
+from tests.surveys.factories import InvitationFactory
 
 pytestmark = pytest.mark.browser
 

@@ -8,8 +8,9 @@ from playwright.sync_api import expect
 
 from core.roles import INSIGHT_ANALYST
 from surveys.models import Response, Survey
+from tests.core.factories import UserFactory
 from tests.e2e.conftest import tab_until_focused, then_the_accessibility_baseline_is_met
-from tests.factories import InvitationFactory, UserFactory
+from tests.surveys.factories import InvitationFactory
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,8 @@ from playwright.sync_api import expect
 
 from surveys import services
 from tests.e2e.conftest import then_the_accessibility_baseline_is_met
-from tests.factories import ResidentFactory, tsm_survey
+from tests.engagement.factories import ResidentFactory
+from tests.surveys.factories import tsm_survey
 
 pytestmark = pytest.mark.browser
 

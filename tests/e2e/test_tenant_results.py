@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from surveys import services
 from tests.e2e.conftest import then_the_accessibility_baseline_is_met
-from tests.factories import InvitationFactory, answered_response, tsm_survey
+from tests.surveys.factories import InvitationFactory, answered_response, tsm_survey
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from engagement.models import AnonymousCount
-from tests.factories import EngagementActivityFactory, ResidentFactory
+from tests.engagement.factories import EngagementActivityFactory, ResidentFactory
 
 pytestmark = pytest.mark.django_db
 

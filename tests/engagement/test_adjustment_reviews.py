@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from desk.selectors.worklist import worklist_for
-from tests.factories import HomeFactory, HouseholdFactory, ReasonableAdjustmentFactory, ResidentFactory
+from tests.engagement.factories import HomeFactory, HouseholdFactory, ReasonableAdjustmentFactory, ResidentFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.db import connection
 from django.urls import reverse
 
 from engagement.models import AppendOnly, AuditAction, AuditEntry, AuditSubject
-from tests.factories import EqualityProfileFactory, ResidentFactory, SupportNeedFactory
+from tests.engagement.factories import EqualityProfileFactory, ResidentFactory, SupportNeedFactory
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from engagement import contact_details
 from engagement.models import ContactDetails, Resident
-from tests.factories import ContactDetailsFactory, ResidentFactory
+from tests.engagement.factories import ContactDetailsFactory, ResidentFactory
 
 pytestmark = pytest.mark.django_db
 

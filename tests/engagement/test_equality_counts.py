@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from engagement.selectors.equality import equality_answer_counts
-from tests.factories import EqualityProfileFactory, ResidentFactory
+from tests.engagement.factories import EqualityProfileFactory, ResidentFactory
 
 
 def _counts(question, **kwargs):

@@ -13,7 +13,8 @@ from engagement.models import AuditEntry, EqualityProfile
 from inequities.models import Figure, Snapshot
 from repairs.models import RepairRequest
 from surveys.models import Response
-from tests.factories import EqualityProfileFactory, HomeFactory, HouseholdFactory, ResidentFactory, tsm_survey
+from tests.engagement.factories import EqualityProfileFactory, HomeFactory, HouseholdFactory, ResidentFactory
+from tests.surveys.factories import tsm_survey
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from engagement.models import Recommendation
-from tests.factories import (
+from tests.engagement.factories import (
     PanelMembershipFactory,
     RecommendationFactory,
     ResidentFactory,

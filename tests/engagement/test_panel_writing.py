@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from engagement.models import PanelWriting
-from tests.factories import PanelMembershipFactory, RecommendationFactory, ScrutinyReviewFactory
+from tests.engagement.factories import PanelMembershipFactory, RecommendationFactory, ScrutinyReviewFactory
 from tests.pages import _panel_member_resident
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,7 @@ def test_a_panel_member_drafts_a_finding_and_staff_see_who_wrote_it(client, pers
 
 def test_another_panel_member_sees_the_writing_without_the_writers_name(client, personas, review):
     writer = PanelMembershipFactory(panel=review.panel).resident
-    from tests.factories import UserFactory
+    from tests.core.factories import UserFactory
 
     writer.user = UserFactory(first_name="Nadia", last_name="Writer")
     writer.save()

@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from engagement.models import CommunicationPreference
-from tests.factories import CommunicationPreferenceFactory, ResidentFactory
+from tests.engagement.factories import CommunicationPreferenceFactory, ResidentFactory
 
 
 def _form(**overrides):

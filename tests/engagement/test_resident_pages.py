@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from engagement.models import AdjustmentStatus, AuditAction, AuditEntry, EqualityProfile, SupportNeed
-from tests.factories import (
+from tests.engagement.factories import (
     ContactRestrictionFactory,
     ReasonableAdjustmentFactory,
     ResidentFactory,

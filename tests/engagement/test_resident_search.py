@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import HomeFactory, HouseholdFactory, ResidentFactory
+from tests.engagement.factories import HomeFactory, HouseholdFactory, ResidentFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from engagement.models import ShortlistInvitee
 from engagement.shortlist import draw, quotas_for, round_without_bias, shortlist_draw
-from tests.factories import (
+from tests.engagement.factories import (
     CommunicationPreferenceFactory,
     ContactRestrictionFactory,
     PanelMembershipFactory,

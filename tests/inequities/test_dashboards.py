@@ -15,7 +15,7 @@ from django.contrib.staticfiles import finders
 from engagement.models import Resident
 from inequities.dashboards import DASHBOARDS, sentence
 from inequities.models import Figure
-from tests.factories import EqualityProfileFactory, ResidentFactory
+from tests.engagement.factories import EqualityProfileFactory, ResidentFactory
 from tests.figures import recompute_over_a_year
 from tests.inequities.known_figures import EARLIER_PERIOD, known_snapshot
 

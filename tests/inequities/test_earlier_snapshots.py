@@ -13,7 +13,7 @@ from inequities import disclosure, services
 from inequities.disclosure import suppress
 from inequities.metrics import ALL
 from inequities.models import Figure
-from tests.factories import EqualityProfileFactory, ResidentFactory
+from tests.engagement.factories import EqualityProfileFactory, ResidentFactory
 from tests.figures import recompute_over_a_year
 from tests.inequities.recoverable import given_away, narrowed
 from tests.inequities.test_linked_tables import _snapshot, person

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from inequities.models import Snapshot
-from tests.factories import EqualityProfileFactory, ResidentFactory
+from tests.engagement.factories import EqualityProfileFactory, ResidentFactory
 from tests.figures import recompute_over_a_year
 from tests.inequities.test_recompute import TODAY, landlord  # noqa: F401 (a fixture)
 

@@ -8,19 +8,17 @@ from django.utils import timezone
 
 from inequities.models import Figure, Signal, SignalKind
 from repairs.working_days import add_working_days
-from tests.factories import (
-    ComplaintFactory,
+from tests.engagement.factories import (
     EqualityProfileFactory,
     HomeFactory,
     HouseholdFactory,
     PanelMembershipFactory,
-    RepairRequestFactory,
     ResidentFactory,
-    at,
-    tsm_survey,
 )
 from tests.figures import recompute_over_a_year
 from tests.inequities.test_recompute import answer_tp01
+from tests.repairs.factories import ComplaintFactory, RepairRequestFactory, at
+from tests.surveys.factories import tsm_survey
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 6, 30)

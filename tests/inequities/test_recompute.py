@@ -14,8 +14,10 @@ from engagement.models import Home, Household, Resident
 from inequities.models import Figure, Snapshot
 from inequities.services import RECOMPUTE_LOCK, compute, latest_snapshot
 from surveys.models import Answer, Invitation, Question, Response
-from tests.factories import EqualityProfileFactory, RepairRequestFactory, ResidentFactory, tsm_survey
+from tests.engagement.factories import EqualityProfileFactory, ResidentFactory
 from tests.figures import recompute_over_a_year
+from tests.repairs.factories import RepairRequestFactory
+from tests.surveys.factories import tsm_survey
 
 pytestmark = pytest.mark.django_db
 TODAY = date.today()

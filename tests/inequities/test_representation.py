@@ -10,7 +10,7 @@ from engagement.models import DIMENSIONS, Region
 from inequities import extract, families, metrics
 from inequities.metrics import ALL
 from inequities.shapes import representation_counts
-from tests.factories import (
+from tests.engagement.factories import (
     EngagementActivityFactory,
     EqualityProfileFactory,
     HouseholdFactory,

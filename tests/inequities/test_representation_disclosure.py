@@ -18,7 +18,7 @@ from inequities.extract import PLACE
 from inequities.models import Figure
 from inequities.representation import SHOWN
 from inequities.services import publishable
-from tests.factories import EngagementActivityFactory, EqualityProfileFactory, ResidentFactory
+from tests.engagement.factories import EngagementActivityFactory, EqualityProfileFactory, ResidentFactory
 from tests.figures import recompute_over_a_year
 from tests.inequities.recoverable import ALL, given_away
 

@@ -12,7 +12,7 @@ from inequities.models import Snapshot
 from inequities.representation import HIDDEN, SHOWN, representation_tables
 from inequities.representation_figures import Count, DimensionCounts, GroupCounts
 from inequities.services import recompute
-from tests.factories import EngagementActivityFactory, EqualityProfileFactory, ResidentFactory
+from tests.engagement.factories import EngagementActivityFactory, EqualityProfileFactory, ResidentFactory
 
 HIDDEN_COUNT = Count(None)
 

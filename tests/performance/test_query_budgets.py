@@ -14,25 +14,20 @@ from django.utils import timezone
 
 from desk.models import Contact, FollowUp
 from engagement.models import ActivityKind
-from tests.factories import (
-    AppointmentFactory,
+from tests.engagement.factories import (
     CommunicationPreferenceFactory,
-    ComplaintFactory,
-    ComplaintStageFactory,
     ContactRestrictionFactory,
     EngagementActivityFactory,
     EqualityProfileFactory,
     HomeFactory,
     HouseholdFactory,
-    InvitationFactory,
     ReasonableAdjustmentFactory,
-    RepairRequestFactory,
     ResidentFactory,
     ScrutinyPanelFactory,
     SupportNeedFactory,
-    answered_response,
-    transactional_survey,
 )
+from tests.repairs.factories import AppointmentFactory, ComplaintFactory, ComplaintStageFactory, RepairRequestFactory
+from tests.surveys.factories import InvitationFactory, answered_response, transactional_survey
 
 pytestmark = pytest.mark.django_db
 FEW, MANY = 2, 12

@@ -19,9 +19,10 @@ from django.test import RequestFactory
 
 from inequities.models import Snapshot
 from inequities.services import latest_snapshot
-from tests.factories import EqualityProfileFactory, InvitationFactory, answered_response
+from tests.engagement.factories import EqualityProfileFactory
 from tests.figures import recompute_over_a_year
 from tests.reliability.postgres import only_on_postgresql, other_backends, side_connection, terminate, wait_for
+from tests.surveys.factories import InvitationFactory, answered_response
 
 # serial: it kills database connections and starts a worker process; it runs alone, after the parallel run.
 pytestmark = [only_on_postgresql, pytest.mark.django_db(transaction=True), pytest.mark.serial]

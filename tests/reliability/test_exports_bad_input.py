@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from core.roles import ROLES
 from core.spreadsheets import FORMULA_STARTS, PLAIN_NUMBER, safe_cell
 from surveys.views import invitations, results
-from tests.factories import TSM_ANSWERS_NO_REPAIR, InvitationFactory, ResidentFactory, answered_response, tsm_survey
+from tests.engagement.factories import ResidentFactory
+from tests.surveys.factories import TSM_ANSWERS_NO_REPAIR, InvitationFactory, answered_response, tsm_survey
 
 pytestmark = pytest.mark.django_db
 

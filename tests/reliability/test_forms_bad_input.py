@@ -16,10 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.roles import ROLES
-from tests.factories import HomeFactory, InvitationFactory, answered_response
+from tests.engagement.factories import HomeFactory
 from tests.pages import html_pages_to_visit
 from tests.reliability.htmlforms import forms_on
 from tests.reliability.payloads import HOSTILE, SCRIPT, assert_no_script_runs
+from tests.surveys.factories import InvitationFactory, answered_response
 
 pytestmark = pytest.mark.django_db
 

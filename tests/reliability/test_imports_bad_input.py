@@ -21,8 +21,8 @@ from core.forms import imports as import_forms
 from core.imports import IMPORTS, ImportFailed
 from core.models import ImportBatch
 from engagement.models import Home, Resident
-from tests.factories import tsm_survey
 from tests.reliability.payloads import ANY_TEXT, HTML, SCRIPT, SQL, assert_no_script_runs
+from tests.surveys.factories import tsm_survey
 
 pytestmark = pytest.mark.django_db
 

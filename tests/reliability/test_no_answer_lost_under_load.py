@@ -16,10 +16,10 @@ from django.test import Client
 from inequities.models import Snapshot
 from inequities.services import latest_snapshot
 from surveys.models import Answer, Response
-from tests.factories import TSM_ANSWERS_NO_REPAIR, InvitationFactory, tsm_survey
 from tests.figures import recompute_over_a_year
 from tests.reliability.htmlforms import forms_on
 from tests.reliability.postgres import only_on_postgresql
+from tests.surveys.factories import TSM_ANSWERS_NO_REPAIR, InvitationFactory, tsm_survey
 from tests.surveys.flow import answer, check_url, code_of, start_url, submit
 
 pytestmark = pytest.mark.django_db

@@ -19,7 +19,8 @@ from inequities.models import Snapshot
 from surveys import tasks as survey_tasks
 from surveys import transactional
 from surveys.models import Answer, Invitation, Response
-from tests.factories import TSM_ANSWERS_NO_REPAIR, InvitationFactory, ResidentFactory, transactional_survey
+from tests.engagement.factories import ResidentFactory
+from tests.surveys.factories import TSM_ANSWERS_NO_REPAIR, InvitationFactory, transactional_survey
 from tests.surveys.flow import submit, walk
 
 pytestmark = pytest.mark.django_db

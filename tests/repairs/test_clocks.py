@@ -12,7 +12,7 @@ from repairs.clocks import (
     damp_and_mould_clocks,
     every_awaabs_law_clock_met,
 )
-from tests.factories import RepairRequestFactory, at
+from tests.repairs.factories import RepairRequestFactory, at
 
 # Reported Monday 3 November 2025. Investigation due 10 working days later: Monday 17 November.
 # From an investigation on Friday 14 November: summary due Wednesday 19, safety work and

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from repairs.services import complaint_close, complaint_escalate, complaint_raise
-from tests.factories import ResidentFactory
+from tests.engagement.factories import ResidentFactory
 
 ALLEGATION_NOT_ANSWERED = (
     "This complaint alleges discrimination. Record when the allegation was acknowledged and "

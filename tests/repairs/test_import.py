@@ -7,7 +7,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from repairs.models import RepairRequest
-from tests.factories import HomeFactory, HouseholdFactory, UserFactory
+from tests.core.factories import UserFactory
+from tests.engagement.factories import HomeFactory, HouseholdFactory
 
 HEADER = "job_reference,property_reference,reported_at,channel,category,priority,hazard,description,status,completed_at,completed_first_visit,cancellation_reason,operative,cost\n"
 

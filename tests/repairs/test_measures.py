@@ -6,7 +6,8 @@ import pytest
 
 from repairs import measures
 from repairs.selectors import repair_facts
-from tests.factories import HouseholdFactory, RepairRequestFactory, at
+from tests.engagement.factories import HouseholdFactory
+from tests.repairs.factories import RepairRequestFactory, at
 
 END_OF = (23, 59)
 

@@ -9,15 +9,14 @@ from django.utils import timezone
 
 from desk.models import Contact
 from engagement.models import AuditEntry
-from tests.factories import (
-    AppointmentFactory,
+from tests.engagement.factories import (
     CommunicationPreferenceFactory,
     ContactRestrictionFactory,
     ReasonableAdjustmentFactory,
-    RepairRequestFactory,
     ResidentFactory,
     SupportNeedFactory,
 )
+from tests.repairs.factories import AppointmentFactory, RepairRequestFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.roles import REPAIRS_OPERATIVE
-from tests.factories import AppointmentFactory, RepairRequestFactory, ResidentFactory, UserFactory
+from tests.core.factories import UserFactory
+from tests.engagement.factories import ResidentFactory
+from tests.repairs.factories import AppointmentFactory, RepairRequestFactory
 
 
 @pytest.fixture

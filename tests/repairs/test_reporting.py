@@ -6,8 +6,9 @@ from django.urls import reverse
 
 from repairs.models import RepairRequest
 from repairs.services import repair_raise
-from tests.factories import HouseholdFactory, RepairRequestFactory, at
+from tests.engagement.factories import HouseholdFactory
 from tests.pages import SAMPLE_PNG
+from tests.repairs.factories import RepairRequestFactory, at
 
 
 @pytest.fixture(autouse=True)
@@ -120,7 +121,7 @@ def test_an_operative_who_spots_a_job_in_the_home_takes_it_on(db, personas):
 
 
 def test_recording_a_kept_visit_that_finishes_the_job(client, personas):
-    from tests.factories import AppointmentFactory
+    from tests.repairs.factories import AppointmentFactory
 
     repair = RepairRequestFactory(operative=personas["repairs_operative"], reported_at=at(2025, 3, 3))
     AppointmentFactory(repair=repair, date=at(2025, 3, 4).date(), outcome="no_access")

@@ -1,6 +1,7 @@
 import pytest
 
-from tests.factories import RepairRequestFactory, ResidentFactory, at
+from tests.engagement.factories import ResidentFactory
+from tests.repairs.factories import RepairRequestFactory, at
 
 pytestmark = pytest.mark.django_db
 

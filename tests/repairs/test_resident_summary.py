@@ -7,7 +7,8 @@ from django.test import RequestFactory
 
 from repairs.selectors import complaints_for_household, household_summary, repairs_for_household
 from repairs.services import complaint_raise
-from tests.factories import RepairRequestFactory, ResidentFactory, at
+from tests.engagement.factories import ResidentFactory
+from tests.repairs.factories import RepairRequestFactory, at
 
 
 def test_a_households_repairs_and_complaints_and_no_one_elses(personas):

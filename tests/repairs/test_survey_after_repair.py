@@ -6,14 +6,9 @@ import pytest
 
 from surveys import transactional
 from surveys.models import Invitation
-from tests.factories import (
-    CommunicationPreferenceFactory,
-    ContactDetailsFactory,
-    RepairRequestFactory,
-    ResidentFactory,
-    at,
-    transactional_survey,
-)
+from tests.engagement.factories import CommunicationPreferenceFactory, ContactDetailsFactory, ResidentFactory
+from tests.repairs.factories import RepairRequestFactory, at
+from tests.surveys.factories import transactional_survey
 
 pytestmark = pytest.mark.django_db
 

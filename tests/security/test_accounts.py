@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from core.middleware import IDLE_KEY, SIGNED_IN_KEY
-from tests.factories import PASSWORD
+from tests.core.factories import PASSWORD
 
 
 def sign_in(client, username, password):

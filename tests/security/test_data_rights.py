@@ -23,7 +23,18 @@ from engagement.models import (
 )
 from repairs.models import Complaint, RepairRequest
 from surveys.models import Answer, Question, Response
-from tests import factories
+from tests.core.factories import PASSWORD, UserFactory
+from tests.engagement.factories import (
+    CommunicationPreferenceFactory,
+    ContactRestrictionFactory,
+    EqualityProfileFactory,
+    PanelMembershipFactory,
+    ReasonableAdjustmentFactory,
+    ResidentFactory,
+    SupportNeedFactory,
+)
+from tests.repairs.factories import ComplaintFactory, RepairRequestFactory
+from tests.surveys.factories import InvitationFactory, answered_response
 from tests.surveys.flow import start_url
 
 pytestmark = pytest.mark.django_db
@@ -34,27 +45,27 @@ COMMENT = "My neighbour at number 4 knows about my anxiety."
 @pytest.fixture
 def held(personas):
     """A resident with something in every kind of record, and a neighbour who must be left alone."""
-    user = factories.UserFactory(username="hazel.h", email="hazel@example.org", role=None)
-    resident = factories.ResidentFactory(first_name="Hazel", last_name="Holloway", reference="P-7781", user=user)
-    factories.EqualityProfileFactory(resident=resident, ethnicity="white_irish")
-    factories.SupportNeedFactory(resident=resident)
-    factories.ReasonableAdjustmentFactory(resident=resident, request="Easy-read letters because of my dyslexia.")
-    factories.ContactRestrictionFactory(resident=resident)
-    factories.CommunicationPreferenceFactory(resident=resident, representative_name="Sister, Ivy Holloway")
-    factories.PanelMembershipFactory(resident=resident)
-    invitation = factories.InvitationFactory(resident=resident)
-    response = factories.answered_response(invitation, submit=False)
+    user = UserFactory(username="hazel.h", email="hazel@example.org", role=None)
+    resident = ResidentFactory(first_name="Hazel", last_name="Holloway", reference="P-7781", user=user)
+    EqualityProfileFactory(resident=resident, ethnicity="white_irish")
+    SupportNeedFactory(resident=resident)
+    ReasonableAdjustmentFactory(resident=resident, request="Easy-read letters because of my dyslexia.")
+    ContactRestrictionFactory(resident=resident)
+    CommunicationPreferenceFactory(resident=resident, representative_name="Sister, Ivy Holloway")
+    PanelMembershipFactory(resident=resident)
+    invitation = InvitationFactory(resident=resident)
+    response = answered_response(invitation, submit=False)
     comments = Question.objects.get(version=response.version, code="COMMENTS")
     Answer.objects.create(response=response, question=comments, value=COMMENT)
-    factories.RepairRequestFactory(
+    RepairRequestFactory(
         household=resident.household, home=resident.household.home, reported_by=resident, description="Leak"
     )
-    factories.ComplaintFactory(resident=resident, household=resident.household, summary="Ignored for months.")
+    ComplaintFactory(resident=resident, household=resident.household, summary="Ignored for months.")
     AuditEntry.objects.create(
         user=personas["housing_officer"], resident=resident, action="viewed", subject="equality_profile"
     )
-    neighbour = factories.ResidentFactory(first_name="Nora", last_name="Neighbour")
-    factories.EqualityProfileFactory(resident=neighbour, ethnicity="white_british")
+    neighbour = ResidentFactory(first_name="Nora", last_name="Neighbour")
+    EqualityProfileFactory(resident=neighbour, ethnicity="white_british")
     return resident, invitation
 
 
@@ -164,7 +175,7 @@ def test_erasure_keeps_every_count_and_removes_what_identifies_them(client, pers
     # Their account no longer signs in, and their survey link no longer works.
     account = get_user_model().objects.get(username=f"erased-{resident.pk}")
     assert not account.is_active and account.email == "" and not account.has_usable_password()
-    assert not client.login(request=HttpRequest(), username="hazel.h", password=factories.PASSWORD)
+    assert not client.login(request=HttpRequest(), username="hazel.h", password=PASSWORD)
     assert client.get(start_url(link)).status_code == 410
     # The neighbour is untouched.
     assert EqualityProfile.objects.get(resident__last_name="Neighbour").ethnicity == "white_british"
@@ -222,7 +233,7 @@ def _contact_with_notes(officer, days_ago, notes):
 
     from desk.models import Contact, LanguageFlag
 
-    resident = factories.ResidentFactory()
+    resident = ResidentFactory()
     contact = Contact.objects.create(
         household=resident.household, resident=resident, occurred_at=timezone.now() - timedelta(days=days_ago),
         channel="phone", made_by=officer, made_as="housing_officer", purpose="Check-in", notes=notes,

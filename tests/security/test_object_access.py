@@ -14,7 +14,8 @@ import pytest
 from django.urls import reverse
 
 from core.roles import ROLES
-from tests.factories import ResidentFactory, UserFactory
+from tests.core.factories import UserFactory
+from tests.engagement.factories import ResidentFactory
 from tests.pages import SAMPLE_ARGUMENTS, pages_to_visit
 
 ROLE_SLUGS = [role.slug for role in ROLES]

@@ -12,8 +12,9 @@ from pypdf import PdfReader
 from core.roles import ROLES
 from engagement.models import EqualityProfile
 from surveys import services
-from tests.factories import reachable_resident, tsm_survey
+from tests.engagement.factories import reachable_resident
 from tests.security.sweep import OTHERS, answer_words
+from tests.surveys.factories import tsm_survey
 
 pytestmark = pytest.mark.django_db
 

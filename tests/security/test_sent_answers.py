@@ -12,11 +12,12 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from engagement.models import AuditAction, AuditEntry, AuditSubject
 from core.roles import ROLES
-from tests.factories import ContactDetailsFactory, InvitationFactory, answered_response
+from engagement.models import AuditAction, AuditEntry, AuditSubject
+from tests.engagement.factories import ContactDetailsFactory
 from tests.surveys import flow
 from tests.surveys.delivery_helpers import smtp_server  # noqa: F401 - a fixture
+from tests.surveys.factories import InvitationFactory, answered_response
 
 pytestmark = pytest.mark.django_db
 QUESTION = "Taking everything into account, how satisfied or dissatisfied are you with the service"

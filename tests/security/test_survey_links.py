@@ -9,7 +9,7 @@ from django.db import connection
 from django.urls import reverse
 
 from surveys.models import Invitation
-from tests.factories import InvitationFactory, answered_response, tsm_survey
+from tests.surveys.factories import InvitationFactory, answered_response, tsm_survey
 from tests.surveys.flow import start_url
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +35,7 @@ def test_the_hash_alone_opens_nothing(client):
 
 def test_invitations_made_in_bulk_get_working_links_too(client, personas):
     from surveys.services import invitations_create
-    from tests.factories import ResidentFactory
+    from tests.engagement.factories import ResidentFactory
 
     created = invitations_create(survey=tsm_survey(), residents=[ResidentFactory(), ResidentFactory()])
     assert len(created) == 2

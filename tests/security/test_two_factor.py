@@ -7,7 +7,7 @@ from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.factories import PASSWORD
+from tests.core.factories import PASSWORD
 
 
 def code_for(device):

@@ -55,7 +55,7 @@ def submit(client, invitation):
 
 def sent_from(client, invitation, answers=None):
     """A complete response sent from this client's browser (which may then read it), returned fresh."""
-    from tests.factories import answered_response
+    from tests.surveys.factories import answered_response
 
     answered_response(invitation, answers, submit=False)
     assert submit(client, invitation).url.endswith("/done/")

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from surveys import services
 from surveys.models import Question, Survey, SurveyVersion
-from tests.factories import InvitationFactory, answered_response, draft_survey, tsm_survey
+from tests.surveys.factories import InvitationFactory, answered_response, draft_survey, tsm_survey
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from surveys import services
 from surveys.models import AnswerChange, Response
-from tests.factories import TSM_ANSWERS_NO_REPAIR, InvitationFactory, answered_response
 from tests.surveys import flow
+from tests.surveys.factories import TSM_ANSWERS_NO_REPAIR, InvitationFactory, answered_response
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,8 @@ from django.core.management import CommandError, call_command
 
 from engagement.models import SchemeType
 from surveys.models import Response
-from tests.factories import HomeFactory, HouseholdFactory, ResidentFactory, tsm_survey
+from tests.engagement.factories import HomeFactory, HouseholdFactory, ResidentFactory
+from tests.surveys.factories import tsm_survey
 
 pytestmark = pytest.mark.django_db
 

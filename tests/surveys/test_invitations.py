@@ -12,14 +12,8 @@ from engagement.models import CommunicationPreference
 from surveys import sending, services, transactional
 from surveys.models import Invitation
 from surveys.sampling import stratified_sample
-from tests.factories import (
-    ContactDetailsFactory,
-    HomeFactory,
-    HouseholdFactory,
-    ResidentFactory,
-    transactional_survey,
-    tsm_survey,
-)
+from tests.engagement.factories import ContactDetailsFactory, HomeFactory, HouseholdFactory, ResidentFactory
+from tests.surveys.factories import transactional_survey, tsm_survey
 
 pytestmark = pytest.mark.django_db
 
@@ -157,7 +151,7 @@ def test_the_daily_task_runs_the_same_job(completed_repairs):
 
 def test_the_call_list_has_numbers_interpreter_and_best_time_and_the_visit_list_full_addresses(client, personas):
     from engagement.models import RestrictionKind
-    from tests.factories import ContactRestrictionFactory
+    from tests.engagement.factories import ContactRestrictionFactory
 
     survey = tsm_survey()
     caller = resident_preferring(channels=["phone"], interpreter_language="Somali", best_times="Weekday mornings")

@@ -5,7 +5,8 @@ from django.urls import reverse
 
 from surveys import services
 from surveys.models import Delivery, Invitation
-from tests.factories import reachable_resident, tsm_survey
+from tests.engagement.factories import reachable_resident
+from tests.surveys.factories import tsm_survey
 
 pytestmark = pytest.mark.django_db
 

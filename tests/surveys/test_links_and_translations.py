@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from surveys import services
 from surveys.models import Question, Response
-from tests.factories import InvitationFactory, tsm_survey
+from tests.surveys.factories import InvitationFactory, tsm_survey
 from tests.surveys.flow import answer, question_url, start, start_url
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,9 @@ from django.test import Client
 from core.roles import RESIDENT
 from surveys import services
 from surveys.models import Answer, Response
-from tests.factories import TSM_ANSWERS_NO_REPAIR, InvitationFactory, ResidentFactory, UserFactory, tsm_survey
+from tests.core.factories import UserFactory
+from tests.engagement.factories import ResidentFactory
+from tests.surveys.factories import TSM_ANSWERS_NO_REPAIR, InvitationFactory, tsm_survey
 from tests.surveys.flow import answer, check_url, question_url, response_of, start, start_url, submit, walk
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,8 @@ from pypdf import PdfReader
 from surveys import services
 from surveys.models import Delivery, DeliveryStatus, Invitation
 from surveys.print_pack import pack_write
-from tests.factories import reachable_resident, tsm_survey
+from tests.engagement.factories import reachable_resident
+from tests.surveys.factories import tsm_survey
 
 pytestmark = pytest.mark.django_db
 

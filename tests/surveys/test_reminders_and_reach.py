@@ -8,7 +8,8 @@ from django.utils import timezone
 from engagement.models import RestrictionKind
 from surveys import sending, services
 from surveys.models import Delivery, DeliveryKind, DeliveryStatus, Invitation
-from tests.factories import ContactRestrictionFactory, answered_response, reachable_resident, tsm_survey
+from tests.engagement.factories import ContactRestrictionFactory, reachable_resident
+from tests.surveys.factories import answered_response, tsm_survey
 
 pytestmark = pytest.mark.django_db
 

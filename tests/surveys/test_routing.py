@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.factories import TSM_ANSWERS_NO_REPAIR, HomeFactory, HouseholdFactory, InvitationFactory, ResidentFactory
+from tests.engagement.factories import HomeFactory, HouseholdFactory, ResidentFactory
+from tests.surveys.factories import TSM_ANSWERS_NO_REPAIR, InvitationFactory
 from tests.surveys.flow import check_url, question_url, start, walk
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,8 @@ from django.core.management import call_command
 from surveys import sending, services
 from surveys.models import Delivery, DeliveryStatus, Invitation
 from surveys.tasks import send_delivery
-from tests.factories import answered_response, reachable_resident, tsm_survey
+from tests.engagement.factories import reachable_resident
+from tests.surveys.factories import answered_response, tsm_survey
 
 pytestmark = pytest.mark.django_db
 

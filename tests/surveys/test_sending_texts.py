@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from surveys import sending, services
 from surveys.models import Delivery, DeliveryStatus, Invitation
-from tests.factories import reachable_resident, tsm_survey
+from tests.engagement.factories import reachable_resident
 from tests.surveys.delivery_helpers import SERVICE_ID, TEMPLATE_ID
+from tests.surveys.factories import tsm_survey
 
 pytestmark = pytest.mark.django_db
 

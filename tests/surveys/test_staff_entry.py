@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 
 from surveys.models import Response
-from tests.factories import HomeFactory, HouseholdFactory, ResidentFactory, tsm_survey
+from tests.engagement.factories import HomeFactory, HouseholdFactory, ResidentFactory
+from tests.surveys.factories import tsm_survey
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from surveys import services, translations
-from tests.factories import InvitationFactory, draft_survey
 from tests.surveys import flow
+from tests.surveys.factories import InvitationFactory, draft_survey
 
 pytestmark = pytest.mark.django_db
 

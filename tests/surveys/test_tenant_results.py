@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from surveys import services, tsm
 from surveys.models import SurveyApproach
-from tests.factories import TSM_ANSWERS_NO_REPAIR, InvitationFactory, answered_response, tsm_survey
+from tests.surveys.factories import TSM_ANSWERS_NO_REPAIR, InvitationFactory, answered_response, tsm_survey
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,8 @@ from django.urls import reverse
 
 from surveys import services, tsm
 from surveys.choices import Tenure
-from tests.factories import HomeFactory, HouseholdFactory, ResidentFactory, tsm_survey
+from tests.engagement.factories import HomeFactory, HouseholdFactory, ResidentFactory
+from tests.surveys.factories import tsm_survey
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from surveys import services
 from surveys.models import Question
-from tests.factories import InvitationFactory, answered_response, tsm_survey
+from tests.surveys.factories import InvitationFactory, answered_response, tsm_survey
 
 pytestmark = pytest.mark.django_db
 

@@ -1,13 +1,9 @@
-"""Factories for every app's tests, in one place."""
+"""Factories for people: homes, households, residents, their profiles, needs, adjustments, restrictions, preferences and contact details; panels and activities."""
 
-from datetime import date, datetime, timedelta
+from datetime import date
 
 import factory
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.utils import timezone
 
-from core.models import ImportBatch
 from engagement.models import (
     ActionStatus,
     ActivityKind,
@@ -34,29 +30,6 @@ from engagement.models import (
     ScrutinyReview,
     SupportNeed,
 )
-from repairs.models import Appointment, Complaint, ComplaintStage, RepairRequest
-from surveys import builtin
-from surveys import services as survey_services
-from surveys.models import Invitation
-
-PASSWORD = "a-long-test-password-41"
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = get_user_model()
-        skip_postgeneration_save = True
-
-    username = factory.Sequence(lambda n: f"user{n}")
-    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
-
-    @factory.post_generation
-    def role(user, create, role, **kwargs):
-        """UserFactory(role=HOUSING_OFFICER) puts the user in that role's group."""
-        if role is not None:
-            user.is_staff = role.is_staff
-            user.groups.add(Group.objects.get(name=role.name))
-        user.save()
 
 
 class HomeFactory(factory.django.DjangoModelFactory):
@@ -100,9 +73,6 @@ class EqualityProfileFactory(factory.django.DjangoModelFactory):
         model = EqualityProfile
 
     resident = factory.SubFactory(ResidentFactory)
-
-
-# Resident profiles: needs, adjustments, restrictions, preferences, audit, imports.
 
 
 class SupportNeedFactory(factory.django.DjangoModelFactory):
@@ -165,153 +135,6 @@ def reachable_resident(*, channels, details=None, **preference):
     ContactDetailsFactory(resident=resident, **(details or {}))
     CommunicationPreference.objects.create(resident=resident, channels=channels, **preference)
     return resident
-
-
-class ImportBatchFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ImportBatch
-
-    kind = "homes"
-    file_name = "homes.csv"
-    content = ""
-    uploaded_by = factory.SubFactory(UserFactory)
-
-
-# Surveys ----------------------------------------------------------------------------------------
-
-
-def tsm_survey():
-    """The built-in TSM perception survey, published as version 1."""
-    return survey_services.survey_create(definition=builtin.TSM_SURVEY, questions=builtin.TSM_QUESTIONS)
-
-
-def transactional_survey():
-    return survey_services.survey_create(
-        definition=builtin.TRANSACTIONAL_SURVEY, questions=builtin.TRANSACTIONAL_QUESTIONS
-    )
-
-
-def draft_survey():
-    """A pulse survey being built: a draft version 1 with a question of each kind, EXTRA routed."""
-    from surveys import building
-
-    survey = building.survey_start(
-        title="Heating", purpose="How warm is your home?", kind="pulse", minutes_to_complete=3
-    )
-    version = survey.versions.get()
-    kinds = [
-        ("WARM", "yes_no", "Is your home warm enough?", []),
-        ("EXTRA", "free_text", "What would help most?", []),
-        ("RATING", "satisfaction", "How satisfied are you with your heating?", []),
-        ("AGREE", "agreement", "My heating is easy to use.", []),
-        ("ROOMS", "number", "How many rooms are cold?", []),
-        ("FUEL", "single_choice", "How is your home heated?", [["gas", "Gas"], ["electric", "Electric"]]),
-        ("HELP", "multiple_choice", "What help have you had?", [["grant", "A grant"], ["advice", "Advice"]]),
-    ]
-    for code, kind, text, choices in kinds:
-        building.question_add(version=version, fields={"code": code, "kind": kind, "text": text, "choices": choices})
-    version.questions.filter(code="EXTRA").update(asked_if_code="WARM", asked_if_answer="no")
-    return survey
-
-
-class InvitationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Invitation
-
-    survey = factory.LazyFunction(tsm_survey)
-    resident = factory.SubFactory(ResidentFactory)
-    channel = "letter"
-    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
-
-
-# A complete set of TSM answers for a rented home without communal areas, no repair, no complaint.
-TSM_ANSWERS_NO_REPAIR = {
-    "TP01": "fairly_satisfied",
-    "REPAIR_12M": "no",
-    "TP04": "very_satisfied",
-    "TP05": "neither",
-    "TP06": "dont_know",
-    "TP07": "fairly_dissatisfied",
-    "TP08": "agree",
-    "COMPLAINT_12M": "no",
-    "TP11": "very_dissatisfied",
-    "TP12": "fairly_satisfied",
-    "INFORMED_REPAIRS": "4",
-    "INFORMED_COMPLAINTS": "dont_know",
-    "INFORMED_DECISIONS": "3",
-    "INFORMED_OFFICER": "2",
-    "INFORMED_RENT": "5",
-}
-
-
-def answered_response(invitation, answers=None, submit=True, language="en-gb"):
-    """A response through the online services, answered with `answers` (code -> value)."""
-    from surveys.models import Question
-
-    response = survey_services.response_start(invitation=invitation, key=None, language=language)
-    for code, value in (TSM_ANSWERS_NO_REPAIR if answers is None else answers).items():
-        question = Question.objects.get(version=response.version, code=code)
-        survey_services.answer_save(response_key=response.key, question=question, value=value)
-    if submit:
-        survey_services.response_submit(response_key=response.key)
-    response.refresh_from_db()
-    return response
-
-
-# Repairs and complaints ---------------------------------------------------------------------------
-
-
-def at(year, month, day, hour=9, minute=0):
-    """An aware UK local time, for readable test data."""
-    return timezone.make_aware(datetime(year, month, day, hour, minute))
-
-
-class RepairRequestFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = RepairRequest
-
-    reference = factory.Sequence(lambda n: f"RT{n:06d}")
-    household = factory.SubFactory(HouseholdFactory)
-    home = factory.SelfAttribute("household.home")
-    channel = "phone"
-    category = "plumbing"
-    description = "Kitchen tap drips all the time"
-    priority = "routine"
-    reported_at = factory.LazyFunction(lambda: at(2025, 3, 3))
-    due_at = factory.LazyAttribute(lambda repair: repair.reported_at + timedelta(days=28))
-
-
-class AppointmentFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Appointment
-
-    repair = factory.SubFactory(RepairRequestFactory)
-    date = factory.LazyAttribute(lambda appointment: timezone.localdate(appointment.repair.reported_at))
-    slot = "am"
-    operative = factory.SelfAttribute("repair.operative")
-
-
-class ComplaintFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Complaint
-
-    reference = factory.Sequence(lambda n: f"CT{n:06d}")
-    resident = factory.SubFactory(ResidentFactory)
-    household = factory.SelfAttribute("resident.household")
-    received_on = date(2025, 3, 3)
-    summary = "The repair to my boiler was put off three times"
-
-
-class ComplaintStageFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ComplaintStage
-
-    complaint = factory.SubFactory(ComplaintFactory)
-    number = 1
-    received_on = factory.SelfAttribute("complaint.received_on")
-
-
-# Scrutiny panels and engagement designed to include.
 
 
 class ScrutinyPanelFactory(factory.django.DjangoModelFactory):
