@@ -73,7 +73,9 @@ def pick(rng, weights):
 
 
 def seed_repairs(landlord):
-    rng, now = landlord.rng, timezone.now()
+    # The start of today, not this moment: the same seed gives the same repairs, visits and
+    # figures whatever the time of day the demo is built.
+    rng, now = landlord.rng, timezone.make_aware(datetime.combine(timezone.localdate(), time(0)))
     start = now - timedelta(days=365 * YEARS)
     disabled = _households_with_a_disabled_resident()
     operative = landlord.users.get("repairs_operative")
