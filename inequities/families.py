@@ -34,7 +34,7 @@ UNITS = (PROPORTION, SHARE, PER_1000, WORKING_DAYS)
 EVERYONE_ELSE = _("Everyone else")
 SHARE_OF_RESIDENTS = _("Share of residents")
 
-# The dashboard pages (their slugs; each page's title and introduction are in dashboards.py).
+# The dashboard pages (their slugs; each page's title and introduction are in its module in inequities/dashboards/).
 DISSATISFACTION, BY_REGION, SILENCES, REPAIRS = "dissatisfaction", "dissatisfaction-by-region", "silences", "repairs"
 ADJUSTMENTS, COMPLAINTS, REPRESENTATION = "adjustments", "complaints", "representation"
 

@@ -8,9 +8,10 @@ from django.views.decorators.http import require_POST
 
 from core.access import page
 from core.jobs import send
-from inequities import dashboards as dashboards_module
 from inequities import tasks
 from inequities.caching import per_snapshot
+from inequities.dashboards import BY_SLUG, DASHBOARDS, pages
+from inequities.dashboards.snapshots import period_label
 from inequities.exports import exported, write_figures_csv
 from inequities.services import latest_snapshot
 
@@ -67,23 +68,23 @@ def recompute(request):
 def dashboards(request):
     snapshot = latest_snapshot()
     signal_count = snapshot.signals.count() if snapshot else 0
-    context = {"dashboards": dashboards_module.DASHBOARDS, "snapshot": snapshot, "signal_count": signal_count}
+    context = {"dashboards": DASHBOARDS, "snapshot": snapshot, "signal_count": signal_count}
     if snapshot:
-        context["period"] = dashboards_module.period_label(snapshot)
+        context["period"] = period_label(snapshot)
     return render(request, "inequities/dashboards/index.html", context)
 
 
 @page("inequities.view_dashboards")
 @per_snapshot
 def dashboard(request, slug):
-    context = dashboards_module.page_context(dashboards_module.BY_SLUG[slug], request.GET)
+    context = pages.page_context(BY_SLUG[slug], request.GET)
     return render(request, "inequities/dashboards/page.html", context)
 
 
 @page("inequities.view_dashboards", html=False)
 @per_snapshot
 def dashboard_csv(request):
-    table = dashboards_module.csv_table(request.GET)
+    table = pages.csv_table(request.GET)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     name = table.id if table else "no-figures-yet"
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
@@ -100,9 +101,9 @@ def signals(request):
     rows = []
     if snapshot:
         for signal in snapshot.signals.all():
-            page_url, csv_url = dashboards_module.signal_links(signal, snapshot)
+            page_url, csv_url = pages.signal_links(signal, snapshot)
             rows.append({"signal": signal, "page_url": page_url, "csv_url": csv_url})
-    context = {"snapshot": snapshot, "rows": rows, "dashboards": dashboards_module.DASHBOARDS}
+    context = {"snapshot": snapshot, "rows": rows, "dashboards": DASHBOARDS}
     if snapshot:
-        context["period"] = dashboards_module.period_label(snapshot)
+        context["period"] = period_label(snapshot)
     return render(request, "inequities/dashboards/signals.html", context)

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy
 
 from core.access import page
 from engagement.selectors import panels as panel_selectors
-from inequities import dashboards as snapshots
 from inequities import labels
+from inequities.dashboards import snapshots
 from inequities.metrics import ALL
 from inequities.representation import MIN_JUDGED, UNDER_REPRESENTED_RATIO, representation_tables
 from inequities.representation_figures import representation as representation_figures

@@ -13,7 +13,8 @@ import pytest
 from django.contrib.staticfiles import finders
 
 from engagement.models import Resident
-from inequities.dashboards import DASHBOARDS, sentence
+from inequities.dashboards import DASHBOARDS
+from inequities.dashboards.summaries import sentence
 from inequities.models import Figure
 from tests.engagement.factories import EqualityProfileFactory, ResidentFactory
 from tests.figures import recompute_over_a_year

@@ -1,0 +1,10 @@
+from django.utils.translation import gettext_lazy as _
+
+from inequities import families
+from inequities.dashboards.base import Dashboard
+
+DASHBOARD = Dashboard(
+    families.COMPLAINTS,
+    _("Complaints"),
+    _("How many complaints each group makes per 1,000 households, compared with everyone else."),
+)

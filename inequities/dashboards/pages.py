@@ -1,0 +1,91 @@
+"""What a dashboard page shows for its filters, the one table a CSV link names, and where a signal's
+figures are shown."""
+
+from django.utils.http import urlencode
+
+from inequities import families, labels
+from inequities.dashboards import BY_SLUG, DASHBOARDS, dashboard_for_metric
+from inequities.dashboards.snapshots import (
+    available_metrics,
+    chosen_snapshot,
+    period_label,
+    period_value,
+    periods,
+    regions_in,
+)
+from inequities.dashboards.tables import GROUP_DIMENSIONS, build_not_asked_table, build_table, csv_url, query
+from inequities.dimensions import DIMENSIONS, published
+from inequities.metrics import ALL
+
+
+def page_context(dashboard, params):
+    """Everything a dashboard page shows, for the filters in `params` (a GET QueryDict)."""
+    from inequities.forms import EVERY, DashboardFilterForm
+
+    found = periods()
+    snapshot = chosen_snapshot(params.get("period"), found)
+    if snapshot is None:
+        return {"dashboard": dashboard, "dashboards": DASHBOARDS, "snapshot": None, "tables": []}
+    available = dashboard.metrics_in(available_metrics(snapshot))
+    form = DashboardFilterForm(
+        {"period": period_value(snapshot), "region": ALL, **params.dict()},
+        dashboard=dashboard,
+        periods=found,
+        regions=regions_in(snapshot),
+        metrics=available,
+        dimensions=[d.key for d in DIMENSIONS],
+    )
+    region = form.value("region", ALL)
+    first = next(iter(available), None)
+    measure = form.value("measure", EVERY if dashboard.by_region else first)
+    metrics = available if measure == EVERY else {code: unit for code, unit in available.items() if code == measure}
+    characteristic = form.value("characteristic", EVERY)
+    chosen_dimensions = GROUP_DIMENSIONS if characteristic == EVERY else [characteristic]
+    return {
+        "dashboard": dashboard,
+        "dashboards": DASHBOARDS,
+        "snapshot": snapshot,
+        "period": period_label(snapshot),
+        "region_label": labels.region(region),
+        "form": form,
+        "tables": dashboard.tables(snapshot, metrics, chosen_dimensions, region),
+        "missing": not available,
+    }
+
+
+def csv_table(params):
+    """The one table a CSV link names (the same filters as the page it sits on)."""
+    snapshot = chosen_snapshot(params.get("period"))
+    if snapshot is None:
+        return None
+    metric = params.get("measure") or BY_SLUG[families.DISSATISFACTION].metrics[0]
+    region = params.get("region") or ALL
+    if metric == labels.NOT_ASKED_TABLE:
+        return build_not_asked_table(snapshot, region)
+    dimension = params.get("characteristic") or "disability"
+    if not published(dimension):
+        return None
+    unit = available_metrics(snapshot).get(metric)
+    return build_table(snapshot, metric, dimension, region, unit)
+
+
+def signal_links(signal, snapshot):
+    """(link to the page showing the figures behind a signal, or None; link to their CSV)."""
+    dimension = signal.dimension or "region"
+    region = signal.region or ALL
+    if dimension == "region":
+        region = ALL
+    table_query = query(snapshot, signal.metric, dimension, region)
+    dashboard = dashboard_for_metric(signal.metric)
+    if dashboard is None:
+        return None, csv_url(table_query)
+    if dashboard.by_region != (dimension == "region"):
+        region_page = next((d for d in DASHBOARDS if d.by_region and signal.metric in d.metrics), None)
+        if dimension == "region" and region_page:
+            dashboard = region_page
+    page_query = dict(table_query)
+    if dashboard.by_region:
+        page_query.pop("region", None)
+        page_query.pop("characteristic", None)
+    anchor = f"{signal.metric}--{dimension}".replace("_", "-")
+    return f"{dashboard.url()}?{urlencode(page_query)}#{anchor}", csv_url(table_query)
