@@ -102,7 +102,7 @@ def _pages():
         cookies[username] = "; ".join(
             f"{name}={client.cookies[name].value}" for name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME)
         )
-    leads = Resident.objects.filter(is_lead_tenant=True, household__tenancy_end__isnull=True).order_by("pk")
+    leads = Resident.objects.current().filter(is_lead_tenant=True).order_by("pk")
     resident = leads[min(1000, leads.count() // 2)]  # the 1,000th, or the middle one in a small set
     fragment = resident.last_name[1:5].lower()  # a fragment from inside a surname, as people type them
     postcode = resident.household.home.postcode

@@ -131,7 +131,7 @@ def eligible_residents(today):
     on_a_panel = PanelMembership.objects.current(today).values("resident_id")
     too_young = years_before(today, MIN_AGE)
     return (
-        Resident.objects.filter(household__tenancy_end__isnull=True)
+        Resident.objects.current()
         .exclude(pk__in=restricted)
         .exclude(pk__in=on_a_panel)
         .exclude(date_of_birth__gt=too_young)
@@ -144,9 +144,7 @@ def draw(*, panel, characteristics, size, seed, today):
     if unknown or not characteristics:
         raise ValueError(f"Choose characteristics from {list(DIMENSION_LABELS)}; got {characteristics!r}")
     rng = random.Random(seed)
-    adults = Resident.objects.filter(household__tenancy_end__isnull=True).exclude(
-        date_of_birth__gt=years_before(today, MIN_AGE)
-    )
+    adults = Resident.objects.current().exclude(date_of_birth__gt=years_before(today, MIN_AGE))
     population = {s: len(pks) for s, pks in residents_by_stratum(adults, characteristics, today).items()}
     members = Resident.objects.filter(
         pk__in=PanelMembership.objects.current(today).filter(panel=panel).values("resident_id")

@@ -47,7 +47,7 @@ SURVEY_QUESTIONS = {
 
 
 def current_residents():
-    return Resident.objects.filter(household__tenancy_end__isnull=True)
+    return Resident.objects.current()
 
 
 def _grouped(queryset, path, today, counts, also=None, dimensions=DIMENSIONS):
@@ -262,7 +262,7 @@ def complaints_and_households(start, end, today):
         {"complaints": None},
     )
     households = _grouped(
-        Household.objects.filter(tenancy_end__isnull=True, residents__is_lead_tenant=True),
+        Household.objects.current().filter(residents__is_lead_tenant=True),
         "residents__",
         today,
         {"households": None},

@@ -18,7 +18,7 @@ CHUNK = 5000  # keeps each IN list well under SQLite's limit on query parameters
 
 
 def current_residents():
-    return Resident.objects.filter(household__tenancy_end__isnull=True).select_related("household__home")
+    return Resident.objects.current().select_related("household__home")
 
 
 def residents_by_key(kind, keys):

@@ -12,8 +12,10 @@ AGE_BANDS = [(35, "under 35"), (65, "35 to 64"), (200, "65 and over")]
 
 def current_lead_tenants():
     """One resident per current household: the lead tenant."""
-    return Resident.objects.filter(is_lead_tenant=True, household__tenancy_end__isnull=True).select_related(
-        "household__home", "communication_preference", "user"
+    return (
+        Resident.objects.current()
+        .filter(is_lead_tenant=True)
+        .select_related("household__home", "communication_preference", "user")
     )
 
 

@@ -20,6 +20,7 @@ from engagement.models import (
     ReasonableAdjustment,
     Resident,
     SupportNeed,
+    current_tenancy,
 )
 from engagement.selectors.profiles import can_see_needs
 from repairs.models import OPEN_STATUSES, RepairRequest
@@ -35,7 +36,8 @@ def patch_residents(officer):
     contacts, grouping every contact of the patch cost ten times as much (docs/scaling.md)."""
     last = Contact.objects.filter(household=OuterRef("household_id")).order_by("-occurred_at").values("occurred_at")
     return (
-        Resident.objects.filter(household__home__housing_officer=officer, household__tenancy_end__isnull=True)
+        Resident.objects.current()
+        .filter(household__home__housing_officer=officer)
         .select_related("household__home")
         # What the lists show (the name and the home's address), not every column of three tables.
         .only("first_name", "last_name", "household__home__address_line_1", "household__home__postcode")
@@ -67,7 +69,7 @@ class Worklist:
 
 def worklist_for(officer, today=None):
     today = today or timezone.localdate()
-    in_patch = Q(resident__household__home__housing_officer=officer, resident__household__tenancy_end__isnull=True)
+    in_patch = Q(resident__household__home__housing_officer=officer) & current_tenancy("resident__household__")
     needs = None
     if can_see_needs(officer):
         needs = list(

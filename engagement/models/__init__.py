@@ -28,7 +28,7 @@ from .panels import (
     ScrutinyPanel,
     ScrutinyReview,
 )
-from .people import Household, Resident
+from .people import Household, Resident, current_tenancy
 from .places import Home, Region, SchemeType
 from .restrictions import ContactRestriction, RestrictionKind
 from .shortlists import PanelShortlist, ShortlistInvitee
@@ -78,4 +78,5 @@ __all__ = [
     "ScrutinyReview",
     "ShortlistInvitee",
     "SupportNeed",
+    "current_tenancy",
 ]

@@ -4,6 +4,23 @@ from django.conf import settings
 from django.db import models
 
 
+def current_tenancy(path=""):
+    """The one rule for "current": the household's tenancy has not ended. `path` leads from the
+    model being filtered to the household, as in `current_tenancy("resident__household__")`."""
+    return models.Q(**{f"{path}tenancy_end__isnull": True})
+
+
+class HouseholdQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(current_tenancy())
+
+
+class ResidentQuerySet(models.QuerySet):
+    def current(self):
+        """Residents whose household's tenancy has not ended."""
+        return self.filter(current_tenancy("household__"))
+
+
 class Household(models.Model):
     """A tenancy (or lease) of one home. A home has one current household and may have past ones."""
 
@@ -11,6 +28,8 @@ class Household(models.Model):
     tenancy_reference = models.CharField(max_length=30, unique=True)
     tenancy_start = models.DateField()
     tenancy_end = models.DateField(null=True, blank=True)
+
+    objects = HouseholdQuerySet.as_manager()
 
     class Meta:
         ordering = ["tenancy_reference"]
@@ -35,6 +54,8 @@ class Resident(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="resident"
     )
+
+    objects = ResidentQuerySet.as_manager()
 
     class Meta:
         ordering = ["last_name", "first_name"]

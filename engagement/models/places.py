@@ -64,6 +64,10 @@ class Home(models.Model):
     def __str__(self):
         return f"{self.address_line_1}, {self.postcode}"
 
+    def current_household(self):
+        """The household living here now (the latest current tenancy), or None if the home is empty."""
+        return self.households.current().order_by("-tenancy_start").first()
+
     @property
     def is_low_cost_home_ownership(self):
         """TSM results are reported separately for shared ownership (LCHO) and rented homes (LCRA)."""

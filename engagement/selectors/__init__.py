@@ -2,7 +2,7 @@
 
 from django.db.models import Count, OuterRef, Q, Subquery
 
-from engagement.models import Home, Household, Resident
+from engagement.models import Home, Household, Resident, current_tenancy
 
 SEARCH_LIMIT = 50
 TRIGRAM = 3  # pg_trgm indexes a fragment of at least three characters
@@ -48,10 +48,10 @@ def _first_matches(text, limit):
     if len(word) < TRIGRAM:
         # No trigram index can serve so short a fragment: it matches a large share of residents,
         # for whom joining the current households is cheaper than reading each one's by key.
-        current = Resident.objects.filter(household__tenancy_end__isnull=True)
+        current = Resident.objects.current()
     else:
         ended = Household.objects.filter(pk=OuterRef("household_id")).order_by().values("tenancy_end")[:1]
-        current = Resident.objects.alias(tenancy_end=Subquery(ended)).filter(tenancy_end__isnull=True)
+        current = Resident.objects.alias(tenancy_end=Subquery(ended)).filter(current_tenancy())
     if len(words) > 1:
         # Each part matches `word`; the other words must match too, in the name or the home.
         condition = Q()

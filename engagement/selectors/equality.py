@@ -40,7 +40,7 @@ def _counts(question, residents, today):
     if question not in GROUPED_QUESTIONS:
         raise ValueError(f"Unknown equality question {question!r}; choose from {sorted(GROUPED_QUESTIONS)}")
     if residents is None:
-        residents = Resident.objects.filter(household__tenancy_end__isnull=True)
+        residents = Resident.objects.current()
     if question == "age_band":
         answer = _age_band(today or date.today())
     else:

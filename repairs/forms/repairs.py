@@ -93,7 +93,7 @@ class RepairRaiseForm(forms.Form):
 
     def __init__(self, *args, home, **kwargs):
         super().__init__(*args, **kwargs)
-        current = home.households.filter(tenancy_end__isnull=True).order_by("-tenancy_start").first()
+        current = home.current_household()
         self.fields["reported_by"].queryset = current.residents.all() if current else Resident.objects.none()
         self.helper = helper(
             Field.select("reported_by"),

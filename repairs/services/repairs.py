@@ -47,7 +47,7 @@ def repair_raise(
     repair = RepairRequest(
         reference=_placeholder_reference(),
         home=home,
-        household=home.households.filter(tenancy_end__isnull=True).order_by("-tenancy_start").first(),
+        household=home.current_household(),
         reported_by=reported_by,
         raised_by=raised_by,
         channel=channel,

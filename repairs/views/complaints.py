@@ -53,7 +53,7 @@ def complaint_raise(request):
             get=True,
         )
     home = lookup.cleaned_data["home"]
-    household = home.households.filter(tenancy_end__isnull=True).order_by("-tenancy_start").first()
+    household = home.current_household()
     if household is None:
         lookup.add_error("home", _("No one lives at %(home)s at the moment") % {"home": home})
         return form_page(request, lookup, title=_("Log a complaint"), caption=_("Complaints"), get=True)
