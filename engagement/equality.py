@@ -139,6 +139,24 @@ def age_band(age, declined=False):
     return next(band for floor, band in AGE_BAND_FLOORS if age >= floor)
 
 
+def age_band_expression(path, today):
+    """`age_band` as SQL, so residents are grouped by age band in the database: born after (today
+    minus N years) means younger than N. `path` leads from the queryset's model to a Resident ("" for
+    residents, "response__resident__" for survey answers); the one expression every count uses."""
+    born = f"{path}date_of_birth"
+    whens = [
+        models.When(
+            **{f"{born}__isnull": True, f"{path}equality__age_declined": True}, then=models.Value(PREFER_NOT_TO_SAY)
+        ),
+        models.When(**{f"{born}__isnull": True}, then=models.Value(NOT_ASKED)),
+    ]
+    # Pairs of (a band's lowest age, the band just younger), youngest first.
+    pairs = list(zip(AGE_BAND_FLOORS, AGE_BAND_FLOORS[1:], strict=False))
+    for (floor, _older), (_next, younger) in reversed(pairs):
+        whens.append(models.When(**{f"{born}__gt": years_before(today, floor)}, then=models.Value(younger.value)))
+    return models.Case(*whens, default=models.Value(AGE_BAND_FLOORS[0][1].value), output_field=models.CharField())
+
+
 class ConsentMethod(models.TextChoices):
     """How the purpose of the equality questions was explained before they were answered."""
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Case, CharField, Exists, OuterRef, Value, When
 from django.db.models.functions import Cast, Coalesce
 
-from engagement.equality import AGE_BAND_FLOORS, NOT_ASKED, PREFER_NOT_TO_SAY, years_before
+from engagement.equality import NOT_ASKED, PREFER_NOT_TO_SAY, age_band_expression
 
 NOT_RECORDED = "not_recorded"
 
@@ -43,18 +43,6 @@ def _ethnic_group(path, today):
     ]
     whens.append(When(**{field: PREFER_NOT_TO_SAY}, then=Value(PREFER_NOT_TO_SAY)))
     return Case(*whens, default=Value(NOT_ASKED), output_field=CharField())
-
-
-def _age_band(path, today):
-    born = f"{path}date_of_birth"
-    whens = [
-        When(**{f"{born}__isnull": True, f"{path}equality__age_declined": True}, then=Value(PREFER_NOT_TO_SAY)),
-        When(**{f"{born}__isnull": True}, then=Value(NOT_ASKED)),
-    ]
-    pairs = list(zip(AGE_BAND_FLOORS, AGE_BAND_FLOORS[1:], strict=False))
-    for (floor, _older), (_next, younger) in reversed(pairs):
-        whens.append(When(**{f"{born}__gt": years_before(today, floor)}, then=Value(younger.value)))
-    return Case(*whens, default=Value(AGE_BAND_FLOORS[0][1].value), output_field=CharField())
 
 
 def _no_internet(path, today):
@@ -91,7 +79,7 @@ def _imd_quintile(path, today):
 DIMENSIONS = [
     Dimension("ethnic_group", "Ethnic group", _ethnic_group),
     Dimension("disability", "Disability or long-term condition", _answer("disability")),
-    Dimension("age_band", "Age", _age_band),
+    Dimension("age_band", "Age", age_band_expression),
     Dimension("sex", "Sex", _answer("sex")),
     Dimension("interpreter_needed", "Needs an interpreter", _answer("interpreter_needed")),
     Dimension("no_internet", "Internet access", _no_internet),

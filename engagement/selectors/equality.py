@@ -6,18 +6,16 @@ profile at all has not been asked, and is counted there.
 
 from datetime import date
 
-from django.db.models import Case, CharField, Count, Value, When
+from django.db.models import CharField, Count, Value
 from django.db.models.functions import Coalesce
 
 from engagement.equality import (
-    AGE_BAND_FLOORS,
     NOT_ASKED,
-    PREFER_NOT_TO_SAY,
     QUESTIONS,
     AgeBand,
     EthnicGroup,
+    age_band_expression,
     ethnic_group,
-    years_before,
 )
 from engagement.models import Resident
 
@@ -42,7 +40,7 @@ def _counts(question, residents, today):
     if residents is None:
         residents = Resident.objects.current()
     if question == "age_band":
-        answer = _age_band(today or date.today())
+        answer = age_band_expression("", today or date.today())
     else:
         field = "ethnicity" if question == "ethnic_group" else question
         answer = Coalesce(f"equality__{field}", Value(NOT_ASKED), output_field=CharField())
@@ -56,16 +54,3 @@ def _counts(question, residents, today):
 
 def _listed(question, counts):
     return [(code, label, counts.get(code, 0)) for code, label in GROUPED_QUESTIONS[question].choices]
-
-
-def _age_band(today):
-    """Bands worked out in SQL: born after (today minus N years) means younger than N."""
-    whens = [
-        When(date_of_birth__isnull=True, equality__age_declined=True, then=Value(PREFER_NOT_TO_SAY)),
-        When(date_of_birth__isnull=True, then=Value(NOT_ASKED)),
-    ]
-    # Pairs of (a band's lowest age, the band just younger), youngest first.
-    pairs = zip(AGE_BAND_FLOORS, AGE_BAND_FLOORS[1:], strict=False)
-    for (floor, _older), (_floor, younger) in reversed(list(pairs)):
-        whens.append(When(date_of_birth__gt=years_before(today, floor), then=Value(younger.value)))
-    return Case(*whens, default=Value(AGE_BAND_FLOORS[0][1].value), output_field=CharField())

@@ -1,4 +1,4 @@
-""""Current" is one rule (issue 25): a household whose tenancy has not ended, and its residents."""
+"""One rule for a current tenancy (issue 25): a household whose tenancy has not ended, and its residents."""
 
 from datetime import date
 
