@@ -1,7 +1,7 @@
 """Pieces every repairs and complaints form uses."""
 
 import re
-from datetime import datetime, time
+from datetime import time
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Layout, Size, Submit
@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import moment as moment  # the rule for a date without a time
 from core.forms.dates import DateField
 
 TIME_PATTERN = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
@@ -47,13 +48,6 @@ def clean_time(text, label):
     if not match:
         raise forms.ValidationError(_("Enter the %(what)s as hours and minutes, like 14:30") % {"what": label})
     return time(int(match.group(1)), int(match.group(2)))
-
-
-def moment(day, at_time):
-    """A date and optional time, as an aware local datetime (midday when no time was given)."""
-    if day is None:
-        return None
-    return timezone.make_aware(datetime.combine(day, at_time or time(12, 0)))
 
 
 def local_parts(value):

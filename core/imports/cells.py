@@ -6,9 +6,11 @@ in any case; and for a date, year-month-day (2024-03-31) or day/month/year (31/0
 """
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from django.utils import timezone
+
+from core.dates import DATE_ALONE_AT, moment
 
 
 class BadValue(ValueError):
@@ -156,7 +158,7 @@ def decile(raw):
 
 
 def a_moment(required):
-    """A date and time in UK local time, or a date alone (taken as 9am that day)."""
+    """A date and time in UK local time, or a date alone (taken as midday: core.dates)."""
 
     def parse(raw):
         if not raw:
@@ -165,12 +167,12 @@ def a_moment(required):
             return None
         parts = raw.replace("T", " ").split(" ", 1)
         day = read_date(parts[0])
-        at = time(9, 0) if len(parts) == 1 else _read_time(parts[1].strip())
+        at = DATE_ALONE_AT if len(parts) == 1 else _read_time(parts[1].strip())
         if day is None or at is None:
             raise BadValue(
                 f"“{raw}” is not a date and time: use 2024-03-31 14:05 or 31/03/2024 14:05 (or the date alone)."
             )
-        return timezone.make_aware(datetime.combine(day, at))
+        return moment(day, at)
 
     return parse
 
