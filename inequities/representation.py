@@ -8,18 +8,20 @@ Rules (stated on the page too):
   but left out of shares), and a share is shown only beside a count that is shown, and only when
   how many answered may be shown;
 - a group is under-represented when its share among participants (or on the panel) is less than
-  four-fifths of its share among residents. Groups of fewer than 10 residents are not judged. The
+  four-fifths of its share among residents. Groups of fewer residents than the smallest shown
+  denominator (INEQUITIES_MIN_DENOMINATOR, as the snapshot recorded it) are not judged. The
   judgement reads only what the page shows, so it gives nothing hidden away: a group whose counts
   or shares are hidden is not judged.
 """
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+
 from engagement.equality import NOT_ASKED, PREFER_NOT_TO_SAY
 from inequities.representation_figures import COLUMNS
 
 UNDER_REPRESENTED_RATIO = 0.8
-MIN_JUDGED = 10
 MISSING = (PREFER_NOT_TO_SAY, NOT_ASKED)
 SHOWN, HIDDEN = "shown", "hidden"
 
@@ -77,12 +79,15 @@ class Table:
         return [row for row in self.rows if row.is_under_represented]
 
 
-def representation_tables(dimensions, suggestions=None):
-    """Turn selectors.representation() figures into tables for the page.
+def representation_tables(dimensions, suggestions=None, min_judged=None):
+    """Turn representation_figures() into tables for the page.
 
     `suggestions` is {(dimension, group): OutreachSuggestion}, attached to under-represented rows.
+    `min_judged` is the fewest residents a group needs to be judged: the snapshot's
+    `min_denominator` (default: the INEQUITIES_MIN_DENOMINATOR setting).
     """
     suggestions = suggestions or {}
+    min_judged = settings.INEQUITIES_MIN_DENOMINATOR if min_judged is None else min_judged
     tables = []
     for dimension in dimensions:
         rows = [
@@ -97,7 +102,7 @@ def representation_tables(dimensions, suggestions=None):
         for column in COLUMNS:
             _add_shares(rows, column, dimension.known[column].number)
         for row in rows:
-            _judge(row, dimension.known)
+            _judge(row, dimension.known, min_judged)
             if row.is_under_represented and (dimension.dimension, row.code) in suggestions:
                 row.suggestions = [suggestions[(dimension.dimension, row.code)]]
         tables.append(Table(dimension=dimension.dimension, label=dimension.label, rows=rows))
@@ -116,10 +121,10 @@ def _add_shares(rows, column, known):
             cell.share = cell.count / known
 
 
-def _judge(row, known):
+def _judge(row, known, min_judged):
     """Judge from the page's own figures only: see the module's rules."""
     population = row.population
-    if row.is_missing_answer or population.share is None or population.count < MIN_JUDGED:
+    if row.is_missing_answer or population.share is None or population.count < min_judged:
         return
     for column in ("panel", "participants"):
         cell, answered = row.cells[column], known[column].number

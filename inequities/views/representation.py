@@ -11,7 +11,7 @@ from engagement.selectors import panels as panel_selectors
 from inequities import labels
 from inequities.dashboards import snapshots
 from inequities.metrics import ALL
-from inequities.representation import MIN_JUDGED, UNDER_REPRESENTED_RATIO, representation_tables
+from inequities.representation import UNDER_REPRESENTED_RATIO, representation_tables
 from inequities.representation_figures import representation as representation_figures
 
 
@@ -58,6 +58,7 @@ def representation(request):
     tables = representation_tables(
         representation_figures(snapshot, region),
         suggestions=panel_selectors.outreach_suggestions(),
+        min_judged=snapshot.min_denominator,
     )
     context = {
         "snapshot": snapshot,
@@ -66,7 +67,7 @@ def representation(request):
         "region": None if region == ALL else labels.region(region),
         "ratio_percent": round(UNDER_REPRESENTED_RATIO * 100),
         "max_small": snapshot.max_small,
-        "min_judged": MIN_JUDGED,
+        "min_judged": snapshot.min_denominator,
         "under": [(table, row) for table in tables for row in table.under_represented],
     }
     return render(request, "inequities/representation.html", context)

@@ -96,6 +96,17 @@ def test_a_group_is_under_represented_below_four_fifths_of_its_share_of_resident
     assert not rows["not_asked"].is_under_represented
 
 
+def test_the_fewest_residents_judged_is_the_small_number_threshold_from_settings(settings):
+    def tiny_judged():
+        table = representation_tables([dimension(("yes", 300, 0, 100), ("no", 600, 10, 300), ("tiny", 8, 0, 0))])
+        return table[0].rows[2].panel_under
+
+    settings.INEQUITIES_MIN_DENOMINATOR = 10
+    assert tiny_judged() is False  # 8 residents: fewer than 10, not judged
+    settings.INEQUITIES_MIN_DENOMINATOR = 8
+    assert tiny_judged() is True  # 8 is enough; none of them on the panel
+
+
 def test_a_hidden_count_is_not_judged_and_a_shown_0_is():
     def judged(panel, panel_known):
         table = representation_tables(
