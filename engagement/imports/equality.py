@@ -73,7 +73,7 @@ class EqualityImport(CsvImport):
 
     def plan(self, parsed):
         problems, rows = [], []
-        residents = dict(Resident.objects.exclude(reference=None).values_list("reference", "pk"))
+        residents = Resident.objects.pks_by_reference()
         profiles = dict(EqualityProfile.objects.values_list("resident_id", "pk"))
         for line, values in parsed:
             ref = values["resident_reference"]

@@ -45,7 +45,7 @@ class HomesImport(CsvImport):
 
     def plan(self, parsed):
         problems = []
-        existing = dict(Home.objects.values_list("property_reference", "pk"))
+        existing = Home.objects.pks_by_reference()
         existing_officer = dict(Home.objects.values_list("property_reference", "housing_officer_id"))
         uprn_owner = {u: ref for ref, u in Home.objects.exclude(uprn=None).values_list("property_reference", "uprn")}
         seen_uprns = {}

@@ -43,7 +43,7 @@ def _save_contact_details(rows):
     a blank cell or a missing column leaves what is held alone."""
     today = date.today()
     residents = {values["resident_reference"]: pk for values, _household, pk in rows}
-    residents.update(Resident.objects.filter(reference__in=residents).values_list("reference", "pk"))
+    residents.update(Resident.objects.pks_by_reference(residents))
     held = {d.resident_id: d for d in ContactDetails.objects.filter(resident_id__in=residents.values())}
     creates, updates = [], []
     for values, _household, _pk in rows:
@@ -98,12 +98,12 @@ class ResidentsImport(CsvImport):
 
     def plan(self, parsed):
         problems = []
-        homes = dict(Home.objects.values_list("property_reference", "pk"))
+        homes = Home.objects.pks_by_reference()
         households = {
             h.tenancy_reference: h
             for h in Household.objects.only("pk", "tenancy_reference", "home_id", "tenancy_start")
         }
-        residents = dict(Resident.objects.exclude(reference=None).values_list("reference", "pk"))
+        residents = Resident.objects.pks_by_reference()
         tenancy_lines, new_households = {}, {}
         rows = []
         for line, values in parsed:

@@ -20,6 +20,12 @@ class ResidentQuerySet(models.QuerySet):
         """Residents whose household's tenancy has not ended."""
         return self.filter(current_tenancy("household__"))
 
+    def pks_by_reference(self, references=None):
+        """{the landlord's person reference: primary key}, of those named in `references` when
+        given: how every import finds a resident."""
+        held = self.exclude(reference=None) if references is None else self.filter(reference__in=references)
+        return dict(held.values_list("reference", "pk"))
+
 
 class Household(models.Model):
     """A tenancy (or lease) of one home. A home has one current household and may have past ones."""

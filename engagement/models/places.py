@@ -27,6 +27,12 @@ class SchemeType(models.TextChoices):
     LEASEHOLD = "leasehold", _("Leasehold")
 
 
+class HomeQuerySet(models.QuerySet):
+    def pks_by_reference(self):
+        """{property reference: primary key}: how every import finds a home."""
+        return dict(self.values_list("property_reference", "pk"))
+
+
 class Home(models.Model):
     property_reference = models.CharField(max_length=30, unique=True)
     uprn = models.CharField(
@@ -57,6 +63,8 @@ class Home(models.Model):
     housing_officer = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="patch_homes"
     )
+
+    objects = HomeQuerySet.as_manager()
 
     class Meta:
         ordering = ["property_reference"]

@@ -68,7 +68,7 @@ class RepairsImport(CsvImport):
     def _lookups(self, values):
         if not hasattr(self, "homes"):
             # Each lookup is read once for the whole file.
-            self.homes = dict(Home.objects.values_list("property_reference", "pk"))
+            self.homes = Home.objects.pks_by_reference()
             self.users = dict(get_user_model().objects.values_list("username", "pk"))
         reference = values.get("property_reference")
         if reference and reference not in self.homes:
