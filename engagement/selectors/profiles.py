@@ -60,7 +60,13 @@ def resident_overview(resident, user, today):
     return overview
 
 
-def can_see_needs(user):
+def can_see_needs(user, *, visiting=False):
+    """The one rule for who may read residents' support needs (health information: each read is
+    audited). Anywhere (the resident page, the worklist) it takes both the needs permission and the
+    special-category one. Before a visit to a household (an operative's own job, repairs' access
+    rule) the needs permission alone is enough: an operative must know them to visit well."""
+    if visiting:
+        return user.has_perm("engagement.view_supportneed")
     return user.has_perms(["engagement.view_supportneed", "engagement.view_special_category"])
 
 

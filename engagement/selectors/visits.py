@@ -17,6 +17,7 @@ from engagement.models import (
     SupportNeed,
 )
 from engagement.presenters import ContactDetails, RestrictionForVisit
+from engagement.selectors.profiles import can_see_needs
 
 
 def _with_visit_data(residents):
@@ -84,7 +85,7 @@ def household_visit(household, user):
     if household is None:
         return None
     may = {
-        "needs": user.has_perm("engagement.view_supportneed"),
+        "needs": can_see_needs(user, visiting=True),
         "adjustments": user.has_perm("engagement.view_reasonableadjustment"),
         "restrictions": user.has_perm("engagement.view_contactrestriction"),
         "contact": user.has_perm("engagement.view_communicationpreference"),
