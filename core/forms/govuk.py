@@ -1,4 +1,4 @@
-"""Pieces every repairs and complaints form uses."""
+"""The GOV.UK form kit: the one form helper, time fields and the date input every form uses."""
 
 import re
 from datetime import time
@@ -16,7 +16,7 @@ TIME_PATTERN = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
 
 def helper(*fields, submit, method="post"):
-    """A GOV.UK form layout; the page template writes the <form> tag itself."""
+    """The GOV.UK form layout every form uses; the page template writes the <form> tag itself."""
     form_helper = FormHelper()
     form_helper.form_tag = False
     form_helper.form_method = method

@@ -4,9 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms.dates import DateField
+from core.forms.govuk import helper
 from core.roles import HOUSING_OFFICER
 from desk.forms.contacts import staff
-from engagement.forms.items import _helper
 
 
 class ContactCorrectionForm(forms.Form):
@@ -21,7 +21,7 @@ class ContactCorrectionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper("purpose", "notes", "reason", submit=_("Save the correction"))
+        self.helper = helper("purpose", "notes", "reason", submit=_("Save the correction"))
 
     def changes(self):
         return {"purpose": self.cleaned_data["purpose"], "notes": self.cleaned_data["notes"]}
@@ -35,7 +35,7 @@ class FollowUpForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = staff()
-        self.helper = _helper("action", "owner", "due_on", submit=_("Save the follow-up"))
+        self.helper = helper("action", "owner", "due_on", submit=_("Save the follow-up"))
 
 
 class PatchAssignForm(forms.Form):
@@ -58,7 +58,7 @@ class PatchAssignForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["officer"].queryset = staff().filter(groups__name=HOUSING_OFFICER.name)
-        self.helper = _helper("officer", "property_references", "postcode_area", submit=_("Assign the homes"))
+        self.helper = helper("officer", "property_references", "postcode_area", submit=_("Assign the homes"))
 
     def references(self):
         return [ref.strip() for ref in self.cleaned_data.get("property_references", "").replace(",", " ").split()]

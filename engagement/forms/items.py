@@ -1,22 +1,13 @@
 """Forms for support needs, reasonable adjustments and contact restrictions."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from crispy_forms_gds.layout import Field
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms.dates import DateField, date_choices_not_in_future
+from core.forms.govuk import helper
 from engagement.models import AdjustmentStatus, NeedCategory, RestrictionKind
 from engagement.models.adjustments import NEXT_STATUSES
-
-
-def _helper(*fields, submit):
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.label_size = Size.SMALL
-    helper.legend_size = Size.SMALL
-    helper.layout = Layout(*fields, Submit("save", submit, data_prevent_double_click="true"))
-    return helper
 
 
 class SupportNeedForm(forms.Form):
@@ -39,7 +30,7 @@ class SupportNeedForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(*self.layout_fields(), submit=_("Save support need"))
+        self.helper = helper(*self.layout_fields(), submit=_("Save support need"))
 
     def layout_fields(self):
         return [
@@ -98,7 +89,7 @@ class AdjustmentRequestForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = helper(
             Field.textarea("request"),
             Field.text("requested_by", field_width=20),
             Field("requested_on"),
@@ -132,7 +123,7 @@ class AdjustmentProgressForm(forms.Form):
         self.fields["status"].initial = current.value
         self.fields["decline_reason"].initial = adjustment.decline_reason
         self.fields["review_by"].initial = adjustment.review_by
-        self.helper = _helper(
+        self.helper = helper(
             Field.radios("status"),
             Field("step_on"),
             Field.textarea("decline_reason"),
@@ -183,7 +174,7 @@ class ContactRestrictionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(*self.layout_fields(), submit=_("Save restriction"))
+        self.helper = helper(*self.layout_fields(), submit=_("Save restriction"))
 
     def layout_fields(self):
         return [

@@ -1,11 +1,11 @@
 """Forms for scrutiny panels: the panel, its members, meetings, reviews and recommendations."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from crispy_forms_gds.layout import Field
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms.dates import DateField
+from core.forms.govuk import helper
 from engagement.models import (
     AccessArrangement,
     ActionStatus,
@@ -21,15 +21,6 @@ from engagement.models import (
     ScrutinyPanel,
     ScrutinyReview,
 )
-
-
-def helper(*fields, submit):
-    form_helper = FormHelper()
-    form_helper.form_tag = False
-    form_helper.label_size = Size.SMALL
-    form_helper.legend_size = Size.SMALL
-    form_helper.layout = Layout(*fields, Submit("save", submit, data_prevent_double_click="true"))
-    return form_helper
 
 
 def required(message):
