@@ -7,12 +7,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.access import page
+from core.views.form_page import form_page
 from engagement import selectors
 from engagement.forms import activities as activity_forms
 from engagement.models import DIMENSIONS, AnonymousCount, EngagementActivity, Resident
 from engagement.selectors import panels as panel_selectors
 from engagement.selectors.equality import GROUPED_QUESTIONS
-from engagement.views.panels import NAMES, form_page, save_model_form, saved
+from engagement.views.panels import NAMES, save_model_form, saved
 
 
 @page("engagement.view_engagementactivity")
@@ -32,7 +33,7 @@ def activity_add(request):
         request,
         form,
         title=_("Record an engagement activity"),
-        back=reverse("activity_list"),
+        back_url=reverse("activity_list"),
         back_label=_("Activities"),
     )
 
@@ -71,7 +72,7 @@ def activity_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         if save_model_form(form):
             return saved(request, _("Activity saved."), back)
-    return form_page(request, form, title=_("Change an activity"), back=back, back_label=activity.title)
+    return form_page(request, form, title=_("Change an activity"), back_url=back, back_label=activity.title)
 
 
 @page("engagement.change_engagementactivity", NAMES)
@@ -120,7 +121,7 @@ def activity_headcount(request, pk):
         request,
         form,
         title=_("Who took part, without names"),
-        back=back,
+        back_url=back,
         back_label=activity.title,
         caption=activity.title,
         intro=intro,

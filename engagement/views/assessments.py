@@ -10,12 +10,13 @@ from django.utils.translation import gettext as _
 
 from core import spreadsheets
 from core.access import page
+from core.views.form_page import form_page
 from engagement.audit import record_views
 from engagement.forms import activities as activity_forms
 from engagement.models import AuditSubject, EqualityImpactAssessment, PanelShortlist, ScrutinyPanel
 from engagement.shortlist import shortlist_draw
 from engagement.views.items import SPECIAL
-from engagement.views.panels import NAMES, form_page, save_model_form, saved
+from engagement.views.panels import NAMES, save_model_form, saved
 
 
 @page("engagement.view_equalityimpactassessment")
@@ -41,7 +42,7 @@ def assessment_add(request):
         request,
         form,
         title=_("Record an equality impact assessment"),
-        back=reverse("assessment_list"),
+        back_url=reverse("assessment_list"),
         back_label=_("Equality impact assessments"),
     )
 
@@ -54,7 +55,7 @@ def assessment_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         if save_model_form(form):
             return saved(request, _("Assessment saved."), back)
-    return form_page(request, form, title=_("Change the assessment"), back=back, back_label=assessment.title)
+    return form_page(request, form, title=_("Change the assessment"), back_url=back, back_label=assessment.title)
 
 
 @page("engagement.draw_shortlist", NAMES)

@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.access import page
+from core.views.form_page import form_page
 from engagement import services
 from engagement.audit import record_view
 from engagement.forms import items as item_forms
@@ -29,9 +30,20 @@ SPECIAL = "engagement.view_special_category"
 
 def _form_page(request, resident, form, *, title, intro="", history=None, item=None):
     back = reverse("resident_detail", kwargs={"pk": resident.pk})
-    context = {"resident": resident, "form": form, "title": title, "intro": intro, "back": back}
-    context.update({"history": history, "item": item})
-    return render(request, "engagement/resident/item_form.html", context)
+    name = resident.full_name
+    return form_page(
+        request,
+        form,
+        title=title,
+        caption=name,
+        back_url=back,
+        back_label=name,
+        intro=intro,
+        template="engagement/resident/item_form.html",
+        resident=resident,
+        history=history,
+        item=item,
+    )
 
 
 def _done(request, resident, message):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.access import page, public_page
+from core.views.form_page import form_page
 from engagement import selectors
 from engagement.forms import ResidentSearchForm
 from engagement.forms import panels as panel_forms
@@ -16,12 +17,6 @@ from engagement.models import PanelMeeting, PanelMembership, Recommendation, Res
 from engagement.selectors import panels as panel_selectors
 
 NAMES = "engagement.view_resident"
-
-
-def form_page(request, form, *, title, back, back_label, caption="", intro="", template="engagement/panels/form.html"):
-    context = {"form": form, "title": title, "back": back, "back_label": back_label, "caption": caption}
-    context["intro"] = intro
-    return render(request, template, context)
 
 
 def saved(request, message, url):
@@ -57,7 +52,9 @@ def panel_add(request):
     if request.method == "POST" and form.is_valid():
         panel = form.save()
         return saved(request, _("Panel added."), reverse("panel_detail", kwargs={"pk": panel.pk}))
-    return form_page(request, form, title=_("Add a scrutiny panel"), back=reverse("panel_list"), back_label=_("Panels"))
+    return form_page(
+        request, form, title=_("Add a scrutiny panel"), back_url=reverse("panel_list"), back_label=_("Panels")
+    )
 
 
 @page("engagement.view_scrutinypanel")
@@ -136,7 +133,9 @@ def meeting_add(request, pk):
         meeting = save_model_form(form, panel=panel)
         if meeting:
             return saved(request, _("Meeting recorded."), reverse("meeting_detail", kwargs={"pk": meeting.pk}))
-    return form_page(request, form, title=_("Record a meeting"), back=back, back_label=panel.name, caption=panel.name)
+    return form_page(
+        request, form, title=_("Record a meeting"), back_url=back, back_label=panel.name, caption=panel.name
+    )
 
 
 @page("engagement.view_panelmeeting")
@@ -155,7 +154,7 @@ def meeting_edit(request, pk):
         if save_model_form(form):
             return saved(request, _("Meeting saved."), back)
     return form_page(
-        request, form, title=_("Change a meeting"), back=back, back_label=_("Meeting"), caption=meeting.panel.name
+        request, form, title=_("Change a meeting"), back_url=back, back_label=_("Meeting"), caption=meeting.panel.name
     )
 
 
@@ -168,7 +167,7 @@ def review_add(request, pk):
         if review:
             return saved(request, _("Review added."), reverse("review_detail", kwargs={"pk": review.pk}))
     back = reverse("panel_detail", kwargs={"pk": panel.pk})
-    return form_page(request, form, title=_("Start a scrutiny review"), back=back, back_label=panel.name)
+    return form_page(request, form, title=_("Start a scrutiny review"), back_url=back, back_label=panel.name)
 
 
 @page("engagement.view_scrutinyreview")
@@ -193,7 +192,9 @@ def review_write(request, pk):
         if save_model_form(form, review=review, written_by=request.user):
             return saved(request, _("Saved. The panel and staff can read it on the review."), back)
     intro = _("Write in your own words. It is kept with your name and the date, and staff see it on the review.")
-    return form_page(request, form, title=_("Write for the review"), back=back, back_label=review.topic, intro=intro)
+    return form_page(
+        request, form, title=_("Write for the review"), back_url=back, back_label=review.topic, intro=intro
+    )
 
 
 def _review(pk):
@@ -208,7 +209,7 @@ def review_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         if save_model_form(form):
             return saved(request, _("Review saved."), back)
-    return form_page(request, form, title=_("Change the review"), back=back, back_label=review.topic)
+    return form_page(request, form, title=_("Change the review"), back_url=back, back_label=review.topic)
 
 
 @page("engagement.add_reviewevidence")
@@ -221,7 +222,13 @@ def evidence_add(request, pk):
             return saved(request, _("Evidence added."), back)
     intro = _("Link to a page of figures in this service that the panel looked at, such as a dashboard.")
     return form_page(
-        request, form, title=_("Add evidence"), back=back, back_label=review.topic, caption=review.topic, intro=intro
+        request,
+        form,
+        title=_("Add evidence"),
+        back_url=back,
+        back_label=review.topic,
+        caption=review.topic,
+        intro=intro,
     )
 
 
@@ -234,7 +241,7 @@ def recommendation_add(request, pk):
         if save_model_form(form, review=review, updated_by=request.user):
             return saved(request, _("Recommendation added."), back)
     return form_page(
-        request, form, title=_("Add a recommendation"), back=back, back_label=review.topic, caption=review.topic
+        request, form, title=_("Add a recommendation"), back_url=back, back_label=review.topic, caption=review.topic
     )
 
 
