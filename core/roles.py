@@ -1,7 +1,8 @@
 """The roles people have here, as Django groups, and the permissions each one holds.
 
-Groups are created by a migration (engagement/migrations/0002_roles.py). When an app adds a
-permission a role needs, add it below and add a migration that calls `sync_roles` again.
+Groups are created by a migration (desk/migrations/0002_role_groups.py) and set again to exactly
+these permissions after every migrate and flush (core/apps.py), so a permission a role needs is
+added below and nothing else. Bundles that several roles hold are named once.
 """
 
 from dataclasses import dataclass
@@ -17,6 +18,40 @@ class Role:
     permissions: tuple = ()
     is_staff: bool = False  # may use the Django admin
 
+
+def view_add_change(app, *models):
+    """The view, add and change permissions of each model: a bundle of records someone keeps."""
+    return tuple(f"{app}.{action}_{model}" for model in models for action in ("view", "add", "change"))
+
+
+# Scrutiny panels and engagement, as the officers and administrators who run them hold it.
+RUNNING_PANELS_AND_ENGAGEMENT = (
+    *view_add_change(
+        "engagement",
+        "scrutinypanel",
+        "panelmembership",
+        "panelmeeting",
+        "scrutinyreview",
+        "reviewevidence",
+        "recommendation",
+        "engagementactivity",
+        "anonymouscount",
+        "equalityimpactassessment",
+    ),
+    "engagement.view_every_panel",
+    "engagement.draw_shortlist",
+    "engagement.view_panelshortlist",
+    "engagement.view_representation",
+    "engagement.view_outreachsuggestion",
+)
+# A panel's meetings, reviews and recommendations, read without names (members and analysts).
+READING_PANEL_RECORDS = (
+    "engagement.view_scrutinypanel",
+    "engagement.view_panelmeeting",
+    "engagement.view_scrutinyreview",
+    "engagement.view_reviewevidence",
+    "engagement.view_recommendation",
+)
 
 # Raising and updating repairs and complaints, for staff who take reports and follow them up.
 REPAIRS_AND_COMPLAINTS_DESK = (
@@ -60,38 +95,7 @@ HOUSING_OFFICER = Role(
         "surveys.invite_resident",
         *REPAIRS_AND_COMPLAINTS_DESK,
         # Scrutiny panels and engagement: officers run them and record what happens.
-        "engagement.view_scrutinypanel",
-        "engagement.add_scrutinypanel",
-        "engagement.change_scrutinypanel",
-        "engagement.view_panelmembership",
-        "engagement.add_panelmembership",
-        "engagement.change_panelmembership",
-        "engagement.view_panelmeeting",
-        "engagement.add_panelmeeting",
-        "engagement.change_panelmeeting",
-        "engagement.view_scrutinyreview",
-        "engagement.add_scrutinyreview",
-        "engagement.change_scrutinyreview",
-        "engagement.view_reviewevidence",
-        "engagement.add_reviewevidence",
-        "engagement.change_reviewevidence",
-        "engagement.view_recommendation",
-        "engagement.add_recommendation",
-        "engagement.change_recommendation",
-        "engagement.view_engagementactivity",
-        "engagement.add_engagementactivity",
-        "engagement.change_engagementactivity",
-        "engagement.view_anonymouscount",
-        "engagement.add_anonymouscount",
-        "engagement.change_anonymouscount",
-        "engagement.view_equalityimpactassessment",
-        "engagement.add_equalityimpactassessment",
-        "engagement.change_equalityimpactassessment",
-        "engagement.view_every_panel",
-        "engagement.draw_shortlist",
-        "engagement.view_panelshortlist",
-        "engagement.view_representation",
-        "engagement.view_outreachsuggestion",
+        *RUNNING_PANELS_AND_ENGAGEMENT,
         # Make every contact count: log contacts, follow them up, work the patch.
         "desk.view_contact",
         "desk.add_contact",
@@ -160,11 +164,7 @@ PANEL_MEMBER = Role(
     # Reads the panel's own meetings, reviews and recommendations: none of these pages names anyone.
     (
         "inequities.view_dashboards",
-        "engagement.view_scrutinypanel",
-        "engagement.view_panelmeeting",
-        "engagement.view_scrutinyreview",
-        "engagement.view_reviewevidence",
-        "engagement.view_recommendation",
+        *READING_PANEL_RECORDS,
         # Working as equals: panel members write their own findings, recommendations and comments.
         "engagement.add_panelwriting",
     ),
@@ -198,11 +198,7 @@ INSIGHT_ANALYST = Role(
         "surveys.change_survey",
         # Panel records, activities and representation, all without names.
         "engagement.view_every_panel",
-        "engagement.view_scrutinypanel",
-        "engagement.view_panelmeeting",
-        "engagement.view_scrutinyreview",
-        "engagement.view_reviewevidence",
-        "engagement.view_recommendation",
+        *READING_PANEL_RECORDS,
         "engagement.view_engagementactivity",
         "engagement.view_representation",
         "engagement.view_equalityimpactassessment",
@@ -264,38 +260,7 @@ ADMINISTRATOR = Role(
         "surveys.view_invitation",
         "surveys.add_invitation",
         "surveys.view_survey_link",
-        "engagement.view_scrutinypanel",
-        "engagement.add_scrutinypanel",
-        "engagement.change_scrutinypanel",
-        "engagement.view_panelmembership",
-        "engagement.add_panelmembership",
-        "engagement.change_panelmembership",
-        "engagement.view_panelmeeting",
-        "engagement.add_panelmeeting",
-        "engagement.change_panelmeeting",
-        "engagement.view_scrutinyreview",
-        "engagement.add_scrutinyreview",
-        "engagement.change_scrutinyreview",
-        "engagement.view_reviewevidence",
-        "engagement.add_reviewevidence",
-        "engagement.change_reviewevidence",
-        "engagement.view_recommendation",
-        "engagement.add_recommendation",
-        "engagement.change_recommendation",
-        "engagement.view_engagementactivity",
-        "engagement.add_engagementactivity",
-        "engagement.change_engagementactivity",
-        "engagement.view_anonymouscount",
-        "engagement.add_anonymouscount",
-        "engagement.change_anonymouscount",
-        "engagement.view_equalityimpactassessment",
-        "engagement.add_equalityimpactassessment",
-        "engagement.change_equalityimpactassessment",
-        "engagement.view_every_panel",
-        "engagement.draw_shortlist",
-        "engagement.view_panelshortlist",
-        "engagement.view_representation",
-        "engagement.view_outreachsuggestion",
+        *RUNNING_PANELS_AND_ENGAGEMENT,
         "engagement.add_outreachsuggestion",
         "engagement.change_outreachsuggestion",
         # The respectful-language word list is data the administrator keeps up to date.
