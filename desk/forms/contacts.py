@@ -1,7 +1,5 @@
 """The log-a-contact form: the contact, the optional prompts, and follow-up actions."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size, Submit
 from django import forms
 from django.contrib.auth import get_user_model
 from django.forms.utils import flatatt
@@ -11,11 +9,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core.forms.dates import DateField, date_choices_not_in_future
-from core.forms.govuk import clean_time, moment, time_field
+from core.forms.govuk import clean_time, helper, moment, time_field
 from core.language_check import add_language_check
 from core.roles import CONTACT_CENTRE_AGENT, HOUSING_OFFICER, REPAIRS_OPERATIVE
 from desk.contact_logging import NewAdjustment, NewFollowUp, NewNeed, NewRepair
-from desk.forms.reveal import Reveal, RevealedByCheckboxes
+from desk.forms.contact_layout import contact_layout
 from desk.models import (
     IN_THE_HOME,
     ContactChannel,
@@ -191,92 +189,9 @@ class ContactForm(forms.Form):
             for name in ("need_category", "need_review_by", "adjustment_requested_by"):
                 self.fields.pop(name, None)
         self.as_flagged_field = add_language_check(self, "notes", rules)
-        self.helper = self._helper()
-
-    def _helper(self):
-        helper = FormHelper()
-        helper.form_tag = False
-        helper.label_size = Size.SMALL
-        helper.legend_size = Size.SMALL
-        parts = [
-            Field.radios("about", small=True),
-            Field("occurred_on"),
-            Field.text("occurred_time", field_width=5),
-            Field.select("channel"),
-            Field.select("made_as"),
-            Field.text("purpose"),
-            Field.textarea("notes"),
-            HTML('{% include "core/_language_check.html" with field_name="notes" %}'),
-            Field("notes_as_flagged"),
-        ]
-        sections = {
-            Prompt.REPAIRS: [
-                HTML('{% include "desk/contacts/_open_repairs.html" %}'),
-                Field.textarea("repair_description"),
-                Field.select("repair_category"),
-                Field.radios("repair_priority", small=True, inline=True),
-                Field.radios("repair_hazard", small=True),
-                Field.checkbox("repair_fixed", small=True),
-            ],
-            Prompt.WARMTH: [
-                Field.radios("can_heat_home", small=True),
-                Field.radios("cold_or_damp", small=True, inline=True),
-                Field.text("warmth_referral"),
-            ],
-            Prompt.HAPPINESS: [Field.radios("happiness", small=True)],
-            Prompt.NEEDS: [
-                Field.select(name) if name == "need_category" else Field(name)
-                for name in (
-                    "need_category",
-                    "need_description",
-                    "need_review_by",
-                    "adjustment_request",
-                    "adjustment_requested_by",
-                )
-                if name in self.fields
-            ],
-            Prompt.COMMUNICATION: [
-                HTML('{% include "desk/contacts/_current_preferences.html" %}'),
-                Field.radios("preferences_still_right", small=True, inline=True),
-            ],
-            Prompt.EQUALITY: [
-                HTML('{% include "desk/contacts/_equality_prompt.html" %}'),
-                Field.radios("equality_outcome", small=True),
-            ],
-        }
-        reveals = [
-            Reveal(f"asked_{prompt}", Layout(*sections[prompt]), answers=PROMPT_FIELDS[prompt])
-            for prompt in self.offered
-        ]
-        parts.append(
-            RevealedByCheckboxes(
-                *reveals,
-                legend=_("While you are in touch"),
-                legend_size=Size.for_legend(Size.SMALL),
-                intro=HTML('{% include "desk/contacts/_prompts_intro.html" %}'),
-            )
+        self.helper = helper(
+            *contact_layout(self.fields, self.offered, PROMPT_FIELDS, FOLLOW_UP_SLOTS), submit=_("Save the contact")
         )
-        follow_ups = [
-            Fieldset(
-                Field.text(f"follow_up_{slot}_action"),
-                Field.select(f"follow_up_{slot}_owner"),
-                Field(f"follow_up_{slot}_due"),
-                legend=_("Follow-up %(number)s") % {"number": slot},
-                legend_size=Size.SMALL,
-            )
-            for slot in FOLLOW_UP_SLOTS
-        ]
-        answers = [f"follow_up_{slot}_action" for slot in FOLLOW_UP_SLOTS]
-        parts.append(
-            RevealedByCheckboxes(
-                Reveal("has_follow_ups", Layout(*follow_ups), answers=answers),
-                legend=_("Follow-up actions"),
-                legend_size=Size.for_legend(Size.SMALL),
-            )
-        )
-        parts.append(Submit("save", _("Save the contact"), data_prevent_double_click="true"))
-        helper.layout = Layout(*parts)
-        return helper
 
     def clean_occurred_time(self):
         return clean_time(self.cleaned_data.get("occurred_time"), _("time of the contact"))

@@ -13,11 +13,12 @@ from core.language_check import active_rules, review_form
 from desk.contact_logging import contact_log, follow_up_done
 from desk.forms.contacts import ContactForm
 from desk.models import ContactChannel, EqualityOutcome, FollowUp, Prompt
+from desk.presenters import contact_page
 from desk.selectors.contacts import prompts_to_offer
 from desk.selectors.worklist import patch_silences
 from engagement.audit import record_view, record_views
 from engagement.models import AuditSubject, Resident
-from repairs.selectors import household_summary, repair_for
+from repairs.selectors import repair_for
 
 
 @page("desk.add_contact", "engagement.view_resident")
@@ -26,14 +27,7 @@ def contact_add(request, pk):
     household = resident.household
     offered, held_back = prompts_to_offer(household=household, resident=resident, user=request.user)
     if request.method == "GET" and Prompt.EQUALITY in offered:
-        # Offering the questions shows that some are unanswered: a read of the equality profile.
-        record_view(
-            user=request.user,
-            resident=resident,
-            subject=AuditSubject.EQUALITY_PROFILE,
-            detail="Log a contact: equality questions not yet asked",
-            path=request.path,
-        )
+        _audit_equality_offer(request, resident)
     rules = active_rules()
     job = _job(request, household)
     form = ContactForm(
@@ -48,43 +42,50 @@ def contact_add(request, pk):
     review = None
     if request.method == "POST" and form.is_valid():
         review = review_form(form, "notes", rules)
-        if not review.needs_review:
-            try:
-                contact = contact_log(
-                    household=household,
-                    resident=form.resident(),
-                    by=request.user,
-                    occurred_at=form.occurred_at(),
-                    channel=form.cleaned_data["channel"],
-                    made_as=form.cleaned_data["made_as"],
-                    purpose=form.cleaned_data["purpose"],
-                    notes=form.cleaned_data["notes"],
-                    asked=form.asked(),
-                    answers=form.answers(),
-                    repair=form.new_repair(),
-                    need=form.new_need(),
-                    adjustment=form.new_adjustment(),
-                    follow_ups=form.follow_ups(),
-                    language=review,
-                    path=request.path,
-                )
-            except (DatabaseError, ValidationError):
-                form.add_error(
-                    None, _("The contact could not be saved, so nothing from this form was saved. Try again.")
-                )
-            else:
-                return _saved(request, contact, resident, job)
-    context = {
-        "form": form,
-        "resident": resident,
-        "household": household,
-        "job": job,
-        "held_back": [(Prompt(prompt).label, when) for prompt, when in held_back.items()],
-        "language_findings": review.findings if review and review.needs_review else [],
-        "repairs_summary": household_summary(household) if Prompt.REPAIRS in offered else None,
-        "preference": getattr(resident, "communication_preference", None),
-    }
-    return render(request, "desk/contacts/form.html", context)
+        contact = None if review.needs_review else _log(request, form, household, review)
+        if contact is not None:
+            return _saved(request, contact, resident, job)
+    page_context = contact_page(
+        form=form, resident=resident, job=job, offered=offered, held_back=held_back, review=review
+    )
+    return render(request, "desk/contacts/form.html", page_context)
+
+
+def _audit_equality_offer(request, resident):
+    """Offering the questions shows that some are unanswered: a read of the equality profile."""
+    record_view(
+        user=request.user,
+        resident=resident,
+        subject=AuditSubject.EQUALITY_PROFILE,
+        detail="Log a contact: equality questions not yet asked",
+        path=request.path,
+    )
+
+
+def _log(request, form, household, review):
+    """Save the contact and all it brings, or nothing: None (with the form's error) if it failed."""
+    try:
+        return contact_log(
+            household=household,
+            resident=form.resident(),
+            by=request.user,
+            occurred_at=form.occurred_at(),
+            channel=form.cleaned_data["channel"],
+            made_as=form.cleaned_data["made_as"],
+            purpose=form.cleaned_data["purpose"],
+            notes=form.cleaned_data["notes"],
+            asked=form.asked(),
+            answers=form.answers(),
+            repair=form.new_repair(),
+            need=form.new_need(),
+            adjustment=form.new_adjustment(),
+            follow_ups=form.follow_ups(),
+            language=review,
+            path=request.path,
+        )
+    except (DatabaseError, ValidationError):
+        form.add_error(None, _("The contact could not be saved, so nothing from this form was saved. Try again."))
+        return None
 
 
 def _job(request, household):
