@@ -5,7 +5,6 @@ import io
 from datetime import date
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from core.models import ImportBatch
@@ -14,6 +13,7 @@ from inequities.models import Figure, Snapshot
 from repairs.models import RepairRequest
 from surveys.models import Response
 from tests.engagement.factories import EqualityProfileFactory, HomeFactory, HouseholdFactory, ResidentFactory
+from tests.helpers.files import upload_import
 from tests.surveys.factories import tsm_survey
 
 pytestmark = pytest.mark.django_db
@@ -173,14 +173,9 @@ def test_re_importing_updates_what_the_file_gives_and_keeps_the_rest(tmp_path, p
 # The browser flow: administrators only, every import the same -----------------------------------
 
 
-def upload(client, kind, text, name, **extra):
-    data = {"kind": kind, "file": SimpleUploadedFile(name, text.encode(), "text/csv"), **extra}
-    return client.post("/imports/", data, follow=True)
-
-
 def test_equality_answers_upload_checks_then_imports_on_confirm(client, personas, people):
     client.force_login(personas["administrator"])
-    page = upload(client, "equality", HEADER + "P1,white_british,no,,,,,,,2020-01-01,paper\n", "eq.csv")
+    page = upload_import(client, "equality", HEADER + "P1,white_british,no,,,,,,,2020-01-01,paper\n", "eq.csv")
     assert "All 1 row is ready to import." in page.content.decode()
     assert not EqualityProfile.objects.exists()
     batch = ImportBatch.objects.get()
@@ -191,9 +186,9 @@ def test_equality_answers_upload_checks_then_imports_on_confirm(client, personas
 
 
 @pytest.mark.parametrize("slug", ["housing_officer", "contact_centre_agent", "insight_analyst", "panel_member"])
-def test_only_administrators_can_upload(client, personas, people, slug):
+def test_only_administrators_can_upload_import(client, personas, people, slug):
     client.force_login(personas[slug])
-    page = upload(client, "equality", HEADER + "P1,white_british,no,,,,,,,2020-01-01,paper\n", "eq.csv")
+    page = upload_import(client, "equality", HEADER + "P1,white_british,no,,,,,,,2020-01-01,paper\n", "eq.csv")
     assert page.status_code == 403
     assert not EqualityProfile.objects.exists() and not ImportBatch.objects.exists()
 
@@ -202,10 +197,10 @@ def test_repairs_upload_lists_every_problem_by_line_then_imports_a_good_file(cli
     HouseholdFactory(home=HomeFactory(property_reference="PR1"))
     header = "job_reference,property_reference,reported_at,category,priority,description,status\n"
     client.force_login(personas["administrator"])
-    page = upload(client, "repairs", header + "J1,PR9,2025-01-06,boiler,routine,Leak,reported\n", "jobs.csv")
+    page = upload_import(client, "repairs", header + "J1,PR9,2025-01-06,boiler,routine,Leak,reported\n", "jobs.csv")
     html = page.content.decode()
     assert "Nothing was imported" in html and "PR9 is not one of our homes" in html and "“boiler”" in html
-    upload(client, "repairs", header + "J1,PR1,06/01/2025,Plumbing,Routine,Leak,Reported\n", "jobs.csv")
+    upload_import(client, "repairs", header + "J1,PR1,06/01/2025,Plumbing,Routine,Leak,Reported\n", "jobs.csv")
     assert not RepairRequest.objects.exists()
     client.post(f"/imports/{ImportBatch.objects.first().pk}/")
     assert RepairRequest.objects.get().category == "plumbing"
@@ -216,9 +211,9 @@ def test_responses_upload_needs_the_survey_and_imports_into_it(client, personas)
     resident = ResidentFactory(reference="P1")
     text = "resident_reference,mode,language,date,TP01\nP1,paper,English,2026-02-03,neither\n"
     client.force_login(personas["administrator"])
-    page = upload(client, "responses", text, "agency.csv")
+    page = upload_import(client, "responses", text, "agency.csv")
     assert "Choose which survey the responses are to" in page.content.decode()
-    page = upload(client, "responses", text, "agency.csv", option=str(survey.pk))
+    page = upload_import(client, "responses", text, "agency.csv", option=str(survey.pk))
     assert "All 1 row is ready to import." in page.content.decode()
     client.post(f"/imports/{ImportBatch.objects.first().pk}/")
     response = Response.objects.get()

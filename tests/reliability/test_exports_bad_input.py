@@ -1,8 +1,5 @@
 """Text people typed, downloaded as CSV, never runs as a spreadsheet formula (CSV injection)."""
 
-import csv
-import io
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -11,6 +8,7 @@ from core.roles import ROLES
 from core.spreadsheets import FORMULA_STARTS, PLAIN_NUMBER, safe_cell
 from surveys.views import invitations, results
 from tests.engagement.factories import ResidentFactory
+from tests.helpers.files import csv_rows
 from tests.surveys.factories import TSM_ANSWERS_NO_REPAIR, InvitationFactory, answered_response, tsm_survey
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +21,7 @@ def download(client, personas, view, url):
     client.force_login(personas[role])
     response = client.get(url)
     assert response.status_code == 200
-    return list(csv.reader(io.StringIO(response.content.decode())))
+    return csv_rows(response)
 
 
 def assert_no_formula(rows):

@@ -11,7 +11,6 @@ import io
 from pathlib import Path
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from hypothesis import HealthCheck, given, settings
@@ -21,6 +20,7 @@ from core.forms import imports as import_forms
 from core.imports import IMPORTS, ImportFailed
 from core.models import ImportBatch
 from engagement.models import Home, Resident
+from tests.helpers.files import upload_import
 from tests.reliability.payloads import ANY_TEXT, HTML, SCRIPT, SQL, assert_no_script_runs
 from tests.surveys.factories import tsm_survey
 
@@ -34,7 +34,7 @@ ROW = "H{n},,{address},,Leeds,LS9 8AB,E12000003,Leeds,,general_needs,no"
 
 def upload(client, personas, content, name="homes.csv", kind="homes"):
     client.force_login(personas["administrator"])
-    return client.post("/imports/", {"kind": kind, "file": SimpleUploadedFile(name, content, "text/csv")}, follow=True)
+    return upload_import(client, kind, content, name)
 
 
 def page_text(response):

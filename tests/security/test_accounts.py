@@ -9,10 +9,7 @@ from django.urls import reverse
 
 from core.middleware import IDLE_KEY, SIGNED_IN_KEY
 from tests.core.factories import PASSWORD
-
-
-def sign_in(client, username, password):
-    return client.post(reverse("login"), {"username": username, "password": password})
+from tests.helpers.accounts import sign_in
 
 
 @pytest.mark.django_db

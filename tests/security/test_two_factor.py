@@ -7,7 +7,7 @@ from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.core.factories import PASSWORD
+from tests.helpers.accounts import sign_in
 
 
 def code_for(device):
@@ -24,10 +24,6 @@ def next_code(device):
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, 0)
     totp.time = device.t0 + (device.last_t + 1) * device.step
     return f"{totp.token():06d}"
-
-
-def sign_in(client, username):
-    return client.post(reverse("login"), {"username": username, "password": PASSWORD})
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from surveys import sending, services, transactional
 from surveys.models import Invitation
 from surveys.sampling import stratified_sample
 from tests.engagement.factories import ContactDetailsFactory, HomeFactory, HouseholdFactory, ResidentFactory
+from tests.helpers.surveys import invite
 from tests.surveys.factories import transactional_survey, tsm_survey
 
 pytestmark = pytest.mark.django_db
@@ -24,11 +25,6 @@ def resident_preferring(**preference):
     ContactDetailsFactory(resident=resident, landline_phone="+441134960000")
     CommunicationPreference.objects.create(resident=resident, **preference)
     return resident
-
-
-def invite(survey, *residents):
-    services.invitations_create(survey=survey, residents=residents)
-    return {i.resident_id: i for i in Invitation.objects.filter(survey=survey)}
 
 
 def test_no_email_or_text_for_a_resident_without_internet():

@@ -6,17 +6,13 @@ import pytest
 from django.utils import timezone
 
 from engagement.models import RestrictionKind
-from surveys import sending, services
-from surveys.models import Delivery, DeliveryKind, DeliveryStatus, Invitation
+from surveys import sending
+from surveys.models import Delivery, DeliveryKind, DeliveryStatus
 from tests.engagement.factories import ContactRestrictionFactory, reachable_resident
+from tests.helpers.surveys import invite
 from tests.surveys.factories import answered_response, tsm_survey
 
 pytestmark = pytest.mark.django_db
-
-
-def invite(survey, *residents):
-    services.invitations_create(survey=survey, residents=residents)
-    return {i.resident_id: i for i in Invitation.objects.filter(survey=survey)}
 
 
 def test_contact_restrictions_rule_channels_out_and_a_single_contact_is_not_invited_at_all():

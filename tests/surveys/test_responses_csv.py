@@ -1,6 +1,5 @@
 """The responses CSV: who answered only for readers allowed special-category data; every download audited."""
 
-import csv
 import io
 
 import pytest
@@ -9,6 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from engagement.models import AuditEntry
+from tests.helpers.files import csv_records
 from tests.surveys.test_import_responses import homes, tsm_survey, write
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,7 @@ def download(client, user, survey):
     client.force_login(user)
     response = client.get(reverse("surveys:responses_csv", kwargs={"pk": survey.pk}))
     assert response.status_code == 200
-    return list(csv.DictReader(io.StringIO(response.content.decode())))
+    return csv_records(response)
 
 
 def test_without_the_special_category_permission_the_file_names_nobody(client, personas, answered):

@@ -4,17 +4,13 @@ import pytest
 from django.core.management import call_command
 
 from surveys import sending, services
-from surveys.models import Delivery, DeliveryStatus, Invitation
+from surveys.models import Delivery, DeliveryStatus
 from surveys.tasks import send_delivery
 from tests.engagement.factories import reachable_resident
+from tests.helpers.surveys import invite
 from tests.surveys.factories import answered_response, tsm_survey
 
 pytestmark = pytest.mark.django_db
-
-
-def invite(survey, *residents):
-    services.invitations_create(survey=survey, residents=residents)
-    return {i.resident_id: i for i in Invitation.objects.filter(survey=survey)}
 
 
 def test_the_email_has_plain_text_and_html_parts_with_the_personal_link_phone_and_other_formats(

@@ -8,17 +8,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from surveys import sending, services
-from surveys.models import Delivery, DeliveryStatus, Invitation
+from surveys.models import Delivery, DeliveryStatus
 from tests.engagement.factories import reachable_resident
+from tests.helpers.surveys import invite
 from tests.surveys.delivery_helpers import SERVICE_ID, TEMPLATE_ID
 from tests.surveys.factories import tsm_survey
 
 pytestmark = pytest.mark.django_db
-
-
-def invite(survey, *residents):
-    services.invitations_create(survey=survey, residents=residents)
-    return {i.resident_id: i for i in Invitation.objects.filter(survey=survey)}
 
 
 def test_a_text_is_sent_through_notify_with_the_template_and_personalisation(notify, jobs_in_process):

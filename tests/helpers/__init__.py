@@ -1,0 +1,2 @@
+"""Helpers several test modules share, written once: signing in, inviting residents to a survey,
+uploading an import and reading a CSV download."""
