@@ -47,8 +47,14 @@ def test_a_two_factor_code_is_typed_with_the_keyboard(open_page, personas):
     totp.time = time.time()
     tab_to(page, "Code from your authenticator app")
     page.keyboard.type(f"{totp.token():06d}")
-    page.keyboard.press("Enter")
-    page.get_by_role("heading", name="Your work").wait_for()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    # Signed in: the officer's own home page, with the way to sign out, and no error.
+    expect(page).to_have_url(re.compile(r"/$"))
+    expect(page).to_have_title(re.compile(r"^Your work"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your work")
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    expect(page.get_by_role("alert")).to_have_count(0)
 
 
 def test_the_browser_reports_what_the_content_security_policy_blocks(open_page, personas):
