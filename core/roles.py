@@ -53,6 +53,13 @@ READING_PANEL_RECORDS = (
     "engagement.view_recommendation",
 )
 
+# How to reach a resident, kept up to date by whoever is in touch with them (officers, agents).
+KEEPING_CONTACT_DETAILS = (
+    "engagement.view_communicationpreference",
+    "engagement.change_communicationpreference",
+    "engagement.view_contactdetails",
+    "engagement.change_contactdetails",
+)
 # Raising and updating repairs and complaints, for staff who take reports and follow them up.
 REPAIRS_AND_COMPLAINTS_DESK = (
     "repairs.view_repairrequest",
@@ -86,10 +93,7 @@ HOUSING_OFFICER = Role(
         "engagement.view_contactrestriction",
         "engagement.add_contactrestriction",
         "engagement.change_contactrestriction",
-        "engagement.view_communicationpreference",
-        "engagement.change_communicationpreference",
-        "engagement.view_contactdetails",
-        "engagement.change_contactdetails",
+        *KEEPING_CONTACT_DETAILS,
         "surveys.view_survey",
         "surveys.add_response",
         "surveys.invite_resident",
@@ -140,10 +144,7 @@ CONTACT_CENTRE_AGENT = Role(
         "engagement.view_reasonableadjustment",
         "engagement.add_reasonableadjustment",
         "engagement.view_contactrestriction",
-        "engagement.view_communicationpreference",
-        "engagement.change_communicationpreference",
-        "engagement.view_contactdetails",
-        "engagement.change_contactdetails",
+        *KEEPING_CONTACT_DETAILS,
         *REPAIRS_AND_COMPLAINTS_DESK,
         "surveys.view_survey",
         "surveys.add_response",
