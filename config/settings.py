@@ -28,6 +28,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # The landlord's own name goes in the header (never the GOV.UK name or crown).
 LANDLORD_NAME = env_str("LANDLORD_NAME", "Northfield Homes")
+if "\n" in LANDLORD_NAME or "\r" in LANDLORD_NAME:  # it goes into email subjects (issue 24, item 7)
+    raise ImproperlyConfigured("LANDLORD_NAME must be one line.")
 SERVICE_NAME = env_str("SERVICE_NAME", "Resident voice and repairs scrutiny")
 
 INSTALLED_APPS = [

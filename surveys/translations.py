@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
+from core.validators import has_line_break
 from surveys.choices import DONT_KNOW, DONT_KNOW_LABEL
 
 
@@ -145,6 +146,11 @@ def po_import(*, survey, version, language, content):
         elif item.msgid != entry.english:
             problems.append(
                 _("The English of %(context)s has changed since this file was made.") % {"context": item.msgctxt}
+            )
+        elif entry.field == "title" and not entry.is_choice and has_line_break(item.msgstr.strip()):
+            problems.append(
+                _("The translation of %(context)s must be on one line: it is used as the subject of emails.")
+                % {"context": item.msgctxt}
             )
     if problems:
         raise BadTranslationFile(" ".join(problems))
