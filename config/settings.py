@@ -379,6 +379,13 @@ CELERY_BEAT_SCHEDULE["desk-apply-retention"] = {
     "task": "desk.tasks.apply_retention",
     "schedule": crontab(hour=3, minute=15),
 }
+# A file uploaded for import and never confirmed (names, dates of birth, equality answers) is
+# deleted this many days after upload, nightly at 03:20 on beat.
+IMPORT_BATCH_RETENTION_DAYS = env_int("IMPORT_BATCH_RETENTION_DAYS", 7)
+CELERY_BEAT_SCHEDULE["core-delete-unconfirmed-imports"] = {
+    "task": "core.tasks.delete_unconfirmed_imports",
+    "schedule": crontab(hour=3, minute=20),
+}
 
 # Two-factor sign-in (django-otp, TOTP): optional; anyone may turn it on from "Two-factor sign-in",
 # staff are offered it on their home page. Once on, every sign-in asks for a code from the app.
