@@ -28,6 +28,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # The landlord's own name goes in the header (never the GOV.UK name or crown).
 LANDLORD_NAME = env_str("LANDLORD_NAME", "Northfield Homes")
+if "\n" in LANDLORD_NAME or "\r" in LANDLORD_NAME:  # it goes into email subjects (issue 24, item 7)
+    raise ImproperlyConfigured("LANDLORD_NAME must be one line.")
 SERVICE_NAME = env_str("SERVICE_NAME", "Resident voice and repairs scrutiny")
 
 INSTALLED_APPS = [
@@ -376,6 +378,13 @@ CONTACT_NOTE_RETENTION_MONTHS = env_int("CONTACT_NOTE_RETENTION_MONTHS", 72)
 CELERY_BEAT_SCHEDULE["desk-apply-retention"] = {
     "task": "desk.tasks.apply_retention",
     "schedule": crontab(hour=3, minute=15),
+}
+# A file uploaded for import and never confirmed (names, dates of birth, equality answers) is
+# deleted this many days after upload, nightly at 03:20 on beat.
+IMPORT_BATCH_RETENTION_DAYS = env_int("IMPORT_BATCH_RETENTION_DAYS", 7)
+CELERY_BEAT_SCHEDULE["core-delete-unconfirmed-imports"] = {
+    "task": "core.tasks.delete_unconfirmed_imports",
+    "schedule": crontab(hour=3, minute=20),
 }
 
 # Two-factor sign-in (django-otp, TOTP): optional; anyone may turn it on from "Two-factor sign-in",

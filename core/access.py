@@ -10,6 +10,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
 
 @dataclass(frozen=True)
@@ -57,3 +58,34 @@ def page(*permissions, post_only=False, html=True):
         return guarded
 
     return declare
+
+
+# Object rules: which records a page may show a person, beside the page rules above. A page first
+# checks the permissions it declares, then narrows what it reads through these.
+
+
+def sees_only_own_jobs(user):
+    """Operatives work their own repair jobs (repairs assigned to them): they may open the
+    households of those jobs and no other. Staff who handle every repair, or none, are not narrowed."""
+    return user.has_perm("repairs.work_repair_jobs") and not user.has_perm("repairs.view_all_repairs")
+
+
+def within_own_households(user, records, household="household"):
+    """`records` narrowed to the households `user` may open (see `sees_only_own_jobs`).
+
+    `records` is a queryset of households (`household=""`) or of anything with a household
+    (`household` names the path to it: "household" for residents and contacts)."""
+    if not sees_only_own_jobs(user):
+        return records
+    path = f"{household}__repairs__operative" if household else "repairs__operative"
+    mine = records.model._default_manager.filter(**{path: user}).values("pk")
+    return records.filter(pk__in=mine)
+
+
+def household_record_or_404(user, records, household="household", **lookup):
+    """The one record matching `lookup` if `user` may open its household; otherwise 404, as for a
+    repair that is not theirs (so nobody learns that it exists)."""
+    found = within_own_households(user, records, household).filter(**lookup).first()
+    if found is None:
+        raise Http404("Nothing found.")
+    return found

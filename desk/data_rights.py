@@ -16,6 +16,9 @@ Erasure keeps the rows that figures are counted from and removes what identifies
 - survey responses keep their choice answers (satisfaction figures already reported do not move)
   and lose free-text answers; the invitation link stops working;
 - the audit of who looked at the record is kept (it is append-only) and an "erased" entry is added.
+- a file uploaded for import and not yet confirmed with a row naming them (by their reference) is
+  deleted whole; until then, or until IMPORT_BATCH_RETENTION_DAYS deletes it, subject access shows
+  those rows (core/imports/batches.py).
 """
 
 import json
@@ -25,6 +28,7 @@ from django.apps import apps
 from django.db import models, transaction
 from django.utils import timezone
 
+from core.imports import batches
 from desk.models import ContactCorrection
 from engagement.audit import record_change
 from engagement.models import AuditAction, AuditSubject, Resident
@@ -150,11 +154,24 @@ def subject_access(resident):
                 record["corrections"] = [_record(correction) for correction in obj.corrections.all()]
             records.append(record)
         sections.append({"title": held.title, "records": records})
+    sections.append({"title": UNCONFIRMED_IMPORTS, "records": _unconfirmed_import_rows(resident)})
     return {
         "resident_id": resident.pk,
         "produced_at": timezone.now().isoformat(),
         "sections": sections,
     }
+
+
+UNCONFIRMED_IMPORTS = "Files uploaded for import and not yet confirmed"
+
+
+def _unconfirmed_import_rows(resident):
+    """Rows naming the resident (by their reference) in files uploaded for import and not yet
+    confirmed: held until confirmed or deleted after IMPORT_BATCH_RETENTION_DAYS."""
+    return [
+        {"file": batch.file_name, "uploaded": batch.uploaded_at.isoformat(), "line": line, **row}
+        for batch, line, row in batches.rows_naming("resident_reference", resident.reference)
+    ]
 
 
 def subject_access_json(resident):
@@ -191,6 +208,8 @@ def erase_resident(*, resident, by, reason, path=""):
                 blanked_answers += 1
     changed["free-text survey answers"] = blanked_answers
     _rows(resident, "surveys.Invitation").update(expires_at=timezone.now())
+    # Files uploaded for import and not confirmed that name them go whole (they can be uploaded again).
+    changed["unconfirmed import files"] = batches.delete_batches_naming("resident_reference", resident.reference)
     user = resident.user
     if user is not None:
         user.username = f"erased-{resident.pk}"

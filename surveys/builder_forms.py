@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import validate_single_line
 from surveys.choices import AskedOf, QuestionKind, SurveyKind
 from surveys.models import Question, SampleMethod, SurveyApproach
 from surveys.routing import routing_problem
@@ -16,7 +17,12 @@ CHOICE_KINDS = (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE)
 
 
 class SurveyForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200, error_messages={"required": _("Enter a title")})
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        validators=[validate_single_line],
+        error_messages={"required": _("Enter a title")},
+    )
     purpose = forms.CharField(
         label=_("Why you are asking"),
         help_text=_("Residents read this first: why we ask and what we do with the answers."),

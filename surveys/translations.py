@@ -6,6 +6,7 @@ translator's note says what it is. The same entries give the completeness figure
 shows, and a survey is offered in a language only when it is 100% complete in it.
 """
 
+import re
 from dataclasses import dataclass
 
 import polib
@@ -15,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
+from core.validators import has_line_break
 from surveys.choices import DONT_KNOW, DONT_KNOW_LABEL
 
 
@@ -106,6 +108,26 @@ def po_export(survey, version, language):
     return po
 
 
+# polib.pofile reads its argument as a path whenever a file of that name exists (issue 24, item 5).
+# No path can hold a NUL character (os.path.isfile answers False), and "# " makes this first line a
+# comment, so the uploaded text is always parsed as text and never names a file to open.
+NOT_A_PATH = "# \x00\n"
+
+
+def po_parse(content):
+    """The uploaded PO text, parsed as text only: never read as a path, whatever it says."""
+    if "\x00" in content or not re.search(r"^msgid ", content, flags=re.MULTILINE):
+        raise BadTranslationFile(
+            _("This is not a PO file: it has no msgid lines. Upload the file you downloaded here, translated.")
+        )
+    try:
+        return polib.pofile(NOT_A_PATH + content)
+    except (OSError, ValueError) as error:
+        # Line numbers as the translator counts them (without the first line added above).
+        message = re.sub(r" ?\(line (\d+)\)", lambda m: f" (line {int(m.group(1)) - 1})", str(error))
+        raise BadTranslationFile(_("This is not a PO file: %(error)s") % {"error": message}) from error
+
+
 @transaction.atomic
 def po_import(*, survey, version, language, content):
     """Keep the translations in a PO file for this draft version. Returns how many entries were filled.
@@ -114,10 +136,7 @@ def po_import(*, survey, version, language, content):
     the others, so a translation never sits beside text it does not translate."""
     if version.is_published:
         raise BadTranslationFile(_("This version is published, so it cannot change. Make a new version to translate."))
-    try:
-        po = polib.pofile(content)
-    except (OSError, ValueError) as error:
-        raise BadTranslationFile(_("This is not a PO file: %(error)s") % {"error": error}) from error
+    po = po_parse(content)
     known = {entry.context: entry for entry in entries(survey, version)}
     problems = []
     for item in po:
@@ -127,6 +146,11 @@ def po_import(*, survey, version, language, content):
         elif item.msgid != entry.english:
             problems.append(
                 _("The English of %(context)s has changed since this file was made.") % {"context": item.msgctxt}
+            )
+        elif entry.field == "title" and not entry.is_choice and has_line_break(item.msgstr.strip()):
+            problems.append(
+                _("The translation of %(context)s must be on one line: it is used as the subject of emails.")
+                % {"context": item.msgctxt}
             )
     if problems:
         raise BadTranslationFile(" ".join(problems))

@@ -334,6 +334,24 @@ SAMPLE_ARGUMENTS.update(
     }
 )
 
+# Pages about one household (a resident, their needs and adjustments, contacts with them): an
+# operative opens them only for the households of their own jobs (core.access.within_own_households).
+HOUSEHOLD_PAGES = {
+    name
+    for name, make in SAMPLE_ARGUMENTS.items()
+    if make in (_resident, _need, _adjustment, _restriction, _follow_up, _done_follow_up, _contact)
+} | {"surveys:invite_resident"}
+
+
+def operative_jobs_at_every_household(personas):
+    """Give the operative persona a job at every household there is, for checks that an allowed
+    page works for them (the role matrix, the accessibility check); the sweeps leave this out."""
+    from engagement.models import Household
+    from tests.repairs.factories import RepairRequestFactory
+
+    for household in Household.objects.exclude(repairs__operative=personas["repairs_operative"]):
+        RepairRequestFactory(household=household, operative=personas["repairs_operative"])
+
 
 @dataclass(frozen=True)
 class Page:

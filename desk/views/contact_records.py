@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.access import page
+from core.access import household_record_or_404, page
 from core.views.form_page import form_page
 from desk.contact_logging import contact_correct, follow_up_change, may_change_follow_up, may_correct
 from desk.forms.contact_records import ContactCorrectionForm, FollowUpForm, PatchAssignForm
@@ -15,17 +15,17 @@ from desk.selectors.worklist import homes_for_patch
 from engagement import services
 
 
-def _contact(pk):
+def _contact(pk, user):
     contacts = Contact.objects.select_related("household__home", "resident", "made_by").prefetch_related(
         "prompts", "repairs", "follow_ups__owner", "corrections__corrected_by"
     )
-    return get_object_or_404(contacts, pk=pk)
+    return household_record_or_404(user, contacts, pk=pk)
 
 
 @page("desk.view_contact", "engagement.view_resident")
 def contact_detail(request, pk):
     """The contact, its follow-ups and its corrections. Its author or a manager corrects it here."""
-    contact = _contact(pk)
+    contact = _contact(pk, request.user)
     can_correct = may_correct(request.user, contact)
     if request.method == "POST" and not can_correct:
         raise PermissionDenied

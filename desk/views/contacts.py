@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.access import page
+from core.access import household_record_or_404, page
 from core.language_check import active_rules, review_form
 from desk.contact_logging import contact_log, follow_up_done
 from desk.forms.contacts import ContactForm
@@ -23,7 +23,7 @@ from repairs.selectors import repair_for
 
 @page("desk.add_contact", "engagement.view_resident")
 def contact_add(request, pk):
-    resident = get_object_or_404(Resident.objects.select_related("household__home"), pk=pk)
+    resident = household_record_or_404(request.user, Resident.objects.select_related("household__home"), pk=pk)
     household = resident.household
     offered, held_back = prompts_to_offer(household=household, resident=resident, user=request.user)
     if request.method == "GET" and Prompt.EQUALITY in offered:

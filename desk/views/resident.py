@@ -14,7 +14,7 @@ from repairs.selectors import household_summary
 
 @page("engagement.view_resident")
 def resident_detail(request, pk):
-    resident = resident_or_404(pk)
+    resident = resident_or_404(pk, request.user)
     overview = profiles.resident_overview(resident, request.user, timezone.localdate())
     if overview.needs is not None:
         record_view(

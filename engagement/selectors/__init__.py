@@ -8,16 +8,16 @@ SEARCH_LIMIT = 50
 TRIGRAM = 3  # pg_trgm indexes a fragment of at least three characters
 
 
-def residents_matching(text, limit=SEARCH_LIMIT):
+def residents_matching(text, limit=SEARCH_LIMIT, within=None):
     """Current residents whose name, address, postcode, property or person reference or UPRN matches `text`:
-    the first `limit` by name.
+    the first `limit` by name, among `within` (a queryset of residents: everyone when None).
 
     Each carries `current_restrictions`, so a search result warns before anyone makes contact.
     """
     text = " ".join(text.split())
     if not text:
         return Resident.objects.none()
-    found = _first_matches(text, limit)
+    found = _first_matches(text, limit, Resident.objects.all() if within is None else within)
     current_restrictions = Count(
         "contact_restrictions", filter=Q(contact_restrictions__ended_on__isnull=True), distinct=True
     )
@@ -29,7 +29,7 @@ def residents_matching(text, limit=SEARCH_LIMIT):
     )
 
 
-def _first_matches(text, limit):
+def _first_matches(text, limit, residents):
     """The keys of the first `limit` matches by name, in one query.
 
     A match names each word in the resident's name or home, or is an exact match of a reference,
@@ -48,10 +48,10 @@ def _first_matches(text, limit):
     if len(word) < TRIGRAM:
         # No trigram index can serve so short a fragment: it matches a large share of residents,
         # for whom joining the current households is cheaper than reading each one's by key.
-        current = Resident.objects.current()
+        current = residents.current()
     else:
         ended = Household.objects.filter(pk=OuterRef("household_id")).order_by().values("tenancy_end")[:1]
-        current = Resident.objects.alias(tenancy_end=Subquery(ended)).filter(current_tenancy())
+        current = residents.alias(tenancy_end=Subquery(ended)).filter(current_tenancy())
     if len(words) > 1:
         # Each part matches `word`; the other words must match too, in the name or the home.
         condition = Q()

@@ -2,11 +2,11 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.access import page
+from core.access import household_record_or_404, page
 from core.views.form_page import form_page
 from engagement import services
 from engagement.audit import record_view
@@ -21,9 +21,9 @@ from engagement.models import (
     ContactDetails,
     ContactRestriction,
     ReasonableAdjustment,
-    Resident,
     SupportNeed,
 )
+from engagement.views.residents import resident_or_404
 
 SPECIAL = "engagement.view_special_category"
 
@@ -63,7 +63,7 @@ def _history(subject, pk):
 
 @page("engagement.add_supportneed", SPECIAL)
 def support_need_add(request, pk):
-    resident = get_object_or_404(Resident, pk=pk)
+    resident = resident_or_404(pk, request.user)
     form = item_forms.SupportNeedForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.support_need_record(resident=resident, by=request.user, path=request.path, **form.cleaned_data)
@@ -73,7 +73,13 @@ def support_need_add(request, pk):
 
 @page("engagement.change_supportneed", SPECIAL)
 def support_need_edit(request, resident_pk, pk):
-    need = get_object_or_404(SupportNeed.objects.select_related("resident"), pk=pk, resident_id=resident_pk)
+    need = household_record_or_404(
+        request.user,
+        SupportNeed.objects.select_related("resident"),
+        "resident__household",
+        pk=pk,
+        resident_id=resident_pk,
+    )
     resident = need.resident
     fields = ["category", "description", "is_temporary", "started_on", "review_by", "ended_on", "end_reason"]
     form = item_forms.SupportNeedChangeForm(request.POST or None, initial={f: getattr(need, f) for f in fields})
@@ -95,7 +101,7 @@ def support_need_edit(request, resident_pk, pk):
 
 @page("engagement.add_reasonableadjustment")
 def adjustment_add(request, pk):
-    resident = get_object_or_404(Resident, pk=pk)
+    resident = resident_or_404(pk, request.user)
     form = item_forms.AdjustmentRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.adjustment_request(resident=resident, by=request.user, path=request.path, **form.cleaned_data)
@@ -105,8 +111,12 @@ def adjustment_add(request, pk):
 
 @page("engagement.change_reasonableadjustment")
 def adjustment_edit(request, resident_pk, pk):
-    adjustment = get_object_or_404(
-        ReasonableAdjustment.objects.select_related("resident"), pk=pk, resident_id=resident_pk
+    adjustment = household_record_or_404(
+        request.user,
+        ReasonableAdjustment.objects.select_related("resident"),
+        "resident__household",
+        pk=pk,
+        resident_id=resident_pk,
     )
     resident = adjustment.resident
     form = item_forms.AdjustmentProgressForm(request.POST or None, adjustment=adjustment)
@@ -125,7 +135,7 @@ def adjustment_edit(request, resident_pk, pk):
 
 @page("engagement.add_contactrestriction")
 def restriction_add(request, pk):
-    resident = get_object_or_404(Resident, pk=pk)
+    resident = resident_or_404(pk, request.user)
     form = item_forms.ContactRestrictionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.restriction_record(resident=resident, by=request.user, path=request.path, **form.cleaned_data)
@@ -139,8 +149,12 @@ def restriction_add(request, pk):
 
 @page("engagement.change_contactrestriction")
 def restriction_edit(request, resident_pk, pk):
-    restriction = get_object_or_404(
-        ContactRestriction.objects.select_related("resident"), pk=pk, resident_id=resident_pk
+    restriction = household_record_or_404(
+        request.user,
+        ContactRestriction.objects.select_related("resident"),
+        "resident__household",
+        pk=pk,
+        resident_id=resident_pk,
     )
     resident = restriction.resident
     fields = ["kind", "details", "reason", "decided_by", "started_on", "review_by", "resident_told_on", "ended_on"]
@@ -158,7 +172,7 @@ def restriction_edit(request, resident_pk, pk):
 
 @page("engagement.change_communicationpreference")
 def preferences_edit(request, pk):
-    resident = get_object_or_404(Resident, pk=pk)
+    resident = resident_or_404(pk, request.user)
     preference = CommunicationPreference.objects.filter(resident=resident).first()
     form = CommunicationPreferenceForm(request.POST or None, about_self=False, preference=preference)
     if request.method == "POST" and form.is_valid():
@@ -169,7 +183,7 @@ def preferences_edit(request, pk):
 
 @page("engagement.view_resident", "engagement.change_contactdetails")
 def contact_details_edit(request, pk):
-    resident = get_object_or_404(Resident, pk=pk)
+    resident = resident_or_404(pk, request.user)
     details = ContactDetails.objects.filter(resident=resident).first()
     form = ContactDetailsForm(request.POST or None, about_self=False, details=details)
     if request.method == "POST" and form.is_valid():

@@ -2,11 +2,11 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.access import page
+from core.access import household_record_or_404, page
 from engagement import services
 from engagement.audit import record_view, record_views
 from engagement.equality import QUESTIONS
@@ -15,13 +15,14 @@ from engagement.models import AuditSubject, EqualityProfile, Resident
 from engagement.selectors import profiles
 
 
-def resident_or_404(pk):
-    return get_object_or_404(Resident.objects.select_related("household__home__region"), pk=pk)
+def resident_or_404(pk, user):
+    """The resident if `user` may open their household (core.access: operatives, their own jobs')."""
+    return household_record_or_404(user, Resident.objects.select_related("household__home__region"), pk=pk)
 
 
 @page("engagement.view_resident", "engagement.view_equalityprofile", "engagement.view_special_category")
 def equality_profile(request, pk):
-    resident = resident_or_404(pk)
+    resident = resident_or_404(pk, request.user)
     profile = EqualityProfile.objects.filter(resident=resident).select_related("consent_explained_by").first()
     record_view(
         user=request.user,
@@ -42,7 +43,7 @@ def equality_profile(request, pk):
 
 @page("engagement.change_equalityprofile", "engagement.view_special_category")
 def equality_profile_edit(request, pk):
-    resident = resident_or_404(pk)
+    resident = resident_or_404(pk, request.user)
     profile = EqualityProfile.objects.filter(resident=resident).first() or EqualityProfile(resident=resident)
     form = EqualityProfileForm(request.POST or None, instance=profile, resident=resident)
     if request.method == "GET":

@@ -31,6 +31,10 @@ class EmailChannel(Channel):
         email.attach_alternative(message.html, "text/html")
         try:
             email.send()
+        except ValueError as error:
+            # BadHeaderError (a line break in the subject) and an address Django cannot use are
+            # ValueErrors: trying again sends the same message, so the delivery fails with the reason.
+            return Outcome(DeliveryStatus.FAILED, f"Not sent: the message could not be made ({error})."[:300])
         except smtplib.SMTPRecipientsRefused as error:
             codes = [code for code, _text in error.recipients.values()]
             if codes and all(_permanent(code) for code in codes):

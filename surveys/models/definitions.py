@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import validate_single_line
 from surveys.choices import DONT_KNOW, DONT_KNOW_LABEL, FIXED_CHOICES, AskedOf, QuestionKind, SurveyKind
 
 
@@ -24,7 +25,8 @@ def _with_landlord(text):
 
 
 class Survey(models.Model):
-    title = models.CharField(max_length=200)
+    # Email subjects are made from the title: one line only (issue 24, item 7).
+    title = models.CharField(max_length=200, validators=[validate_single_line])
     purpose = models.TextField(help_text=_("Shown to respondents: why we ask and what we do with the answers."))
     kind = models.CharField(max_length=20, choices=SurveyKind.choices)
     # {"cy": {"title": "...", "purpose": "..."}}; any missing text falls back to English.

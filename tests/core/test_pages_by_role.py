@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from core.roles import ROLES
-from tests.pages import all_pages, pages_to_visit
+from tests.pages import HOUSEHOLD_PAGES, all_pages, operative_jobs_at_every_household, pages_to_visit
 
 ROLE_SLUGS = [role.slug for role in ROLES]
 
@@ -24,6 +24,8 @@ def test_every_page_declares_who_may_see_it():
 def test_each_role_gets_the_page_or_403(client, personas, page):
     # Every role in one test per page: the page's sample data is built once, not once per role.
     url = page.url(personas)
+    if page.name in HOUSEHOLD_PAGES:  # operatives open the households of their jobs (tests/security)
+        operative_jobs_at_every_household(personas)
     answered = {}
     for slug in ROLE_SLUGS:
         client.force_login(personas[slug])

@@ -15,6 +15,7 @@ from desk.selectors.worklist import patch_silences, worklist_for
 from engagement.models import Home
 from tests.core.factories import UserFactory
 from tests.engagement.factories import HomeFactory, HouseholdFactory, ResidentFactory
+from tests.repairs.factories import RepairRequestFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +59,7 @@ def test_a_correction_needs_a_reason_and_nothing_changes_without_one(client, per
 
 def test_someone_else_may_read_but_not_correct(client, personas):
     contact = _contact(personas["housing_officer"])
+    RepairRequestFactory(household=contact.household, operative=personas["repairs_operative"])  # their job's home
     client.force_login(personas["repairs_operative"])
     page = client.get(reverse("contact_detail", args=[contact.pk])).content.decode()
     assert "Rent query" in page and "Correct the contact" not in page

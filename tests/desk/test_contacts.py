@@ -124,6 +124,7 @@ def test_a_failure_in_any_part_saves_nothing_and_keeps_the_answers(client, perso
 
 def test_a_repair_fixed_at_the_visit_is_completed_on_the_first_visit_and_linked(client, personas, resident):
     operative = personas["repairs_operative"]
+    RepairRequestFactory(household=resident.household, operative=operative)  # the booked job at this home
     client.force_login(operative)
     data = {
         "about": str(resident.pk),

@@ -7,7 +7,7 @@ import pytest
 
 from core.roles import ROLES
 from tests.e2e.conftest import then_the_accessibility_baseline_is_met
-from tests.pages import EXAMPLE_QUERIES, html_pages_to_visit
+from tests.pages import EXAMPLE_QUERIES, HOUSEHOLD_PAGES, html_pages_to_visit, operative_jobs_at_every_household
 
 pytestmark = pytest.mark.browser
 
@@ -15,6 +15,8 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize("page_under_test", html_pages_to_visit(), ids=lambda page: page.name)
 def test_page_meets_the_accessibility_baseline_for_every_role_that_sees_it(open_page, personas, page_under_test):
     url = page_under_test.url(personas) + EXAMPLE_QUERIES.get(page_under_test.name, "")
+    if page_under_test.name in HOUSEHOLD_PAGES:  # operatives open the households of their own jobs
+        operative_jobs_at_every_household(personas)
     viewers = [None] if page_under_test.access.public else []
     viewers += [personas[role.slug] for role in ROLES if page_under_test.access.allows(personas[role.slug])]
     assert viewers, f"No role may see {page_under_test.name}"

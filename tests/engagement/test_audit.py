@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from engagement.models import AppendOnly, AuditAction, AuditEntry, AuditSubject
 from tests.engagement.factories import EqualityProfileFactory, ResidentFactory, SupportNeedFactory
+from tests.repairs.factories import RepairRequestFactory
 
 
 @pytest.fixture
@@ -52,6 +53,7 @@ def test_the_resident_page_records_one_view_of_support_needs_for_an_officer(clie
 def test_staff_without_the_special_category_permission_see_no_needs_and_leave_no_audit(
     client, personas, resident, slug
 ):
+    RepairRequestFactory(household=resident.household, operative=personas["repairs_operative"])  # their job
     client.force_login(personas[slug])
 
     response = client.get(reverse("resident_detail", kwargs={"pk": resident.pk}))

@@ -13,6 +13,7 @@ from tests.engagement.factories import (
     SupportNeedFactory,
 )
 from tests.pages import SAMPLE_ARGUMENTS, all_pages
+from tests.repairs.factories import RepairRequestFactory
 
 # Every page about a named resident, and the lists that name residents. (Other pages that name
 # residents, such as panel members and shortlists, are found by tests/engagement/test_panel_pages.py.)
@@ -92,6 +93,7 @@ def test_the_resident_page_shows_outstanding_adjustments_first(client, personas)
 def test_the_resident_page_brings_together_home_household_and_placeholders(client, personas):
     resident = ResidentFactory(first_name="Ada")
     ResidentFactory(household=resident.household, first_name="Bea", is_lead_tenant=False)
+    RepairRequestFactory(household=resident.household, operative=personas["repairs_operative"])  # their job
     client.force_login(personas["repairs_operative"])
 
     page = client.get(reverse("resident_detail", kwargs={"pk": resident.pk})).content.decode()

@@ -150,6 +150,7 @@ class Visit:
     forms: tuple  # (method, has a CSRF token) of every form on the page
     names: bool = False  # the body names a resident
     sent_answer: bool = False  # the body shows the sample's sent survey answer (tests.pages.SENT_ANSWER)
+    named: tuple = ()  # every match of the names pattern: which residents the body names
 
 
 class Evidence:
@@ -242,6 +243,7 @@ def visit_everything(client, users, urls, evidence, audit_entries):
                     may_see_special=may_see,
                     forms=tuple(tuple(form) for form in parsed.forms) if parsed else (),
                     names=bool(evidence.names.search(text)),
+                    named=tuple(sorted(set(evidence.names.findall(text)))),
                     sent_answer=SENT_ANSWER in text,
                 )
             )

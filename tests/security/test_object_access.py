@@ -16,7 +16,7 @@ from django.urls import reverse
 from core.roles import ROLES
 from tests.core.factories import UserFactory
 from tests.engagement.factories import ResidentFactory
-from tests.pages import SAMPLE_ARGUMENTS, pages_to_visit
+from tests.pages import HOUSEHOLD_PAGES, SAMPLE_ARGUMENTS, pages_to_visit
 
 ROLE_SLUGS = [role.slug for role in ROLES]
 MARKER = "Otherperson"
@@ -51,7 +51,7 @@ def limited_to_own(slug, name):
     if slug == "resident":
         return True
     if slug == "repairs_operative":
-        return name.startswith("repairs:")
+        return name.startswith("repairs:") or name in HOUSEHOLD_PAGES
     if slug == "panel_member":
         return bool(PANEL_PAGES.match(name))
     return False
@@ -85,6 +85,9 @@ def test_the_own_objects_only_rule_is_really_exercised():
         ("resident", "repairs:my_repair"),
         ("repairs_operative", "repairs:detail"),
         ("repairs_operative", "repairs:visit"),
+        ("repairs_operative", "resident_detail"),
+        ("repairs_operative", "contact_add"),
+        ("repairs_operative", "contact_detail"),
         ("panel_member", "panel_detail"),
         ("panel_member", "meeting_detail"),
         ("panel_member", "review_detail"),

@@ -34,7 +34,7 @@ from django.test import Client, override_settings
 from core.roles import ROLES
 from engagement.models import AuditAction, AuditEntry, EqualityProfile, Resident
 from tests.conftest import FAST_PASSWORD_HASHERS, make_personas
-from tests.pages import EXAMPLE_QUERIES, SAMPLE_ARGUMENTS, all_pages
+from tests.pages import EXAMPLE_QUERIES, HOUSEHOLD_PAGES, SAMPLE_ARGUMENTS, all_pages
 from tests.security.sweep import ANONYMOUS, OTHERS, OWN, Evidence, visit_everything
 
 # django_db: pytest-django sets up the test database only for a run with a test marked so.
@@ -188,3 +188,27 @@ def test_no_one_reads_a_residents_sent_answers_on_any_page_or_download(visits):
     opened = [visit for visit in visits if _page_name(visit.url) in link_pages]
     assert {visit.role for visit in opened} == {*ROLE_SLUGS, ANONYMOUS}
     assert all(visit.status == 200 for visit in opened)
+
+
+def _view_name(url):
+    from django.urls import resolve
+
+    return resolve(url.split("?")[0]).view_name
+
+
+def test_an_operative_opens_no_household_outside_their_own_jobs(visits):
+    """Every household page is opened for a household with none of the operative persona's jobs:
+    each answers 403 or 404; and no page or download the operative reads names a resident of a
+    household outside their jobs (their jobs: the sample repair at the resident persona's home)."""
+    operative = [visit for visit in visits if visit.role == "repairs_operative"]
+    household_pages = [visit for visit in operative if _view_name(visit.url) in HOUSEHOLD_PAGES]
+    assert {_view_name(visit.url) for visit in household_pages} == HOUSEHOLD_PAGES
+    assert [(visit.url, visit.status) for visit in household_pages if visit.status not in (403, 404)] == []
+    # Their own jobs' residents are the only ones named (the search, their jobs, their visits).
+    own = Resident.objects.filter(household__repairs__operative__username="repairs_operative")
+    theirs = {f"-{NAME_MARK}{pk}" for pk in own.values_list("pk", flat=True)}
+    assert theirs, "the sample repair is at a household with residents"
+    named = {visit.url: set(visit.named) - theirs for visit in operative if visit.status == 200}
+    assert {url: others for url, others in named.items() if others} == {}
+    searched = [v for v in operative if _page_name(v.url) == "resident_search" and "?q=" in v.url]
+    assert searched and all(set(v.named) <= theirs for v in searched) and any(v.named for v in searched)

@@ -102,3 +102,44 @@ def test_a_survey_is_offered_in_a_language_only_when_complete_and_urdu_reads_rig
     page = client.get(flow.start_url(other.token))
     client.post(flow.start_url(other.token), {"key": str(page.context["key"]), "survey_language": "pl"})
     assert "Is your home warm enough?" in client.get(flow.question_url(other.token, "WARM")).content.decode()
+
+
+@pytest.mark.parametrize("kind", ["system file", "the project's own PO file", "relative path"])
+def test_an_upload_whose_content_is_a_server_path_is_refused_and_the_file_never_opened(builder, monkeypatch, kind):
+    """Issue 24, item 5: polib.pofile takes a path or text. The upload is text: a path in it is
+    refused with a form error, and no file is opened (an existence oracle, and a way round the size limit)."""
+    from pathlib import Path
+
+    own = Path(__file__).resolve().parents[2] / "locale" / "cy" / "LC_MESSAGES" / "django.po"
+    assert own.is_file()
+    content = {"system file": "/etc/passwd", "the project's own PO file": str(own), "relative path": "manage.py"}[kind]
+    opened = []
+    monkeypatch.setattr(polib, "open", lambda *a, **k: opened.append(a) or open(*a, **k), raising=False)
+    monkeypatch.setattr(polib.io, "open", lambda *a, **k: opened.append(a) or open(*a, **k))
+    survey = draft_survey()
+    upload_file = SimpleUploadedFile("survey.po", content.encode())
+
+    page = builder.post(reverse("surveys:translations", args=[survey.pk]), {"language": "pl", "po_file": upload_file})
+
+    assert page.status_code == 200
+    assert "This is not a PO file: it has no msgid lines." in page.content.decode()
+    assert opened == []
+    assert translations.completeness(survey, survey.versions.get(), "pl")[0] == 0
+
+
+def test_po_text_is_parsed_as_text_even_when_a_file_of_that_name_exists(tmp_path, monkeypatch):
+    """The parse never asks polib to read a path: the same text as a file's name parses as text."""
+    monkeypatch.chdir(tmp_path)
+    text = 'msgid "A"\nmsgstr "B"\n'
+    (tmp_path / text).write_text('msgid "X"\nmsgstr "Y"\n')  # polib.pofile(text) would read this file
+    po = translations.po_parse(text)
+    assert [(entry.msgid, entry.msgstr) for entry in po] == [("A", "B")]
+    with pytest.raises(translations.BadTranslationFile, match=r"line 3"):
+        translations.po_parse('msgid "A"\nmsgstr "B"\nnonsense\n')
+
+
+def test_the_upload_size_limit_holds(builder):
+    survey = draft_survey()
+    big = SimpleUploadedFile("survey.po", b'msgid "A"\nmsgstr "B"\n' + b"#" * 2_000_001)
+    page = builder.post(reverse("surveys:translations", args=[survey.pk]), {"language": "pl", "po_file": big})
+    assert "The file must be smaller than 2 MB" in page.content.decode()
