@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Outside the two-factor pages' redirects, so they carry it too: no-store for anyone signed in.
+    "core.middleware.NoStoreWhenSignedInMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "core.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -386,6 +388,10 @@ CELERY_BEAT_SCHEDULE["desk-apply-retention"] = {
     "schedule": crontab(hour=3, minute=15),
 }
 
-# Two-factor sign-in (django-otp, TOTP): optional; anyone may turn it on from "Two-factor sign-in",
+# Two-factor sign-in (django-otp, TOTP): anyone may turn it on from "Two-factor sign-in",
 # staff are offered it on their home page. Once on, every sign-in asks for a code from the app.
 OTP_TOTP_ISSUER = LANDLORD_NAME
+# Roles (slugs from core/roles.py) for whom two-factor sign-in is compulsory: someone in one of them
+# who has no authenticator app set up is sent to set it up before any other page, and cannot turn
+# it off. Empty: optional for everyone. Decided at sign-in (core/two_factor.py).
+TWO_FACTOR_REQUIRED_ROLES = env_list("TWO_FACTOR_REQUIRED_ROLES", ["administrator", "insight_analyst"])
