@@ -15,7 +15,7 @@ One mechanism for every record two people edit (ADR 9, docs/security.md):
 """
 
 from django import forms
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -36,7 +36,9 @@ class Revisioned(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        if self.pk is not None and not self._state.adding:
+        if getattr(self, "_revision_claimed", False):
+            self._revision_claimed = False  # save_unless_changed has moved it on already
+        elif self.pk is not None and not self._state.adding:
             self.revision = (self.revision or 0) + 1
             update_fields = kwargs.get("update_fields")
             if update_fields is not None:
@@ -67,39 +69,47 @@ def _shown(instance, field):
 
 
 def save_unless_changed(instance, read_at, fields, shown=None):
-    """Write `fields` of `instance` only if its stored revision is still `read_at` (an atomic
-    conditional UPDATE); otherwise raise StaleEdit with what the record holds now.
+    """Save `instance` only if its stored revision is still `read_at`; otherwise raise StaleEdit
+    with what the record holds now, and write nothing.
 
-    `shown` may map a field name to a function drawing a stored value for people (phone numbers).
-    `read_at` None (a caller with no page, such as an import or a task): an ordinary save."""
+    The check is one conditional UPDATE (`SET revision = revision + 1 WHERE pk = .. AND revision =
+    read_at`) that claims the row; the model's own save() then writes it in the same transaction
+    (so derived fields and auto_now still work). Of two simultaneous saves only one claim matches:
+    on PostgreSQL the second waits on the row lock and then finds the revision moved on.
+    `fields` are those the person's form set (compared for the message). `shown` may map a field
+    name to a function drawing a stored value for people (phone numbers). `read_at` None (a caller
+    with no page: an import, a task): an ordinary save."""
     if read_at is None:
         instance.save()
         return instance
     model = type(instance)
-    values = {}
-    for name in fields:
-        field = model._meta.get_field(name)
-        values[field.attname] = field.pre_save(instance, add=False)  # auto_now fields take the time
-    for field in model._meta.concrete_fields:  # updated_at and the like move on too
-        if getattr(field, "auto_now", False) and field.attname not in values:
-            values[field.attname] = field.pre_save(instance, add=False)
-    updated = model._default_manager.filter(pk=instance.pk, revision=read_at).update(
-        **values, revision=F("revision") + 1
-    )
-    if updated:
-        instance.revision = read_at + 1
-        return instance
+    with transaction.atomic():
+        claimed = model._default_manager.filter(pk=instance.pk, revision=read_at).update(revision=F("revision") + 1)
+        if claimed:
+            instance.revision = read_at + 1
+            instance._revision_claimed = True
+            instance.save()
+            return instance
     current = model._default_manager.get(pk=instance.pk)
     changes = []
     for name in fields:
         field = model._meta.get_field(name)
-        if getattr(field, "auto_now", False) or name.endswith("_by"):
+        if getattr(field, "auto_now", False) or name.endswith("_by") or not field.concrete:
             continue
         if getattr(current, field.attname) != getattr(instance, field.attname):
             draw = (shown or {}).get(name)
             value = draw(getattr(current, field.attname)) if draw else _shown(current, field)
             changes.append((str(field.verbose_name).capitalize(), value or _("(blank)")))
     raise StaleEdit(current, changes)
+
+
+def save_form_unless_changed(form, read_at):
+    """A ModelForm's save(), through save_unless_changed (many-to-many fields after)."""
+    instance = form.save(commit=False)
+    names = {field.name for field in type(instance)._meta.concrete_fields}
+    save_unless_changed(instance, read_at, [name for name in form.fields if name in names])
+    form.save_m2m()
+    return instance
 
 
 class RevisionField(forms.IntegerField):
