@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Outside the two-factor pages' redirects, so they carry it too: no-store for anyone signed in.
+    "core.middleware.NoStoreWhenSignedInMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "core.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -103,6 +105,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite: every transaction takes the write lock when it begins (IMMEDIATE), and a writer waits up to
+# DB_SQLITE_TIMEOUT seconds for another to finish. Otherwise a transaction that read first fails at
+# once with "database is locked" when it comes to write beside another (issue 24 item 9: 3 of 5
+# simultaneous submits answered 503). Test: tests/reliability/test_simultaneous_writers.py.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": env_int("DB_SQLITE_TIMEOUT", 20)}
+    )
 # PostgreSQL's planner assumes spinning disks (random_page_cost 4) unless told otherwise, and then
 # reads all 150,000 households to find one officer's 500 homes (the worklist took 64 ms, 35 ms with
 # 1.1). 1.1 is the usual value for SSD or cloud storage; set DB_RANDOM_PAGE_COST to the server's.
@@ -387,6 +397,10 @@ CELERY_BEAT_SCHEDULE["core-delete-unconfirmed-imports"] = {
     "schedule": crontab(hour=3, minute=20),
 }
 
-# Two-factor sign-in (django-otp, TOTP): optional; anyone may turn it on from "Two-factor sign-in",
+# Two-factor sign-in (django-otp, TOTP): anyone may turn it on from "Two-factor sign-in",
 # staff are offered it on their home page. Once on, every sign-in asks for a code from the app.
 OTP_TOTP_ISSUER = LANDLORD_NAME
+# Roles (slugs from core/roles.py) for whom two-factor sign-in is compulsory: someone in one of them
+# who has no authenticator app set up is sent to set it up before any other page, and cannot turn
+# it off. Empty: optional for everyone. Decided at sign-in (core/two_factor.py).
+TWO_FACTOR_REQUIRED_ROLES = env_list("TWO_FACTOR_REQUIRED_ROLES", ["administrator", "insight_analyst"])

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
+from django.utils.cache import add_never_cache_headers
 
 from core.roles import role_of
 
@@ -25,6 +26,23 @@ class PermissionsPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+class NoStoreWhenSignedInMiddleware:
+    """Every page and download answered to a signed-in person says `Cache-Control: no-store` (and
+    private, max-age=0), so a shared computer's browser cache or a proxy keeps no copy of a
+    resident's details or a CSV. Public pages seen by visitors who are not signed in are unchanged.
+    Test: the page sweep (tests/core/test_pages_by_role.py) and tests/security/test_no_store.py."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
         return response
 
 

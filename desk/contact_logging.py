@@ -10,6 +10,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from core.concurrency import save_unless_changed
 from core.models import LanguageSource
 from desk.models import (
     Contact,
@@ -201,8 +202,10 @@ def may_correct(user, contact):
 
 
 @transaction.atomic
-def contact_correct(*, contact, by, changes, reason):
-    """Change a contact's words. Each changed field gets a correction row keeping the old text."""
+def contact_correct(*, contact, by, changes, reason, read_at=None):
+    """Change a contact's words. Each changed field gets a correction row keeping the old text.
+    `read_at`: the revision the page was read at; a correction made from a page opened before
+    another correction raises StaleEdit and saves nothing (core/concurrency.py)."""
     corrections = []
     for field, value in changes.items():
         if field not in CORRECTABLE_FIELDS or getattr(contact, field) == value:
@@ -215,8 +218,8 @@ def contact_correct(*, contact, by, changes, reason):
         )  # fmt: skip
         setattr(contact, field, value)
     if corrections:
+        save_unless_changed(contact, read_at, [correction.field for correction in corrections])
         ContactCorrection.objects.bulk_create(corrections)
-        contact.save(update_fields=[correction.field for correction in corrections])
     return corrections
 
 
@@ -230,7 +233,7 @@ def may_change_follow_up(user, follow_up):
 
 
 @transaction.atomic
-def follow_up_change(*, follow_up, action, owner, due_on):
+def follow_up_change(*, follow_up, action, owner, due_on, read_at=None):
     follow_up.action, follow_up.owner, follow_up.due_on = action, owner, due_on
-    follow_up.save(update_fields=["action", "owner", "due_on"])
+    save_unless_changed(follow_up, read_at, ["action", "owner", "due_on"])
     return follow_up

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import Revisioned
 from core.models import LanguageSource
 
 
@@ -69,7 +70,7 @@ class EqualityOutcome(models.TextChoices):
     NOT_NOW = "not_now", _("Not now: ask another time")
 
 
-class Contact(models.Model):
+class Contact(Revisioned):
     """One contact with a resident or a household: a visit, a call, an event, a report."""
 
     household = models.ForeignKey("engagement.Household", on_delete=models.PROTECT, related_name="contacts")
@@ -153,7 +154,7 @@ class FollowUpQuerySet(models.QuerySet):
         return self.filter(done_on__isnull=True)
 
 
-class FollowUp(models.Model):
+class FollowUp(Revisioned):
     """Something to do after a contact: what, who owns it, by when, and when it was done."""
 
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="follow_ups")

@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.concurrency import save_unless_changed
+from engagement import contact_details
 from engagement.audit import record_change
 from engagement.equality import NOT_ASKED, ConsentMethod
 from engagement.models import (
@@ -114,13 +116,14 @@ def support_need_record(
 
 
 @transaction.atomic
-def support_need_update(*, need, by, path="", **values):
-    """Change a need, or end it (set `ended_on`). The need is kept either way: that is its history."""
+def support_need_update(*, need, by, path="", read_at=None, **values):
+    """Change a need, or end it (set `ended_on`). The need is kept either way: that is its history.
+    `read_at`: the revision the page was read at; StaleEdit if someone saved since (core/concurrency.py)."""
     was_current = need.is_current
     changed = _apply(need, values)
     if not changed:
         return need
-    need.save()
+    save_unless_changed(need, read_at, changed)
     ended = was_current and not need.is_current
     record_change(
         user=by,
@@ -164,8 +167,13 @@ STEP_DATES = {
 
 
 @transaction.atomic
-def adjustment_update(*, adjustment, by, status, step_on=None, decline_reason="", review_by=None, path=""):
+def adjustment_update(
+    *, adjustment, by, status, step_on=None, decline_reason="", review_by=None, path="", read_at=None
+):
     """Move an adjustment on (requested → agreed → in place, or declined with a reason)."""
+    if read_at is not None and read_at != adjustment.revision:
+        # Moved on since the page was read: the status rules below would judge a stale step.
+        save_unless_changed(adjustment, read_at, ["status", "review_by", "decline_reason"])
     values = {"review_by": review_by}
     if status != adjustment.status:
         if status not in NEXT_STATUSES[adjustment.status]:
@@ -184,7 +192,7 @@ def adjustment_update(*, adjustment, by, status, step_on=None, decline_reason=""
         values["decline_reason"] = decline_reason
     changed = _apply(adjustment, values)
     if changed:
-        adjustment.save()
+        save_unless_changed(adjustment, read_at, changed)
         record_change(
             user=by,
             resident=adjustment.resident,
@@ -227,13 +235,13 @@ def restriction_record(
 
 
 @transaction.atomic
-def restriction_update(*, restriction, by, path="", **values):
+def restriction_update(*, restriction, by, path="", read_at=None, **values):
     if values.get("review_by", restriction.review_by) is None:
         raise ValidationError("Enter the date by which the restriction must be reviewed.")
     was_current = restriction.is_current
     changed = _apply(restriction, values)
     if changed:
-        restriction.save()
+        save_unless_changed(restriction, read_at, changed)
         record_change(
             user=by,
             resident=restriction.resident,
@@ -262,10 +270,18 @@ def patch_assign(*, officer, homes):
     return homes.exclude(housing_officer=officer).update(housing_officer=officer)
 
 
-def contact_details_save(*, resident, by, **values):
-    """Save a resident's email, mobile and landline (checked by ContactDetailsForm), by staff or themselves."""
+# Numbers are stored in E.164; a refused save shows them as people write them.
+CONTACT_DETAILS_SHOWN = {"mobile_phone": contact_details.shown, "landline_phone": contact_details.shown}
+
+
+def contact_details_save(*, resident, by, read_at=None, **values):
+    """Save a resident's email, mobile and landline (checked by ContactDetailsForm), by staff or themselves.
+
+    `read_at`: the revision the form was read at (0 when there were no details yet). A save from a
+    page opened before someone else's save raises StaleEdit and changes nothing: a stale staff page
+    must not put back an old number and mark it confirmed today (issue 24 item 3)."""
     details, _created = ContactDetails.objects.get_or_create(resident=resident)
     _apply(details, values)
     details.updated_by = by
-    details.save()
+    save_unless_changed(details, read_at, [*values, "updated_by"], shown=CONTACT_DETAILS_SHOWN)
     return details

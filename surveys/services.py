@@ -270,7 +270,31 @@ def response_enter(*, key, survey, resident, mode, language, received_on, answer
         raise AlreadyResponded(earlier)
     now = timezone.now()
     invitation = Invitation.objects.filter(survey=survey, resident=resident, repair_reference="").first()
-    response = Response.objects.create(
+    try:
+        # In a savepoint: two staff keying the same form at once (or one double click) both pass the
+        # checks above; the unique constraints let one in and the other lands here, told plainly.
+        with transaction.atomic():
+            response = _create_entered(
+                survey, resident, invitation, key, mode, language, now, entered_by, received_on, imported_from
+            )
+    except IntegrityError:
+        same = Response.objects.filter(key=key).first()
+        if same is not None:
+            return same, False
+        earlier = Response.objects.filter(survey=survey, resident=resident, repair_reference="").first()
+        if earlier is None:
+            raise
+        raise AlreadyResponded(earlier) from None
+    questions = {question.code: question for question in response.version.questions.all()}
+    Answer.objects.bulk_create(
+        [Answer(response=response, question=questions[code], value=value) for code, value in answers.items() if value]
+    )
+    _drop_answers_not_asked(response)
+    return response, True
+
+
+def _create_entered(survey, resident, invitation, key, mode, language, now, entered_by, received_on, imported_from):
+    return Response.objects.create(
         survey=survey,
         version=survey.current_version,
         resident=resident,
@@ -286,12 +310,6 @@ def response_enter(*, key, survey, resident, mode, language, received_on, answer
         received_on=received_on,
         imported_from=imported_from,
     )
-    questions = {question.code: question for question in response.version.questions.all()}
-    Answer.objects.bulk_create(
-        [Answer(response=response, question=questions[code], value=value) for code, value in answers.items() if value]
-    )
-    _drop_answers_not_asked(response)
-    return response, True
 
 
 def response_copy_send(*, response, email, language):

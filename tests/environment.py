@@ -12,3 +12,7 @@ os.environ.setdefault("LANDLORD_NAME", "Northfield Homes")
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the same
 # thread are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Tests sign in as every role (force_login) to open pages; the tests of compulsory two-factor
+# sign-in (tests/security/test_two_factor.py) turn it on for the roles they test. Production's
+# default is administrators and analysts (config/settings.py).
+os.environ.setdefault("TWO_FACTOR_REQUIRED_ROLES", "")

@@ -9,30 +9,54 @@ from django_otp import login as otp_login
 
 from core.access import page
 from core.forms.two_factor import CodeForm
-from core.two_factor import confirmed_device, pending_device, qr_code_data_uri, readable_key
+from core.two_factor import (
+    confirmed_device,
+    pending_device,
+    qr_code_data_uri,
+    readable_key,
+    required_for,
+    set_up_done,
+)
+
+
+def _safe_next(request):
+    target = request.GET.get("next") or request.POST.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return ""
 
 
 @page()
 def two_factor_setup(request):
     device = confirmed_device(request.user)
+    required = required_for(request.user)
     if device is not None:
-        return render(
-            request, "registration/two_factor_on.html", {"form": CodeForm(device=device, submit=_("Turn off"))}
-        )
+        form = None if required else CodeForm(device=device, submit=_("Turn off"))
+        return render(request, "registration/two_factor_on.html", {"form": form, "required": required})
     device = pending_device(request.user)
     form = CodeForm(request.POST or None, device=device, submit=_("Turn on two-factor sign-in"))
+    target = _safe_next(request)
     if request.method == "POST" and form.is_valid():
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         otp_login(request, device)
+        set_up_done(request)
         messages.success(
             request, _("Two-factor sign-in is on. From now on you will be asked for a code when you sign in.")
         )
-        return redirect("two_factor_setup")
+        return redirect(target or "two_factor_setup")
     return render(
         request,
         "registration/two_factor_setup.html",
-        {"form": form, "key": readable_key(device), "qr": qr_code_data_uri(device)},
+        {
+            "form": form,
+            "key": readable_key(device),
+            "qr": qr_code_data_uri(device),
+            "required": required,
+            "next": target,
+        },
     )
 
 
@@ -40,7 +64,7 @@ def two_factor_setup(request):
 @require_POST
 def two_factor_off(request):
     device = confirmed_device(request.user)
-    if device is None:
+    if device is None or required_for(request.user):
         return redirect("two_factor_setup")
     form = CodeForm(request.POST, device=device, submit=_("Turn off"))
     if form.is_valid():

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.access import household_record_or_404, page
+from core.concurrency import StaleEdit, read_at, refuse_stale, with_revision
 from core.views.form_page import form_page
 from desk.contact_logging import contact_correct, follow_up_change, may_change_follow_up, may_correct
 from desk.forms.contact_records import ContactCorrectionForm, FollowUpForm, PatchAssignForm
@@ -30,13 +31,22 @@ def contact_detail(request, pk):
     if request.method == "POST" and not can_correct:
         raise PermissionDenied
     initial = {"purpose": contact.purpose, "notes": contact.notes}
-    form = ContactCorrectionForm(request.POST or None, initial=initial) if can_correct else None
+    form = with_revision(ContactCorrectionForm(request.POST or None, initial=initial), contact) if can_correct else None
     if request.method == "POST" and form.is_valid():
-        changed = contact_correct(
-            contact=contact, by=request.user, changes=form.changes(), reason=form.cleaned_data["reason"]
-        )
-        messages.success(request, _("Contact corrected.") if changed else _("Nothing was changed."))
-        return redirect("contact_detail", pk=contact.pk)
+        try:
+            changed = contact_correct(
+                contact=contact,
+                by=request.user,
+                changes=form.changes(),
+                reason=form.cleaned_data["reason"],
+                read_at=read_at(form, contact),
+            )
+        except StaleEdit as error:
+            refuse_stale(form, error)
+            contact = _contact(pk)  # the page shows the contact as it is now
+        else:
+            messages.success(request, _("Contact corrected.") if changed else _("Nothing was changed."))
+            return redirect("contact_detail", pk=contact.pk)
     context = {
         "contact": contact,
         "form": form,
@@ -51,11 +61,16 @@ def follow_up_edit(request, pk):
     if not may_change_follow_up(request.user, follow_up):
         raise PermissionDenied
     initial = {"action": follow_up.action, "owner": follow_up.owner, "due_on": follow_up.due_on}
-    form = FollowUpForm(request.POST or None, initial=initial)
+    form = with_revision(FollowUpForm(request.POST or None, initial=initial), follow_up)
     if request.method == "POST" and form.is_valid():
-        follow_up_change(follow_up=follow_up, **form.cleaned_data)
-        messages.success(request, _("Follow-up saved: %(action)s") % {"action": follow_up.action})
-        return redirect("contact_detail", pk=follow_up.contact_id)
+        values = {name: value for name, value in form.cleaned_data.items() if name != "revision"}
+        try:
+            follow_up_change(follow_up=follow_up, read_at=read_at(form, follow_up), **values)
+        except StaleEdit as error:
+            refuse_stale(form, error)
+        else:
+            messages.success(request, _("Follow-up saved: %(action)s") % {"action": follow_up.action})
+            return redirect("contact_detail", pk=follow_up.contact_id)
     back = reverse("contact_detail", args=[follow_up.contact_id])
     return form_page(request, form, title=_("Change the follow-up"), caption=str(follow_up.contact), back_url=back)
 

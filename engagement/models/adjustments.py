@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import Revisioned
+
 
 class AdjustmentStatus(models.TextChoices):
     REQUESTED = "requested", _("Requested")
@@ -34,7 +36,7 @@ class ReasonableAdjustmentQuerySet(models.QuerySet):
         return self.order_by(is_outstanding, "-requested_on", "-pk")
 
 
-class ReasonableAdjustment(models.Model):
+class ReasonableAdjustment(Revisioned):
     """A change to how we work so that a disabled resident is not put at a disadvantage.
 
     Each step (agreed, in place, declined) keeps its own date, so the record is its own history.

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import Revisioned
+
 
 class DetailSource(models.TextChoices):
     RESIDENT = "resident", _("The resident, on their own page")
@@ -10,7 +12,7 @@ class DetailSource(models.TextChoices):
     IMPORT = "import", _("The housing management system (import)")
 
 
-class ContactDetails(models.Model):
+class ContactDetails(Revisioned):
     """How to reach one resident: an email address, a mobile and a landline, each with where it came
     from and when it was last confirmed. Numbers are stored in E.164 (see engagement/contact_details.py)."""
 

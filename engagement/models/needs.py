@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import Revisioned
+
 
 class NeedCategory(models.TextChoices):
     MOBILITY = "mobility", _("Mobility")
@@ -26,7 +28,7 @@ class SupportNeedQuerySet(models.QuerySet):
         return self.current().filter(review_by__lt=today)
 
 
-class SupportNeed(models.Model):
+class SupportNeed(Revisioned):
     """Health and support information: special-category data, shown only with permission and audited.
 
     Ending a need sets `ended_on`; nothing is deleted, so the history of what someone needed stays.

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import Revisioned
+
 
 class RestrictionKind(models.TextChoices):
     SINGLE_CONTACT = "single_contact", _("One named member of staff only")
@@ -32,7 +34,7 @@ class ContactRestrictionQuerySet(models.QuerySet):
         return self.current().filter(review_by__lt=today)
 
 
-class ContactRestriction(models.Model):
+class ContactRestriction(Revisioned):
     """A limit on how a resident may contact us. It must be reviewed by a date, and the resident told."""
 
     resident = models.ForeignKey("engagement.Resident", on_delete=models.CASCADE, related_name="contact_restrictions")

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.access import household_record_or_404, page
+from core.concurrency import StaleEdit, read_at, refuse_stale, with_revision
 from core.views.form_page import form_page
 from engagement import services
 from engagement.audit import record_view
@@ -83,6 +84,7 @@ def support_need_edit(request, resident_pk, pk):
     resident = need.resident
     fields = ["category", "description", "is_temporary", "started_on", "review_by", "ended_on", "end_reason"]
     form = item_forms.SupportNeedChangeForm(request.POST or None, initial={f: getattr(need, f) for f in fields})
+    with_revision(form, need)
     if request.method == "GET":
         record_view(
             user=request.user,
@@ -92,9 +94,16 @@ def support_need_edit(request, resident_pk, pk):
             path=request.path,
         )
     if request.method == "POST" and form.is_valid():
-        services.support_need_update(need=need, by=request.user, path=request.path, **form.cleaned_data)
-        message = _("Support need ended. It stays in their history.") if need.ended_on else _("Support need saved.")
-        return _done(request, resident, message)
+        values = {name: value for name, value in form.cleaned_data.items() if name != "revision"}
+        try:
+            services.support_need_update(
+                need=need, by=request.user, path=request.path, read_at=read_at(form, need), **values
+            )
+        except StaleEdit as error:
+            refuse_stale(form, error)
+        else:
+            message = _("Support need ended. It stays in their history.") if need.ended_on else _("Support need saved.")
+            return _done(request, resident, message)
     history = _history(AuditSubject.SUPPORT_NEEDS, need.pk)
     return _form_page(request, resident, form, title=_("Change a support need"), history=history, item=need)
 
@@ -119,10 +128,19 @@ def adjustment_edit(request, resident_pk, pk):
         resident_id=resident_pk,
     )
     resident = adjustment.resident
-    form = item_forms.AdjustmentProgressForm(request.POST or None, adjustment=adjustment)
+    form = with_revision(item_forms.AdjustmentProgressForm(request.POST or None, adjustment=adjustment), adjustment)
     if request.method == "POST" and form.is_valid():
+        values = {name: value for name, value in form.cleaned_data.items() if name != "revision"}
         try:
-            services.adjustment_update(adjustment=adjustment, by=request.user, path=request.path, **form.cleaned_data)
+            services.adjustment_update(
+                adjustment=adjustment,
+                by=request.user,
+                path=request.path,
+                read_at=read_at(form, adjustment),
+                **values,
+            )
+        except StaleEdit as error:
+            refuse_stale(form, error)
         except ValidationError as error:
             form.add_error("status", error)
         else:
@@ -161,9 +179,21 @@ def restriction_edit(request, resident_pk, pk):
     form = item_forms.ContactRestrictionChangeForm(
         request.POST or None, initial={f: getattr(restriction, f) for f in fields}
     )
+    with_revision(form, restriction)
     if request.method == "POST" and form.is_valid():
-        services.restriction_update(restriction=restriction, by=request.user, path=request.path, **form.cleaned_data)
-        return _done(request, resident, _("Contact restriction saved."))
+        values = {name: value for name, value in form.cleaned_data.items() if name != "revision"}
+        try:
+            services.restriction_update(
+                restriction=restriction,
+                by=request.user,
+                path=request.path,
+                read_at=read_at(form, restriction),
+                **values,
+            )
+        except StaleEdit as error:
+            refuse_stale(form, error)
+        else:
+            return _done(request, resident, _("Contact restriction saved."))
     history = _history(AuditSubject.CONTACT_RESTRICTION, restriction.pk)
     return _form_page(
         request, resident, form, title=_("Review or change a contact restriction"), history=history, item=restriction
@@ -185,9 +215,15 @@ def preferences_edit(request, pk):
 def contact_details_edit(request, pk):
     resident = resident_or_404(pk, request.user)
     details = ContactDetails.objects.filter(resident=resident).first()
-    form = ContactDetailsForm(request.POST or None, about_self=False, details=details)
+    form = with_revision(ContactDetailsForm(request.POST or None, about_self=False, details=details), details)
     if request.method == "POST" and form.is_valid():
-        services.contact_details_save(resident=resident, by=request.user, **form.values())
-        return _done(request, resident, _("Contact details saved."))
+        try:
+            services.contact_details_save(
+                resident=resident, by=request.user, read_at=form.cleaned_data.get("revision"), **form.values()
+            )
+        except StaleEdit as error:
+            refuse_stale(form, error)
+        else:
+            return _done(request, resident, _("Contact details saved."))
     intro = _("Check each detail with the resident. Saving a detail with where it came from confirms it today.")
     return _form_page(request, resident, form, title=_("Contact details"), intro=intro)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.access import page
+from core.concurrency import StaleEdit, refuse_stale, with_revision
 from engagement import services
 from engagement.audit import record_view
 from engagement.equality import ConsentMethod
@@ -64,9 +65,15 @@ def my_equality(request):
 def my_contact_details(request):
     resident = _own_resident(request)
     details = ContactDetails.objects.filter(resident=resident).first()
-    form = ContactDetailsForm(request.POST or None, about_self=True, details=details)
+    form = with_revision(ContactDetailsForm(request.POST or None, about_self=True, details=details), details)
     if request.method == "POST" and form.is_valid():
-        services.contact_details_save(resident=resident, by=request.user, **form.values())
-        messages.success(request, _("Thank you. We have saved your contact details."))
-        return redirect("my_contact_details")
+        try:
+            services.contact_details_save(
+                resident=resident, by=request.user, read_at=form.cleaned_data.get("revision"), **form.values()
+            )
+        except StaleEdit as error:
+            refuse_stale(form, error)
+        else:
+            messages.success(request, _("Thank you. We have saved your contact details."))
+            return redirect("my_contact_details")
     return render(request, "engagement/my_contact_details.html", {"form": form, "resident": resident})

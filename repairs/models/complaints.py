@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import Revisioned
 from repairs.choices import ComplaintCategory, Finding, Outcome
 from repairs.clocks import complaint_stage_clocks
 
@@ -91,7 +92,7 @@ class ComplaintCategoryChange(models.Model):
 EXTENSION_LIMIT_WORKING_DAYS = {1: 10, 2: 20}
 
 
-class ComplaintStage(models.Model):
+class ComplaintStage(Revisioned):
     """Stage 1 or stage 2 of a complaint: its own acknowledgement, decision and Code clocks."""
 
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="stages")
@@ -121,7 +122,7 @@ class ComplaintStage(models.Model):
         return complaint_stage_clocks(self, now=now)
 
 
-class DiscriminationAllegation(models.Model):
+class DiscriminationAllegation(Revisioned):
     """An allegation of discrimination inside a complaint. It is answered in its own right: the
     complaint cannot close until the allegation was acknowledged, investigated and has a finding."""
 

@@ -4,12 +4,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import Revisioned
 from repairs.choices import AppointmentOutcome, Category, Channel, Hazard, Priority, Slot, Status
 from repairs.clocks import awaabs_law_clocks, repair_clocks
 from repairs.working_days import working_days_between
 
 
-class RepairRequest(models.Model):
+class RepairRequest(Revisioned):
     """One repair a resident (or a member of staff) reported, from report to completion."""
 
     reference = models.CharField(max_length=20, unique=True)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.access import page
+from core.concurrency import StaleEdit, read_at, refuse_stale, save_form_unless_changed, with_revision
 from core.language_check import active_rules, add_language_check, review_form
 from core.models import LanguageSource
 from core.views.form_page import form_page
@@ -105,18 +106,22 @@ def complaint_stage(request, pk):
     complaint = selectors.complaint_for(pk)
     stage = complaint.current_stage()
     rules = active_rules()
-    form = ComplaintStageForm(request.POST or None, instance=stage)
+    form = with_revision(ComplaintStageForm(request.POST or None, instance=stage), stage)
     add_language_check(form, "remedy", rules)
     review = None
     if request.method == "POST" and form.is_valid():
         # The respectful-language check on the response: it advises once, then saves either way.
         review = review_form(form, "remedy", rules)
         if not review.needs_review:
-            with transaction.atomic():
-                stage = form.save()
-                review.record(source=LanguageSource.COMPLAINT_RESPONSE, by=request.user, complaint_stage=stage)
-            messages.success(request, _("Stage %(number)s saved.") % {"number": stage.number})
-            return redirect("repairs:complaint", pk=pk)
+            try:
+                with transaction.atomic():
+                    stage = save_form_unless_changed(form, read_at(form, stage))
+                    review.record(source=LanguageSource.COMPLAINT_RESPONSE, by=request.user, complaint_stage=stage)
+            except StaleEdit as error:
+                refuse_stale(form, error)
+            else:
+                messages.success(request, _("Stage %(number)s saved.") % {"number": stage.number})
+                return redirect("repairs:complaint", pk=pk)
     title = _("Stage %(number)s: acknowledgement and decision") % {"number": stage.number}
     return form_page(
         request,
@@ -157,11 +162,15 @@ def complaint_allegation(request, pk):
     allegation = getattr(complaint, "allegation", None)
     if allegation is None:
         return redirect("repairs:complaint", pk=pk)
-    form = AllegationForm(request.POST or None, instance=allegation)
+    form = with_revision(AllegationForm(request.POST or None, instance=allegation), allegation)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The allegation of discrimination is saved."))
-        return redirect("repairs:complaint", pk=pk)
+        try:
+            save_form_unless_changed(form, read_at(form, allegation))
+        except StaleEdit as error:
+            refuse_stale(form, error)
+        else:
+            messages.success(request, _("The allegation of discrimination is saved."))
+            return redirect("repairs:complaint", pk=pk)
     return form_page(request, form, title=_("The allegation of discrimination"), caption=complaint.reference,
                      intro=_("Acknowledge the allegation itself, investigate it, and record what you found."),
                      back_url=reverse("repairs:complaint", args=[pk]))  # fmt: skip

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.access import page
+from core.concurrency import StaleEdit, read_at, refuse_stale, save_form_unless_changed, with_revision
 from core.views.form_page import form_page
 from engagement.audit import record_views
 from engagement.models import AuditSubject
@@ -94,11 +95,15 @@ def repair_detail(request, pk):
 @page("repairs.change_repairrequest")
 def repair_update(request, pk):
     repair = selectors.repair_for(request.user, pk)
-    form = RepairUpdateForm(request.POST or None, instance=repair)
+    form = with_revision(RepairUpdateForm(request.POST or None, instance=repair), repair)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Repair %(ref)s saved.") % {"ref": repair.reference})
-        return redirect("repairs:detail", pk=repair.pk)
+        try:
+            save_form_unless_changed(form, read_at(form, repair))
+        except StaleEdit as error:
+            refuse_stale(form, error)
+        else:
+            messages.success(request, _("Repair %(ref)s saved.") % {"ref": repair.reference})
+            return redirect("repairs:detail", pk=repair.pk)
     return form_page(
         request,
         form,

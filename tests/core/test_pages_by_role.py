@@ -33,6 +33,8 @@ def test_each_role_gets_the_page_or_403(client, personas, page):
         answered[slug] = response.status_code
         if response.status_code == 200 and page.access.html:
             assert_no_nested_forms(response.content.decode(), page.name)
+        if response.status_code == 200:  # issue 24 item 11: no copy kept of a signed-in page or download
+            assert "no-store" in response.get("Cache-Control", ""), (page.name, slug)
     expected = {slug: 200 if slug in EXPECTED_ROLES[page.name] else 403 for slug in ROLE_SLUGS}
     assert answered == expected, page.name
 

@@ -2,6 +2,7 @@
 
 import re
 import time
+from base64 import b32encode
 
 import pytest
 from django_otp.oath import TOTP
@@ -49,12 +50,42 @@ def test_a_two_factor_code_is_typed_with_the_keyboard(open_page, personas):
     page.keyboard.type(f"{totp.token():06d}")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    # Signed in: the officer's own home page, with the way to sign out, and no error.
-    expect(page).to_have_url(re.compile(r"/$"))
-    expect(page).to_have_title(re.compile(r"^Your work"))
+    # What the person sees: their own home page, not the code page again, and no error.
     expect(page.get_by_role("heading", level=1)).to_have_text("Your work")
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
-    expect(page.get_by_role("alert")).to_have_count(0)
+    expect(page).to_have_title(re.compile(r"^Your work"))
+    assert page.get_by_role("heading", name="Enter your code").count() == 0
+    assert page.get_by_role("alert").count() == 0
+    page.goto("/residents/")  # signed in fully: other pages open without asking again
+    expect(page.get_by_role("heading", level=1)).not_to_have_text("Enter your code")
+
+
+def test_an_administrator_must_set_up_two_factor_before_anything_else(open_page, personas, settings):
+    """Issue 24 item 11: TWO_FACTOR_REQUIRED_ROLES makes it compulsory (administrators by default)."""
+    settings.TWO_FACTOR_REQUIRED_ROLES = ["administrator", "insight_analyst"]
+    page = open_page()
+    page.goto("/accounts/login/")
+    type_sign_in(page, "administrator", PASSWORD)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Turn on two-factor sign-in")
+    expect(page.get_by_text("Your role needs two-factor sign-in. Set it up now to carry on")).to_be_visible()
+    expect(page.get_by_role("img", name=re.compile("QR code for your authenticator app"))).to_be_visible()
+    then_the_accessibility_baseline_is_met(page)
+    page.goto("/residents/")  # any other page sends them back here
+    expect(page.get_by_role("heading", level=1)).to_have_text("Turn on two-factor sign-in")
+    # The app is set up by typing in the key shown (as a person without a camera would).
+    device = TOTPDevice.objects.get(user=personas["administrator"], confirmed=False)
+    assert page.locator("code").inner_text().replace(" ", "") == b32encode(device.bin_key).decode()
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    page.get_by_label("Code from your authenticator app").fill(f"{totp.token():06d}")
+    page.get_by_role("button", name="Turn on two-factor sign-in").click()
+    expect(page.get_by_role("heading", level=1)).not_to_have_text("Turn on two-factor sign-in")
+    expect(page.get_by_text("Two-factor sign-in is on. From now on you will be asked for a code")).to_be_visible()
+    assert page.url.endswith("/residents/")
+    then_the_accessibility_baseline_is_met(page)
+    page.goto("/accounts/two-factor/")
+    expect(page.get_by_text("Your role needs two-factor sign-in, so it cannot be turned off.")).to_be_visible()
+    expect(page.get_by_role("button", name="Turn off")).to_have_count(0)
+    then_the_accessibility_baseline_is_met(page)
 
 
 def test_the_browser_reports_what_the_content_security_policy_blocks(open_page, personas):

@@ -1,6 +1,11 @@
 """Optional two-factor sign-in (django-otp TOTP): turning it on, being asked for the code, wrong codes."""
 
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
@@ -110,3 +115,65 @@ def test_people_without_two_factor_are_not_asked_for_a_code(client, personas):
 def test_staff_home_pages_offer_two_factor(client, personas):
     client.force_login(personas["contact_centre_agent"])
     assert reverse("two_factor_setup") in client.get(reverse("home")).content.decode()
+
+
+# Compulsory two-factor sign-in for some roles (issue 24 item 11).
+
+
+def test_by_default_administrators_and_analysts_must_use_two_factor():
+    """Read from the settings as production reads them (the tests' environment turns it off)."""
+    environment = {key: value for key, value in os.environ.items() if key != "TWO_FACTOR_REQUIRED_ROLES"}
+    environment["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    printed = subprocess.run(  # noqa: S603 - our own interpreter and a fixed script
+        [sys.executable, "-c", "from django.conf import settings; print(','.join(settings.TWO_FACTOR_REQUIRED_ROLES))"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parents[2],
+    )
+    assert printed.stdout.strip() == "administrator,insight_analyst"
+
+
+@pytest.fixture
+def compulsory_for_administrators(settings):
+    settings.TWO_FACTOR_REQUIRED_ROLES = ["administrator"]
+
+
+def test_a_role_that_must_have_it_is_sent_to_set_it_up_before_anything_else(
+    client, personas, compulsory_for_administrators
+):
+    assert sign_in(client, "administrator").status_code == 302
+    for path in ["/", reverse("resident_search"), reverse("two_factor_verify")]:
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert response.url == f"{reverse('two_factor_setup')}?next={quote(path, safe='')}"
+    page = client.get(reverse("two_factor_setup") + "?next=/residents/")
+    text = page.content.decode()
+    assert "Your role needs two-factor sign-in. Set it up now to carry on" in text
+    device = TOTPDevice.objects.get(user__username="administrator", confirmed=False)
+    done = client.post(reverse("two_factor_setup") + "?next=/residents/", {"code": code_for(device)})
+    assert done.status_code == 302 and done.url == "/residents/"
+    assert client.get(reverse("resident_search")).status_code == 200
+    # Cannot be turned off while the role needs it.
+    on = client.get(reverse("two_factor_setup")).content.decode()
+    assert "Your role needs two-factor sign-in, so it cannot be turned off." in on
+    assert "Turn it off" not in on
+    refused = client.post(reverse("two_factor_off"), {"code": next_code(device)})
+    assert refused.status_code == 302
+    assert TOTPDevice.objects.filter(user__username="administrator", confirmed=True).count() == 1
+
+
+def test_a_role_that_must_have_it_and_has_it_must_give_the_code(client, personas, compulsory_for_administrators):
+    device = TOTPDevice.objects.create(user=personas["administrator"], name="Authenticator app", confirmed=True)
+    sign_in(client, "administrator")
+    response = client.get(reverse("resident_search"))
+    assert response.url == f"{reverse('two_factor_verify')}?next=%2Fresidents%2F"
+    assert client.get(reverse("two_factor_setup")).status_code == 302
+    client.post(reverse("two_factor_verify"), {"code": code_for(device), "next": "/residents/"})
+    assert client.get(reverse("resident_search")).status_code == 200
+
+
+def test_other_roles_are_not_made_to_set_it_up(client, personas, compulsory_for_administrators):
+    sign_in(client, "housing_officer")
+    assert client.get(reverse("resident_search")).status_code == 200
