@@ -11,7 +11,10 @@ Rules (stated on the page too):
   four-fifths of its share among residents. Groups of fewer residents than the smallest shown
   denominator (INEQUITIES_MIN_DENOMINATOR, as the snapshot recorded it) are not judged. The
   judgement reads only what the page shows, so it gives nothing hidden away: a group whose counts
-  or shares are hidden is not judged.
+  or shares are hidden is not judged;
+- a group that is not judged (its figures hidden, or too small to judge) is one we cannot tell
+  about, and the page says so: it never reads "no group is under-represented" while some cannot be
+  judged.
 """
 
 from dataclasses import dataclass, field
@@ -50,6 +53,7 @@ class Row:
     panel_under: bool = False
     participants_under: bool = False
     suggestions: list = field(default_factory=list)
+    unjudged: list = field(default_factory=list)  # the columns we cannot judge: "panel", "participants"
 
     @property
     def population(self):
@@ -77,6 +81,16 @@ class Table:
     @property
     def under_represented(self):
         return [row for row in self.rows if row.is_under_represented]
+
+    @property
+    def cannot_judge(self):
+        """Groups (not the missing answers) of which we cannot tell whether they are under-represented,
+        on the panel or among participants, because their figures are hidden or too small."""
+        return [row for row in self.rows if row.unjudged]
+
+    @property
+    def judged(self):
+        return [row for row in self.rows if not row.is_missing_answer and len(row.unjudged) < 2]
 
 
 def representation_tables(dimensions, suggestions=None, min_judged=None):
@@ -124,11 +138,15 @@ def _add_shares(rows, column, known):
 def _judge(row, known, min_judged):
     """Judge from the page's own figures only: see the module's rules."""
     population = row.population
-    if row.is_missing_answer or population.share is None or population.count < min_judged:
+    if row.is_missing_answer or (population.is_shown and population.count == 0):
+        return  # a group with no residents cannot be under-represented
+    if population.share is None or population.count < min_judged:
+        row.unjudged = ["panel", "participants"]
         return
     for column in ("panel", "participants"):
         cell, answered = row.cells[column], known[column].number
         if not answered or not cell.is_shown:
+            row.unjudged.append(column)
             continue
         if cell.count / answered < UNDER_REPRESENTED_RATIO * population.share:
             setattr(row, f"{column}_under", True)

@@ -10,7 +10,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from core.periods import default_period
-from inequities import benchmarks, disclosure, families, metrics, review, signals
+from inequities import benchmarks, disclosure, families, findings, metrics, review, signals
 from inequities.models import Figure, Signal, Snapshot
 
 FIGURE_COLUMNS = [
@@ -37,6 +37,8 @@ def compute(*, start, end, today):
     # A new landlord with nothing recorded yet gets an empty snapshot, not a failed job.
     figures = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=FIGURE_COLUMNS)
     figures = publishable(benchmarks.attach(figures), earlier_published(start, end))
+    # Clear gaps are judged on what is shown, page by page, allowing for the number of comparisons.
+    figures = findings.judge(figures)
     for column in FIGURE_COLUMNS:
         if column not in figures:
             figures[column] = None
@@ -191,7 +193,7 @@ def _clean(row):
         cleaned[key] = value
     # Only a group compared with everyone else can differ from them clearly.
     compared = cleaned.get("comparison_rate") is not None and cleaned.get("gap_low") is not None
-    cleaned["significant"] = bool(row["significant"]) if compared else None
+    cleaned["significant"] = bool(row["significant"]) if compared and pd.notna(row["significant"]) else None
     cleaned["suppressed"] = bool(row["suppressed"])
     cleaned["benchmark_source"] = cleaned.get("benchmark_source") or ""
     return cleaned

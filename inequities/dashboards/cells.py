@@ -44,10 +44,16 @@ def interval(low, high, suffix=""):
     return _g("%(low)s to %(high)s") % {"low": low, "high": high} + suffix
 
 
-def clear(significant):
+def clear(significant, gap_low=None, gap_high=None):
+    """Whether the gap is called clear (inequities/findings.py). A gap whose interval misses zero
+    but that the page's many comparisons could give by chance says so."""
     if significant is None:
         return ""
-    return _g("Yes, a clear difference") if significant else _g("No, could be chance")
+    if significant:
+        return _g("Yes, a clear difference")
+    if gap_low is not None and gap_high is not None and (gap_low > 0 or gap_high < 0):
+        return _g("No, could be chance among this many comparisons")
+    return _g("No, could be chance")
 
 
 def based_on(figure, unit):

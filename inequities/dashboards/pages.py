@@ -1,9 +1,10 @@
 """What a dashboard page shows for its filters, the one table a CSV link names, and where a signal's
 figures are shown."""
 
+import pandas as pd
 from django.utils.http import urlencode
 
-from inequities import families, labels
+from inequities import families, findings, labels, signals
 from inequities.dashboards import BY_SLUG, DASHBOARDS, dashboard_for_metric
 from inequities.dashboards.snapshots import (
     available_metrics,
@@ -16,6 +17,7 @@ from inequities.dashboards.snapshots import (
 from inequities.dashboards.tables import GROUP_DIMENSIONS, build_not_asked_table, build_table, csv_url, query
 from inequities.dimensions import DIMENSIONS, published
 from inequities.metrics import ALL
+from inequities.models import Figure
 
 
 def page_context(dashboard, params):
@@ -50,7 +52,33 @@ def page_context(dashboard, params):
         "form": form,
         "tables": dashboard.tables(snapshot, metrics, chosen_dimensions, region),
         "missing": not available,
+        "chance": chance(dashboard, snapshot),
     }
+
+
+def chance(dashboard, snapshot):
+    """The page's family of comparisons (every region and characteristic it shows): how many, about
+    how many would look clear by chance alone, and how many are called clear (inequities/findings.py)."""
+    compared = Figure.objects.filter(snapshot=snapshot, metric__in=dashboard.metrics, significant__isnull=False)
+    flags = [
+        significant
+        for metric, dimension, significant in compared.values_list("metric", "dimension", "significant")
+        if findings.family_of(metric, dimension) == dashboard.slug
+    ]
+    return _chance(len(flags), sum(flags))
+
+
+def signals_chance(snapshot):
+    """The same for the signals page: the comparisons the signals' rules make, and the signals raised."""
+    raised = snapshot.signals.count()
+    columns = [f.name for f in Figure._meta.get_fields() if f.concrete and f.name not in ("id", "snapshot")]
+    rows = Figure.objects.filter(snapshot=snapshot, metric__in=signals.READS).values_list(*columns)
+    frame = pd.DataFrame.from_records(list(rows), columns=columns)
+    return _chance(len(signals.tests(frame)) if not frame.empty else 0, raised)
+
+
+def _chance(comparisons, flagged):
+    return {"comparisons": comparisons, "by_chance": findings.chance_alone(comparisons), "flagged": flagged}
 
 
 def csv_table(params):

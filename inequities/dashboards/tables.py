@@ -108,7 +108,7 @@ def _row(figure, dimension, unit, width, benchmarks):
         cells.number(figure.comparison_rate, unit),
         cells.gap_words(figure.gap, unit),
         gap_interval,
-        cells.clear(figure.significant),
+        cells.clear(figure.significant, figure.gap_low, figure.gap_high),
     ]
     if benchmarks:
         row.append(cells.number(figure.benchmark_rate, unit))

@@ -106,4 +106,5 @@ def signals(request):
     context = {"snapshot": snapshot, "rows": rows, "dashboards": DASHBOARDS}
     if snapshot:
         context["period"] = period_label(snapshot)
+        context["chance"] = pages.signals_chance(snapshot)
     return render(request, "inequities/dashboards/signals.html", context)

@@ -69,5 +69,7 @@ def representation(request):
         "max_small": snapshot.max_small,
         "min_judged": snapshot.min_denominator,
         "under": [(table, row) for table in tables for row in table.under_represented],
+        "cannot_judge": [(table, row) for table in tables for row in table.cannot_judge],
+        "judged": sum(len(table.judged) for table in tables),
     }
     return render(request, "inequities/representation.html", context)

@@ -304,3 +304,26 @@ def test_the_representation_reviews_own_questions_are_in_no_dashboard_nor_its_cs
         assert response.content == b""  # no such table: nothing, not the question's figures
         page = client.get("/insight/dashboards/representation/", {"characteristic": question})
         assert "Muslim" not in page.content.decode()
+
+
+def _about_clear(response):
+    text = html.unescape(re.sub(r"\s+", " ", response.content.decode()))
+    return re.search(r"Of \d+ comparisons [^.;]*, about \d+ would look clear by chance alone; \d+ are [^.]*\.", text)[0]
+
+
+def test_each_dashboard_says_how_many_flags_chance_alone_would_give(client, panel_member, snapshot):
+    """The page's family is every comparison it shows, in every region and for every characteristic
+    (issue 28); the signals page counts the comparisons its rules make."""
+    dissatisfaction = Figure.objects.filter(
+        snapshot=snapshot, metric__in=DASHBOARDS[0].metrics, significant__isnull=False
+    ).exclude(dimension="region")
+    n, flagged = dissatisfaction.count(), dissatisfaction.filter(significant=True).count()
+    assert (n, flagged) == (8, 2)
+    assert _about_clear(client.get(TP02_BY_DISABILITY)) == (
+        f"Of {n} comparisons on this page, about {round(n / 20)} would look clear by chance alone; {flagged} are "
+        "flagged after allowing for that."
+    )
+    assert _about_clear(client.get("/insight/dashboards/signals/")) == (
+        "Of 6 comparisons the signals make, about 0 would look clear by chance alone; 2 are raised as signals "
+        "after allowing for that."
+    )

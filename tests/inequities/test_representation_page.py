@@ -194,3 +194,66 @@ def test_with_no_snapshot_the_page_says_so_and_offers_to_compute_the_figures(cli
     html = client.get(reverse("representation")).content.decode()
     assert "No figures have been computed yet." in html
     assert reverse("inequities:figures") not in html
+
+
+def test_groups_whose_figures_are_hidden_or_too_small_are_ones_we_cannot_judge():
+    """Issue 28: the page must not say "no group is under-represented" when it cannot tell."""
+    table = representation_tables(
+        [
+            dimension(
+                ("yes", 300, HIDDEN_COUNT, 10),
+                ("no", 700, 30, 20),
+                ("tiny", 5, 0, 0),
+                ("none", 0, 0, 0),
+                ("not_asked", 40, 0, 0),
+                known={"population": 1005, "panel": 40, "participants": 30},
+            )
+        ]
+    )[0]
+    assert [(row.code, row.unjudged) for row in table.cannot_judge] == [
+        ("yes", ["panel"]),
+        ("tiny", ["panel", "participants"]),
+    ]
+    assert [row.code for row in table.judged] == ["yes", "no", "none"]
+    assert not any(row.is_under_represented for row in table.rows)
+    everything_shown = representation_tables([dimension(("yes", 300, 12, 9), ("no", 700, 28, 21))])[0]
+    assert everything_shown.cannot_judge == []
+
+
+@pytestmark_db
+def test_the_headline_says_how_many_groups_it_cannot_judge_never_that_none_is_under_represented(client, personas):
+    for disability in ["yes"] * 3 + ["no"] * 20:
+        EqualityProfileFactory(resident=ResidentFactory(), disability=disability)
+    today = date.today()
+    recompute(today=today, start=today - timedelta(days=364), end=today)
+    client.force_login(personas["insight_analyst"])
+
+    response = client.get(reverse("representation"))
+    text = " ".join(response.content.decode().split())
+
+    cannot = response.context["cannot_judge"]
+    assert ("disability", "yes") in [(table.dimension, row.code) for table, row in cannot]
+    assert (
+        f"We cannot tell whether {len(cannot)} groups are under-represented: their figures are hidden or too small "
+        "to judge." in text
+    )
+    assert "No group is under-represented" not in text
+    assert response.context["under"] == []
+
+
+@pytestmark_db
+def test_with_every_group_judged_the_headline_says_none_is_under_represented(client, personas, monkeypatch):
+    from inequities.views import representation as view
+
+    def judged_tables(dimensions, suggestions=None):
+        return representation_tables([dimension(("yes", 300, 12, 9), ("no", 700, 28, 21))])
+
+    monkeypatch.setattr(view, "representation_tables", judged_tables)
+    today = date.today()
+    recompute(today=today, start=today - timedelta(days=364), end=today)
+    client.force_login(personas["insight_analyst"])
+
+    text = " ".join(client.get(reverse("representation")).content.decode().split())
+
+    assert "No group is under-represented by this rule in this period." in text
+    assert "We cannot tell" not in text
