@@ -11,7 +11,6 @@ from core.imports import CsvImport, Problem
 from core.imports.cells import BadValue, a_date, choice, language, required_text
 from surveys import services
 from surveys.choices import DONT_KNOW, DONT_KNOW_LABEL, Mode, QuestionKind
-from surveys.models import Response
 from surveys.residents import KEY_KINDS, residents_by_key
 from surveys.routing import is_kept
 
@@ -87,9 +86,7 @@ class ResponsesImport(CsvImport):
     def plan(self, parsed):
         problems, rows, seen = [], [], {}
         found = residents_by_key(self.key, [values[self.key] for _line, values in parsed])
-        responded = set(
-            Response.objects.filter(survey=self.survey, repair_reference="").values_list("resident_id", flat=True)
-        )
+        existing = services.responses_of(self.survey, [resident.pk for resident in found.values()])
         for line, values in parsed:
             key = values[self.key]
             resident = found.get(key)
@@ -100,8 +97,11 @@ class ResponsesImport(CsvImport):
                 problems.append(Problem(line, self.key, f"The same resident is also on line {seen[resident.pk]}."))
                 continue
             seen[resident.pk] = line
-            if resident.pk in responded:
-                problems.append(Problem(line, self.key, "This resident has already answered this survey."))
+            # One response per person (services.route_meets): a sent one refuses this row alone; an
+            # online response started but never sent is set aside for it when the file is written.
+            earlier = existing.get(resident.pk)
+            if services.route_meets(earlier) == services.REFUSE:
+                problems.append(Problem(line, self.key, services.already_answered(earlier)))
                 continue
             answers = {q.code: values[q.code] for q in self.questions if values.get(q.code)}
             home = resident.household.home

@@ -1,7 +1,7 @@
 from .definitions import Question, SampleMethod, Survey, SurveyApproach, SurveyVersion
 from .deliveries import Delivery, DeliveryKind, DeliveryStatus
 from .invitations import Invitation, InvitationChannel
-from .responses import Answer, AnswerChange, Response
+from .responses import Answer, AnswerChange, Response, SetAsideDraft
 
 __all__ = [
     "Answer",
@@ -16,5 +16,6 @@ __all__ = [
     "SampleMethod",
     "Survey",
     "SurveyApproach",
+    "SetAsideDraft",
     "SurveyVersion",
 ]

@@ -77,10 +77,19 @@ def enter_response(request, pk):
                 answers=form.answers(),
                 entered_by=request.user,
             )
-        except services.AlreadyResponded:
-            form.add_error("resident_key", _("This resident has already answered this survey"))
+        except services.AlreadyResponded as refused:
+            form.add_error("resident_key", str(refused))
         else:
-            if created:
+            if created and response.set_aside_drafts.exists():
+                messages.success(
+                    request,
+                    _(
+                        "Response %(number)s saved. The resident had started answering online but not sent it: "
+                        "those answers are kept aside and not counted."
+                    )
+                    % {"number": response.pk},
+                )
+            elif created:
                 messages.success(request, _("Response %(number)s saved.") % {"number": response.pk})
             else:
                 messages.info(request, _("Response %(number)s was already saved.") % {"number": response.pk})
