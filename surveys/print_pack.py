@@ -27,6 +27,7 @@ from surveys.interpreter_lines import interpreter_line
 from surveys.messages import language_of
 from surveys.models import Delivery, DeliveryKind, DeliveryStatus
 from surveys.presenters import PrintedSurvey
+from surveys.references import questionnaire_reference
 
 CHUNK = 25
 
@@ -90,7 +91,7 @@ def _item(delivery, today):
     survey = invitation.survey
     language = language_of(resident)
     link = invitation_link(invitation)
-    reference = f"S{survey.pk}-{invitation.pk}"
+    reference = questionnaire_reference(invitation)
     with translation.override(language):
         return PackItem(
             name=resident.full_name,

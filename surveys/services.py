@@ -228,11 +228,11 @@ def already_answered(response):
     return _("This resident has already answered this survey (%(detail)s).") % {"detail": detail}
 
 
-def responses_of(survey, residents, repair_reference=""):
-    """{resident id: their response to this survey}, for the residents given."""
+def responses_of(survey, residents):
+    """{(resident id, repair reference): their response to this survey}, for the residents given."""
     ids = [getattr(resident, "pk", resident) for resident in residents]
-    found = Response.objects.filter(survey=survey, repair_reference=repair_reference, resident_id__in=ids)
-    return {response.resident_id: response for response in found.select_related("entered_by")}
+    found = Response.objects.filter(survey=survey, resident_id__in=ids).select_related("entered_by")
+    return {(response.resident_id, response.repair_reference): response for response in found}
 
 
 def _make_way(*, survey, resident, repair_reference, by_link):
@@ -347,11 +347,14 @@ def _drop_answers_not_asked(response, flow=None, record=False):
 
 
 @transaction.atomic
-def response_enter(*, key, survey, resident, mode, language, received_on, answers, entered_by, imported_from=""):
+def response_enter(
+    *, key, survey, resident, mode, language, received_on, answers, entered_by, imported_from="", repair_reference=""
+):
     """A paper form, phone interview or contractor row keyed in by staff, with who and when.
 
     `answers` maps question code to value (blank: not answered); answers the routing skips are
-    left out. Returns (response, created): the same key twice (a double submit) gives the same response.
+    left out. `repair_reference`: the repair a transactional survey's form is about (the one its
+    questionnaire reference names). Returns (response, created): the same key twice (a double submit) gives the same response.
     An online response the resident started but never sent is set aside for it (see route_meets);
     one already sent is refused with AlreadyResponded.
     """
@@ -359,13 +362,14 @@ def response_enter(*, key, survey, resident, mode, language, received_on, answer
     if same is not None:
         return same, False
     _check_open(survey)
-    _make_way(survey=survey, resident=resident, repair_reference="", by_link=False)
+    _make_way(survey=survey, resident=resident, repair_reference=repair_reference, by_link=False)
     now = timezone.now()
-    invitation = Invitation.objects.filter(survey=survey, resident=resident, repair_reference="").first()
+    invitation = Invitation.objects.filter(survey=survey, resident=resident, repair_reference=repair_reference).first()
     response = Response.objects.create(
         survey=survey,
         version=survey.current_version,
         resident=resident,
+        repair_reference=repair_reference,
         invitation=invitation if invitation and not hasattr(invitation, "response") else None,
         key=key,
         mode=mode,

@@ -64,7 +64,13 @@ def enter_response(request, pk):
         data = form.cleaned_data
         if request.POST.get("confirmed_resident") != str(data["resident"].pk):
             # Show who the key found before anything is saved: a wrong key must not go unnoticed.
-            context = {"survey": survey, "version": version, "form": form, "found": data["resident"]}
+            context = {
+                "survey": survey,
+                "version": version,
+                "form": form,
+                "found": data["resident"],
+                "repair": data["repair_reference"],
+            }
             return render(request, "surveys/enter.html", context)
         try:
             response, created = services.response_enter(
@@ -76,6 +82,7 @@ def enter_response(request, pk):
                 received_on=data["received_on"],
                 answers=form.answers(),
                 entered_by=request.user,
+                repair_reference=data["repair_reference"],
             )
         except services.AlreadyResponded as refused:
             form.add_error("resident_key", str(refused))

@@ -164,7 +164,7 @@ def test_a_file_with_no_key_column_or_several_is_refused_naming_them(tmp_path, h
     survey = tsm_survey()
     _out, problems = run(survey, write(tmp_path, header + "\n"))
     assert problems == [
-        "Line 1: The file must have exactly one of the columns resident_reference, resident_number, "
+        "Line 1: The file must have exactly one of the columns questionnaire_reference, resident_reference, resident_number, "
         f"property_reference. {message}"
     ]
 

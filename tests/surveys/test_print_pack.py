@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from surveys import services
 from surveys.models import Delivery, DeliveryStatus, Invitation
 from surveys.print_pack import pack_write
+from surveys.references import questionnaire_reference
 from tests.engagement.factories import reachable_resident
 from tests.surveys.factories import tsm_survey
 
@@ -55,7 +56,7 @@ def test_each_resident_gets_a_letter_with_their_address_link_and_questionnaire()
         assert "Tenant Satisfaction" in pages[start + 1] or "satisf" in pages[start + 1].lower()
         assert all(resident.full_name not in pages[other] for other in starts if other != start)
         # The reference that matches a returned paper form to them: on their letter and their form only.
-        reference = f"Reference: S{survey.pk}-{invitation.pk}"
+        reference = f"Reference: {questionnaire_reference(invitation)}"
         assert reference in pages[start + 1]
         assert [n for n, text in enumerate(pages) if reference in text] == [start, start + 1]
     by_name = {
