@@ -399,8 +399,7 @@ def response_copy_send(*, response, email, language):
         value = flow.answers.get(question.code)
         if value is None:
             continue
-        labels = dict(question.choices_in(language, dont_know=True))
-        shown = "; ".join(labels.get(part, part) for part in value.split(";"))
+        shown = "; ".join(question.shown_in(value, language))
         lines += [question.text_in(language), f"  {shown}", ""]
     send_mail(
         subject=response.survey.title_in(language), message="\n".join(lines), from_email=None, recipient_list=[email]
