@@ -147,12 +147,34 @@ def delivery_counts(survey):
             for channel, counts in sorted(by_channel.items())
         ],
         **Invitation.objects.filter(survey=survey)
-        .annotate(sent=Exists(Delivery.objects.filter(invitation=OuterRef("pk"), kind=DeliveryKind.INVITATION)))
+        .annotate(
+            gone=Exists(
+                Delivery.objects.filter(invitation=OuterRef("pk"), kind=DeliveryKind.INVITATION, status__in=GONE)
+            )
+        )
         .aggregate(
-            not_sent=Count("pk", filter=Q(sent=False)),
+            # Emails, texts and letters not sent (or posted) yet; calls and visits are counted apart,
+            # as the people on their lists still to call or visit.
+            not_sent=Count("pk", filter=Q(gone=False, channel__in=SENT_BY_US)),
+            to_call=Count("pk", filter=Q(channel=InvitationChannel.PHONE) & ~Q(response__submitted_at__isnull=False)),
+            to_visit=Count(
+                "pk", filter=Q(channel=InvitationChannel.IN_PERSON) & ~Q(response__submitted_at__isnull=False)
+            ),
             not_answered=Count("pk", filter=~Q(response__submitted_at__isnull=False)),
         ),
     }
+
+
+SENT_BY_US = [InvitationChannel.EMAIL, InvitationChannel.TEXT, InvitationChannel.LETTER]
+# A delivery in one of these has left us (or was tried and failed): the invitation is not "not sent yet".
+GONE = [
+    DeliveryStatus.SENDING,
+    DeliveryStatus.SENT,
+    DeliveryStatus.DELIVERED,
+    DeliveryStatus.POSTED,
+    DeliveryStatus.FAILED,
+    DeliveryStatus.BOUNCED,
+]
 
 
 SEND_LISTS = {

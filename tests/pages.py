@@ -331,8 +331,17 @@ SAMPLE_ARGUMENTS.update(
         "surveys:answer_done": _sent_token,
         "surveys:answer_code": _sent_token,
         "surveys:invitation_link": _invitation_of,
+        "surveys:print_batch_posted": lambda personas: _print_batch(),
     }
 )
+
+
+def _print_batch():
+    from surveys.models import PrintBatch
+    from tests.surveys.factories import tsm_survey
+
+    batch = PrintBatch.objects.create(survey=tsm_survey(), letters=0)
+    return {"pk": batch.survey_id, "batch_pk": batch.pk}
 
 
 @dataclass(frozen=True)

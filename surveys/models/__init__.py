@@ -1,5 +1,5 @@
 from .definitions import Question, SampleMethod, Survey, SurveyApproach, SurveyVersion
-from .deliveries import Delivery, DeliveryKind, DeliveryStatus
+from .deliveries import Delivery, DeliveryKind, DeliveryStatus, PrintBatch
 from .invitations import Invitation, InvitationChannel
 from .responses import Answer, AnswerChange, Response, SetAsideDraft
 
@@ -11,6 +11,7 @@ __all__ = [
     "DeliveryStatus",
     "Invitation",
     "InvitationChannel",
+    "PrintBatch",
     "Question",
     "Response",
     "SampleMethod",

@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 from pypdf import PdfReader
 
-from surveys import services
-from surveys.models import Delivery, DeliveryStatus, Invitation
+from surveys import sending, services
+from surveys.models import Delivery, DeliveryStatus, Invitation, PrintBatch
 from surveys.print_pack import pack_write
 from surveys.references import questionnaire_reference
 from tests.engagement.factories import reachable_resident
@@ -67,7 +67,15 @@ def test_each_resident_gets_a_letter_with_their_address_link_and_questionnaire()
     }
     assert "Jeśli potrzebujesz tłumacza" in by_name[second.full_name]
     assert "tell us your language" in by_name[first.full_name]  # the English line: no language given
-    assert Delivery.objects.filter(channel="letter", status=DeliveryStatus.SENT).count() == 2
+    # Made, not posted: printed in one batch, and nobody's invitation counts as sent yet.
+    assert Delivery.objects.filter(channel="letter", status=DeliveryStatus.PRINTED).count() == 2
+    assert not Invitation.objects.filter(sent_at__isnull=False).exists()
+    batch = PrintBatch.objects.get()
+    assert (batch.letters, batch.posted_at) == (2, None)
+    assert sending.print_batch_mark_posted(batch=batch) == 2
+    assert sending.print_batch_mark_posted(batch=batch) == 0  # marking it again changes nothing
+    assert Delivery.objects.filter(channel="letter", status=DeliveryStatus.POSTED, sent_at__isnull=False).count() == 2
+    assert Invitation.objects.filter(sent_at__isnull=False).count() == 2
 
 
 def test_large_print_letters_are_set_larger_and_run_to_more_pages():
