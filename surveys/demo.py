@@ -119,7 +119,7 @@ def _invite(rng, survey, residents, profiles, preferences, *, repairs):
 
 def _sent_earlier(invitations, *, on):
     """The TSM round went out before the demo's today: its emails, texts and letters were sent then
-    (a few emails bounced). Calls and visits were worked from their lists. The survey after repairs is
+    (a few emails bounced; the letters were posted). Calls and visits were worked from their lists. The survey after repairs is
     left unsent, so "Send the invitations not sent yet" and the print pack have something to do."""
     rng = random.Random(f"deliveries-{len(invitations)}")  # its own, so later steps draw as before
     sent_at = timezone.make_aware(datetime.combine(on, time(9)))
@@ -127,7 +127,9 @@ def _sent_earlier(invitations, *, on):
     for invitation in invitations:
         if invitation.channel not in ("email", "text", "letter"):
             continue
-        status = {"email": DeliveryStatus.SENT, "text": DeliveryStatus.DELIVERED}.get(invitation.channel, "sent")
+        status = {"email": DeliveryStatus.SENT, "text": DeliveryStatus.DELIVERED}.get(
+            invitation.channel, DeliveryStatus.POSTED
+        )
         detail = ""
         if invitation.channel == "email" and rng.random() < 0.04:
             status, detail = DeliveryStatus.BOUNCED, "The mail server said 550: 5.1.1 No such mailbox here"

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.languages import code_of
 from surveys.choices import DONT_KNOW, STAFF_MODES, QuestionKind
+from surveys.references import invitations_by_reference
 from surveys.residents import KEY_KINDS, find_resident
 
 REQUIRED_MESSAGES = {
@@ -145,6 +146,11 @@ class StaffEntryForm(forms.Form):
     key_kind = forms.ChoiceField(
         label=_("What did the resident or the form give to identify them?"),
         choices=[
+            Choice(
+                "questionnaire_reference",
+                _("Questionnaire reference"),
+                hint=_("Printed on the paper form after “Reference”, like S3-2170-9"),
+            ),
             Choice("resident_reference", _("Resident reference"), hint=_("Our own reference for the person")),
             Choice("resident_number", _("Resident number"), hint=_("The number this service gives a resident")),
             Choice("property_reference", _("Property reference"), hint=_("The home: we find its lead tenant")),
@@ -156,7 +162,11 @@ class StaffEntryForm(forms.Form):
         label=_("The reference or number"),
         help_text=_("A property reference means the lead tenant of the home's current household."),
         max_length=30,
-        error_messages={"required": _("Enter the resident reference, the resident number or the property reference")},
+        error_messages={
+            "required": _(
+                "Enter the questionnaire reference, the resident reference, the resident number or the property reference"
+            )
+        },
     )
     mode = forms.ChoiceField(
         label=_("How was the survey answered?"),
@@ -233,7 +243,17 @@ class StaffEntryForm(forms.Form):
     def clean(self):
         data = super().clean()
         kind, key = data.get("key_kind"), data.get("resident_key")
-        if kind and key:
+        data["repair_reference"] = ""
+        if kind == "questionnaire_reference" and key:
+            invitation = invitations_by_reference(self.survey, [key]).get(key)
+            if invitation is None:
+                self.add_error(
+                    "resident_key",
+                    _("No invitation to this survey has that questionnaire reference. Check it against the form"),
+                )
+            else:
+                data["resident"], data["repair_reference"] = invitation.resident, invitation.repair_reference
+        elif kind and key:
             data["resident"] = find_resident(kind, key)
             if data["resident"] is None:
                 self.add_error("resident_key", _("No current resident has that %(kind)s") % {"kind": KEY_KINDS[kind]})

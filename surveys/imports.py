@@ -11,11 +11,14 @@ from core.imports import CsvImport, Problem
 from core.imports.cells import BadValue, a_date, choice, language, required_text
 from surveys import services
 from surveys.choices import DONT_KNOW, DONT_KNOW_LABEL, Mode, QuestionKind
-from surveys.models import Response
+from surveys.references import invitations_by_reference
 from surveys.residents import KEY_KINDS, residents_by_key
 from surveys.routing import is_kept
 
-KEY_COLUMNS = tuple(KEY_KINDS)
+# The questionnaire reference printed on the paper form names the invitation, so the resident (and,
+# for a transactional survey, the repair); the others name a resident (see surveys/residents.py).
+QUESTIONNAIRE = "questionnaire_reference"
+KEY_COLUMNS = (QUESTIONNAIRE, *KEY_KINDS)
 FIXED = ("mode", "language", "date")
 
 
@@ -86,22 +89,30 @@ class ResponsesImport(CsvImport):
 
     def plan(self, parsed):
         problems, rows, seen = [], [], {}
-        found = residents_by_key(self.key, [values[self.key] for _line, values in parsed])
-        responded = set(
-            Response.objects.filter(survey=self.survey, repair_reference="").values_list("resident_id", flat=True)
-        )
+        keys = [values[self.key] for _line, values in parsed]
+        if self.key == QUESTIONNAIRE:
+            invitations = invitations_by_reference(self.survey, keys)
+            found = {key: (invitation.resident, invitation.repair_reference) for key, invitation in invitations.items()}
+        else:
+            found = {key: (resident, "") for key, resident in residents_by_key(self.key, keys).items()}
+        existing = services.responses_of(self.survey, [resident.pk for resident, _repair in found.values()])
         for line, values in parsed:
             key = values[self.key]
-            resident = found.get(key)
-            if resident is None:
-                problems.append(Problem(line, self.key, f"No current resident has the {KEY_KINDS[self.key]} “{key}”."))
+            if key not in found:
+                problems.append(Problem(line, self.key, self.not_found(key)))
                 continue
-            if resident.pk in seen:
-                problems.append(Problem(line, self.key, f"The same resident is also on line {seen[resident.pk]}."))
+            resident, repair = found[key]
+            if (resident.pk, repair) in seen:
+                problems.append(
+                    Problem(line, self.key, f"The same resident is also on line {seen[resident.pk, repair]}.")
+                )
                 continue
-            seen[resident.pk] = line
-            if resident.pk in responded:
-                problems.append(Problem(line, self.key, "This resident has already answered this survey."))
+            seen[resident.pk, repair] = line
+            # One response per person (services.route_meets): a sent one refuses this row alone; an
+            # online response started but never sent is set aside for it when the file is written.
+            earlier = existing.get((resident.pk, repair))
+            if services.route_meets(earlier) == services.REFUSE:
+                problems.append(Problem(line, self.key, services.already_answered(earlier)))
                 continue
             answers = {q.code: values[q.code] for q in self.questions if values.get(q.code)}
             home = resident.household.home
@@ -117,6 +128,7 @@ class ResponsesImport(CsvImport):
             rows.append(
                 {
                     "resident": resident,
+                    "repair_reference": repair,
                     "mode": values["mode"],
                     "language": values["language"],
                     "received_on": values["date"],
@@ -124,6 +136,14 @@ class ResponsesImport(CsvImport):
                 }  # fmt: skip
             )
         return rows, problems
+
+    def not_found(self, key):
+        if self.key == QUESTIONNAIRE:
+            return (
+                f"No invitation to this survey has the questionnaire reference “{key}”. "
+                f"It is printed on the paper form like S{self.survey.pk}-2170-9 (the last digit checks the others)."
+            )
+        return f"No current resident has the {KEY_KINDS[self.key]} “{key}”."
 
     def write(self, rows):
         for data in rows:

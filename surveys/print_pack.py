@@ -27,6 +27,7 @@ from surveys.interpreter_lines import interpreter_line
 from surveys.messages import language_of
 from surveys.models import Delivery, DeliveryKind, DeliveryStatus
 from surveys.presenters import PrintedSurvey
+from surveys.references import questionnaire_reference
 
 CHUNK = 25
 
@@ -90,7 +91,7 @@ def _item(delivery, today):
     survey = invitation.survey
     language = language_of(resident)
     link = invitation_link(invitation)
-    reference = f"S{survey.pk}-{invitation.pk}"
+    reference = questionnaire_reference(invitation)
     with translation.override(language):
         return PackItem(
             name=resident.full_name,
@@ -163,11 +164,12 @@ def _add_stamped(writer, page, stamp):
     added[NameObject("/Contents")] = ArrayObject([writer._add_object(draw), *shared])
 
 
-def pack_write(*, survey, target, mark_sent=True, limit=None):
+def pack_write(*, survey, target, mark_printed=True, limit=None, by=None):
     """Write the print pack of the letters due for `survey` (every one, or the first `limit` in
     postcode order) to `target` (a path or binary file).
 
-    Returns how many letters it holds. The letters are then marked sent (they go to the post room).
+    Returns how many letters it holds. The letters are then marked printed, in one batch: they are
+    posted when staff mark the batch posted (the invitations page), not before.
     """
     sending.invitations_queue(survey=survey, channels=["letter"])
     deliveries = list(letters_due(survey)[:limit])
@@ -187,6 +189,6 @@ def pack_write(*, survey, target, mark_sent=True, limit=None):
                 writer.add_page(page)
     writer.add_metadata({"/Title": title, "/Author": settings.LANDLORD_NAME})
     writer.write(target)
-    if mark_sent:
-        sending.deliveries_mark_sent(deliveries=deliveries)
+    if mark_printed and deliveries:
+        sending.deliveries_mark_printed(survey=survey, deliveries=deliveries, by=by)
     return len(deliveries)

@@ -55,8 +55,7 @@ def answer_rows(flow, language, token):
     rows = []
     for question in flow.asked:
         value = flow.answers.get(question.code)
-        labels = dict(question.choices_in(language, dont_know=True))
-        shown = [labels.get(part, part) for part in value.split(";")] if value else []
+        shown = question.shown_in(value, language)
         rows.append(
             {
                 "question": question.text_in(language),
@@ -80,18 +79,18 @@ def response_counts(survey):
 
 def distribution(survey):
     """Every question's full answer distribution (all versions, by question code), in question order."""
-    counts = Counter()
+    counts, answered = Counter(), Counter()
     for code, value in Answer.objects.filter(response__survey=survey, response__submitted_at__isnull=False).values_list(
         "question__code", "value"
     ):
+        answered[code] += 1 if value else 0  # a written answer is one answer, semicolons and all
         for part in value.split(";") if value else []:
             counts[(code, part)] += 1
     version = survey.current_version or survey.versions.order_by("-number").first()
     tables = []
     for question in version.questions.all() if version else []:
         if not question.has_choices:
-            answered = sum(n for (code, _v), n in counts.items() if code == question.code)
-            tables.append({"question": question, "rows": [], "total": answered, "free": True})
+            tables.append({"question": question, "rows": [], "total": answered[question.code], "free": True})
             continue
         options = [*question.choices, [DONT_KNOW, DONT_KNOW_LABEL]]
         total = sum(counts[(question.code, value)] for value, _label in options)
@@ -148,12 +147,34 @@ def delivery_counts(survey):
             for channel, counts in sorted(by_channel.items())
         ],
         **Invitation.objects.filter(survey=survey)
-        .annotate(sent=Exists(Delivery.objects.filter(invitation=OuterRef("pk"), kind=DeliveryKind.INVITATION)))
+        .annotate(
+            gone=Exists(
+                Delivery.objects.filter(invitation=OuterRef("pk"), kind=DeliveryKind.INVITATION, status__in=GONE)
+            )
+        )
         .aggregate(
-            not_sent=Count("pk", filter=Q(sent=False)),
+            # Emails, texts and letters not sent (or posted) yet; calls and visits are counted apart,
+            # as the people on their lists still to call or visit.
+            not_sent=Count("pk", filter=Q(gone=False, channel__in=SENT_BY_US)),
+            to_call=Count("pk", filter=Q(channel=InvitationChannel.PHONE) & ~Q(response__submitted_at__isnull=False)),
+            to_visit=Count(
+                "pk", filter=Q(channel=InvitationChannel.IN_PERSON) & ~Q(response__submitted_at__isnull=False)
+            ),
             not_answered=Count("pk", filter=~Q(response__submitted_at__isnull=False)),
         ),
     }
+
+
+SENT_BY_US = [InvitationChannel.EMAIL, InvitationChannel.TEXT, InvitationChannel.LETTER]
+# A delivery in one of these has left us (or was tried and failed): the invitation is not "not sent yet".
+GONE = [
+    DeliveryStatus.SENDING,
+    DeliveryStatus.SENT,
+    DeliveryStatus.DELIVERED,
+    DeliveryStatus.POSTED,
+    DeliveryStatus.FAILED,
+    DeliveryStatus.BOUNCED,
+]
 
 
 SEND_LISTS = {

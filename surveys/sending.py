@@ -20,7 +20,15 @@ from django.utils import timezone
 from surveys import reach
 from surveys.channels import CHANNELS, TryAgain, channel_for
 from surveys.messages import compose
-from surveys.models import Delivery, DeliveryKind, DeliveryStatus, Invitation, InvitationChannel, Response
+from surveys.models import (
+    Delivery,
+    DeliveryKind,
+    DeliveryStatus,
+    Invitation,
+    InvitationChannel,
+    PrintBatch,
+    Response,
+)
 
 # Deliveries saved as queued, with `ids`: sent after the commit. surveys/tasks.py hands them to the broker, so
 # this module, which the tasks call, never imports the tasks.
@@ -39,7 +47,14 @@ def _answered(invitation="invitation__"):
     )
 
 
+# Calls and visits are made by people from their lists: never "queued" for a job that never comes.
+ON_A_LIST = {InvitationChannel.PHONE: DeliveryStatus.TO_CALL, InvitationChannel.IN_PERSON: DeliveryStatus.TO_VISIT}
+OUTSTANDING = [DeliveryStatus.QUEUED, DeliveryStatus.WAITING, *ON_A_LIST.values()]
+
+
 def _first_status(channel):
+    if channel in ON_A_LIST:
+        return ON_A_LIST[channel]
     return DeliveryStatus.WAITING if channel_for(channel).not_ready() else DeliveryStatus.QUEUED
 
 
@@ -76,15 +91,14 @@ def invitations_queue(*, survey, invitations=None, channels=None):
         for pk, channel in _due_invitations(survey, invitations, channels).values_list("pk", "channel")
     ]
     Delivery.objects.bulk_create(new, batch_size=1000, ignore_conflicts=True)
-    outstanding = Delivery.objects.filter(
-        invitation__survey=survey, status__in=[DeliveryStatus.QUEUED, DeliveryStatus.WAITING]
-    )
+    outstanding = Delivery.objects.filter(invitation__survey=survey, status__in=OUTSTANDING)
     if invitations is not None:
         outstanding = outstanding.filter(invitation__in=invitations)
     if channels is not None:
         outstanding = outstanding.filter(channel__in=channels)
-    if not channel_for("text").not_ready():
-        outstanding.filter(channel="text", status=DeliveryStatus.WAITING).update(status=DeliveryStatus.QUEUED)
+    for code, channel in CHANNELS.items():
+        if channel.sends_itself and not channel.not_ready():  # a mail server or provider set up since
+            outstanding.filter(channel=code, status=DeliveryStatus.WAITING).update(status=DeliveryStatus.QUEUED)
     outstanding = list(outstanding.only("pk", "channel", "status"))
     _queue_jobs(outstanding)
     return Counter((d.channel, d.status) for d in outstanding)
@@ -104,7 +118,8 @@ def describe(counts):
     labels = dict(InvitationChannel.choices)
     lines = []
     for code in WHERE_IT_GOES:
-        queued, waiting = counts.get((code, DeliveryStatus.QUEUED), 0), counts.get((code, DeliveryStatus.WAITING), 0)
+        queued = counts.get((code, ON_A_LIST.get(code, DeliveryStatus.QUEUED)), 0)
+        waiting = counts.get((code, DeliveryStatus.WAITING), 0)
         if queued:
             lines.append(f"{labels[code]}: {queued} {WHERE_IT_GOES[code]}")
         if waiting:
@@ -171,12 +186,33 @@ def delivery_give_up(*, delivery_id, detail):
     )
 
 
-def deliveries_mark_sent(*, deliveries):
-    """Letters in a print pack (and the like) are sent once the pack is made."""
-    now = timezone.now()
+@transaction.atomic
+def deliveries_mark_printed(*, survey, deliveries, by=None):
+    """The letters in a print pack are printed, not sent: they are posted when staff say so
+    (print_batch_mark_posted). Returns the batch."""
     ids = [d.pk for d in deliveries]
-    Delivery.objects.filter(pk__in=ids, status=DeliveryStatus.QUEUED).update(status=DeliveryStatus.SENT, sent_at=now)
-    Invitation.objects.filter(deliveries__pk__in=ids, sent_at__isnull=True).update(sent_at=now)
+    batch = PrintBatch.objects.create(survey=survey, made_by=by, letters=len(ids))
+    Delivery.objects.filter(pk__in=ids, status=DeliveryStatus.QUEUED).update(
+        status=DeliveryStatus.PRINTED, print_batch=batch, status_at=timezone.now()
+    )
+    return batch
+
+
+@transaction.atomic
+def print_batch_mark_posted(*, batch, by=None):
+    """Staff took the batch to the post: its letters are posted (and sent, for reminders' timing).
+    Returns how many letters changed; marking it again changes nothing."""
+    batch = PrintBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.posted_at is not None:
+        return 0
+    now = timezone.now()
+    batch.posted_at, batch.posted_by = now, by
+    batch.save(update_fields=["posted_at", "posted_by"])
+    letters = Delivery.objects.filter(print_batch=batch, status=DeliveryStatus.PRINTED)
+    Invitation.objects.filter(deliveries__in=letters.filter(kind=DeliveryKind.INVITATION), sent_at__isnull=True).update(
+        sent_at=now
+    )
+    return letters.update(status=DeliveryStatus.POSTED, sent_at=now, status_at=now)
 
 
 # Reminders ---------------------------------------------------------------------------------------
@@ -191,7 +227,7 @@ def reminders_queue(*, days, now=None):
     sent = (
         Delivery.objects.filter(
             kind=DeliveryKind.INVITATION,
-            status__in=[DeliveryStatus.SENT, DeliveryStatus.DELIVERED],
+            status__in=[DeliveryStatus.SENT, DeliveryStatus.DELIVERED, DeliveryStatus.POSTED],
             sent_at__lte=now - timedelta(days=days),
             invitation__expires_at__gt=now,
             invitation__survey__closed_at__isnull=True,

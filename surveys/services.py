@@ -8,6 +8,8 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from surveys import reach
 from surveys.choices import Mode, tenure_of
@@ -19,6 +21,7 @@ from surveys.models import (
     InvitationChannel,
     Question,
     Response,
+    SetAsideDraft,
     Survey,
     SurveyVersion,
 )
@@ -29,8 +32,10 @@ class SurveyClosed(Exception):
 
 
 class AlreadyResponded(Exception):
+    """A second sent answer is refused, whatever its route; the message says who sent the first, and when."""
+
     def __init__(self, response):
-        super().__init__(f"Resident {response.resident_id} has already responded to this survey.")
+        super().__init__(already_answered(response))
         self.response = response
 
 
@@ -182,13 +187,100 @@ def _check_open(survey):
         raise SurveyClosed(f"{survey} is closed.")
 
 
+# One response per person, whatever the route --------------------------------------------------------
+
+CARRY_ON, SET_ASIDE, REFUSE = "carry on", "set aside", "refuse"
+
+
+def route_meets(existing, *, by_link=False):
+    """What an answer arriving now does when this person's response `existing` is already there.
+
+    The one rule for every route. `by_link`: the resident answering through their own link (or
+    signed in); otherwise staff entry or the agency's file, whatever mode they record. Nothing there,
+    or the resident carrying on with their own online response: CARRY_ON. An online response started
+    but never sent gives way to answers that arrive another way: SET_ASIDE (kept aside, not counted).
+    A response already sent is never replaced by another route, nor one that arrived another way by
+    the link: REFUSE (the link says the answers arrived another way)."""
+    if existing is None:
+        return CARRY_ON
+    if by_link:
+        return CARRY_ON if existing.is_by_link else REFUSE
+    if existing.is_by_link and not existing.is_submitted:
+        return SET_ASIDE
+    return REFUSE
+
+
+def already_answered(response):
+    """Who sent a response, how and when, for the message that refuses a second one."""
+    when = date_format(response.received_on or timezone.localdate(response.submitted_at), "j F Y")
+    how = Mode(response.mode).label
+    if response.entered_by is not None:
+        who = response.entered_by.get_full_name() or response.entered_by.get_username()
+        detail = _("%(how)s, entered by %(who)s, answered on %(when)s") % {"how": how, "who": who, "when": when}
+    elif response.imported_from:
+        detail = _("%(how)s, from the file %(file)s, answered on %(when)s") % {
+            "how": how,
+            "file": response.imported_from,
+            "when": when,
+        }
+    else:
+        detail = _("%(how)s, sent by the resident on %(when)s") % {"how": how, "when": when}
+    return _("This resident has already answered this survey (%(detail)s).") % {"detail": detail}
+
+
+def responses_of(survey, residents):
+    """{(resident id, repair reference): their response to this survey}, for the residents given."""
+    ids = [getattr(resident, "pk", resident) for resident in residents]
+    found = Response.objects.filter(survey=survey, resident_id__in=ids).select_related("entered_by")
+    return {(response.resident_id, response.repair_reference): response for response in found}
+
+
+def _make_way(*, survey, resident, repair_reference, by_link):
+    """Apply the rule (route_meets) before a response arrives: the response to carry on
+    with (or None: make one), after setting aside an unsent online draft; AlreadyResponded if sent."""
+    existing = (
+        Response.objects.select_for_update()
+        .select_related("entered_by")
+        .filter(survey=survey, resident=resident, repair_reference=repair_reference)
+        .first()
+    )
+    outcome = route_meets(existing, by_link=by_link)
+    if outcome == REFUSE:
+        raise AlreadyResponded(existing)
+    if outcome == SET_ASIDE:
+        SetAsideDraft.objects.create(
+            survey=survey,
+            resident=resident,
+            repair_reference=repair_reference,
+            version=existing.version,
+            language=existing.language,
+            started_at=existing.started_at,
+            answers={answer.question.code: answer.value for answer in existing.answers.select_related("question")},
+        )
+        existing.delete()
+        return None
+    return existing
+
+
+def set_aside_for(response):
+    """Mark the drafts set aside for this response as replaced by it."""
+    SetAsideDraft.objects.filter(
+        survey=response.survey,
+        resident=response.resident,
+        repair_reference=response.repair_reference,
+        replaced_by__isnull=True,
+    ).update(replaced_by=response)
+
+
 def response_start(*, invitation, key, language, mode=Mode.ONLINE):
     """The invitation's response, created on first start. Two tabs, a resumed link or a double
-    click all get the same one: the unique constraint settles any race."""
+    click all get the same one: the unique constraint settles any race. A response that arrived
+    another way is refused (AlreadyResponded): the link says so."""
     survey = invitation.survey
     _check_open(survey)
     lookup = {"survey": survey, "resident": invitation.resident, "repair_reference": invitation.repair_reference}
-    existing = Response.objects.filter(**lookup).first()
+    with transaction.atomic():
+        existing = _make_way(**lookup, by_link=True)
     if existing is not None:
         return existing
     try:
@@ -255,33 +347,48 @@ def _drop_answers_not_asked(response, flow=None, record=False):
 
 
 @transaction.atomic
-def response_enter(*, key, survey, resident, mode, language, received_on, answers, entered_by, imported_from=""):
+def response_enter(
+    *, key, survey, resident, mode, language, received_on, answers, entered_by, imported_from="", repair_reference=""
+):
     """A paper form, phone interview or contractor row keyed in by staff, with who and when.
 
     `answers` maps question code to value (blank: not answered); answers the routing skips are
-    left out. Returns (response, created): the same key twice (a double submit) gives the same response.
+    left out. `repair_reference`: the repair a transactional survey's form is about (the one its
+    questionnaire reference names). Returns (response, created): the same key twice (a double submit) gives the same response.
+    An online response the resident started but never sent is set aside for it (see route_meets);
+    one already sent is refused with AlreadyResponded.
     """
     same = Response.objects.filter(key=key).first()
     if same is not None:
         return same, False
     _check_open(survey)
-    earlier = Response.objects.filter(survey=survey, resident=resident, repair_reference="").first()
-    if earlier is not None:
-        raise AlreadyResponded(earlier)
+    _make_way(survey=survey, resident=resident, repair_reference=repair_reference, by_link=False)
     now = timezone.now()
-    invitation = Invitation.objects.filter(survey=survey, resident=resident, repair_reference="").first()
+    invitation = Invitation.objects.filter(survey=survey, resident=resident, repair_reference=repair_reference).first()
     try:
         # In a savepoint: two staff keying the same form at once (or one double click) both pass the
         # checks above; the unique constraints let one in and the other lands here, told plainly.
         with transaction.atomic():
             response = _create_entered(
-                survey, resident, invitation, key, mode, language, now, entered_by, received_on, imported_from
+                survey,
+                resident,
+                invitation,
+                key,
+                mode,
+                language,
+                now,
+                entered_by,
+                received_on,
+                imported_from,
+                repair_reference,
             )
     except IntegrityError:
         same = Response.objects.filter(key=key).first()
         if same is not None:
             return same, False
-        earlier = Response.objects.filter(survey=survey, resident=resident, repair_reference="").first()
+        earlier = Response.objects.filter(
+            survey=survey, resident=resident, repair_reference=repair_reference, submitted_at__isnull=False
+        ).first()
         if earlier is None:
             raise
         raise AlreadyResponded(earlier) from None
@@ -290,14 +397,18 @@ def response_enter(*, key, survey, resident, mode, language, received_on, answer
         [Answer(response=response, question=questions[code], value=value) for code, value in answers.items() if value]
     )
     _drop_answers_not_asked(response)
+    set_aside_for(response)
     return response, True
 
 
-def _create_entered(survey, resident, invitation, key, mode, language, now, entered_by, received_on, imported_from):
+def _create_entered(  # noqa: PLR0913 - the entered response's fields, one each
+    survey, resident, invitation, key, mode, language, now, entered_by, received_on, imported_from, repair_reference
+):
     return Response.objects.create(
         survey=survey,
         version=survey.current_version,
         resident=resident,
+        repair_reference=repair_reference,
         invitation=invitation if invitation and not hasattr(invitation, "response") else None,
         key=key,
         mode=mode,
@@ -320,8 +431,7 @@ def response_copy_send(*, response, email, language):
         value = flow.answers.get(question.code)
         if value is None:
             continue
-        labels = dict(question.choices_in(language, dont_know=True))
-        shown = "; ".join(labels.get(part, part) for part in value.split(";"))
+        shown = "; ".join(question.shown_in(value, language))
         lines += [question.text_in(language), f"  {shown}", ""]
     send_mail(
         subject=response.survey.title_in(language), message="\n".join(lines), from_email=None, recipient_list=[email]

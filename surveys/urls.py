@@ -41,6 +41,11 @@ urlpatterns = [
     path("<int:pk>/invitations/", invitations.invitation_list, name="invitations"),
     path("<int:pk>/invitations/send/", invitations.send_invitations, name="send_invitations"),
     path("<int:pk>/invitations/print-pack.pdf", invitations.print_pack, name="print_pack"),
+    path(
+        "<int:pk>/invitations/print-packs/<int:batch_pk>/posted/",
+        invitations.print_batch_posted,
+        name="print_batch_posted",
+    ),
     path("invite-resident/<int:resident_pk>/", invitations.invite_resident, name="invite_resident"),
     path("delivery-receipts/notify/", receipts.notify_receipt, name="notify_receipt"),
     path("<int:pk>/invitations/<str:name>.csv", invitations.send_list_csv, name="send_list_csv"),

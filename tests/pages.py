@@ -331,6 +331,7 @@ SAMPLE_ARGUMENTS.update(
         "surveys:answer_done": _sent_token,
         "surveys:answer_code": _sent_token,
         "surveys:invitation_link": _invitation_of,
+        "surveys:print_batch_posted": lambda personas: _print_batch(),
     }
 )
 
@@ -351,6 +352,14 @@ def operative_jobs_at_every_household(personas):
 
     for household in Household.objects.exclude(repairs__operative=personas["repairs_operative"]):
         RepairRequestFactory(household=household, operative=personas["repairs_operative"])
+
+
+def _print_batch():
+    from surveys.models import PrintBatch
+    from tests.surveys.factories import tsm_survey
+
+    batch = PrintBatch.objects.create(survey=tsm_survey(), letters=0)
+    return {"pk": batch.survey_id, "batch_pk": batch.pk}
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,18 @@ by EMAIL_BACKEND. One connection per message keeps a failure to the one message 
 
 import smtplib
 
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 
 from surveys.channels.base import Channel, Outcome, TryAgain, details_of
 from surveys.models import DeliveryStatus
+
+# Backends that accept a message and deliver it to nobody: a delivery through one is never "sent".
+NOT_DELIVERING = {
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+}
 
 
 def _permanent(code):
@@ -20,6 +28,11 @@ class EmailChannel(Channel):
     def address(self, resident):
         details = details_of(resident)
         return details.email if details else ""
+
+    def not_ready(self):
+        if settings.EMAIL_BACKEND in NOT_DELIVERING:
+            return "No mail server is set up (EMAIL_HOST), so an email would only be written to the server's log."
+        return ""
 
     def send(self, message):
         email = EmailMultiAlternatives(

@@ -1,7 +1,7 @@
 from .definitions import Question, SampleMethod, Survey, SurveyApproach, SurveyVersion
-from .deliveries import Delivery, DeliveryKind, DeliveryStatus
+from .deliveries import Delivery, DeliveryKind, DeliveryStatus, PrintBatch
 from .invitations import Invitation, InvitationChannel
-from .responses import Answer, AnswerChange, Response
+from .responses import Answer, AnswerChange, Response, SetAsideDraft
 
 __all__ = [
     "Answer",
@@ -11,10 +11,12 @@ __all__ = [
     "DeliveryStatus",
     "Invitation",
     "InvitationChannel",
+    "PrintBatch",
     "Question",
     "Response",
     "SampleMethod",
     "Survey",
     "SurveyApproach",
+    "SetAsideDraft",
     "SurveyVersion",
 ]

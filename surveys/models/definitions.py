@@ -166,6 +166,20 @@ class Question(models.Model):
     def has_choices(self):
         return self.kind not in (QuestionKind.FREE_TEXT, QuestionKind.NUMBER)
 
+    def parts(self, value):
+        """The values a stored answer holds: several only for multiple choice (joined by ";").
+        A written answer is one value, semicolons and all."""
+        if not value:
+            return []
+        if self.kind == QuestionKind.MULTIPLE_CHOICE:
+            return [part for part in value.split(";") if part]
+        return [value]
+
+    def shown_in(self, value, language):
+        """The answer as the respondent saw it: each value's label in `language`, or the text itself."""
+        labels = dict(self.choices_in(language, dont_know=True)) if self.has_choices else {}
+        return [labels.get(part, part) for part in self.parts(value)]
+
 
 class SampleMethod(models.TextChoices):
     CENSUS = "census", _("Census: every household was invited")

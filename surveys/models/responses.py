@@ -61,6 +61,11 @@ class Response(models.Model):
     def is_submitted(self):
         return self.submitted_at is not None
 
+    @property
+    def is_by_link(self):
+        """Answered online through the resident's own link (or signed in), not keyed in or imported."""
+        return self.mode == Mode.ONLINE and self.entered_at is None
+
 
 class Answer(models.Model):
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
@@ -98,3 +103,30 @@ class AnswerChange(models.Model):
 
     def __str__(self):
         return f"{self.question.code}: {self.old_value} -> {self.new_value}"
+
+
+class SetAsideDraft(models.Model):
+    """An online response started but never sent, set aside when the resident's answers arrived
+    another way (a paper form, a call, a visit, the agency's file).
+
+    One response per person: the answers that arrived are the response, and this draft is kept only
+    as a record of what was typed online. It is no Response, so no figure counts it."""
+
+    survey = models.ForeignKey("surveys.Survey", on_delete=models.CASCADE, related_name="set_aside_drafts")
+    resident = models.ForeignKey("engagement.Resident", on_delete=models.CASCADE, related_name="+")
+    repair_reference = models.CharField(max_length=40, blank=True)
+    version = models.ForeignKey("surveys.SurveyVersion", on_delete=models.PROTECT, related_name="+")
+    language = models.CharField(max_length=60, blank=True)
+    started_at = models.DateTimeField()
+    # {question code: value} as the draft held them.
+    answers = models.JSONField(default=dict, blank=True)
+    set_aside_at = models.DateTimeField(default=timezone.now)
+    replaced_by = models.ForeignKey(
+        Response, null=True, blank=True, on_delete=models.SET_NULL, related_name="set_aside_drafts"
+    )
+
+    class Meta:
+        ordering = ["survey", "set_aside_at", "pk"]
+
+    def __str__(self):
+        return f"Online draft by resident {self.resident_id} to {self.survey}, set aside"

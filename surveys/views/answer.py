@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from core.access import page, public_page
 from engagement.audit import record_change
@@ -47,6 +48,34 @@ def _unavailable(request, invitation):
     return render(
         request, "surveys/answer/unavailable.html", {"reason": reason, "survey": invitation.survey}, status=410
     )
+
+
+def _arrived_another_way(request, survey, response):
+    """The page saying the resident's answers arrived another way (a paper form, a call, a visit, the
+    agency), or None when the response, if any, is the resident's own online one. One response per
+    person: the link cannot start a second (see services.route_meets)."""
+    if response is None or services.route_meets(response, by_link=True) != services.REFUSE:
+        return None
+    return render(
+        request,
+        "surveys/answer/arrived.html",
+        {
+            "survey_title": survey.title_in(_language()),
+            "response": response,
+            "how": ARRIVED_BY.get(response.mode, ARRIVED_BY["online"]),
+            "phone": settings.LANDLORD_PHONE,
+        },
+    )
+
+
+ARRIVED_BY = {
+    "online": _lazy("through the survey company"),
+    "paper": _lazy("on a paper form"),
+    "phone": _lazy("by phone"),
+    "phone_interpreter": _lazy("by phone, with an interpreter"),
+    "in_person": _lazy("in person"),
+    "bsl": _lazy("in British Sign Language"),
+}
 
 
 def _sent_only(request, invitation, response):
@@ -127,6 +156,8 @@ def answer_start(request, token):
     if (blocked := _unavailable(request, invitation)) is not None:
         return blocked
     response = selectors.response_for(invitation)
+    if (arrived := _arrived_another_way(request, invitation.survey, response)) is not None:
+        return arrived
     if (sent := _sent_only(request, invitation, response)) is not None:
         return sent
     if request.method == "POST":
@@ -155,6 +186,8 @@ def answer_question(request, token, code):
     response = selectors.response_for(invitation)
     if response is None:
         return redirect("surveys:answer_start", token)
+    if (arrived := _arrived_another_way(request, invitation.survey, response)) is not None:
+        return arrived
     if (sent := _sent_only(request, invitation, response)) is not None:
         return sent
     flow = Flow(response)
@@ -212,6 +245,8 @@ def answer_check(request, token):
     response = selectors.response_for(invitation)
     if response is None:
         return redirect("surveys:answer_start", token)
+    if (arrived := _arrived_another_way(request, invitation.survey, response)) is not None:
+        return arrived
     if (sent := _sent_only(request, invitation, response)) is not None:
         return sent
     if request.method == "POST":
@@ -253,6 +288,8 @@ def answer_done(request, token):
     response = selectors.response_for(invitation)
     if response is None or not response.is_submitted:
         return redirect("surveys:answer_start", token)
+    if (arrived := _arrived_another_way(request, invitation.survey, response)) is not None:
+        return arrived
     if (sent := _sent_only(request, invitation, response)) is not None:
         return sent
     email = link_holders.own_email(response)
@@ -299,6 +336,8 @@ def answer_code(request, token):
     response = selectors.response_for(invitation)
     if response is None or not response.is_submitted:
         return redirect("surveys:answer_start", token)
+    if (arrived := _arrived_another_way(request, invitation.survey, response)) is not None:
+        return arrived
     if link_holders.may_read(request, response):
         return redirect("surveys:answer_check", token)
     if link_holders.staff_signed_in(request, response) or not link_holders.own_email(response):
@@ -356,12 +395,14 @@ def my_surveys(request):
 def begin(request, pk):
     resident = _resident_of(request)
     survey = get_object_or_404(selectors.open_surveys_for_anyone(), pk=pk)
+    response = Response.objects.filter(survey=survey, resident=resident, repair_reference="").first()
+    if (arrived := _arrived_another_way(request, survey, response)) is not None:
+        return arrived
     if request.method == "POST":
         invitation = services.invitation_for_signed_in(survey=survey, resident=resident)
         language = _chosen_language(request, survey)
         response = services.response_start(invitation=invitation, key=_posted_key(request), language=language)
         return redirect(_where_next(invitation.token, Flow(response)))
-    response = Response.objects.filter(survey=survey, resident=resident, repair_reference="").first()
     if response is not None and response.is_submitted and response.invitation_id:
         return redirect("surveys:answer_check", response.invitation.token)
     return _start_page(request, survey, response, request.path)

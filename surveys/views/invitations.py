@@ -17,7 +17,7 @@ from engagement.models import AuditSubject, Resident
 from surveys import selectors, sending, services, transactional
 from surveys.choices import SurveyKind
 from surveys.forms import InviteForm, InviteResidentForm
-from surveys.models import Invitation, Survey
+from surveys.models import Invitation, PrintBatch, Survey
 from surveys.print_pack import pack_write
 from surveys.sampling import population, stratified_sample
 
@@ -66,8 +66,21 @@ def invitation_list(request, pk):
         "deliveries": selectors.delivery_counts(survey),
         "page": page_of,
         "lists": lists,
+        "batches": survey.print_batches.all()[:20],
     }
     return render(request, "surveys/invitations.html", context)
+
+
+@page("surveys.add_invitation", post_only=True)
+@require_POST
+def print_batch_posted(request, pk, batch_pk):
+    batch = get_object_or_404(PrintBatch, pk=batch_pk, survey_id=pk)
+    posted = sending.print_batch_mark_posted(batch=batch, by=request.user)
+    if posted:
+        messages.success(request, _("%(count)s letters marked posted.") % {"count": posted})
+    else:
+        messages.info(request, _("That print pack was already marked posted."))
+    return redirect("surveys:invitations", pk)
 
 
 @page("surveys.add_invitation", post_only=True)
@@ -93,7 +106,7 @@ def print_pack(request, pk):
         raise Http404("This survey has not been published.")
     response = HttpResponse(content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="survey-{pk}-print-pack.pdf"'
-    pack_write(survey=survey, target=response, limit=PRINT_PACK_BUTTON_LETTERS)
+    pack_write(survey=survey, target=response, limit=PRINT_PACK_BUTTON_LETTERS, by=request.user)
     return response
 
 

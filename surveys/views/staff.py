@@ -64,7 +64,13 @@ def enter_response(request, pk):
         data = form.cleaned_data
         if request.POST.get("confirmed_resident") != str(data["resident"].pk):
             # Show who the key found before anything is saved: a wrong key must not go unnoticed.
-            context = {"survey": survey, "version": version, "form": form, "found": data["resident"]}
+            context = {
+                "survey": survey,
+                "version": version,
+                "form": form,
+                "found": data["resident"],
+                "repair": data["repair_reference"],
+            }
             return render(request, "surveys/enter.html", context)
         try:
             response, created = services.response_enter(
@@ -76,11 +82,21 @@ def enter_response(request, pk):
                 received_on=data["received_on"],
                 answers=form.answers(),
                 entered_by=request.user,
+                repair_reference=data["repair_reference"],
             )
-        except services.AlreadyResponded:
-            form.add_error("resident_key", _("This resident has already answered this survey"))
+        except services.AlreadyResponded as refused:
+            form.add_error("resident_key", str(refused))
         else:
-            if created:
+            if created and response.set_aside_drafts.exists():
+                messages.success(
+                    request,
+                    _(
+                        "Response %(number)s saved. The resident had started answering online but not sent it: "
+                        "those answers are kept aside and not counted."
+                    )
+                    % {"number": response.pk},
+                )
+            elif created:
                 messages.success(request, _("Response %(number)s saved.") % {"number": response.pk})
             else:
                 messages.info(request, _("Response %(number)s was already saved.") % {"number": response.pk})

@@ -129,6 +129,7 @@ EXPECTED_ROLES = {
     "surveys:send_invitations": {"insight_analyst", "administrator"},
     "surveys:invitation_link": {"contact_centre_agent", "administrator"},
     "surveys:print_pack": {"insight_analyst", "administrator"},
+    "surveys:print_batch_posted": {"insight_analyst", "administrator"},
     "surveys:invite_resident": {"housing_officer", "contact_centre_agent"},
     "contact_details_edit": {"housing_officer", "contact_centre_agent"},
     "surveys:results": {"insight_analyst", "administrator"},

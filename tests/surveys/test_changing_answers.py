@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from surveys import services
 from surveys.models import AnswerChange, Response
+from surveys.selectors import distribution
 from tests.surveys import flow
 from tests.surveys.factories import TSM_ANSWERS_NO_REPAIR, InvitationFactory, answered_response
 
@@ -116,3 +117,17 @@ def test_the_progress_line_says_some_questions_depend_on_earlier_answers(client)
     page = client.get(flow.question_url(invitation.token, "TP01")).content.decode()
     assert "question 1 of 16" in page
     assert "Some questions depend on your earlier answers, so the number of questions may change." in page
+
+
+def test_a_written_answer_with_semicolons_is_shown_whole_on_your_answers(client):
+    """Issue 27: written answers were split at ";" as if they were several choices."""
+    invitation = InvitationFactory()
+    written = "The lift is broken; the stairs are dark; nobody came"
+    flow.sent_from(client, invitation, {**TSM_ANSWERS_NO_REPAIR, "COMMENTS": written})
+    page = client.get(flow.check_url(invitation.token))
+    comments = [row["answers"] for row in page.context["rows"] if "lift" in str(row["answers"])]
+    assert comments == [[written]]
+    assert written in page.content.decode()
+    # The results count it as one written answer, not three.
+    free = {table["question"].code: table["total"] for table in distribution(invitation.survey) if table["free"]}
+    assert free["COMMENTS"] == 1

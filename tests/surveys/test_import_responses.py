@@ -122,7 +122,10 @@ def test_a_resident_who_already_answered_cannot_be_imported_again(tmp_path):
     path = write(tmp_path, HEADER + "PR000001,phone,English,2026-02-03,neither,no,,\n")
     run(survey, path)
     _out, problems = run(survey, path)
-    assert problems == ["Line 2, column property_reference: This resident has already answered this survey."]
+    assert problems == [
+        "Line 2, column property_reference: This resident has already answered this survey "
+        "(Phone, from the file agency.csv, answered on 3 February 2026)."
+    ]
     assert Response.objects.count() == 1
 
 
@@ -161,7 +164,7 @@ def test_a_file_with_no_key_column_or_several_is_refused_naming_them(tmp_path, h
     survey = tsm_survey()
     _out, problems = run(survey, write(tmp_path, header + "\n"))
     assert problems == [
-        "Line 1: The file must have exactly one of the columns resident_reference, resident_number, "
+        "Line 1: The file must have exactly one of the columns questionnaire_reference, resident_reference, resident_number, "
         f"property_reference. {message}"
     ]
 

@@ -41,9 +41,17 @@ def test_analysts_send_a_whole_survey_s_invitations_from_its_page(client, person
         response = client.post(reverse("surveys:send_invitations", args=[survey.pk]), follow=True)
     page = response.content.decode()
     assert "Email: 1 to send" in page and "Letter: 1 for the print pack" in page
-    assert "0 invitations not sent yet." in page
+    # Queued is not sent: the email's job runs after this page; the letter waits for the print pack.
+    assert "2 invitations by email, text or letter not sent yet." in page
     assert "2 residents invited have not answered." in page
     pdf = client.post(reverse("surveys:print_pack", args=[survey.pk]))
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    # Printed is not posted: the letter counts as sent once the pack is marked posted.
+    page = client.get(reverse("surveys:invitations", args=[survey.pk])).content.decode()
+    assert "1 invitation by email, text or letter not sent yet." in page and "Printed, not posted yet" in page
+    batch = survey.print_batches.get()
+    page = client.post(reverse("surveys:print_batch_posted", args=[survey.pk, batch.pk]), follow=True).content.decode()
+    assert "1 letters marked posted." in page
+    assert "0 invitations by email, text or letter not sent yet." in page
     client.force_login(personas["housing_officer"])
     assert client.post(reverse("surveys:send_invitations", args=[survey.pk])).status_code == 403

@@ -6,9 +6,10 @@ import pytest
 from django.core.management import call_command
 from pypdf import PdfReader
 
-from surveys import services
-from surveys.models import Delivery, DeliveryStatus, Invitation
+from surveys import sending, services
+from surveys.models import Delivery, DeliveryStatus, Invitation, PrintBatch
 from surveys.print_pack import pack_write
+from surveys.references import questionnaire_reference
 from tests.engagement.factories import reachable_resident
 from tests.surveys.factories import tsm_survey
 
@@ -55,7 +56,7 @@ def test_each_resident_gets_a_letter_with_their_address_link_and_questionnaire()
         assert "Tenant Satisfaction" in pages[start + 1] or "satisf" in pages[start + 1].lower()
         assert all(resident.full_name not in pages[other] for other in starts if other != start)
         # The reference that matches a returned paper form to them: on their letter and their form only.
-        reference = f"Reference: S{survey.pk}-{invitation.pk}"
+        reference = f"Reference: {questionnaire_reference(invitation)}"
         assert reference in pages[start + 1]
         assert [n for n, text in enumerate(pages) if reference in text] == [start, start + 1]
     by_name = {
@@ -66,7 +67,15 @@ def test_each_resident_gets_a_letter_with_their_address_link_and_questionnaire()
     }
     assert "Jeśli potrzebujesz tłumacza" in by_name[second.full_name]
     assert "tell us your language" in by_name[first.full_name]  # the English line: no language given
-    assert Delivery.objects.filter(channel="letter", status=DeliveryStatus.SENT).count() == 2
+    # Made, not posted: printed in one batch, and nobody's invitation counts as sent yet.
+    assert Delivery.objects.filter(channel="letter", status=DeliveryStatus.PRINTED).count() == 2
+    assert not Invitation.objects.filter(sent_at__isnull=False).exists()
+    batch = PrintBatch.objects.get()
+    assert (batch.letters, batch.posted_at) == (2, None)
+    assert sending.print_batch_mark_posted(batch=batch) == 2
+    assert sending.print_batch_mark_posted(batch=batch) == 0  # marking it again changes nothing
+    assert Delivery.objects.filter(channel="letter", status=DeliveryStatus.POSTED, sent_at__isnull=False).count() == 2
+    assert Invitation.objects.filter(sent_at__isnull=False).count() == 2
 
 
 def test_large_print_letters_are_set_larger_and_run_to_more_pages():

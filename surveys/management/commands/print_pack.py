@@ -9,7 +9,8 @@ from surveys.print_pack import pack_write
 class Command(BaseCommand):
     help = (
         "Write the print pack of a survey's letters due (a cover letter and the paper questionnaire for each "
-        "resident) to one PDF file. The letters in it are then marked sent."
+        "resident) to one PDF file. The letters in it are then marked printed; mark the pack posted on the "
+        "survey's invitations page when it goes to the post."
     )
 
     def add_arguments(self, parser):
