@@ -106,6 +106,9 @@ HOUSING_OFFICER = Role(
         "desk.view_followup",
         "desk.change_followup",
         "desk.work_a_patch",
+        # Anti-social behaviour cases, opened from a logged contact (NM01).
+        "repairs.view_asbcase",
+        "repairs.add_asbcase",
     ),
 )
 REPAIRS_OPERATIVE = Role(

@@ -93,6 +93,7 @@ class Contact(Revisioned):
     equality_outcome = models.CharField(max_length=20, choices=EqualityOutcome.choices, blank=True)
     # What the contact led to.
     repairs = models.ManyToManyField("repairs.RepairRequest", blank=True, related_name="contacts")
+    asb_cases = models.ManyToManyField("repairs.AsbCase", blank=True, related_name="contacts")
     support_needs = models.ManyToManyField("engagement.SupportNeed", blank=True, related_name="contacts")
     adjustments = models.ManyToManyField("engagement.ReasonableAdjustment", blank=True, related_name="contacts")
     recorded_at = models.DateTimeField(auto_now_add=True)

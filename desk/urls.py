@@ -9,6 +9,7 @@ urlpatterns = [
     path("residents/<int:pk>/", resident.resident_detail, name="resident_detail"),
     path("residents/<int:pk>/contacts/add/", contacts.contact_add, name="contact_add"),
     path("contacts/<int:pk>/", contact_records.contact_detail, name="contact_detail"),
+    path("contacts/<int:pk>/asb-case/", contact_records.asb_case_add, name="asb_case_add"),
     path("follow-ups/<int:pk>/done/", contacts.follow_up_mark_done, name="follow_up_done"),
     path("follow-ups/<int:pk>/change/", contact_records.follow_up_edit, name="follow_up_edit"),
     path("patch/", contacts.patch, name="patch"),

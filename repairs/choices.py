@@ -84,3 +84,34 @@ class Finding(models.TextChoices):
     SUBSTANTIATED = "substantiated", _("Substantiated")
     PARTLY_SUBSTANTIATED = "partly_substantiated", _("Partly substantiated")
     NOT_SUBSTANTIATED = "not_substantiated", _("Not substantiated")
+
+
+class CheckType(models.TextChoices):
+    """The building-safety checks the Regulator's BS01 to BS05 count, in that order."""
+
+    GAS = "gas", _("Gas safety check")
+    FIRE = "fire_risk", _("Fire risk assessment")
+    ASBESTOS = "asbestos", _("Asbestos management survey or re-inspection")
+    WATER = "water", _("Legionella (water) risk assessment")
+    LIFTS = "lifts", _("Communal passenger lift safety check")
+
+
+# The measure each check type is reported as.
+CHECK_MEASURES = {
+    CheckType.GAS: "BS01",
+    CheckType.FIRE: "BS02",
+    CheckType.ASBESTOS: "BS03",
+    CheckType.WATER: "BS04",
+    CheckType.LIFTS: "BS05",
+}
+
+
+class AsbChannel(models.TextChoices):
+    """How an anti-social behaviour report reached us (the contact's channel, where it came from one)."""
+
+    PHONE = "phone", _("Phone")
+    EMAIL = "email", _("Email")
+    ONLINE = "online", _("Online")
+    IN_PERSON = "in_person", _("In person")
+    LETTER = "letter", _("Letter")
+    OTHER = "other", _("Other")

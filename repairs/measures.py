@@ -11,14 +11,39 @@ SQL by inequities/extract.py, not here.
 - CH01: stage 1 and stage 2 complaints received in the period, per 1,000 homes.
 - CH02: stage 1 and stage 2 decisions sent in the period within the Complaint Handling Code
   timescale (counted from the acknowledgement, plus any extension).
+
+The Regulator's management-information measures, to the definitions of its data dictionary
+(`tsm_management_information` gives them all for one year; docs/inequities.md has the words):
+- BS01-BS05: homes (rented and shared ownership) whose required check of each type was done and
+  recorded by the year end, over the homes whose check was required by then.
+- NM01: anti-social behaviour cases opened in the year per 1,000 homes; (2) those involving a hate
+  incident.
+- RP01: homes failing the Decent Homes Standard at the year end, over the homes it applies to.
+- RP02: rented homes' responsive repairs completed in the year within the landlord's own target,
+  (1) non-emergency and (2) emergency.
+- CH01 and CH02 for rented homes (LCRA) and shared ownership (LCHO) apart: complaints made in the
+  year at each stage per 1,000 homes of that tenure; the share of them answered within the Code's
+  timescale, with an extension counted up to the Code's limit, and without any extension.
 """
 
 from dataclasses import dataclass
 
 from django.utils import timezone
 
-from repairs.choices import Priority, Status
-from repairs.clocks import code_clocks
+from engagement.models import SchemeType
+from repairs.choices import CHECK_MEASURES, Priority, Status
+from repairs.clocks import CODE_RESPONSE_DAYS, code_clocks
+from repairs.models.complaints import EXTENSION_LIMIT_WORKING_DAYS
+from repairs.working_days import add_working_days
+
+LCRA, LCHO = "LCRA", "LCHO"  # the Regulator's tenures (the same codes as surveys.choices.Tenure)
+
+
+def tenure_of_scheme(scheme_type):
+    """LCRA, LCHO, or None for a leasehold home (outside the measures)."""
+    if scheme_type == SchemeType.SHARED_OWNERSHIP:
+        return LCHO
+    return None if scheme_type == SchemeType.LEASEHOLD else LCRA
 
 
 @dataclass(frozen=True)
@@ -90,3 +115,93 @@ def _decision_clock(row):
         responded_on=row["responded_on"],
         extension_working_days=row["extension_working_days"],
     )[1]
+
+
+def building_safety(checks, *, as_of):
+    """BS01-BS05: {measure code: Share} of homes whose required check was done and recorded by `as_of`,
+    over the homes whose check was required by then (due by then, or already done)."""
+    result = {}
+    for check_type, code in CHECK_MEASURES.items():
+        needed = [
+            row
+            for row in checks
+            if row["check_type"] == check_type
+            and row["required"]
+            and tenure_of_scheme(row["home__scheme_type"])
+            and ((row["due_on"] is not None and row["due_on"] <= as_of) or _on_or_before(row["done_on"], as_of))
+        ]
+        done = sum(_on_or_before(row["done_on"], as_of) and _on_or_before(row["recorded_on"], as_of) for row in needed)
+        result[code] = Share(done, len(needed))
+    return result
+
+
+def _on_or_before(day, limit):
+    return day is not None and day <= limit
+
+
+def decent_homes_failures(records, *, start, end):
+    """RP01: homes failing the Decent Homes Standard at the year end (each home's latest record dated
+    in the year), over the homes with such a record (those the Standard applies to)."""
+    latest = {}
+    for row in records:
+        if _within(row["as_at"], start, end) and tenure_of_scheme(row["home__scheme_type"]):
+            if row["home_id"] not in latest or row["as_at"] > latest[row["home_id"]]["as_at"]:
+                latest[row["home_id"]] = row
+    return Share(sum(row["fails_standard"] for row in latest.values()), len(latest))
+
+
+def per_thousand(count, homes):
+    return 1000 * count / homes if homes else None
+
+
+def asb_cases_per_thousand_homes(cases, *, homes, start=None, end=None):
+    """NM01: {1: (cases, rate), 2: (hate-incident cases, rate)} of cases opened in the period, per
+    1,000 homes (rented and shared ownership at the year end)."""
+    opened = [row for row in cases if _within(row["opened_on"], start, end)]
+    hate = sum(bool(row["involves_hate_incident"]) for row in opened)
+    return {1: (len(opened), per_thousand(len(opened), homes)), 2: (hate, per_thousand(hate, homes))}
+
+
+def responsive_repairs_within_target(repairs, *, start=None, end=None):
+    """RP02 (1) non-emergency and (2) emergency: rented homes' repairs completed in the period within
+    the landlord's own target (fixed when each was raised), over those completed."""
+    rented = [row for row in repairs if tenure_of_scheme(row["home__scheme_type"]) == LCRA]
+    on_time = repairs_completed_within_target(rented, start=start, end=end)
+    return {1: on_time["non_emergency"], 2: on_time["emergency"]}
+
+
+def complaints_by_tenure(stages, *, homes, start=None, end=None):
+    """CH01 and CH02 for each tenure and stage: {(tenure, stage): {"made": n, "per_1000": rate,
+    "within_code": Share, "without_extension": Share}} of complaints made in the period.
+
+    `homes` is {tenure: homes at the year end}. "Within the Code" counts an extension up to the Code's
+    limit (10 working days at stage 1, 20 at stage 2); "without extension" counts none."""
+    result = {}
+    for tenure in (LCRA, LCHO):
+        for number in (1, 2):
+            made = [
+                row
+                for row in stages
+                if row["number"] == number
+                and tenure_of_scheme(row["complaint__household__home__scheme_type"]) == tenure
+                and _within(row["received_on"], start, end)
+            ]
+            result[(tenure, number)] = {
+                "made": len(made),
+                "per_1000": per_thousand(len(made), homes.get(tenure, 0)),
+                "within_code": Share(sum(_answered_in_time(row, extended=True) for row in made), len(made)),
+                "without_extension": Share(sum(_answered_in_time(row, extended=False) for row in made), len(made)),
+            }
+    return result
+
+
+def _answered_in_time(row, *, extended):
+    """Whether the stage's decision was sent within the Code's timescale from the acknowledgement (or
+    from the day the acknowledgement was due, if it was late or never sent)."""
+    if row["responded_on"] is None:
+        return False
+    number = row["number"]
+    extra = min(row["extension_working_days"] or 0, EXTENSION_LIMIT_WORKING_DAYS[number]) if extended else 0
+    acknowledgement_due = add_working_days(row["received_on"], 5)
+    counted_from = row["acknowledged_on"] or acknowledgement_due
+    return row["responded_on"] <= add_working_days(counted_from, CODE_RESPONSE_DAYS[number] + extra)

@@ -15,8 +15,11 @@ from engagement.selectors.visits import visit_prefetch
 from repairs.models import (
     OPEN_STATUSES,
     Appointment,
+    AsbCase,
     Complaint,
     ComplaintStage,
+    ComplianceCheck,
+    DecencyRecord,
     RepairRequest,
     Status,
 )
@@ -159,6 +162,7 @@ REPAIR_FACT_FIELDS = [
     "preventative_work_delay_reason",
     "home__region__name",
     "home__imd_decile",
+    "home__scheme_type",
     "household_id",
 ]
 
@@ -180,7 +184,25 @@ def complaint_stage_facts(stages=None):
         "responded_on",
         "extension_working_days",
         "complaint__household_id",
+        "complaint__household__home__scheme_type",
     )
+
+
+def compliance_facts():
+    """Rows for measures.building_safety: each home's latest check of each type."""
+    return ComplianceCheck.objects.values(
+        "home_id", "home__scheme_type", "check_type", "required", "due_on", "done_on", "recorded_on"
+    )
+
+
+def decency_facts():
+    """Rows for measures.decent_homes_failures."""
+    return DecencyRecord.objects.values("home_id", "home__scheme_type", "as_at", "fails_standard")
+
+
+def asb_case_facts():
+    """Rows for measures.asb_cases_per_thousand_homes."""
+    return AsbCase.objects.values("opened_on", "involves_hate_incident", "home__scheme_type")
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The Tenant Satisfaction Measures as published for tenants: every perception measure by tenure
 with last year's figures beside this year's, the management-information measures the service
-holds (RP02, CH01, CH02) and how the survey was run.
+holds (BS01-BS05, NM01, RP01, RP02, CH01, CH02) and how the survey was run.
 
 Every figure is at landlord level by tenure: the totals the Regulator publishes. Nothing here is
 broken down by any smaller group, so no cell needs the disclosure control."""
@@ -10,9 +10,7 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from engagement.models import Home
-from repairs import measures as repair_measures
-from repairs import selectors as repair_selectors
+from repairs import management_information
 from surveys import selectors as survey_selectors
 from surveys import tsm
 from surveys.choices import SurveyKind, Tenure
@@ -49,33 +47,29 @@ def period_of(survey):
 
 
 def management_rows(survey):
-    """RP02, CH01 and CH02 for the survey's year, in words, with their counts."""
+    """Every management-information measure (BS01-BS05, NM01, RP01, RP02, CH01, CH02) for the
+    survey's year, in words, with their counts (repairs.management_information has the rules)."""
     start, end = period_of(survey)
-    repairs = list(repair_selectors.repair_facts())
-    stages = list(repair_selectors.complaint_stage_facts())
-    on_time = repair_measures.repairs_completed_within_target(repairs, start=start, end=end)
-    per_thousand = repair_measures.complaints_per_thousand_homes(
-        stages, homes=Home.objects.count(), start=start, end=end
-    )
-    within_code = repair_measures.complaints_answered_within_code(stages, start=start, end=end)
-    return [
-        _share_row("RP02", _("Emergency repairs completed within our target time"), on_time["emergency"]),
-        _share_row("RP02", _("Non-emergency repairs completed within our target time"), on_time["non_emergency"]),
-        _rate_row("CH01", _("Stage 1 complaints received per 1,000 homes"), per_thousand[1]),
-        _rate_row("CH01", _("Stage 2 complaints received per 1,000 homes"), per_thousand[2]),
-        _share_row("CH02", _("Stage 1 complaints answered within the Complaint Handling Code's time"), within_code[1]),
-        _share_row("CH02", _("Stage 2 complaints answered within the Complaint Handling Code's time"), within_code[2]),
-    ]
+    return [_row(figure) for figure in management_information.figures(start, end)]
 
 
-def _share_row(code, label, share):
-    value = None if share.rate is None else f"{100 * share.rate:.1f}%"
-    return {"code": code, "label": label, "value": value, "raw": share.rate, "count": share.count, "total": share.total}
-
-
-def _rate_row(code, label, rate):
-    shown = None if rate is None else f"{rate:.1f}"
-    return {"code": code, "label": label, "value": shown, "raw": rate, "count": None, "total": None}
+def _row(figure):
+    if figure.rate is None:
+        value = None
+    elif figure.kind == management_information.PER_1000:
+        value = f"{figure.rate:.1f}"
+    else:
+        value = f"{100 * figure.rate:.1f}%"
+    return {
+        "code": figure.code,
+        "label": figure.label,
+        "tenure": figure.tenure,
+        "kind": figure.kind,
+        "value": value,
+        "raw": figure.rate,
+        "count": figure.count,
+        "total": figure.total,
+    }
 
 
 def approach_facts(survey):
@@ -114,7 +108,7 @@ CSV_COLUMNS = [
     "measure",
     "name",
     "tenure",
-    # The satisfied proportion for a perception measure; a proportion for RP02 and CH02; CH01 per 1,000 homes.
+    # The satisfied proportion for a perception measure; a proportion for BS, RP and CH02; CH01 and NM01 per 1,000 homes.
     "result",
     "valid_responses",
     "margin_of_error",
@@ -146,13 +140,12 @@ def csv_rows(survey, previous):
             before.valid_responses if before else "",
         ]
     for row in management_rows(survey):
-        result = (
-            "" if row["raw"] is None else (f"{row['raw']:.1f}" if row["code"] == "CH01" else _proportion(row["raw"]))
-        )
+        per_1000 = row["kind"] == management_information.PER_1000
+        result = "" if row["raw"] is None else (f"{row['raw']:.1f}" if per_1000 else _proportion(row["raw"]))
         yield [
             row["code"],
             row["label"],
-            "all homes",
+            row["tenure"] or "LCRA and LCHO",
             result,
             "" if row["total"] is None else row["total"],
             "",

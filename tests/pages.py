@@ -220,6 +220,7 @@ SAMPLE_ARGUMENTS = {
     "follow_up_done": _follow_up,
     "follow_up_edit": _done_follow_up,
     "contact_detail": _contact,
+    "asb_case_add": _contact,
     "resident_data": _resident,
     "resident_data_json": _resident,
     "resident_erase": _resident,

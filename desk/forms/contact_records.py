@@ -71,3 +71,28 @@ class PatchAssignForm(forms.Form):
         elif not self.references() and not area:
             self.add_error("property_references", _("Enter property references or a postcode area"))
         return data
+
+
+class AsbCaseForm(forms.Form):
+    """Open an anti-social behaviour case from a logged contact."""
+
+    involves_hate_incident = forms.TypedChoiceField(
+        label=_("Does it involve a hate incident?"),
+        help_text=_(
+            "A hate incident is anything the victim or anyone else thinks was motivated by hostility or "
+            "prejudice because of disability, race, religion, sexual orientation or transgender identity."
+        ),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select yes if the case involves a hate incident")},
+    )
+    opened_on = DateField(label=_("Date the case was opened"), help_text=_("For example, 27 3 2026"))
+    summary = forms.CharField(
+        label=_("What was reported"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Enter what was reported")},
+    )  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("involves_hate_incident", "opened_on", "summary", submit=_("Open the case"))

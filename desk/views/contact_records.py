@@ -4,21 +4,36 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.access import household_record_or_404, page
 from core.concurrency import StaleEdit, read_at, refuse_stale, with_revision
 from core.views.form_page import form_page
 from desk.contact_logging import contact_correct, follow_up_change, may_change_follow_up, may_correct
-from desk.forms.contact_records import ContactCorrectionForm, FollowUpForm, PatchAssignForm
-from desk.models import Contact, FollowUp
+from desk.forms.contact_records import AsbCaseForm, ContactCorrectionForm, FollowUpForm, PatchAssignForm
+from desk.models import Contact, ContactChannel, FollowUp
 from desk.selectors.worklist import homes_for_patch
 from engagement import services
+from repairs.models import AsbChannel
+from repairs.services.asb import asb_case_open
+
+# How a contact's channel is recorded on an anti-social behaviour case.
+ASB_CHANNELS = {
+    ContactChannel.PHONE: AsbChannel.PHONE,
+    ContactChannel.EMAIL: AsbChannel.EMAIL,
+    ContactChannel.LETTER: AsbChannel.LETTER,
+    ContactChannel.HOME_VISIT: AsbChannel.IN_PERSON,
+    ContactChannel.DROP_IN: AsbChannel.IN_PERSON,
+    ContactChannel.COMMUNITY_EVENT: AsbChannel.IN_PERSON,
+    ContactChannel.REPAIR_APPOINTMENT: AsbChannel.IN_PERSON,
+    ContactChannel.SIGN_UP: AsbChannel.IN_PERSON,
+}
 
 
 def _contact(pk, user):
     contacts = Contact.objects.select_related("household__home", "resident", "made_by").prefetch_related(
-        "prompts", "repairs", "follow_ups__owner", "corrections__corrected_by"
+        "prompts", "repairs", "asb_cases", "follow_ups__owner", "corrections__corrected_by"
     )
     return household_record_or_404(user, contacts, pk=pk)
 
@@ -51,8 +66,32 @@ def contact_detail(request, pk):
         "contact": contact,
         "form": form,
         "follow_ups": [(f, may_change_follow_up(request.user, f)) for f in contact.follow_ups.all()],
+        "can_open_asb_case": request.user.has_perm("repairs.add_asbcase"),
     }
     return render(request, "desk/contacts/detail.html", context)
+
+
+@page("desk.view_contact", "repairs.add_asbcase")
+def asb_case_add(request, pk):
+    """Open an anti-social behaviour case from a logged contact: the home is the contact's, and the
+    channel is the contact's."""
+    contact = _contact(pk)
+    initial = {"opened_on": timezone.localdate(contact.occurred_at), "summary": contact.notes or contact.purpose}
+    form = AsbCaseForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        case = asb_case_open(
+            home=contact.household.home,
+            opened_on=form.cleaned_data["opened_on"],
+            involves_hate_incident=form.cleaned_data["involves_hate_incident"],
+            channel=ASB_CHANNELS.get(contact.channel, AsbChannel.OTHER),
+            summary=form.cleaned_data["summary"],
+            opened_by=request.user,
+        )
+        contact.asb_cases.add(case)
+        messages.success(request, _("Anti-social behaviour case %(reference)s opened.") % {"reference": case.reference})
+        return redirect("contact_detail", pk=contact.pk)
+    back = reverse("contact_detail", args=[contact.pk])
+    return form_page(request, form, title=_("Open an anti-social behaviour case"), caption=str(contact), back_url=back)
 
 
 @page("desk.view_contact", "desk.change_followup")

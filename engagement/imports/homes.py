@@ -21,7 +21,8 @@ def region_code(raw):
 
 class HomesImport(CsvImport):
     required_columns = ("property_reference", "address_line_1", "town", "postcode", "region_code", "local_authority")
-    optional_columns = ("uprn", "address_line_2", "lsoa_code", "scheme_type", "has_communal_areas", "housing_officer")
+    optional_columns = ("uprn", "address_line_2", "lsoa_code", "scheme_type", "has_communal_areas", "housing_officer",
+                         "block_reference")  # fmt: skip
     unique_columns = ("property_reference",)
 
     def __init__(self, **options):
@@ -39,6 +40,7 @@ class HomesImport(CsvImport):
             "scheme_type": choice(SchemeType.choices, default=SchemeType.GENERAL_NEEDS),
             "has_communal_areas": yes_no_or_blank,
             "housing_officer": optional_text(150),
+            "block_reference": optional_text(30),
         }
         self.regions = {region.code: region for region in Region.objects.all()}
         self.officers = housing_officers_by_username()
@@ -93,6 +95,7 @@ class HomesImport(CsvImport):
                 lsoa_code=values["lsoa_code"],
                 scheme_type=values["scheme_type"],
                 has_communal_areas=values["has_communal_areas"],
+                block_reference=values["block_reference"],
             )
             (updates if home.pk else creates).append(home)
         return (creates, updates), problems

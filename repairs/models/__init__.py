@@ -1,8 +1,10 @@
 from repairs.choices import (
     OPEN_STATUSES,
     AppointmentOutcome,
+    AsbChannel,
     Category,
     Channel,
+    CheckType,
     ComplaintCategory,
     Finding,
     Hazard,
@@ -20,6 +22,7 @@ from .complaints import (
     ComplaintStage,
     DiscriminationAllegation,
 )
+from .landlord import AsbCase, ComplianceCheck, DecencyRecord
 from .repairs import Appointment, RepairRequest
 
 __all__ = [
@@ -27,13 +30,18 @@ __all__ = [
     "OPEN_STATUSES",
     "Appointment",
     "AppointmentOutcome",
+    "AsbCase",
+    "AsbChannel",
     "Category",
+    "CheckType",
     "Channel",
     "Complaint",
     "ComplaintCategory",
     "ComplaintCategoryChange",
     "ComplaintCategoryTag",
     "ComplaintStage",
+    "ComplianceCheck",
+    "DecencyRecord",
     "DiscriminationAllegation",
     "Finding",
     "Hazard",

@@ -16,7 +16,18 @@ from hypothesis import strategies as st
 from core.imports import IMPORTS
 from engagement.equality import Answer, ConsentMethod, Ethnicity, Religion, Sex
 from engagement.models import EqualityProfile, Home, Resident, SchemeType
-from repairs.models import Category, Channel, Priority, RepairRequest, Status
+from repairs.models import (
+    AsbCase,
+    AsbChannel,
+    Category,
+    Channel,
+    CheckType,
+    ComplianceCheck,
+    DecencyRecord,
+    Priority,
+    RepairRequest,
+    Status,
+)
 from surveys.choices import SATISFACTION_SCALE, Mode
 from surveys.models import Response
 from tests.engagement.factories import HomeFactory, HouseholdFactory, ResidentFactory
@@ -85,6 +96,19 @@ FILES = {
          ("date", day(date(2026, 2, 3))), ("TP01", code(SATISFACTION_SCALE, "fairly_satisfied")),
          ("REPAIR_12M", code(YES_NO, "yes")), ("TP02", code(SATISFACTION_SCALE, "very_dissatisfied"))],
     ],
+    "compliance": [
+        [("property_reference", "HOME1"), ("check_type", code(CheckType.choices, "gas")),
+         ("required", code(YES_NO, "yes")), ("due_on", day(date(2025, 2, 10))), ("done_on", day(date(2025, 2, 3))),
+         ("recorded_on", day(date(2025, 2, 4)))],
+    ],
+    "decency": [
+        [("property_reference", "HOME1"), ("fails_decent_homes_standard", code(YES_NO, "yes")),
+         ("year_end", day(date(2025, 3, 31)))],
+    ],
+    "asb_cases": [
+        [("case_reference", "ASB1"), ("property_reference", "HOME1"), ("opened_on", day(date(2025, 1, 14))),
+         ("involves_hate_incident", code(YES_NO, "yes")), ("channel", code(AsbChannel.choices, "in_person"))],
+    ],
 }  # fmt: skip
 
 
@@ -104,6 +128,12 @@ def stored(kind, survey):
     if kind == "repairs":
         return list(RepairRequest.objects.values(
             "reference", "reported_at", "channel", "category", "priority", "status", "completed_at", "completed_first_visit"))  # fmt: skip
+    if kind == "compliance":
+        return list(ComplianceCheck.objects.values("check_type", "required", "due_on", "done_on", "recorded_on"))
+    if kind == "decency":
+        return list(DecencyRecord.objects.values("as_at", "fails_standard"))
+    if kind == "asb_cases":
+        return list(AsbCase.objects.values("reference", "opened_on", "involves_hate_incident", "channel"))
     return [
         (r.mode, r.language, r.received_on, sorted((a.question.code, a.value) for a in r.answers.all()))
         for r in Response.objects.filter(survey=survey)

@@ -107,6 +107,7 @@ EXPECTED_ROLES = {
     # A contact's page is for everyone who logs contacts; only its author or a manager corrects it
     # there. Follow-ups are changed or handed on by officers.
     "contact_detail": {"housing_officer", "repairs_operative", "contact_centre_agent"},
+    "asb_case_add": {"housing_officer"},
     "follow_up_edit": {"housing_officer"},
     "patch_assign": {"administrator"},
     # Data rights: the administrator answers subject access and erasure requests.

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from engagement.models import EqualityProfile, Home, Resident
-from repairs.models import RepairRequest
+from repairs.models import AsbCase, ComplianceCheck, DecencyRecord, RepairRequest
 from surveys.models import Response, Survey
 
 SAMPLES = Path(settings.BASE_DIR) / "docs" / "samples"
@@ -44,6 +44,9 @@ def test_the_documented_order_names_every_import_and_its_sample():
         "import_repairs",
         "create_tsm_survey",
         "import_responses",
+        "import_compliance",
+        "import_decency",
+        "import_asb_cases",
     ]
 
 
@@ -62,3 +65,4 @@ def test_the_samples_import_in_the_documented_order_into_an_empty_database():
     assert EqualityProfile.objects.count() == 5
     assert RepairRequest.objects.count() == 4
     assert Response.objects.filter(survey_id=survey_number).count() == 6
+    assert (ComplianceCheck.objects.count(), DecencyRecord.objects.count(), AsbCase.objects.count()) == (5, 4, 2)

@@ -135,6 +135,9 @@ COMMANDS = {
     "import_repairs": ((), SAMPLES / "repairs.csv"),
     "import_equality": ((), SAMPLES / "equality.csv"),
     "import_responses": (("SURVEY",), SAMPLES / "survey_responses.csv"),
+    "import_compliance": ((), SAMPLES / "compliance.csv"),
+    "import_decency": ((), SAMPLES / "decency.csv"),
+    "import_asb_cases": ((), SAMPLES / "asb_cases.csv"),
 }
 
 

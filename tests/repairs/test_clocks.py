@@ -152,3 +152,28 @@ def test_stage_two_has_twenty_working_days_after_acknowledgement():
     assert acknowledge.due == date(2025, 4, 23)
     assert decide.due == date(2025, 5, 19)
     assert decide.status() == MISSED
+
+
+def test_finishing_an_emergency_hazard_job_records_it_investigated_and_made_safe(db):
+    """Issue 26: an emergency-hazard job finished at a kept visit no longer reads "Overdue" the next day."""
+    from repairs.services.repairs import repair_record_visit
+    from tests.repairs.factories import AppointmentFactory
+
+    repair = RepairRequestFactory(hazard="emergency", priority="emergency", reported_at=at(2025, 11, 3, 22, 0))
+    visit = AppointmentFactory(repair=repair, date=date(2025, 11, 4))
+    repair_record_visit(repair=repair, appointment=visit, outcome="kept", completed_at=at(2025, 11, 4, 15, 0))
+    repair.refresh_from_db()
+    assert (repair.investigated_at, repair.made_safe_at) == (at(2025, 11, 4, 15, 0), at(2025, 11, 4, 15, 0))
+    _target, investigate, make_safe = repair.clocks()
+    assert (investigate.status(at(2025, 11, 6)), make_safe.status(at(2025, 11, 6))) == (MET, MET)
+
+    late = RepairRequestFactory(hazard="emergency", priority="emergency", reported_at=at(2025, 11, 3, 22, 0),
+                                investigated_at=at(2025, 11, 4, 8, 0))  # fmt: skip
+    late.status, late.completed_at = "completed", at(2025, 11, 5, 9, 0)
+    late.save(update_fields=["status", "completed_at"])
+    late.refresh_from_db()
+    assert (late.investigated_at, late.made_safe_at) == (at(2025, 11, 4, 8, 0), at(2025, 11, 5, 9, 0))
+    assert [clock.status(at(2025, 11, 6)) for clock in late.clocks()[1:]] == [MET, MISSED]
+
+    still_open = RepairRequestFactory(hazard="emergency", priority="emergency", reported_at=at(2025, 11, 3, 22, 0))
+    assert [clock.status(at(2025, 11, 6)) for clock in still_open.clocks()[1:]] == [OVERDUE, OVERDUE]

@@ -52,7 +52,20 @@ def test_anyone_sees_the_same_numbers_as_the_tsm_results_with_last_year_beside(c
     assert (tp01["now"].valid_responses, tp01["before"].valid_responses) == (4, 2)
     html = page.content.decode()
     assert "Random sample" in html and "Acme Research" in html
-    assert [row["code"] for row in page.context["management"]] == ["RP02", "RP02", "CH01", "CH01", "CH02", "CH02"]
+    codes = [row["code"] for row in page.context["management"]]
+    assert codes[:10] == [
+        "BS01",
+        "BS02",
+        "BS03",
+        "BS04",
+        "BS05",
+        "NM01 (1)",
+        "NM01 (2)",
+        "RP01",
+        "RP02 (1)",
+        "RP02 (2)",
+    ]
+    assert codes[10:] == ["CH01 (1)", "CH02 (1)", "CH02 (1)", "CH01 (2)", "CH02 (2)", "CH02 (2)"] * 2
     facts = dict(page.context["approach"])
     assert (facts["Households invited"], facts["Responses"]) == ("4", "4")
 
@@ -65,4 +78,4 @@ def test_anyone_sees_the_same_numbers_as_the_tsm_results_with_last_year_beside(c
         assert line[3] == ("" if result.satisfied_rate is None else f"{result.satisfied_rate:.4f}")
         assert line[4] == str(result.valid_responses)
     assert by_key[("TP01", "LCRA")][8:] == ["0.5000", "2"]
-    assert len([line for line in table[1:] if line[0] in ("RP02", "CH01", "CH02")]) == 6
+    assert len([line for line in table[1:] if line[0][:2] in ("BS", "NM", "RP", "CH")]) == 22
