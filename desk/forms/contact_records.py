@@ -95,4 +95,4 @@ class AsbCaseForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper("involves_hate_incident", "opened_on", "summary", submit=_("Open the case"))
+        self.helper = helper("involves_hate_incident", "opened_on", "summary", submit=_("Open the case"))
