@@ -58,7 +58,7 @@ def contact_detail(request, pk):
             )
         except StaleEdit as error:
             refuse_stale(form, error)
-            contact = _contact(pk)  # the page shows the contact as it is now
+            contact = _contact(pk, request.user)  # the page shows the contact as it is now
         else:
             messages.success(request, _("Contact corrected.") if changed else _("Nothing was changed."))
             return redirect("contact_detail", pk=contact.pk)
@@ -75,7 +75,7 @@ def contact_detail(request, pk):
 def asb_case_add(request, pk):
     """Open an anti-social behaviour case from a logged contact: the home is the contact's, and the
     channel is the contact's."""
-    contact = _contact(pk)
+    contact = _contact(pk, request.user)
     initial = {"opened_on": timezone.localdate(contact.occurred_at), "summary": contact.notes or contact.purpose}
     form = AsbCaseForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
