@@ -1,7 +1,10 @@
-"""Counts of equality answers per group: the query every dashboard of representation uses.
+"""The groups of each equality question (GROUPED_QUESTIONS: the review, the shortlist and the
+activity forms list them), and live counts of the answers per group.
 
-"Prefer not to say" and "not asked yet" are always separate groups. A resident with no equality
-profile at all has not been asked, and is counted there.
+The published figures (dashboards, the representation review) are not these live counts: they are
+the snapshot's, grouped by the same expressions (inequities/dimensions.py) and passed through the
+disclosure control. "Prefer not to say" and "not asked yet" are always separate groups. A resident
+with no equality profile at all has not been asked, and is counted there.
 """
 
 from datetime import date
