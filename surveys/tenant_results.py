@@ -2,11 +2,17 @@
 with last year's figures beside this year's, the management-information measures the service
 holds (BS01-BS05, NM01, RP01, RP02, CH01, CH02) and how the survey was run.
 
-Every figure is at landlord level by tenure: the totals the Regulator publishes. Nothing here is
-broken down by any smaller group, so no cell needs the disclosure control."""
+Every figure is at landlord level by tenure: the totals the Regulator publishes. A perception
+result whose base is small (shared ownership is often a few dozen homes: TP09 asks only those who
+complained) would let people who know the few who answered read how they answered, so it is not
+published here: the row stays, with its number of answers, and says why (issue 24, item 12; the
+decision is in docs/security.md). Staff still read the exact figures for the Regulator's return.
+The management-information measures count the landlord's own work, not what anyone said, and are
+published in full."""
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,13 +37,39 @@ def latest_and_previous():
     return (surveys + [None, None])[:2]
 
 
+def too_few_to_publish(result):
+    """Whether a perception result's base is too small to publish: step 1 of the disclosure control
+    (inequities.disclosure.primary, which this floor cannot import; tests/surveys/test_small_bases.py
+    checks the two agree): fewer than INEQUITIES_MIN_DENOMINATOR answers, or 1 to
+    INEQUITIES_MAX_SMALL satisfied or not satisfied."""
+    if result is None or not result.valid_responses:
+        return False  # nothing to publish: shown as no result
+    small = settings.INEQUITIES_MAX_SMALL
+    others = result.valid_responses - result.satisfied
+    return (
+        result.valid_responses < settings.INEQUITIES_MIN_DENOMINATOR
+        or 1 <= result.satisfied <= small
+        or 1 <= others <= small
+    )
+
+
 def perception_rows(survey, previous=None):
-    """One row per measure and tenure: this year's result and last year's, where there is one."""
+    """One row per measure and tenure: this year's result and last year's, where there is one, and
+    whether each is too small to publish."""
     earlier = {(r.measure, r.tenure): r for r in tsm.tsm_results(previous)} if previous else {}
-    return [
-        {"now": result, "before": earlier.get((result.measure, result.tenure)), "tenure": Tenure(result.tenure).label}
-        for result in tsm.tsm_results(survey)
-    ]
+    rows = []
+    for result in tsm.tsm_results(survey):
+        before = earlier.get((result.measure, result.tenure))
+        rows.append(
+            {
+                "now": result,
+                "before": before,
+                "tenure": Tenure(result.tenure).label,
+                "hidden": too_few_to_publish(result),
+                "before_hidden": too_few_to_publish(before),
+            }
+        )
+    return rows
 
 
 def period_of(survey):
@@ -116,7 +148,9 @@ CSV_COLUMNS = [
     "meets_required_precision",
     "last_year_satisfied_rate",
     "last_year_valid_responses",
+    "note",
 ]
+NOT_PUBLISHED = "not published: too few answers to show without revealing how individuals answered"
 
 
 def _proportion(value):
@@ -126,18 +160,22 @@ def _proportion(value):
 def csv_rows(survey, previous):
     """The same table as the page: the perception measures, then the management information."""
     for row in perception_rows(survey, previous):
-        now, before = row["now"], row["before"]
+        now, before, hidden = row["now"], row["before"], row["hidden"]
+        notes = [NOT_PUBLISHED] if hidden else []
+        if row["before_hidden"]:
+            notes.append(f"last year {NOT_PUBLISHED}")
         yield [
             now.measure,
             now.name,
             now.tenure,
-            _proportion(now.satisfied_rate),
+            "" if hidden else _proportion(now.satisfied_rate),
             now.valid_responses,
-            _proportion(now.margin_of_error),
+            "" if hidden else _proportion(now.margin_of_error),
             _proportion(now.required_margin),
-            "yes" if now.meets_precision else "no",
-            _proportion(before.satisfied_rate) if before else "",
+            "no" if hidden or not now.meets_precision else "yes",
+            _proportion(before.satisfied_rate) if before and not row["before_hidden"] else "",
             before.valid_responses if before else "",
+            "; ".join(notes),
         ]
     for row in management_rows(survey):
         per_1000 = row["kind"] == management_information.PER_1000
@@ -148,6 +186,7 @@ def csv_rows(survey, previous):
             row["tenure"] or "LCRA and LCHO",
             result,
             "" if row["total"] is None else row["total"],
+            "",
             "",
             "",
             "",

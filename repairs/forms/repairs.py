@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.access import within_own_households
 from core.forms.govuk import clean_time, date_field, helper, local_parts, moment, time_field
 from core.roles import REPAIRS_OPERATIVE
 from engagement.models import Home, Region, Resident
@@ -91,10 +92,13 @@ class RepairRaiseForm(forms.Form):
         help_text=_("A hazard starts the legal clocks for investigation and safety work."),
     )
 
-    def __init__(self, *args, home, **kwargs):
+    def __init__(self, *args, home, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         current = home.current_household()
-        self.fields["reported_by"].queryset = current.residents.all() if current else Resident.objects.none()
+        residents = current.residents.all() if current else Resident.objects.none()
+        # An operative names only the households of their own jobs (core.access): elsewhere, "No one
+        # in the household" is the only choice, and no one living there is named.
+        self.fields["reported_by"].queryset = residents if user is None else within_own_households(user, residents)
         self.helper = helper(
             Field.select("reported_by"),
             Field.radios("channel"),

@@ -62,7 +62,7 @@ def repair_raise(request):
             get=True,
         )
     home = lookup.cleaned_data["home"]
-    form = RepairRaiseForm(request.POST or None, home=home)
+    form = RepairRaiseForm(request.POST or None, home=home, user=request.user)
     if request.method == "POST" and form.is_valid():
         repair = services.repair_raise(home=home, raised_by=request.user, **form.cleaned_data)
         messages.success(request, _("Repair %(ref)s raised. It is due by %(due)s.") % {

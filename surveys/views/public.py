@@ -1,5 +1,6 @@
 """Pages anyone can open without signing in: the Tenant Satisfaction Measures published for tenants."""
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 
@@ -11,7 +12,12 @@ from surveys import tenant_results, tsm
 @public_page
 def tenant_satisfaction(request):
     survey, previous = tenant_results.latest_and_previous()
-    context = {"survey": survey, "previous": previous, "source": tsm.SOURCE}
+    context = {
+        "survey": survey,
+        "previous": previous,
+        "source": tsm.SOURCE,
+        "min_answers": settings.INEQUITIES_MIN_DENOMINATOR,
+    }
     if survey is not None:
         context |= {
             "rows": tenant_results.perception_rows(survey, previous),

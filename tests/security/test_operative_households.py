@@ -90,3 +90,14 @@ def test_a_contact_page_opens_only_for_their_jobs_household(client, personas, ho
     assert client.get(reverse("contact_detail", kwargs={"pk": mine.pk})).status_code == 200
     refused = client.get(reverse("contact_detail", kwargs={"pk": other.pk}))
     assert refused.status_code == 404 and "Notmine" not in refused.content.decode()
+
+
+def test_raising_a_repair_names_only_the_residents_of_their_jobs_households(client, personas, households):
+    olive, nina = households
+    client.force_login(personas["repairs_operative"])
+    url = reverse("repairs:raise") + "?home={}"
+    mine = client.get(url.format(olive.household.home.property_reference)).content.decode()
+    other = client.get(url.format(nina.household.home.property_reference)).content.decode()
+    assert "Olive Ownjob" in mine
+    assert "Nina" not in other and "Notmine" not in other
+    assert "No one in the household" in other
