@@ -255,12 +255,13 @@ def restriction_update(*, restriction, by, path="", read_at=None, **values):
 
 
 @transaction.atomic
-def preferences_save(*, resident, by, **values):
-    """Save how a resident wants to hear from us (by an officer, or by the resident themselves)."""
+def preferences_save(*, resident, by, read_at=None, **values):
+    """Save how a resident wants to hear from us (by an officer, or by the resident themselves).
+    `read_at`: the revision the page was read at (0 when there were none); StaleEdit if changed since."""
     preference, _created = CommunicationPreference.objects.get_or_create(resident=resident)
     _apply(preference, values)
     preference.updated_by = by
-    preference.save()
+    save_unless_changed(preference, read_at, [*values, "updated_by"])
     return preference
 
 

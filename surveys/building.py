@@ -7,6 +7,7 @@ new draft (services.survey_version_new) and earlier answers stay with the versio
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.concurrency import save_unless_changed
 from surveys import builtin
 from surveys.choices import QuestionKind
 from surveys.models import Question, Survey, SurveyVersion
@@ -49,14 +50,15 @@ def question_add(*, version, fields):
 
 
 @transaction.atomic
-def question_update(*, question, fields):
+def question_update(*, question, fields, read_at=None):
+    """`read_at`: the revision the page was read at; StaleEdit if someone saved it since."""
     _check_draft(question.version)
     _check_unlocked(question)
     for name, value in fields.items():
         setattr(question, name, value)
     if question.kind not in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE):
         question.choices = []  # refilled from the fixed scale on save, or none for text and numbers
-    question.save()
+    save_unless_changed(question, read_at, list(fields))
     return question
 
 

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import Revisioned
+
 
 class Channel(models.TextChoices):
     PHONE = "phone", _("Phone call")
@@ -22,7 +24,7 @@ class Format(models.TextChoices):
     BSL = "bsl", _("British Sign Language")
 
 
-class CommunicationPreference(models.Model):
+class CommunicationPreference(Revisioned):
     """How one resident wants to hear from us. Every invitation and letter follows it."""
 
     resident = models.OneToOneField(

@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import Revisioned
+
 
 class AccessArrangement(models.TextChoices):
     """What was put in place so people could take part. Used by meetings and engagement activities."""
@@ -54,7 +56,7 @@ class PanelMembershipQuerySet(models.QuerySet):
         return self.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=day), started_on__lte=day)
 
 
-class PanelMembership(models.Model):
+class PanelMembership(Revisioned):
     panel = models.ForeignKey(ScrutinyPanel, on_delete=models.CASCADE, related_name="memberships")
     resident = models.ForeignKey("engagement.Resident", on_delete=models.PROTECT, related_name="panel_memberships")
     role = models.CharField(max_length=20, choices=MemberRole.choices, default=MemberRole.MEMBER)
@@ -84,7 +86,7 @@ class MeetingFormat(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid: in person and online")
 
 
-class PanelMeeting(models.Model):
+class PanelMeeting(Revisioned):
     panel = models.ForeignKey(ScrutinyPanel, on_delete=models.CASCADE, related_name="meetings")
     held_on = models.DateField(_("Date"))
     format = models.CharField(max_length=20, choices=MeetingFormat.choices)
@@ -105,7 +107,7 @@ class PanelMeeting(models.Model):
         return arrangement_labels(self.access_arrangements)
 
 
-class ScrutinyReview(models.Model):
+class ScrutinyReview(Revisioned):
     panel = models.ForeignKey(ScrutinyPanel, on_delete=models.CASCADE, related_name="reviews")
     topic = models.CharField(max_length=200)
     scope = models.TextField(_("What the review looks at"))
@@ -164,7 +166,7 @@ class RecommendationQuerySet(models.QuerySet):
         return self.exclude(response="")
 
 
-class Recommendation(models.Model):
+class Recommendation(Revisioned):
     """What the panel recommended, and the landlord's answer: "you said, we did"."""
 
     review = models.ForeignKey(ScrutinyReview, on_delete=models.CASCADE, related_name="recommendations")

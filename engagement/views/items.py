@@ -204,10 +204,18 @@ def restriction_edit(request, resident_pk, pk):
 def preferences_edit(request, pk):
     resident = resident_or_404(pk, request.user)
     preference = CommunicationPreference.objects.filter(resident=resident).first()
-    form = CommunicationPreferenceForm(request.POST or None, about_self=False, preference=preference)
+    form = with_revision(
+        CommunicationPreferenceForm(request.POST or None, about_self=False, preference=preference), preference
+    )
     if request.method == "POST" and form.is_valid():
-        services.preferences_save(resident=resident, by=request.user, **form.values())
-        return _done(request, resident, _("Communication preferences saved."))
+        try:
+            services.preferences_save(
+                resident=resident, by=request.user, read_at=form.cleaned_data.get("revision"), **form.values()
+            )
+        except StaleEdit as error:
+            refuse_stale(form, error)
+        else:
+            return _done(request, resident, _("Communication preferences saved."))
     return _form_page(request, resident, form, title=_("Communication preferences"))
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.access import page, public_page
+from core.concurrency import StaleEdit, read_at, refuse_stale, save_unless_changed, with_revision
 from core.views.form_page import form_page
 from engagement import selectors
 from engagement.forms import ResidentSearchForm
@@ -24,8 +25,10 @@ def saved(request, message, url):
     return redirect(url)
 
 
-def save_model_form(form, **extra):
-    """Save a ModelForm, turning the model's own validation (clean) into form errors."""
+def save_model_form(form, read_at=None, **extra):
+    """Save a ModelForm, turning the model's own validation (clean) into form errors. With `read_at`
+    (the revision the page was read at), a save from a page opened before someone else's save is
+    refused and the form shows what is saved now (core/concurrency.py)."""
     instance = form.save(commit=False)
     for name, value in extra.items():
         setattr(instance, name, value)
@@ -35,7 +38,11 @@ def save_model_form(form, **extra):
         for field, problems in error.message_dict.items():
             form.add_error(field if field in form.fields else None, problems)
         return None
-    instance.save()
+    try:
+        save_unless_changed(instance, read_at, [name for name in form.fields if name != "revision"])
+    except StaleEdit as error:
+        refuse_stale(form, error)
+        return None
     form.save_m2m()
     return instance
 
@@ -113,9 +120,9 @@ def panel_member_edit(request, pk, member_pk):
         PanelMembership.objects.select_related("resident", "panel"), pk=member_pk, panel_id=pk
     )
     back = reverse("panel_members", kwargs={"pk": pk})
-    form = panel_forms.MembershipForm(request.POST or None, instance=membership)
+    form = with_revision(panel_forms.MembershipForm(request.POST or None, instance=membership), membership)
     if request.method == "POST" and form.is_valid():
-        if save_model_form(form):
+        if save_model_form(form, read_at(form, membership)):
             return saved(request, _("Membership saved."), back)
     return render(
         request,
@@ -148,10 +155,10 @@ def meeting_detail(request, pk):
 @page("engagement.change_panelmeeting", NAMES)
 def meeting_edit(request, pk):
     meeting = get_object_or_404(PanelMeeting.objects.select_related("panel"), pk=pk)
-    form = panel_forms.MeetingForm(request.POST or None, instance=meeting, panel=meeting.panel)
+    form = with_revision(panel_forms.MeetingForm(request.POST or None, instance=meeting, panel=meeting.panel), meeting)
     back = reverse("meeting_detail", kwargs={"pk": meeting.pk})
     if request.method == "POST" and form.is_valid():
-        if save_model_form(form):
+        if save_model_form(form, read_at(form, meeting)):
             return saved(request, _("Meeting saved."), back)
     return form_page(
         request, form, title=_("Change a meeting"), back_url=back, back_label=_("Meeting"), caption=meeting.panel.name
@@ -204,10 +211,10 @@ def _review(pk):
 @page("engagement.change_scrutinyreview")
 def review_edit(request, pk):
     review = _review(pk)
-    form = panel_forms.ReviewForm(request.POST or None, instance=review)
+    form = with_revision(panel_forms.ReviewForm(request.POST or None, instance=review), review)
     back = reverse("review_detail", kwargs={"pk": review.pk})
     if request.method == "POST" and form.is_valid():
-        if save_model_form(form):
+        if save_model_form(form, read_at(form, review)):
             return saved(request, _("Review saved."), back)
     return form_page(request, form, title=_("Change the review"), back_url=back, back_label=review.topic)
 
@@ -249,10 +256,12 @@ def recommendation_add(request, pk):
 def recommendation_response(request, pk):
     recommendation = get_object_or_404(Recommendation.objects.select_related("review"), pk=pk)
     initial = {} if recommendation.responded_on else {"responded_on": timezone.localdate()}
-    form = panel_forms.ResponseForm(request.POST or None, instance=recommendation, initial=initial)
+    form = with_revision(
+        panel_forms.ResponseForm(request.POST or None, instance=recommendation, initial=initial), recommendation
+    )
     back = reverse("review_detail", kwargs={"pk": recommendation.review_id})
     if request.method == "POST" and form.is_valid():
-        if save_model_form(form, updated_by=request.user):
+        if save_model_form(form, read_at(form, recommendation), updated_by=request.user):
             return saved(request, _("Response saved. It now shows on the “You said, we did” page."), back)
     return render(
         request,

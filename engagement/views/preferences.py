@@ -29,11 +29,19 @@ def _own_resident(request):
 def my_preferences(request):
     resident = _own_resident(request)
     preference = CommunicationPreference.objects.filter(resident=resident).first()
-    form = CommunicationPreferenceForm(request.POST or None, about_self=True, preference=preference)
+    form = with_revision(
+        CommunicationPreferenceForm(request.POST or None, about_self=True, preference=preference), preference
+    )
     if request.method == "POST" and form.is_valid():
-        services.preferences_save(resident=resident, by=request.user, **form.values())
-        messages.success(request, _("Thank you. We have saved how you would like us to contact you."))
-        return redirect("my_preferences")
+        try:
+            services.preferences_save(
+                resident=resident, by=request.user, read_at=form.cleaned_data.get("revision"), **form.values()
+            )
+        except StaleEdit as error:
+            refuse_stale(form, error)
+        else:
+            messages.success(request, _("Thank you. We have saved how you would like us to contact you."))
+            return redirect("my_preferences")
     return render(request, "engagement/my_preferences.html", {"form": form, "resident": resident})
 
 

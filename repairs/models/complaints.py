@@ -8,7 +8,7 @@ from repairs.choices import ComplaintCategory, Finding, Outcome
 from repairs.clocks import complaint_stage_clocks
 
 
-class Complaint(models.Model):
+class Complaint(Revisioned):
     """A complaint, handled under the Housing Ombudsman's Complaint Handling Code (stage 1, then 2)."""
 
     reference = models.CharField(max_length=20, unique=True)

@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.concurrency import StaleEdit, save_unless_changed
 from repairs.models import (
     Complaint,
     ComplaintCategory,
@@ -38,13 +39,19 @@ def complaint_raise(*, resident, received_on, summary, categories, repairs=(), r
 
 
 @transaction.atomic
-def complaint_categories_correct(*, complaint, categories, by, reason):
+def complaint_categories_correct(*, complaint, categories, by, reason, read_at=None):
     """Correct what a complaint is about, recording what it was. A newly alleged discrimination gets
-    its own record; one already recorded stays, since it must still be answered."""
+    its own record; one already recorded stays, since it must still be answered. `read_at`: the
+    complaint's revision when the page was read; StaleEdit if it was changed since."""
     before = complaint.category_codes()
     after = list(dict.fromkeys(categories))
     if set(before) == set(after):
         return None
+    try:
+        save_unless_changed(complaint, read_at, [])  # claims the complaint: one correction at a time
+    except StaleEdit as error:
+        now = ", ".join(str(ComplaintCategory(code).label) for code in error.current.category_codes())
+        raise StaleEdit(error.current, [(_("What the complaint is about"), now)]) from None
     complaint.categories.exclude(category__in=after).delete()
     ComplaintCategoryTag.objects.bulk_create(
         [ComplaintCategoryTag(complaint=complaint, category=code) for code in after if code not in before]
@@ -73,7 +80,7 @@ def complaint_escalate(*, complaint, received_on):
 
 
 @transaction.atomic
-def complaint_close(*, complaint, closed_on, lesson_learnt=""):
+def complaint_close(*, complaint, closed_on, lesson_learnt="", read_at=None):
     """Close a complaint once its current stage has a decision and any allegation of
     discrimination has its own finding."""
     problems = closing_problems(complaint, closed_on)
@@ -82,7 +89,7 @@ def complaint_close(*, complaint, closed_on, lesson_learnt=""):
     complaint.closed_on = closed_on
     if lesson_learnt:
         complaint.lesson_learnt = lesson_learnt
-    complaint.save(update_fields=["closed_on", "lesson_learnt"])
+    save_unless_changed(complaint, read_at, ["closed_on", "lesson_learnt"])
     return complaint
 
 

@@ -86,15 +86,20 @@ def complaint_detail(request, pk):
 def complaint_categories(request, pk):
     complaint = selectors.complaint_for(pk)
     form = ComplaintCategoriesForm(request.POST or None, initial={"categories": complaint.category_codes()})
+    with_revision(form, complaint)
     if request.method == "POST" and form.is_valid():
-        change = services.complaint_categories_correct(
-            complaint=complaint, categories=form.cleaned_data["categories"], by=request.user,
-            reason=form.cleaned_data["reason"],
-        )  # fmt: skip
-        messages.success(
-            request, _("What the complaint is about was corrected.") if change else _("Nothing was changed.")
-        )
-        return redirect("repairs:complaint", pk=pk)
+        try:
+            change = services.complaint_categories_correct(
+                complaint=complaint, categories=form.cleaned_data["categories"], by=request.user,
+                reason=form.cleaned_data["reason"], read_at=read_at(form, complaint),
+            )  # fmt: skip
+        except StaleEdit as error:
+            refuse_stale(form, error)
+        else:
+            messages.success(
+                request, _("What the complaint is about was corrected.") if change else _("Nothing was changed.")
+            )
+            return redirect("repairs:complaint", pk=pk)
     back = reverse("repairs:complaint", args=[pk])
     return form_page(
         request, form, title=_("Correct what the complaint is about"), caption=complaint.reference, back_url=back
@@ -180,9 +185,13 @@ def complaint_allegation(request, pk):
 def complaint_close(request, pk):
     complaint = selectors.complaint_for(pk)
     form = ComplaintCloseForm(request.POST or None, initial={"lesson_learnt": complaint.lesson_learnt})
+    with_revision(form, complaint)
     if request.method == "POST" and form.is_valid():
+        values = {name: value for name, value in form.cleaned_data.items() if name != "revision"}
         try:
-            services.complaint_close(complaint=complaint, **form.cleaned_data)
+            services.complaint_close(complaint=complaint, read_at=read_at(form, complaint), **values)
+        except StaleEdit as error:
+            refuse_stale(form, error)
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import Revisioned
 from core.validators import validate_single_line
 from surveys.choices import DONT_KNOW, DONT_KNOW_LABEL, FIXED_CHOICES, AskedOf, QuestionKind, SurveyKind
 
@@ -107,7 +108,7 @@ class SurveyVersion(models.Model):
         return self.published_at is not None
 
 
-class Question(models.Model):
+class Question(Revisioned):
     version = models.ForeignKey(SurveyVersion, on_delete=models.CASCADE, related_name="questions")
     position = models.PositiveSmallIntegerField()
     code = models.CharField(

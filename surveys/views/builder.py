@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import page
+from core.concurrency import StaleEdit, read_at, refuse_stale, with_revision
 from surveys import building, builtin, services, translations
 from surveys.builder_forms import ApproachForm, BuilderQuestionForm, SurveyForm, TranslationUploadForm
 from surveys.forms import QuestionForm
@@ -81,11 +82,15 @@ def question_edit(request, pk, code):
     if builtin.is_locked(question):
         messages.info(request, _("%(code)s uses the Regulator's wording, so it cannot be changed.") % {"code": code})
         return redirect("surveys:draft", pk)
-    form = BuilderQuestionForm(request.POST or None, version=version, question=question)
+    form = with_revision(BuilderQuestionForm(request.POST or None, version=version, question=question), question)
     if request.method == "POST" and form.is_valid():
-        building.question_update(question=question, fields=form.fields_to_save)
-        messages.success(request, _("Question %(code)s saved.") % {"code": question.code})
-        return redirect("surveys:draft", pk)
+        try:
+            building.question_update(question=question, fields=form.fields_to_save, read_at=read_at(form, question))
+        except StaleEdit as error:
+            refuse_stale(form, error)
+        else:
+            messages.success(request, _("Question %(code)s saved.") % {"code": question.code})
+            return redirect("surveys:draft", pk)
     context = {"survey": survey, "version": version, "form": form, "question": question}
     return render(request, "surveys/builder/question.html", context)
 

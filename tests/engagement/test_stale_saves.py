@@ -8,7 +8,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.concurrency import StaleEdit, save_unless_changed
-from engagement.models import ContactDetails, ContactRestriction, ReasonableAdjustment, Resident, SupportNeed
+from engagement.models import (
+    CommunicationPreference,
+    ContactDetails,
+    ContactRestriction,
+    ReasonableAdjustment,
+    Resident,
+    SupportNeed,
+)
 from tests.engagement.factories import (
     ContactDetailsFactory,
     ContactRestrictionFactory,
@@ -139,3 +146,23 @@ def test_two_saves_from_the_same_revision_cannot_both_pass():
     stored = SupportNeed.objects.get(pk=need.pk)
     assert (stored.description, stored.revision) == ("first", need.revision + 1)
     assert connection.vendor in {"sqlite", "postgresql"}
+
+
+def test_a_stale_staff_page_does_not_overwrite_a_residents_own_preferences(client, personas):
+    own = Resident.objects.get(user=personas["resident"])
+    client.force_login(personas["housing_officer"])
+    url = reverse("preferences_edit", args=[own.pk])
+    read_at = revision_on(client.get(url))  # no preferences yet: revision 0
+
+    from django.test import Client
+
+    resident = Client()
+    resident.force_login(personas["resident"])
+    mine = {"channel_1": "text", "channel_2": "letter", "channel_3": "", "best_times": "Evenings"}
+    assert resident.post(reverse("my_preferences"), {**mine, "revision": read_at}).status_code == 302
+
+    staff = {"channel_1": "letter", "channel_2": "phone", "channel_3": "", "best_times": "Mornings"}
+    refused = client.post(url, {**staff, "revision": read_at})
+    assert_refused(refused, "is now saved as: Evenings")
+    stored = CommunicationPreference.objects.get(resident=own)
+    assert (stored.channels, stored.best_times) == (["text", "letter"], "Evenings")

@@ -144,3 +144,59 @@ def test_two_staff_entries_racing_end_in_one_response_and_a_message(same_key):
     [response] = survey.responses.filter(resident=resident)
     expected = f"the same response {response.pk}" if same_key else "already answered"
     assert outcomes == {"first": "saved", "second": expected}
+
+
+@only_on_postgresql
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.serial  # threads racing each other: timing-sensitive, so alone
+def test_two_simultaneous_saves_from_the_same_page_cannot_both_pass():
+    """Issue 24 item 3: the first save has claimed the row (UPDATE ... WHERE revision = n) but not
+    committed when the second tries: the second waits on the row lock, then finds the revision
+    moved on and is refused. Exactly one change is stored."""
+    from core.concurrency import StaleEdit, save_unless_changed
+    from engagement.models import SupportNeed
+    from tests.engagement.factories import SupportNeedFactory
+
+    need = SupportNeedFactory(description="As read")
+    read_at = need.revision
+    claimed, release = threading.Event(), threading.Event()
+    outcomes = {}
+
+    def first():
+        try:
+            with transaction.atomic():
+                mine = SupportNeed.objects.get(pk=need.pk)
+                mine.description = "First"
+                save_unless_changed(mine, read_at, ["description"])
+                claimed.set()
+                release.wait(30)
+            outcomes["first"] = "saved"
+        finally:
+            connections.close_all()
+
+    def second():
+        try:
+            claimed.wait(30)
+            mine = SupportNeed.objects.get(pk=need.pk)
+            mine.description = "Second"
+            save_unless_changed(mine, read_at, ["description"])
+            outcomes["second"] = "saved"
+        except StaleEdit as error:
+            outcomes["second"] = error.changes
+        finally:
+            connections.close_all()
+
+    side = side_connection()
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    try:
+        for thread in threads:
+            thread.start()
+        wait_for(lambda: other_backends(side, "wait_event_type = 'Lock'"), message="the second save to wait")
+    finally:
+        release.set()
+        for thread in threads:
+            thread.join(60)
+        side.close()
+    assert outcomes == {"first": "saved", "second": [("What the person needs", "First")]}
+    stored = SupportNeed.objects.get(pk=need.pk)
+    assert (stored.description, stored.revision) == ("First", read_at + 1)
