@@ -124,6 +124,20 @@ def _recommendation(personas):
     return {"pk": _panel_with_records(personas).reviews.first().recommendations.first().pk}
 
 
+def _panel_draft(personas):
+    """A draft recommendation the panel-member persona wrote for their panel's review."""
+    from engagement.models import PanelWriting
+
+    review = _panel_with_records(personas).reviews.first()
+    draft = PanelWriting.objects.create(
+        review=review,
+        kind="recommendation",
+        text="Publish repair times by region.",
+        written_by=personas["panel_member"],
+    )
+    return {"pk": draft.pk}
+
+
 def _activity(personas):
     from tests.engagement.factories import (
         EngagementActivityFactory,
@@ -238,6 +252,9 @@ SAMPLE_ARGUMENTS = {
     "review_edit": _review,
     "review_write": _review,
     "evidence_add": _review,
+    "writing_edit": _panel_draft,
+    "writing_withdraw": _panel_draft,
+    "writing_adopt": _panel_draft,
     "contact_details_edit": _resident,
     "recommendation_add": _review,
     "recommendation_response": _recommendation,

@@ -231,9 +231,30 @@ class PanelWriting(models.Model):
     text = models.TextField(_("What the panel member wrote"))
     written_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     written_at = models.DateTimeField(auto_now_add=True)
+    # The writer may change or withdraw it until the panel adopts it (issue 28). A withdrawn draft is
+    # kept, with when, but no longer shown on the review.
+    changed_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    # A draft recommendation the panel adopted: the recommendation the landlord must now answer,
+    # crediting the member who drafted it.
+    adopted_as = models.OneToOneField(
+        Recommendation, null=True, blank=True, on_delete=models.SET_NULL, related_name="drafted_from"
+    )
 
     class Meta:
         ordering = ["written_at", "pk"]
 
     def __str__(self):
         return f"{self.get_kind_display()} for {self.review}"
+
+    @property
+    def is_draft(self):
+        """Still the writer's own: neither withdrawn nor adopted by the panel."""
+        return self.withdrawn_at is None and self.adopted_as_id is None
+
+    def may_be_changed_by(self, user):
+        return self.is_draft and self.written_by_id == user.pk
+
+    @property
+    def may_be_adopted(self):
+        return self.is_draft and self.kind == PanelWritingKind.RECOMMENDATION

@@ -75,14 +75,54 @@ def outreach_suggestions():
 
 def panel_writing(review, user):
     """What panel members wrote for the review, each with who wrote it in words the viewer may see:
-    staff see the member's name; a panel member sees "You" or "A panel member" (never another resident's name)."""
-    writing = list(PanelWriting.objects.filter(review=review).select_related("written_by", "recommendation"))
-    names = user.has_perm("engagement.view_every_panel")
+    staff see the member's name; a panel member sees "You" or "A panel member" (never another resident's name).
+    Withdrawn drafts are left out; adopted ones stay, marked as adopted."""
+    writing = list(
+        PanelWriting.objects.filter(review=review, withdrawn_at__isnull=True).select_related(
+            "written_by", "recommendation"
+        )
+    )
+    writes = user.has_perm("engagement.add_panelwriting")
     for item in writing:
-        if item.written_by_id == user.pk:
-            item.author = _("You")
-        elif names:
-            item.author = item.written_by.get_full_name() or item.written_by.username
-        else:
-            item.author = _("A panel member")
+        item.author = author(item, user)
+        item.may_change = writes and item.may_be_changed_by(user)
     return writing
+
+
+def author(writing, user):
+    """Who wrote `writing`, in words `user` may see."""
+    if writing.written_by_id == user.pk:
+        return _("You")
+    if user.has_perm("engagement.view_every_panel"):
+        return writing.written_by.get_full_name() or writing.written_by.username
+    return _("A panel member")
+
+
+def drafter(writing, user):
+    """Who drafted an adopted recommendation: "you", "a panel member", or for staff the member's name."""
+    if writing.written_by_id == user.pk:
+        return _("you")
+    if user.has_perm("engagement.view_every_panel"):
+        return _("%(name)s, a panel member,") % {"name": author(writing, user)}
+    return _("a panel member")
+
+
+def own_draft(user, today, pk):
+    """A draft `user` wrote for a review of a panel they may read, and may still change or withdraw."""
+    reviews = ScrutinyReview.objects.filter(panel__in=panels_for(user, today))
+    return get_object_or_404(
+        PanelWriting.objects.filter(
+            review__in=reviews, written_by=user, withdrawn_at__isnull=True, adopted_as__isnull=True
+        ).select_related("review"),
+        pk=pk,
+    )
+
+
+def adoptable_draft(pk):
+    """A panel member's draft recommendation the panel may adopt."""
+    return get_object_or_404(
+        PanelWriting.objects.filter(
+            kind="recommendation", withdrawn_at__isnull=True, adopted_as__isnull=True
+        ).select_related("review", "written_by"),
+        pk=pk,
+    )

@@ -3,6 +3,7 @@ only staff see who is on a panel (every page that names a resident needs engagem
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -180,10 +181,14 @@ def review_add(request, pk):
 @page("engagement.view_scrutinyreview")
 def review_detail(request, pk):
     review = panel_selectors.review_for(request.user, timezone.localdate(), pk)
+    recommendations = list(review.recommendations.select_related("updated_by", "drafted_from__written_by"))
+    for recommendation in recommendations:
+        drafted = getattr(recommendation, "drafted_from", None)
+        recommendation.drafted_by = panel_selectors.drafter(drafted, request.user) if drafted else None
     context = {
         "review": review,
         "evidence": review.evidence.all(),
-        "recommendations": review.recommendations.select_related("updated_by"),
+        "recommendations": recommendations,
         "panel_writing": panel_selectors.panel_writing(review, request.user),
     }
     return render(request, "engagement/panels/review_detail.html", context)
@@ -201,6 +206,76 @@ def review_write(request, pk):
     intro = _("Write in your own words. It is kept with your name and the date, and staff see it on the review.")
     return form_page(
         request, form, title=_("Write for the review"), back_url=back, back_label=review.topic, intro=intro
+    )
+
+
+@page("engagement.add_panelwriting")
+def writing_edit(request, pk):
+    """A panel member changes their own draft, until the panel adopts it."""
+    writing = panel_selectors.own_draft(request.user, timezone.localdate(), pk)
+    review = writing.review
+    form = panel_forms.PanelWritingForm(request.POST or None, instance=writing, review=review)
+    back = reverse("review_detail", kwargs={"pk": review.pk})
+    if request.method == "POST" and form.is_valid():
+        if save_model_form(form, changed_at=timezone.now()):
+            return saved(request, _("Your changes are saved."), back)
+    return form_page(request, form, title=_("Change what you wrote"), back=back, back_label=review.topic)
+
+
+@page("engagement.add_panelwriting")
+def writing_withdraw(request, pk):
+    """A panel member withdraws their own draft: it is no longer shown on the review."""
+    writing = panel_selectors.own_draft(request.user, timezone.localdate(), pk)
+    back = reverse("review_detail", kwargs={"pk": writing.review_id})
+    if request.method == "POST":
+        writing.withdrawn_at = timezone.now()
+        writing.save(update_fields=["withdrawn_at"])
+        return saved(request, _("Withdrawn. It is no longer shown on the review."), back)
+    return render(
+        request,
+        "engagement/panels/writing_confirm.html",
+        {
+            "writing": writing,
+            "back": back,
+            "title": _("Withdraw what you wrote?"),
+            "intro": _("It will no longer be shown on the review. You cannot undo this."),
+            "button": _("Withdraw it"),
+            "button_class": "govuk-button--warning",
+        },
+    )
+
+
+@page("engagement.add_recommendation")
+def writing_adopt(request, pk):
+    """The panel adopts a member's draft as one of its recommendations: the landlord must then answer
+    it like any other, and the member who drafted it is credited."""
+    writing = panel_selectors.adoptable_draft(pk)
+    back = reverse("review_detail", kwargs={"pk": writing.review_id})
+    if request.method == "POST":
+        with transaction.atomic():
+            recommendation = Recommendation.objects.create(
+                review=writing.review, text=writing.text, updated_by=request.user
+            )
+            writing.adopted_as = recommendation
+            writing.save(update_fields=["adopted_as"])
+        return saved(
+            request, _("Adopted. It is now one of the panel's recommendations, waiting for our response."), back
+        )
+    writing.author = panel_selectors.author(writing, request.user)
+    return render(
+        request,
+        "engagement/panels/writing_confirm.html",
+        {
+            "writing": writing,
+            "back": back,
+            "title": _("Adopt this draft as a recommendation?"),
+            "intro": _(
+                "It becomes one of the panel's recommendations, credited to the member who drafted it, and needs "
+                "our response like any other."
+            ),
+            "button": _("Adopt as a recommendation"),
+            "button_class": "",
+        },
     )
 
 

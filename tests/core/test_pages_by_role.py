@@ -156,6 +156,9 @@ EXPECTED_ROLES = {
     "review_detail": {"housing_officer", "panel_member", "insight_analyst", "administrator"},
     # Panel members write their own findings, recommendations and comments; staff read them.
     "review_write": {"panel_member"},
+    "writing_edit": {"panel_member"},
+    "writing_withdraw": {"panel_member"},
+    "writing_adopt": {"housing_officer", "administrator"},
     "panel_members": {"housing_officer", "administrator"},
     "panel_member_add": {"housing_officer", "administrator"},
     "meeting_edit": {"housing_officer", "administrator"},
