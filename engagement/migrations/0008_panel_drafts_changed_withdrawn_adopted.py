@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("engagement", "0005_resident_search_indexes"),
+        ("engagement", "0007_home_block_reference"),
     ]
 
     operations = [
