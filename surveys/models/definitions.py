@@ -71,6 +71,15 @@ class Survey(models.Model):
         return _with_landlord(_in_language(self, "purpose", language))
 
     @property
+    def shown_title(self):
+        """The English title as staff read it, "{landlord}" filled in."""
+        return self.title_in("en")
+
+    @property
+    def shown_purpose(self):
+        return self.purpose_in("en")
+
+    @property
     def is_open(self):
         return self.closed_at is None and self.current_version is not None
 
@@ -146,6 +155,11 @@ class Question(models.Model):
 
     def text_in(self, language):
         return _with_landlord(_in_language(self, "text", language))
+
+    @property
+    def shown_text(self):
+        """The English question as staff read it, "{landlord}" filled in."""
+        return self.text_in("en")
 
     def hint_in(self, language):
         return _with_landlord(_in_language(self, "hint", language))
