@@ -340,6 +340,7 @@ class InviteResidentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["survey"].queryset = surveys
         self.helper = FormHelper()
+        self.helper.form_tag = False  # the page holds the form: no form inside another
         self.helper.layout = Layout(
             Field.radios("survey", legend_size=Size.MEDIUM),
             Submit("invite", _("Invite them"), data_prevent_double_click="true"),

@@ -239,7 +239,7 @@ def _make_way(*, survey, resident, repair_reference, by_link):
     """Apply the rule (route_meets) before a response arrives: the response to carry on
     with (or None: make one), after setting aside an unsent online draft; AlreadyResponded if sent."""
     existing = (
-        Response.objects.select_for_update()
+        Response.objects.select_for_update(of=("self",))
         .select_related("entered_by")
         .filter(survey=survey, resident=resident, repair_reference=repair_reference)
         .first()

@@ -88,7 +88,9 @@ def _panel_with_records(personas):
     meeting = PanelMeetingFactory(panel=panel)
     meeting.attendees.add(me, chair)
     review = ScrutinyReviewFactory(panel=panel)
-    review.evidence.create(label="Repairs by group", path="/insight/", note="Disabled residents waited longer.")
+    review.evidence.create(
+        label="Repairs by group", path="/insight/dashboards/repairs/", note="Disabled residents waited longer."
+    )
     RecommendationFactory(review=review)
     RecommendationFactory(
         review=review,

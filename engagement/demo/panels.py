@@ -101,9 +101,10 @@ REVIEW = {
     "likely to be told what would happen next. Residents who reported by phone were more often asked to "
     "call again. Nobody checked whether a resident's reasonable adjustments were known before a visit.",
     "evidence": [
-        ("Repairs outcomes by group", "/insight/repairs/", "Disabled residents' damp jobs took longer."),
-        ("Dissatisfaction with repairs by group", "/insight/dissatisfaction/", "The gap was widest for damp."),
-        ("Representation review", "/engagement/representation/", "Who the panel heard from."),
+        # The dashboards the panel members who read the review can open themselves.
+        ("Repairs outcomes by group", "/insight/dashboards/repairs/", "Disabled residents' damp jobs took longer."),
+        ("Dissatisfaction by group", "/insight/dashboards/dissatisfaction/", "The gap was widest for damp."),
+        ("Representation", "/insight/dashboards/representation/", "Who the panel heard from."),
     ],
     "recommendations": [
         (

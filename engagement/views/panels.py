@@ -1,11 +1,13 @@
 """Scrutiny panel pages. Panel members read their panel's meetings, reviews and recommendations;
 only staff see who is on a panel (every page that names a resident needs engagement.view_resident)."""
 
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -187,11 +189,22 @@ def review_detail(request, pk):
         recommendation.drafted_by = panel_selectors.drafter(drafted, request.user) if drafted else None
     context = {
         "review": review,
-        "evidence": review.evidence.all(),
+        "evidence": [(item, _opens_for(request.user, item.path)) for item in review.evidence.all()],
         "recommendations": recommendations,
         "panel_writing": panel_selectors.panel_writing(review, request.user),
     }
     return render(request, "engagement/panels/review_detail.html", context)
+
+
+def _opens_for(user, path):
+    """Whether `path` is a page of this service that `user` may open: evidence is a link only then,
+    never one to a missing page or to a page they are refused (issue 27)."""
+    try:
+        match = resolve(urlsplit(path).path)
+    except Resolver404:
+        return False
+    access = getattr(match.func, "access", None)
+    return access is not None and not access.post_only and access.allows(user)
 
 
 @page("engagement.add_panelwriting")

@@ -74,6 +74,15 @@ class Survey(models.Model):
         return _with_landlord(_in_language(self, "purpose", language))
 
     @property
+    def shown_title(self):
+        """The English title as staff read it, "{landlord}" filled in."""
+        return self.title_in("en")
+
+    @property
+    def shown_purpose(self):
+        return self.purpose_in("en")
+
+    @property
     def is_open(self):
         return self.closed_at is None and self.current_version is not None
 
@@ -149,6 +158,11 @@ class Question(Revisioned):
 
     def text_in(self, language):
         return _with_landlord(_in_language(self, "text", language))
+
+    @property
+    def shown_text(self):
+        """The English question as staff read it, "{landlord}" filled in."""
+        return self.text_in("en")
 
     def hint_in(self, language):
         return _with_landlord(_in_language(self, "hint", language))

@@ -1,5 +1,8 @@
 from django import template
 
+from core.languages import code_of, name_of
+from engagement.models import Format
+
 register = template.Library()
 
 
@@ -9,3 +12,16 @@ def percent(value, places=1):
     if value is None:
         return "–"
     return f"{value * 100:.{int(places)}f}%"
+
+
+@register.filter
+def language_name(code):
+    """A stored language code (BCP 47) as its English name: "pl" -> "Polish"."""
+    return name_of(code_of(code) or code) if code else ""
+
+
+@register.filter
+def format_names(codes):
+    """Stored formats as words: ["large_print", "bsl"] -> "Large print, British Sign Language"."""
+    labels = dict(Format.choices)
+    return ", ".join(str(labels.get(code, code)) for code in codes or [])

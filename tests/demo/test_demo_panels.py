@@ -27,3 +27,7 @@ def test_the_demo_panel_has_a_year_of_records_and_a_completed_review_with_respon
     # The demo panel member reads the review.
     assert client.login(request=HttpRequest(), username="panel", password=DEMO_PASSWORD)
     assert client.get(reverse("review_detail", kwargs={"pk": done.pk})).status_code == 200
+    # Its evidence links go to pages the panel member can open (issue 27: two were 404, one 403).
+    evidence = list(done.evidence.values_list("path", flat=True))
+    assert len(evidence) == 3
+    assert {path: client.get(path).status_code for path in evidence} == dict.fromkeys(evidence, 200)

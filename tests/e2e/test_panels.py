@@ -24,7 +24,7 @@ def test_a_panel_member_reads_a_review_and_the_response_with_the_keyboard_alone(
     me = ResidentFactory(user=personas["panel_member"], first_name="Pearl", last_name="Panelmember")
     membership = PanelMembershipFactory(resident=me)
     review = ScrutinyReviewFactory(panel=membership.panel, topic="Damp and mould repairs")
-    review.evidence.create(label="Repairs by group", path="/insight/")
+    review.evidence.create(label="Repairs by group", path="/insight/dashboards/repairs/")
     RecommendationFactory(review=review, text="Call disabled residents about damp within two working days.")
     RecommendationFactory(
         review=review,

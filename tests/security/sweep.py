@@ -3,7 +3,8 @@
 The pages are those of the URL resolver (`tests.pages.all_pages`, with `SAMPLE_ARGUMENTS` and
 `EXAMPLE_QUERIES`), each built once and opened by GET as every role and as an anonymous visitor;
 every link a page offers as a download (`<a download>`, such as the shortlist's `?download=csv`)
-is followed too, so a new page or a new download is swept without editing the sweeps. Declarations
+is followed too, and so is every other link a page (opened with 200) offers its reader, so a new
+page, download or link is swept without editing the sweeps. Declarations
 (`page.access`) are not consulted: every address is opened by everyone.
 
 Before the pages are opened, every resident is given distinctive equality answers (`OTHERS`),
@@ -16,6 +17,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from io import BytesIO
 from urllib.parse import urljoin, urlsplit
+
+from django.conf import settings
 
 from core.languages import name_of
 from engagement.equality import QUESTIONS
@@ -53,6 +56,8 @@ CHOSEN_ONLY = {"disability", "interpreter_needed"}
 # Codes distinctive enough to find as words in a file (a CSV or JSON may carry codes, not words).
 DISTINCTIVE_CODES = {"ethnicity", "sexual_orientation"}
 ANONYMOUS = "anonymous"
+# A placeholder a page should have filled in ("{landlord}", "{{ name }}", "%(count)s").
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}|\{\{|%\([a-z_]+\)s")
 
 
 def answer_words(answers):
@@ -74,6 +79,8 @@ class Parsed:
     chosen: set = field(default_factory=set)  # (field name, value) of checked inputs and selected options
     downloads: list = field(default_factory=list)
     forms: list = field(default_factory=list)  # [method, has a CSRF token]
+    links: list = field(default_factory=list)  # every other <a href> on the page
+    nested_forms: int = 0  # forms opened inside another form (invalid HTML: a button may send the wrong one)
 
 
 class _PageParser(HTMLParser):
@@ -91,6 +98,8 @@ class _PageParser(HTMLParser):
         if tag in self.SKIP:
             self.skipping += 1
         elif tag == "form":
+            if self.open_forms:
+                self.parsed.nested_forms += 1
             form = [(attrs.get("method") or "get").lower(), False]
             self.parsed.forms.append(form)
             self.open_forms.append(form)
@@ -108,6 +117,8 @@ class _PageParser(HTMLParser):
                 self.parsed.text.append(attrs["value"])
         elif tag == "a" and "download" in attrs and attrs.get("href"):
             self.parsed.downloads.append(attrs["href"])
+        elif tag == "a" and attrs.get("href"):
+            self.parsed.links.append(attrs["href"])
 
     def handle_endtag(self, tag):
         if tag in self.SKIP:
@@ -151,6 +162,9 @@ class Visit:
     names: bool = False  # the body names a resident
     sent_answer: bool = False  # the body shows the sample's sent survey answer (tests.pages.SENT_ANSWER)
     named: tuple = ()  # every match of the names pattern: which residents the body names
+    links: tuple = ()  # the addresses inside this service that the page links to (followed too)
+    placeholder: bool = False  # the body shows an unfilled placeholder such as "{landlord}"
+    nested_forms: int = 0
 
 
 class Evidence:
@@ -194,6 +208,28 @@ class Evidence:
         return found
 
 
+def internal_link(url, href):
+    """The address inside this service a link on `url` goes to, without its fragment; None for a
+    link elsewhere (another site, mailto:, tel:), to the same page's part, or to a static file."""
+    target = urlsplit(urljoin(url, href))
+    if target.scheme not in ("", "http") or target.netloc not in ("", "testserver"):
+        return None
+    if target.path.startswith(settings.STATIC_URL) or (not target.path and not target.query):
+        return None
+    address = target.path + (f"?{target.query}" if target.query else "")
+    return None if address == url else address
+
+
+def page_name(address):
+    """The URL name of the page at `address` (with its namespace), or None when no page is there."""
+    from django.urls import Resolver404, resolve
+
+    try:
+        return resolve(urlsplit(address).path).view_name
+    except Resolver404:
+        return None
+
+
 def visit_everything(client, users, urls, evidence, audit_entries):
     """Open every url as every user (None: not signed in), and every download each page links to.
 
@@ -210,7 +246,7 @@ def visit_everything(client, users, urls, evidence, audit_entries):
         if user is not None:
             client.force_login(user)
         may_see = user is not None and user.has_perm("engagement.view_special_category")
-        queue, seen = list(urls), set()
+        queue, seen, followed = list(urls), set(), set()
         while queue:
             url = queue.pop(0)
             if url in seen:
@@ -221,8 +257,18 @@ def visit_everything(client, users, urls, evidence, audit_entries):
             content = b"".join(response.streaming_content) if response.streaming else response.content
             html = response.get("Content-Type", "").startswith("text/html")
             parsed = parse_html(content.decode()) if html else None
+            links = ()
             if parsed:
                 queue.extend(urljoin(url, href) for href in parsed.downloads if not urlsplit(href).netloc)
+            if parsed and response.status_code == 200:
+                # The links the page offers this reader are opened by them too: one link to each page
+                # of the project (the first found), and every link to an address that is no page.
+                links = tuple(dict.fromkeys(link for href in parsed.links if (link := internal_link(url, href))))
+                for link in links:
+                    name = page_name(link)
+                    if name not in followed:
+                        followed.add(name or link)
+                        queue.append(link)
             text = ""
             if response.status_code != 200:
                 found = ()
@@ -245,6 +291,9 @@ def visit_everything(client, users, urls, evidence, audit_entries):
                     names=bool(evidence.names.search(text)),
                     named=tuple(sorted(set(evidence.names.findall(text)))),
                     sent_answer=SENT_ANSWER in text,
+                    links=links,
+                    placeholder=bool(PLACEHOLDER.search(text)),
+                    nested_forms=parsed.nested_forms if parsed else 0,
                 )
             )
     return visits

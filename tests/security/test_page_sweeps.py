@@ -109,9 +109,12 @@ def visits(django_db_setup, django_db_blocker):
 
 
 def _page_name(url):
-    from django.urls import resolve
+    from django.urls import Resolver404, resolve
 
-    return resolve(url.split("?")[0]).url_name
+    try:
+        return resolve(url.split("?")[0]).url_name
+    except Resolver404:
+        return None  # a link the sweep followed to an address that is no page
 
 
 @pytest.mark.parametrize("role", [*ROLE_SLUGS, ANONYMOUS])
@@ -212,3 +215,50 @@ def test_an_operative_opens_no_household_outside_their_own_jobs(visits):
     assert {url: others for url, others in named.items() if others} == {}
     searched = [v for v in operative if _page_name(v.url) == "resident_search" and "?q=" in v.url]
     assert searched and all(set(v.named) <= theirs for v in searched) and any(v.named for v in searched)
+
+
+@pytest.mark.parametrize("role", [*ROLE_SLUGS, ANONYMOUS])
+def test_every_link_a_page_offers_its_reader_opens_for_them(visits, role):
+    """Issue 27: no page links its reader to a page that is not there (404) or that they may not open
+    (403). The sweep followed, as that role, every link to an address that is no page and one link
+    to each page, from the pages the role opened."""
+    mine = {visit.url: visit.status for visit in visits if visit.role == role}
+    # One link to each page is followed (the sweep stays fast); a link to no page at all, every time.
+    broken = sorted(
+        {
+            (visit.url, link, mine[link])
+            for visit in visits
+            if visit.role == role and visit.status == 200
+            for link in visit.links
+            if mine.get(link) in (403, 404)
+        }
+    )
+    assert broken == [], f"{role} is offered links that do not open (page, link, status): {broken}"
+    assert any(visit.links for visit in visits if visit.role == role), "the sweep followed no link"
+
+
+def test_no_page_nests_a_form_inside_another(visits):
+    """A form inside a form is invalid HTML, and its button may send the other form (issue 27)."""
+    nested = sorted({visit.url for visit in visits if visit.nested_forms})
+    assert nested == []
+
+
+# Where a placeholder is shown on purpose: the admin's edit forms (the stored text, as written) and
+# the translators' pages and files (a translation must keep "{landlord}" as it is).
+PLACEHOLDERS_KEPT = {"translations", "translation_file"}
+
+
+def test_no_page_shows_an_unfilled_placeholder(visits):
+    """Issue 27: staff survey pages and results showed a literal "{landlord}"."""
+    shown = sorted(
+        {
+            (visit.role, visit.url)
+            for visit in visits
+            if visit.placeholder
+            and visit.status == 200
+            and visit.html
+            and not visit.url.startswith("/admin/")
+            and _page_name(visit.url) not in PLACEHOLDERS_KEPT
+        }
+    )
+    assert shown == [], shown

@@ -55,3 +55,14 @@ def test_analysts_send_a_whole_survey_s_invitations_from_its_page(client, person
     assert "0 invitations by email, text or letter not sent yet." in page
     client.force_login(personas["housing_officer"])
     assert client.post(reverse("surveys:send_invitations", args=[survey.pk])).status_code == 403
+
+
+def test_the_invite_a_resident_page_has_one_form_not_one_inside_another(client, personas):
+    """Issue 27: the form helper drew its own <form> inside the page's (W3C: 8 errors)."""
+    from tests.security.sweep import parse_html
+
+    tsm_survey()
+    client.force_login(personas["contact_centre_agent"])
+    page = client.get(reverse("surveys:invite_resident", args=[reachable_resident(channels=["email"]).pk]))
+    html = page.content.decode()
+    assert "Invite them" in html and parse_html(html).nested_forms == 0
