@@ -1,6 +1,11 @@
 """Imports at size: resident, repair and equality files through the real importers.
 
     python bench/imports.py [--rows 100000] [--repair-rows 10000] [--equality-rows 300000] [--kinds residents,repairs,equality,equality_update]
+    python bench/imports.py --rows 150000 --kinds compliance,decency,asb_cases
+
+The management-information imports (issue 26) are sized by --rows: one gas check and one decency
+answer per bench home (so at most the bench's 150,000 homes), and as many anti-social behaviour
+cases.
 
 The equality import has a target: at least 3,000 rows a second at 300,000 rows (issue 14). Its
 file is keyed on residents' references; where the database holds fewer residents than rows, the
@@ -28,6 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.setup import django_setup, peak_rss_mb  # noqa: E402
 
+COUNTED_BY_ROWS = ["residents", "compliance", "decency", "asb_cases"]
 CATEGORIES = ["plumbing", "heating", "electrical", "damp_mould", "windows", "doors", "kitchen", "bathroom"]
 
 
@@ -43,7 +49,9 @@ def main():
     parser.add_argument(
         "--kinds", default="residents,repairs,equality,equality_update", help="Which imports to run, comma-separated."
     )
-    parser.add_argument("--kind", choices=["residents", "repairs", "equality", "equality_update"], help="(internal)")
+    parser.add_argument(
+        "--kind", choices=[*COUNTED_BY_ROWS, "repairs", "equality", "equality_update"], help="(internal)"
+    )
     parser.add_argument("--file")
     args = parser.parse_args()
     if args.kind:
@@ -58,9 +66,11 @@ def main():
         "repairs": args.repair_rows or args.rows,
         "equality": rows,
         "equality_update": rows,
+        **dict.fromkeys(COUNTED_BY_ROWS, args.rows),
     }
     writers = {"residents": _write_residents, "repairs": _write_repairs, "equality": _write_equality,
-               "equality_update": _write_equality}  # fmt: skip
+               "equality_update": _write_equality, "compliance": _write_compliance, "decency": _write_decency,
+               "asb_cases": _write_asb_cases}  # fmt: skip
     for kind in kinds:
         writers[kind](files[kind], counts[kind])
     worst, rates = 0.0, {}
@@ -115,6 +125,40 @@ def _write_repairs(path, rows):
                              f"{done} 15:00", rng.choice(["yes", "no", ""])])  # fmt: skip
 
 
+def _write_compliance(path, rows):
+    rng = random.Random(12)
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(
+            ["property_reference", "block_reference", "check_type", "required", "due_on", "done_on", "recorded_on"]
+        )
+        for home in _homes(rows):
+            due = date.today() - timedelta(days=rng.randint(1, 360))
+            done = due - timedelta(days=rng.randint(0, 30))
+            writer.writerow([home, "", "gas", "yes", due.isoformat(), done.strftime("%d/%m/%Y"), done.isoformat()])
+
+
+def _write_decency(path, rows):
+    rng = random.Random(13)
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["property_reference", "fails_decent_homes_standard", "year_end"])
+        for home in _homes(rows):
+            writer.writerow([home, "yes" if rng.random() < 0.04 else "no", "2026-03-31"])
+
+
+def _write_asb_cases(path, rows):
+    rng = random.Random(14)
+    homes = _homes(50_000)
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["case_reference", "property_reference", "opened_on", "involves_hate_incident", "channel"])
+        for n in range(rows):
+            opened = date.today() - timedelta(days=rng.randint(1, 700))
+            writer.writerow([f"IMPA{n:07d}", rng.choice(homes), opened.isoformat(), rng.choice(["yes", "no", "no"]),
+                             rng.choice(["phone", "Email", "in_person"])])  # fmt: skip
+
+
 EQUALITY = ["white_british", "asian_indian", "black_african", "mixed_other", "white_other", "prefer_not_to_say", ""]
 
 
@@ -157,7 +201,7 @@ def _run_one(kind, path, rows):
             if kind.startswith("equality"):
                 _residents_for_equality(rows, with_profiles=kind == "equality_update")
             began = time.perf_counter()
-            importer = IMPORTS[kind.split("_")[0]].importer(file_name=path.name)
+            importer = IMPORTS[kind if kind in IMPORTS else kind.split("_")[0]].importer(file_name=path.name)
             summary = importer.run(path.read_text(encoding="utf-8-sig"))
             seconds = time.perf_counter() - began
             raise Rollback
@@ -185,6 +229,17 @@ def _copy_floor(kind, rows):
         line = (
             "{n}\twhite_british\tno\tfemale\tnot_asked\tnot_asked\tnot_asked\ten-gb\tnot_asked\tf\tpaper\t2025-01-01\n"
         )
+    elif kind == "compliance":  # one row per home: home ids 1.. (foreign keys are checked at commit)
+        table = "repairs_compliancecheck"
+        columns = "(home_id, check_type, required, due_on, done_on, recorded_on, block_reference, imported_at)"
+        line = "{h}\tgas\tt\t2026-01-10\t2026-01-05\t2026-01-06\t\t2026-01-06\n"
+    elif kind == "decency":
+        table, columns = "repairs_decencyrecord", "(home_id, as_at, fails_standard)"
+        line = "{h}\t2026-03-31\tf\n"
+    elif kind == "asb_cases":
+        table = "repairs_asbcase"
+        columns = "(reference, home_id, opened_on, involves_hate_incident, channel, summary)"
+        line = "FLOOR{n}\t1\t2026-01-10\tf\tphone\t\n"
     else:
         table, columns = (
             "repairs_repairrequest",
@@ -195,10 +250,15 @@ def _copy_floor(kind, rows):
         )
         line = "FLOOR{n}\tphone\tplumbing\tx\troutine\t\tcompleted\t\t2025-01-01\t2025-02-01\t\t\t\t2025-01-01\t1\t1\n"
         line = line.replace("completed", "reported")
-    data = io.StringIO("".join(line.format(n=n) for n in range(rows)))
+    data = io.StringIO("".join(line.format(n=n, h=n + 1) for n in range(rows)))
+    # One row per home and check type or year end: the table starts empty, as a first import's does.
+    empty_first = kind in ("compliance", "decency")
     began = time.perf_counter()
     try:
         with transaction.atomic(), connection.cursor() as cursor:
+            if empty_first:
+                cursor.execute(f"DELETE FROM {table}")  # noqa: S608 (our own table name)
+                began = time.perf_counter()
             cursor.copy_expert(f"COPY {table} {columns} FROM STDIN", data)
             seconds = time.perf_counter() - began
             raise Rollback

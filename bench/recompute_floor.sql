@@ -570,6 +570,78 @@ SELECT 'security', '', 'crime_deprivation',
  WHERE rr.status <> 'cancelled' AND rr.reported_at >= period.starts AND rr.reported_at < period.ends
  GROUP BY 4, 5;
 
+-- TSM RP02: rented homes' repairs completed in the period (by the household's lead tenant), and how
+-- many within the landlord's own target; metric RP02_1 non-emergency, RP02_2 emergency.
+WITH f AS MATERIALIZED (
+SELECT p.*, r.metric, r.on_time
+  FROM (SELECT rr.household_id, CASE WHEN rr.priority = 'emergency' THEN 'RP02_2' ELSE 'RP02_1' END AS metric,
+               rr.completed_at <= rr.due_at AS on_time
+          FROM repairs_repairrequest rr
+          JOIN engagement_home h ON h.id = rr.home_id, period
+         WHERE rr.status = 'completed' AND rr.completed_at >= period.starts AND rr.completed_at < period.ends
+           AND h.scheme_type NOT IN ('shared_ownership', 'leasehold')) r
+  JOIN people p ON p.household_id = r.household_id AND p.is_lead_tenant
+)
+INSERT INTO floor_counts
+SELECT 'tsm_repairs', metric, 'ethnic_group', ethnic_group, region, count(*), count(*) FILTER (WHERE on_time), NULL::bigint FROM f GROUP BY metric, ethnic_group, region
+UNION ALL
+SELECT 'tsm_repairs', metric, 'disability', disability, region, count(*), count(*) FILTER (WHERE on_time), NULL::bigint FROM f GROUP BY metric, disability, region
+UNION ALL
+SELECT 'tsm_repairs', metric, 'age_band', age_band, region, count(*), count(*) FILTER (WHERE on_time), NULL::bigint FROM f GROUP BY metric, age_band, region
+UNION ALL
+SELECT 'tsm_repairs', metric, 'sex', sex, region, count(*), count(*) FILTER (WHERE on_time), NULL::bigint FROM f GROUP BY metric, sex, region
+UNION ALL
+SELECT 'tsm_repairs', metric, 'interpreter_needed', interpreter_needed, region, count(*), count(*) FILTER (WHERE on_time), NULL::bigint FROM f GROUP BY metric, interpreter_needed, region
+UNION ALL
+SELECT 'tsm_repairs', metric, 'no_internet', no_internet, region, count(*), count(*) FILTER (WHERE on_time), NULL::bigint FROM f GROUP BY metric, no_internet, region
+UNION ALL
+SELECT 'tsm_repairs', metric, 'support_need', support_need, region, count(*), count(*) FILTER (WHERE on_time), NULL::bigint FROM f GROUP BY metric, support_need, region
+UNION ALL
+SELECT 'tsm_repairs', metric, 'scheme_type', scheme_type, region, count(*), count(*) FILTER (WHERE on_time), NULL::bigint FROM f GROUP BY metric, scheme_type, region
+UNION ALL
+SELECT 'tsm_repairs', metric, 'region', region_group, region, count(*), count(*) FILTER (WHERE on_time), NULL::bigint FROM f GROUP BY metric, region_group, region
+UNION ALL
+SELECT 'tsm_repairs', metric, 'imd_decile', imd_decile, region, count(*), count(*) FILTER (WHERE on_time), NULL::bigint FROM f GROUP BY metric, imd_decile, region
+UNION ALL
+SELECT 'tsm_repairs', metric, 'imd_quintile', imd_quintile, region, count(*), count(*) FILTER (WHERE on_time), NULL::bigint FROM f GROUP BY metric, imd_quintile, region;
+
+-- TSM CH02: complaint stages made in the period (not leasehold homes), by the household's lead
+-- tenant, and how many were answered by their Code due date; metric CH02_1 or CH02_2, the stage.
+WITH f AS MATERIALIZED (
+SELECT p.*, s.metric, s.within_code
+  FROM (SELECT c.household_id, CASE WHEN st.number = 1 THEN 'CH02_1' ELSE 'CH02_2' END AS metric,
+               st.responded_on <= st.decision_due_on AS within_code
+          FROM repairs_complaintstage st
+          JOIN repairs_complaint c ON c.id = st.complaint_id
+          JOIN engagement_household hh ON hh.id = c.household_id
+          JOIN engagement_home h ON h.id = hh.home_id
+         WHERE st.received_on >= :'start'::date AND st.received_on <= :'end'::date
+           AND h.scheme_type <> 'leasehold') s
+  JOIN people p ON p.household_id = s.household_id AND p.is_lead_tenant
+)
+INSERT INTO floor_counts
+SELECT 'tsm_complaints', metric, 'ethnic_group', ethnic_group, region, count(*), count(*) FILTER (WHERE within_code), NULL::bigint FROM f GROUP BY metric, ethnic_group, region
+UNION ALL
+SELECT 'tsm_complaints', metric, 'disability', disability, region, count(*), count(*) FILTER (WHERE within_code), NULL::bigint FROM f GROUP BY metric, disability, region
+UNION ALL
+SELECT 'tsm_complaints', metric, 'age_band', age_band, region, count(*), count(*) FILTER (WHERE within_code), NULL::bigint FROM f GROUP BY metric, age_band, region
+UNION ALL
+SELECT 'tsm_complaints', metric, 'sex', sex, region, count(*), count(*) FILTER (WHERE within_code), NULL::bigint FROM f GROUP BY metric, sex, region
+UNION ALL
+SELECT 'tsm_complaints', metric, 'interpreter_needed', interpreter_needed, region, count(*), count(*) FILTER (WHERE within_code), NULL::bigint FROM f GROUP BY metric, interpreter_needed, region
+UNION ALL
+SELECT 'tsm_complaints', metric, 'no_internet', no_internet, region, count(*), count(*) FILTER (WHERE within_code), NULL::bigint FROM f GROUP BY metric, no_internet, region
+UNION ALL
+SELECT 'tsm_complaints', metric, 'support_need', support_need, region, count(*), count(*) FILTER (WHERE within_code), NULL::bigint FROM f GROUP BY metric, support_need, region
+UNION ALL
+SELECT 'tsm_complaints', metric, 'scheme_type', scheme_type, region, count(*), count(*) FILTER (WHERE within_code), NULL::bigint FROM f GROUP BY metric, scheme_type, region
+UNION ALL
+SELECT 'tsm_complaints', metric, 'region', region_group, region, count(*), count(*) FILTER (WHERE within_code), NULL::bigint FROM f GROUP BY metric, region_group, region
+UNION ALL
+SELECT 'tsm_complaints', metric, 'imd_decile', imd_decile, region, count(*), count(*) FILTER (WHERE within_code), NULL::bigint FROM f GROUP BY metric, imd_decile, region
+UNION ALL
+SELECT 'tsm_complaints', metric, 'imd_quintile', imd_quintile, region, count(*), count(*) FILTER (WHERE within_code), NULL::bigint FROM f GROUP BY metric, imd_quintile, region;
+
 \copy (SELECT * FROM floor_counts ORDER BY 1, 2, 3, 4, 5) TO STDOUT WITH CSV HEADER
 
 COMMIT;

@@ -25,10 +25,11 @@ from engagement.models import (
     PanelMembership,
     ReasonableAdjustment,
     Resident,
+    SchemeType,
 )
 from inequities.dimensions import DIMENSIONS, NOT_RECORDED, REVIEW_ONLY, region_expression
 from inequities.metrics import ALL
-from repairs.models import Appointment, AppointmentOutcome, Complaint, Hazard, RepairRequest
+from repairs.models import Appointment, AppointmentOutcome, Complaint, ComplaintStage, Hazard, Priority, RepairRequest
 from repairs.models import Status as RepairStatus
 from surveys.choices import DONT_KNOW, SCALE_GROUPS
 from surveys.models import Answer, Invitation, Response
@@ -182,6 +183,45 @@ def repair_outcomes(start, end, today):
         {"completed": None, "on_time": Q(completed_at__lte=F("due_at")), "repeated": Q(repeated=True)},
     )
     return frame[PLACE + ["completed", "on_time", "repeated"]]
+
+
+def tsm_repairs(start, end, today):
+    """TSM RP02: rented homes' repairs completed in the period, and how many within the landlord's own
+    target; `metric` is RP02_1 (non-emergency) or RP02_2 (emergency). Shared ownership and leasehold
+    homes are outside the measure (repairs.measures.responsive_repairs_within_target)."""
+    first, after = _local_day_starts(start, end)
+    repairs = RepairRequest.objects.filter(
+        household__residents__is_lead_tenant=True,
+        status=RepairStatus.COMPLETED,
+        completed_at__gte=first,
+        completed_at__lt=after,
+    ).exclude(home__scheme_type__in=[SchemeType.SHARED_OWNERSHIP, SchemeType.LEASEHOLD])
+    part = Case(
+        When(priority=Priority.EMERGENCY, then=Value("RP02_2")), default=Value("RP02_1"), output_field=CharField()
+    )
+    frame = _grouped(
+        repairs, LEAD, today, {"completed": None, "on_time": Q(completed_at__lte=F("due_at"))}, also={"metric": part}
+    )
+    return frame[["metric", *PLACE, "completed", "on_time"]]
+
+
+def tsm_complaints(start, end, today):
+    """TSM CH02: complaint stages made in the period (rented homes and shared ownership together, by
+    the household's lead tenant), and how many were answered within the Code's timescale (any
+    extension counted up to the Code's limit: ComplaintStage.decision_due_on); `metric` is CH02_1 or
+    CH02_2, the stage."""
+    stages = ComplaintStage.objects.filter(
+        complaint__household__residents__is_lead_tenant=True, received_on__gte=start, received_on__lte=end
+    ).exclude(complaint__household__home__scheme_type=SchemeType.LEASEHOLD)
+    part = Case(When(number=1, then=Value("CH02_1")), default=Value("CH02_2"), output_field=CharField())
+    frame = _grouped(
+        stages,
+        "complaint__" + LEAD,
+        today,
+        {"made": None, "within_code": Q(responded_on__lte=F("decision_due_on"))},
+        also={"metric": part},
+    )
+    return frame[["metric", *PLACE, "made", "within_code"]]
 
 
 def missed_appointments(start, end, today):

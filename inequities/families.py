@@ -319,6 +319,56 @@ COMPLAINTS_MADE = Family(
     denominator="households",
     counts=("complaints", "households"),
 )  # fmt: skip
+TSM_REPAIRS = Family(
+    "tsm_repairs",
+    extract.tsm_repairs,
+    shapes.rates,
+    PROPORTION,
+    (
+        Metric(
+            "rp02_non_emergency", _("Non-emergency repairs completed within our target (TSM RP02)"), _("On time"),
+            _("have a non-emergency repair completed within our target"),
+            _("rented homes' non-emergency repairs completed in the period within the landlord's own target"),
+            _("rented homes' non-emergency repairs completed in the period"),
+            pages=(REPAIRS,), count="on_time", part="RP02_1",
+        ),
+        Metric(
+            "rp02_emergency", _("Emergency repairs completed within our target (TSM RP02)"), _("On time"),
+            _("have an emergency repair completed within our target"),
+            _("rented homes' emergency repairs completed in the period within the landlord's own target"),
+            _("rented homes' emergency repairs completed in the period"),
+            pages=(REPAIRS,), count="on_time", part="RP02_2",
+        ),
+    ),
+    denominator="completed",
+    counts=("completed", "on_time"),
+)  # fmt: skip
+TSM_COMPLAINTS = Family(
+    "tsm_complaints",
+    extract.tsm_complaints,
+    shapes.rates,
+    PROPORTION,
+    (
+        Metric(
+            "ch02_stage_1", _("Stage 1 complaints answered within the Complaint Handling Code's time (TSM CH02)"),
+            _("Answered in time"), _("have a stage 1 complaint answered within the Code's time"),
+            _("stage 1 complaints made in the period (rented homes and shared ownership) answered within 10 working "
+              "days of the acknowledgement, plus any extension up to 10 more"),
+            _("stage 1 complaints made in the period (rented homes and shared ownership)"),
+            pages=(COMPLAINTS,), count="within_code", part="CH02_1",
+        ),
+        Metric(
+            "ch02_stage_2", _("Stage 2 complaints answered within the Complaint Handling Code's time (TSM CH02)"),
+            _("Answered in time"), _("have a stage 2 complaint answered within the Code's time"),
+            _("stage 2 complaints made in the period (rented homes and shared ownership) answered within 20 working "
+              "days of the acknowledgement, plus any extension up to 20 more"),
+            _("stage 2 complaints made in the period (rented homes and shared ownership)"),
+            pages=(COMPLAINTS,), count="within_code", part="CH02_2",
+        ),
+    ),
+    denominator="made",
+    counts=("made", "within_code"),
+)  # fmt: skip
 SECURITY = Family(
     "security",
     extract.security_repairs,
@@ -376,6 +426,8 @@ FAMILIES = (
     COMPLAINTS_MADE,
     SECURITY,
     REPRESENTATION_ON_PANELS,
+    TSM_REPAIRS,
+    TSM_COMPLAINTS,
 )
 METRICS = {metric.key: metric for family in FAMILIES for metric in family.metrics}
 FAMILY_OF = {metric.key: family for family in FAMILIES for metric in family.metrics}

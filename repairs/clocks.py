@@ -154,6 +154,17 @@ def every_awaabs_law_clock_met(clocks, now=None):
 
 
 CODE_RESPONSE_DAYS = {1: 10, 2: 20}
+# The Complaint Handling Code's longest extension at each stage, in working days.
+EXTENSION_LIMIT_WORKING_DAYS = {1: 10, 2: 20}
+
+
+def decision_due(*, number, received_on, acknowledged_on=None, extension_working_days=0, extended=True):
+    """The last day a stage's decision meets the Code (TSM CH02): 10 (stage 1) or 20 (stage 2) working
+    days from the acknowledgement, or from the day it was due if it was late or never sent, plus any
+    extension up to the Code's limit (`extended=False`: with no extension)."""
+    extra = min(extension_working_days or 0, EXTENSION_LIMIT_WORKING_DAYS[number]) if extended else 0
+    counted_from = acknowledged_on or add_working_days(received_on, 5)
+    return add_working_days(counted_from, CODE_RESPONSE_DAYS[number] + extra)
 
 
 def complaint_stage_clocks(stage, now=None):

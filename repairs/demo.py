@@ -294,6 +294,8 @@ def _complaints(rng, now, repairs, landlord, disabled):
         if decided and (not allegation or allegation.investigated_on <= today) and rng.random() < 0.9:
             complaint.closed_on = max(decided, allegation.investigated_on if allegation else decided)
     ComplaintCategoryTag.objects.bulk_create(tags, batch_size=5000)
+    for stage in stages:
+        stage.derive_decision_due()
     ComplaintStage.objects.bulk_create(stages, batch_size=5000)
     DiscriminationAllegation.objects.bulk_create(allegations)
     Complaint.objects.bulk_update([c for c in complaints if c.closed_on], ["closed_on"], batch_size=2000)

@@ -71,7 +71,7 @@ def figures(start, end):
         _rate("NM01 (2)", _("Anti-social behaviour cases involving hate incidents opened per 1,000 homes"),
               asb[2][0], all_homes),
         _share("RP01", _("Homes that do not meet the Decent Homes Standard"),
-               measures.decent_homes_failures(list(facts.decency_facts()), start=start, end=end)),
+               measures.decent_homes_failures(list(facts.decency_facts()), end=end)),
     ]  # fmt: skip
     repairs = measures.responsive_repairs_within_target(list(facts.repair_facts()), start=start, end=end)
     result += [

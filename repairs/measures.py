@@ -32,9 +32,10 @@ from django.utils import timezone
 
 from engagement.models import SchemeType
 from repairs.choices import CHECK_MEASURES, Priority, Status
-from repairs.clocks import CODE_RESPONSE_DAYS, code_clocks
-from repairs.models.complaints import EXTENSION_LIMIT_WORKING_DAYS
-from repairs.working_days import add_working_days
+from repairs.clocks import (
+    code_clocks,
+    decision_due,
+)
 
 LCRA, LCHO = "LCRA", "LCHO"  # the Regulator's tenures (the same codes as surveys.choices.Tenure)
 
@@ -139,12 +140,12 @@ def _on_or_before(day, limit):
     return day is not None and day <= limit
 
 
-def decent_homes_failures(records, *, start, end):
-    """RP01: homes failing the Decent Homes Standard at the year end (each home's latest record dated
-    in the year), over the homes with such a record (those the Standard applies to)."""
+def decent_homes_failures(records, *, end):
+    """RP01: homes failing the Decent Homes Standard at the year end `end` (each home's latest answer
+    dated on or before it), over the homes with such an answer (those the Standard applies to)."""
     latest = {}
     for row in records:
-        if _within(row["as_at"], start, end) and tenure_of_scheme(row["home__scheme_type"]):
+        if row["as_at"] <= end and tenure_of_scheme(row["home__scheme_type"]):
             if row["home_id"] not in latest or row["as_at"] > latest[row["home_id"]]["as_at"]:
                 latest[row["home_id"]] = row
     return Share(sum(row["fails_standard"] for row in latest.values()), len(latest))
@@ -196,12 +197,13 @@ def complaints_by_tenure(stages, *, homes, start=None, end=None):
 
 
 def _answered_in_time(row, *, extended):
-    """Whether the stage's decision was sent within the Code's timescale from the acknowledgement (or
-    from the day the acknowledgement was due, if it was late or never sent)."""
+    """Whether the stage's decision was sent within the Code's timescale (repairs.clocks.decision_due)."""
     if row["responded_on"] is None:
         return False
-    number = row["number"]
-    extra = min(row["extension_working_days"] or 0, EXTENSION_LIMIT_WORKING_DAYS[number]) if extended else 0
-    acknowledgement_due = add_working_days(row["received_on"], 5)
-    counted_from = row["acknowledged_on"] or acknowledgement_due
-    return row["responded_on"] <= add_working_days(counted_from, CODE_RESPONSE_DAYS[number] + extra)
+    return row["responded_on"] <= decision_due(
+        number=row["number"],
+        received_on=row["received_on"],
+        acknowledged_on=row["acknowledged_on"],
+        extension_working_days=row["extension_working_days"],
+        extended=extended,
+    )

@@ -5,6 +5,22 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def fill_decision_due(apps, schema_editor):
+    """Each stage's last day for a decision within the Code (repairs.clocks.decision_due)."""
+    from repairs.clocks import decision_due
+
+    ComplaintStage = apps.get_model("repairs", "ComplaintStage")
+    stages = list(ComplaintStage.objects.all())
+    for stage in stages:
+        stage.decision_due_on = decision_due(
+            number=stage.number,
+            received_on=stage.received_on,
+            acknowledged_on=stage.acknowledged_on,
+            extension_working_days=stage.extension_working_days,
+        )
+    ComplaintStage.objects.bulk_update(stages, ["decision_due_on"], batch_size=2000)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("engagement", "0007_home_block_reference"),
@@ -129,4 +145,10 @@ class Migration(migrations.Migration):
                 "constraints": [models.UniqueConstraint(fields=("home", "as_at"), name="decency_once_a_year_end")],
             },
         ),
+        migrations.AddField(
+            model_name="complaintstage",
+            name="decision_due_on",
+            field=models.DateField(blank=True, editable=False, null=True),
+        ),
+        migrations.RunPython(fill_decision_due, migrations.RunPython.noop),
     ]

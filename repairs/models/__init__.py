@@ -13,9 +13,9 @@ from repairs.choices import (
     Slot,
     Status,
 )
+from repairs.clocks import EXTENSION_LIMIT_WORKING_DAYS
 
 from .complaints import (
-    EXTENSION_LIMIT_WORKING_DAYS,
     Complaint,
     ComplaintCategoryChange,
     ComplaintCategoryTag,

@@ -120,3 +120,14 @@ def test_bad_decency_and_asb_lines_are_named_and_nothing_is_saved(homes, tmp_pat
         "Line 3, column case_reference: OLD1 has already been imported.",
         "Line 4, column opened_on: 2099-01-01 is in the future.",
     ]
+
+
+def test_the_homes_file_gives_each_home_its_block(tmp_path):
+    header = "property_reference,address_line_1,town,postcode,region_code,local_authority,block_reference\n"
+    text = (
+        header
+        + "B1,Flat 1 Cedar Court,Leeds,LS9 7DE,E12000003,Leeds,CEDAR\nB2,2 Mill Lane,Leeds,LS9 7DE,E12000003,Leeds,\n"
+    )
+    said, problems = run(tmp_path, "import_homes", text)
+    assert "2 added" in said and not problems
+    assert dict(Home.objects.values_list("property_reference", "block_reference")) == {"B1": "CEDAR", "B2": ""}

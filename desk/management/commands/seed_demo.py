@@ -13,6 +13,7 @@ from engagement.demo.users import DEMO_PASSWORD, USERNAMES, seed_users
 from engagement.models import Home
 from inequities.demo import seed_figures
 from repairs.demo import seed_repairs
+from repairs.demo_management import seed_management_information
 from surveys.demo import seed_surveys
 
 
@@ -53,6 +54,7 @@ STEPS = [
     seed_surveys,
     panels.seed_panels,
     contacts.seed_contacts,
+    seed_management_information,
     seed_figures,
 ]
 
