@@ -59,6 +59,7 @@ HELD_ABOUT_A_RESIDENT = [
     Held("engagement.EngagementActivity", "Engagement activities you took part in", "keep"),
     Held("surveys.Invitation", "Survey invitations", "keep"),
     Held("surveys.Response", "Survey responses", "keep"),
+    Held("surveys.SetAsideDraft", "Survey answers started online, replaced by answers given another way", "delete"),
     Held("repairs.Complaint", "Complaints", "blank", ("summary", "lesson_learnt")),
     Held("repairs.RepairRequest", "Repairs you reported", "keep"),
     Held("engagement.AuditEntry", "Who has looked at your sensitive information", "keep"),

@@ -245,8 +245,8 @@ def test_the_headline_says_how_many_groups_it_cannot_judge_never_that_none_is_un
 def test_with_every_group_judged_the_headline_says_none_is_under_represented(client, personas, monkeypatch):
     from inequities.views import representation as view
 
-    def judged_tables(dimensions, suggestions=None):
-        return representation_tables([dimension(("yes", 300, 12, 9), ("no", 700, 28, 21))])
+    def judged_tables(dimensions, suggestions=None, min_judged=None):
+        return representation_tables([dimension(("yes", 300, 12, 9), ("no", 700, 28, 21))], min_judged=min_judged)
 
     monkeypatch.setattr(view, "representation_tables", judged_tables)
     today = date.today()

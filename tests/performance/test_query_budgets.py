@@ -123,7 +123,7 @@ def test_the_invitations_list_runs_the_same_queries_for_few_rows_and_many(client
     _invitations(MANY - FEW, FEW, survey)
     many = _queries(client, personas["administrator"], url)
     assert many == few, f"{few} queries for {FEW} invitations but {many} for {MANY}"
-    assert many <= 16
+    assert many <= 17  # 16, and one for the print packs still to be marked posted (issue 27)
 
 
 def test_the_operatives_jobs_run_the_same_queries_for_few_rows_and_many(client, personas):

@@ -165,6 +165,7 @@ class Visit:
     links: tuple = ()  # the addresses inside this service that the page links to (followed too)
     placeholder: bool = False  # the body shows an unfilled placeholder such as "{landlord}"
     nested_forms: int = 0
+    followed: bool = False  # reached by following a link the reader was offered, not from the sweep's list
 
 
 class Evidence:
@@ -247,6 +248,7 @@ def visit_everything(client, users, urls, evidence, audit_entries):
             client.force_login(user)
         may_see = user is not None and user.has_perm("engagement.view_special_category")
         queue, seen, followed = list(urls), set(), set()
+        listed = set(urls)
         while queue:
             url = queue.pop(0)
             if url in seen:
@@ -294,6 +296,7 @@ def visit_everything(client, users, urls, evidence, audit_entries):
                     links=links,
                     placeholder=bool(PLACEHOLDER.search(text)),
                     nested_forms=parsed.nested_forms if parsed else 0,
+                    followed=url not in listed,
                 )
             )
     return visits

@@ -33,7 +33,7 @@ BEARER_LINKS = {
     "surveys:answer_done",
     "surveys:answer_code",
 }
-PANEL_PAGES = re.compile(r"^(panel_|meeting_|review_|evidence_|recommendation_|shortlist_)")
+PANEL_PAGES = re.compile(r"^(panel_|meeting_|review_|evidence_|recommendation_|shortlist_|writing_)")
 
 PAGES_WITH_IDS = [page for page in pages_to_visit() if page.name in SAMPLE_ARGUMENTS]
 

@@ -204,7 +204,9 @@ def test_an_operative_opens_no_household_outside_their_own_jobs(visits):
     each answers 403 or 404; and no page or download the operative reads names a resident of a
     household outside their jobs (their jobs: the sample repair at the resident persona's home)."""
     operative = [visit for visit in visits if visit.role == "repairs_operative"]
-    household_pages = [visit for visit in operative if _view_name(visit.url) in HOUSEHOLD_PAGES]
+    # The sweep's own addresses are of households outside their jobs; a link followed from their own
+    # job's page leads, rightly, to that job's household.
+    household_pages = [visit for visit in operative if _view_name(visit.url) in HOUSEHOLD_PAGES and not visit.followed]
     assert {_view_name(visit.url) for visit in household_pages} == HOUSEHOLD_PAGES
     assert [(visit.url, visit.status) for visit in household_pages if visit.status not in (403, 404)] == []
     # Their own jobs' residents are the only ones named (the search, their jobs, their visits).
