@@ -131,7 +131,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # django-axes checks every sign-in before Django's own backend does (see "Accounts" below).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, with the signed-in user and their permissions read from the cache under
+    # a per-user version that every change to them replaces (core/user_cache.py, issue 29).
+    "core.user_cache.CachedModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -381,6 +383,13 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# Sessions are read from that cache and written through to the database (so a cache restart signs
+# nobody out). With CACHE_URL unset the cache is per process: fine for one process, and a session
+# missing from one process's cache is read from the database.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# How long a signed-in user's row and permissions stay cached when nothing changes them (seconds).
+# Changes do not wait for this: they replace the user's cache version (core/user_cache.py).
+USER_CACHE_SECONDS = env_int("USER_CACHE_SECONDS", 15 * 60)
 
 # Data rights. Contact notes older than this many months are blanked by
 # `manage.py apply_retention`, also run nightly at 03:15 on beat; 0 keeps them.

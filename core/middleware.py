@@ -15,6 +15,8 @@ from core.roles import role_of
 NOT_STAFF = {"resident", "panel_member"}
 IDLE_KEY = "staff_idle_seconds"
 SIGNED_IN_KEY = "staff_signed_in_at"
+PUSHED_KEY = "staff_idle_pushed_at"
+IDLE_PUSH_SECONDS = 60
 
 
 class PermissionsPolicyMiddleware:
@@ -74,6 +76,15 @@ class StaffIdleTimeoutMiddleware:
             left = session.get(SIGNED_IN_KEY, 0) + settings.SESSION_COOKIE_AGE - int(time.time())
             if left <= 0:
                 logout(request)
-            else:
-                session.set_expiry(min(idle, left))
+            elif left <= idle:
+                # The day's end comes first: a fixed time, saved once.
+                end = session.get(SIGNED_IN_KEY, 0) + settings.SESSION_COOKIE_AGE
+                if session.get(PUSHED_KEY) != -end:
+                    session.set_expiry(left)
+                    session[PUSHED_KEY] = -end
+            elif session.get(PUSHED_KEY, 0) <= int(time.time()) - IDLE_PUSH_SECONDS:
+                # Pushing the end ahead saves the session (a database write): at most once a minute,
+                # so the idle limit counts from the last push, up to a minute before the last request.
+                session.set_expiry(idle)
+                session[PUSHED_KEY] = int(time.time())
         return self.get_response(request)
