@@ -383,13 +383,13 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
-# Sessions are read from that cache and written through to the database (so a cache restart signs
-# nobody out). With CACHE_URL unset the cache is per process: fine for one process, and a session
-# missing from one process's cache is read from the database.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-# How long a signed-in user's row and permissions stay cached when nothing changes them (seconds).
-# Changes do not wait for this: they replace the user's cache version (core/user_cache.py).
-USER_CACHE_SECONDS = env_int("USER_CACHE_SECONDS", 15 * 60)
+# With a shared cache (CACHE_URL), sessions are read from it and written through to the database
+# (so a cache restart signs nobody out), and each signed-in user's row and permissions are cached
+# for USER_CACHE_SECONDS under a version that every change replaces (core/user_cache.py). Without
+# one the cache is per process, and a sign-out or a removed permission in one process could not
+# reach another's copy: so then nothing about a session or a user is cached.
+SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if CACHE_URL else "db")
+USER_CACHE_SECONDS = env_int("USER_CACHE_SECONDS", 15 * 60 if CACHE_URL else 0)
 
 # Data rights. Contact notes older than this many months are blanked by
 # `manage.py apply_retention`, also run nightly at 03:15 on beat; 0 keeps them.

@@ -1,6 +1,11 @@
 """Sessions and permissions come from the cache, and revocation still bites on the very next request
 (issue 29, core/user_cache.py)."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
@@ -17,6 +22,13 @@ pytestmark = pytest.mark.django_db(transaction=False)
 
 PATCH_PERMISSION = ("desk", "work_a_patch")
 AUTH_TABLES = ("auth_user", "auth_user_groups", "auth_group", "auth_permission", "django_session")
+
+
+@pytest.fixture(autouse=True)
+def shared_cache(settings):
+    """As with CACHE_URL set: the tests' locmem cache is shared by this one process."""
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    settings.USER_CACHE_SECONDS = 15 * 60
 
 
 @pytest.fixture
@@ -85,3 +97,30 @@ def test_a_two_factor_device_change_reads_them_afresh(client, officer):
     assert cache.get(ENTRY.format(pk=officer.pk, version=before)) is not None
     TOTPDevice.objects.create(user=officer, name="Authenticator app", confirmed=True)
     assert _version(officer.pk) != before
+
+
+@pytest.mark.parametrize(
+    ("cache_url", "expected"),
+    [
+        ("", "django.contrib.sessions.backends.db 0"),
+        ("redis://127.0.0.1:6379/9", "django.contrib.sessions.backends.cached_db 900"),
+    ],
+)
+def test_sessions_and_users_are_cached_only_in_a_cache_every_process_shares(cache_url, expected):
+    """A per-process cache could not carry a sign-out or a removed permission to the other
+    processes, so without CACHE_URL nothing about a session or a user is cached."""
+    environment = {key: value for key, value in os.environ.items() if key not in ("CACHE_URL", "USER_CACHE_SECONDS")}
+    environment.update(DJANGO_SETTINGS_MODULE="config.settings", DEBUG="1", CACHE_URL=cache_url)
+    printed = subprocess.run(  # noqa: S603 - our own interpreter and a fixed script
+        [
+            sys.executable,
+            "-c",
+            "from django.conf import settings; print(settings.SESSION_ENGINE, settings.USER_CACHE_SECONDS)",
+        ],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parents[2],
+    )
+    assert printed.stdout.strip() == expected
