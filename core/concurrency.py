@@ -30,7 +30,7 @@ STALE_MESSAGE = gettext_lazy(
 class Revisioned(models.Model):
     """Adds `revision`: 0 when created, one more on every save (any save, from any path)."""
 
-    revision = models.PositiveIntegerField(default=0, editable=False)
+    revision = models.PositiveIntegerField(default=0, db_default=0, editable=False)
 
     class Meta:
         abstract = True

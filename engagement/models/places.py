@@ -60,7 +60,7 @@ class Home(models.Model):
     # None: not known (a blank in the homes file); then the question about communal areas is asked.
     has_communal_areas = models.BooleanField(null=True, blank=True, default=False)
     # The block the home is in, where the landlord keeps block-level checks (a fire risk assessment, say).
-    block_reference = models.CharField(max_length=30, blank=True, db_index=True)
+    block_reference = models.CharField(max_length=30, blank=True, db_default="", db_index=True)
     # The officer whose patch the home is in: their worklist and patch view cover it.
     housing_officer = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="patch_homes"
