@@ -12,46 +12,46 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="communicationpreference",
             name="revision",
-            field=models.PositiveIntegerField(db_default=0, default=0, editable=False),
+            field=models.PositiveIntegerField(default=0, editable=False),
         ),
         migrations.AddField(
             model_name="contactdetails",
             name="revision",
-            field=models.PositiveIntegerField(db_default=0, default=0, editable=False),
+            field=models.PositiveIntegerField(default=0, editable=False),
         ),
         migrations.AddField(
             model_name="contactrestriction",
             name="revision",
-            field=models.PositiveIntegerField(db_default=0, default=0, editable=False),
+            field=models.PositiveIntegerField(default=0, editable=False),
         ),
         migrations.AddField(
             model_name="panelmeeting",
             name="revision",
-            field=models.PositiveIntegerField(db_default=0, default=0, editable=False),
+            field=models.PositiveIntegerField(default=0, editable=False),
         ),
         migrations.AddField(
             model_name="panelmembership",
             name="revision",
-            field=models.PositiveIntegerField(db_default=0, default=0, editable=False),
+            field=models.PositiveIntegerField(default=0, editable=False),
         ),
         migrations.AddField(
             model_name="reasonableadjustment",
             name="revision",
-            field=models.PositiveIntegerField(db_default=0, default=0, editable=False),
+            field=models.PositiveIntegerField(default=0, editable=False),
         ),
         migrations.AddField(
             model_name="recommendation",
             name="revision",
-            field=models.PositiveIntegerField(db_default=0, default=0, editable=False),
+            field=models.PositiveIntegerField(default=0, editable=False),
         ),
         migrations.AddField(
             model_name="scrutinyreview",
             name="revision",
-            field=models.PositiveIntegerField(db_default=0, default=0, editable=False),
+            field=models.PositiveIntegerField(default=0, editable=False),
         ),
         migrations.AddField(
             model_name="supportneed",
             name="revision",
-            field=models.PositiveIntegerField(db_default=0, default=0, editable=False),
+            field=models.PositiveIntegerField(default=0, editable=False),
         ),
     ]

@@ -12,6 +12,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="home",
             name="block_reference",
-            field=models.CharField(blank=True, db_default="", db_index=True, max_length=30),
+            field=models.CharField(blank=True, db_index=True, max_length=30),
         ),
     ]

@@ -12,21 +12,21 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="complaint",
             name="revision",
-            field=models.PositiveIntegerField(db_default=0, default=0, editable=False),
+            field=models.PositiveIntegerField(default=0, editable=False),
         ),
         migrations.AddField(
             model_name="complaintstage",
             name="revision",
-            field=models.PositiveIntegerField(db_default=0, default=0, editable=False),
+            field=models.PositiveIntegerField(default=0, editable=False),
         ),
         migrations.AddField(
             model_name="discriminationallegation",
             name="revision",
-            field=models.PositiveIntegerField(db_default=0, default=0, editable=False),
+            field=models.PositiveIntegerField(default=0, editable=False),
         ),
         migrations.AddField(
             model_name="repairrequest",
             name="revision",
-            field=models.PositiveIntegerField(db_default=0, default=0, editable=False),
+            field=models.PositiveIntegerField(default=0, editable=False),
         ),
     ]

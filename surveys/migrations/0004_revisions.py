@@ -12,6 +12,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="question",
             name="revision",
-            field=models.PositiveIntegerField(db_default=0, default=0, editable=False),
+            field=models.PositiveIntegerField(default=0, editable=False),
         ),
     ]

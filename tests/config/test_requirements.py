@@ -78,5 +78,5 @@ def test_ci_builds_a_virtualenv_from_requirements_txt_alone_and_runs_the_script(
     assert '-m venv "$prod_venv"' in step
     assert '"$prod_venv/bin/pip" install --quiet --no-compile --disable-pip-version-check -r requirements.txt' in step
     assert '"$prod_venv/bin/python" scripts/import_every_module.py' in step
-    # It runs beside the tests, and a failure still fails CI: its exit status is waited for.
-    assert 'if ! wait "$prod_install"; then' in ci
+    # Kept per content of requirements.txt: a changed file builds a new one; a half-built one is rebuilt.
+    assert "$(sha256sum requirements.txt | cut -c1-16)" in step and 'touch "$prod_venv/.complete"' in step
