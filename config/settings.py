@@ -120,6 +120,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c random_page_cost={env_str('DB_RANDOM_PAGE_COST', '1.1')}"
     )
+# A streaming replica (optional): the recompute's fact queries read from it, everything else from
+# the primary, so a page always reads its own writes (core/replica.py; docs/scaling.md).
+if DATABASE_REPLICA_URL := env_str("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60), conn_health_checks=True
+    )
+    DATABASES["replica"]["OPTIONS"] = dict(DATABASES["default"].get("OPTIONS", {}))
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["core.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -200,7 +209,14 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A broker that does not answer fails fast (a web request sending a job must not hang).
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2}
+# visibility_timeout: how long Redis waits before handing a taken, unacknowledged task (its worker
+# machine died) to another worker. An hour by default; the recompute takes about 35 s at 150,000
+# homes, so a deployment may lower it (bench/cluster.py uses 20 s). Lower than the longest task and
+# that task is handed out twice while it runs: the recompute's advisory lock makes the second skip.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 2,
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
+}
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_TIMEZONE = TIME_ZONE
 # Periodic jobs are added here by the apps that own them (see docs/adr/0004-celery-eager-by-default.md).

@@ -88,10 +88,23 @@ def contact_log(
     follow_ups=(),
     language=None,
     path="",
+    submission_key=None,
 ):
     """Save one contact and all it led to. `asked` is the set of prompts asked; every other prompt
-    is recorded as not asked. `language` is the notes' LanguageReview, recorded with the contact."""
+    is recorded as not asked. `language` is the notes' LanguageReview, recorded with the contact.
+
+    `submission_key` names one filling-in of the form: sent again (a double click, or a second try
+    after the service asked to try again, when the first had in fact been saved), the contact
+    already saved under it is returned with `already_saved` set, and nothing is saved twice. Two
+    sends at the same moment meet at the key's unique index: the second waits for the first and
+    then finds it."""
+    if submission_key is not None:
+        saved = Contact.objects.filter(submission_key=submission_key).first()
+        if saved is not None:
+            saved.already_saved = True
+            return saved
     contact = Contact.objects.create(
+        submission_key=submission_key,
         household=household,
         resident=resident,
         occurred_at=occurred_at,

@@ -97,6 +97,9 @@ class Contact(Revisioned):
     support_needs = models.ManyToManyField("engagement.SupportNeed", blank=True, related_name="contacts")
     adjustments = models.ManyToManyField("engagement.ReasonableAdjustment", blank=True, related_name="contacts")
     recorded_at = models.DateTimeField(auto_now_add=True)
+    # The form's own key (ContactForm.once): the same form sent again finds this contact instead of
+    # saving a second one. Blank for contacts from imports and from before it was kept.
+    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         db_table = "engagement_contact"

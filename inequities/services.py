@@ -10,6 +10,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from core.periods import default_period
+from core.replica import replica_reads
 from inequities import benchmarks, disclosure, families, findings, metrics, review, signals
 from inequities.models import Figure, Signal, Snapshot
 
@@ -29,10 +30,13 @@ def compute(*, start, end, today):
     """Every figure for the period, as one frame, disclosure control applied: each family declared
     in inequities/families.py, its query read once and its counts shaped into figures."""
     read = cache(lambda query: query(start, end, today))
-    residents = read(families.POPULATION.query)
-    parts = [
-        family.shape(read(family.query), family, residents).assign(unit=family.unit) for family in families.FAMILIES
-    ]
+    # The facts are read from the replica when there is one (core/replica.py); what earlier
+    # snapshots showed is read from the primary below, so the newest one is never missed.
+    with replica_reads():
+        residents = read(families.POPULATION.query)
+        parts = [
+            family.shape(read(family.query), family, residents).assign(unit=family.unit) for family in families.FAMILIES
+        ]
     found = [part for part in parts if not part.empty]
     # A new landlord with nothing recorded yet gets an empty snapshot, not a failed job.
     figures = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=FIGURE_COLUMNS)

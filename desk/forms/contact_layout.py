@@ -31,6 +31,7 @@ def _the_contact():
         Field.textarea("notes"),
         HTML('{% include "core/_language_check.html" with field_name="notes" %}'),
         Field("notes_as_flagged"),
+        Field("once"),
     ]
 
 

@@ -1,5 +1,7 @@
 """The log-a-contact form: the contact, the optional prompts, and follow-up actions."""
 
+import uuid
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.forms.utils import flatatt
@@ -143,6 +145,9 @@ class ContactForm(forms.Form):
     equality_outcome = _radios(_("What did they say?"), EqualityOutcome.choices, required=False)
 
     has_follow_ups = forms.BooleanField(label=_("Something needs following up"), required=False)
+    # Names this filling-in of the form, so the same form sent twice (a double click, or "Save"
+    # pressed again after a "try again" page) saves one contact (desk.contact_logging.contact_log).
+    once = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, household, resident, user, offered, rules, **kwargs):
         super().__init__(*args, **kwargs)
@@ -151,6 +156,7 @@ class ContactForm(forms.Form):
         self.fields["about"].choices = [*people, (HOUSEHOLD, _("The household as a whole"))]
         now = timezone.localtime()
         self.initial.setdefault("about", str(resident.pk))
+        self.initial.setdefault("once", uuid.uuid4())
         self.initial.setdefault("occurred_on", now.date())
         self.initial.setdefault("occurred_time", now.strftime("%H:%M"))
         # Both start as now, so the usual hints would only make the form longer on a phone.

@@ -12,7 +12,7 @@ from core.access import household_record_or_404, page
 from core.language_check import active_rules, review_form
 from desk.contact_logging import contact_log, follow_up_done
 from desk.forms.contacts import ContactForm
-from desk.models import ContactChannel, EqualityOutcome, FollowUp, Prompt
+from desk.models import Contact, ContactChannel, EqualityOutcome, FollowUp, Prompt
 from desk.presenters import contact_page
 from desk.selectors.contacts import prompts_to_offer
 from desk.selectors.worklist import patch_silences
@@ -82,8 +82,14 @@ def _log(request, form, household, review):
             follow_ups=form.follow_ups(),
             language=review,
             path=request.path,
+            submission_key=form.cleaned_data.get("once"),
         )
     except (DatabaseError, ValidationError):
+        # The same form sent twice at once: the other send saved it (the key's unique index).
+        key = form.cleaned_data.get("once")
+        if key is not None and (saved := Contact.objects.filter(submission_key=key).first()) is not None:
+            saved.already_saved = True
+            return saved
         form.add_error(None, _("The contact could not be saved, so nothing from this form was saved. Try again."))
         return None
 
@@ -108,7 +114,10 @@ def _from_job(job):
 
 
 def _saved(request, contact, resident, job=None):
-    parts = [_("Contact saved.")]
+    if getattr(contact, "already_saved", False):
+        parts = [_("This contact was already saved: it was sent twice, and is kept once.")]
+    else:
+        parts = [_("Contact saved.")]
     repair = contact.repairs.first()
     if repair:
         parts.append(_("Repair %(ref)s recorded (%(status)s).") % {"ref": repair.reference,

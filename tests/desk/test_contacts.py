@@ -278,3 +278,25 @@ def test_the_follow_up_owner_lists_every_member_of_staff_once_and_keeps_the_choi
     assert '<option value="" selected>Me</option>' in second and " selected" not in second.replace(
         '<option value="" selected>Me</option>', ""
     )
+
+
+def test_the_same_form_sent_twice_saves_one_contact_and_says_so(client, personas, resident):
+    # A double click, or "Save" pressed again after a "try again" page when the first send had
+    # in fact been saved: the form's key finds the contact already saved.
+    officer = personas["housing_officer"]
+    client.force_login(officer)
+    page = client.get(reverse("contact_add", args=[resident.pk])).content.decode()
+    key = re.search(r'<input type="hidden" name="once" value="([0-9a-f-]{36})"', page).group(1)
+    form = {**every_prompt(resident, officer), "once": key}
+    first = client.post(reverse("contact_add", args=[resident.pk]), form, follow=True)
+    assert "Contact saved." in first.content.decode()
+    again = client.post(reverse("contact_add", args=[resident.pk]), form, follow=True)
+    assert "This contact was already saved: it was sent twice, and is kept once." in again.content.decode()
+    contact = Contact.objects.get()
+    assert str(contact.submission_key) == key
+    assert (contact.repairs.count(), contact.support_needs.count(), contact.follow_ups.count()) == (1, 1, 1)
+    # A new filling-in of the form has a new key, and is a new contact.
+    other = client.get(reverse("contact_add", args=[resident.pk])).content.decode()
+    assert key not in other
+    client.post(reverse("contact_add", args=[resident.pk]), {**every_prompt(resident, officer), "once": ""})
+    assert Contact.objects.count() == 2
