@@ -20,3 +20,5 @@ echo "== bench: the recompute against its floor"
 .venv/bin/python bench/recompute.py --runs 1
 echo "== bench: pages under load (short)"
 .venv/bin/python bench/pages.py --seconds 1 --connections 4 --workers 2
+echo "== bench: the cluster (two web nodes, a replica, two workers) with a node, a worker and the database failing"
+.venv/bin/python bench/cluster.py --homes 100 --seconds 20 --officers 2 --residents 3 --visibility 8

@@ -1,10 +1,12 @@
 """Answers for when a service the app depends on is away for a moment."""
 
 import logging
+import sys
 
 from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.views import defaults
 
 logger = logging.getLogger("django.request")
 RETRY_AFTER_SECONDS = 30
@@ -31,3 +33,15 @@ class DatabaseUnavailableMiddleware:
         response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
+
+
+def server_error(request):
+    """The 500 handler (config/urls.py). A database error raised outside a view (the session saved
+    after it, say, while PostgreSQL restarts) reaches Django's own error handling rather than
+    DatabaseUnavailableMiddleware: it, too, is the "try again" page with 503, not a 500."""
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return defaults.server_error(request)
