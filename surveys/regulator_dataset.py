@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from core.bulk import insert_rows
 from core.imports import Checked, ImportFailed, Problem
 from core.signals import facts_changed
 from surveys.models import LandlordType, PeerRegion, PublishedMeasure, SizeBand
@@ -75,6 +76,8 @@ MANAGEMENT = {
     "(RP02 1)",
     "RP02 (2)": "Proportion of emergency responsive repairs completed within the landlord’s target timescale (RP02 2)",
 }
+# RP02 counts repairs to rented homes only; the other measures of the sheet count every home.
+MANAGEMENT_TENURE = {"RP02 (1)": "LCRA", "RP02 (2)": "LCRA"}
 PER_1000_MEASURES = {"NM01 (1)", "NM01 (2)", "CH01 (1)", "CH01 (2)"}
 
 
@@ -111,7 +114,7 @@ def tables(year):
         Table(
             "Management_Info",
             "",
-            tuple((code, "", h) for code, h in MANAGEMENT.items())
+            tuple((code, MANAGEMENT_TENURE.get(code, ""), h) for code, h in MANAGEMENT.items())
             + _complaints("LCRA", "LCRA")
             + _complaints("LCHO", "LCHO"),
         ),
@@ -218,6 +221,23 @@ def _figure(raw, measure):
     return raw / 100
 
 
+COLUMNS = ("year", "landlord_code", "landlord_name", "landlord_type", "size_band", "region", "mostly_supported",
+           "measure", "tenure", "value")  # fmt: skip
+CODE_AT, SUPPORTED_AT = COLUMNS.index("landlord_code"), COLUMNS.index("mostly_supported")
+
+
+def with_supported_everywhere(rows):
+    """The shared ownership sheet does not say whether a landlord's rented homes are mostly
+    supported housing; its other sheets do, and that holds for all its figures."""
+    known = {row[CODE_AT]: row[SUPPORTED_AT] for row in rows if row[SUPPORTED_AT] is not None}
+    return [
+        row
+        if row[SUPPORTED_AT] is not None
+        else (*row[:SUPPORTED_AT], known.get(row[CODE_AT]), *row[SUPPORTED_AT + 1 :])
+        for row in rows
+    ]
+
+
 class RegulatorDatasetImport:
     """`import_rsh_tsm`: check the whole workbook, then replace the year's figures in one go."""
 
@@ -227,7 +247,7 @@ class RegulatorDatasetImport:
         self.announce = announce  # whether to announce "facts changed" (the figures' benchmarks)
 
     def check(self, content):
-        """Checked(rows=[PublishedMeasure, ...], problems, plan=year) for the workbook's bytes."""
+        """Checked(rows=[tuples in the order of COLUMNS], problems, plan=year) for the workbook's bytes."""
         import openpyxl
 
         try:
@@ -250,7 +270,7 @@ class RegulatorDatasetImport:
             book.close()
         if not problems and not rows:
             problems.append(SheetProblem(0, "", "The workbook has no landlord with a figure to import."))
-        return Checked(rows, problems, year)
+        return Checked(with_supported_everywhere(rows), problems, year)
 
     def _read_sheet(self, sheet, name, table, year, rows, problems):
         lines = sheet.iter_rows(values_only=True)
@@ -313,9 +333,7 @@ class RegulatorDatasetImport:
             if line_problems:
                 continue
             rows += [
-                PublishedMeasure(measure=measure, tenure=tenure, value=value, **landlord)
-                for measure, tenure, value in figures
-                if value is not None
+                (*landlord.values(), measure, tenure, value) for measure, tenure, value in figures if value is not None
             ]
 
     def run(self, content):
@@ -326,10 +344,10 @@ class RegulatorDatasetImport:
         year = checked.plan
         with transaction.atomic():
             PublishedMeasure.objects.filter(year=year).delete()
-            PublishedMeasure.objects.bulk_create(checked.rows, batch_size=2000)
+            insert_rows(PublishedMeasure, COLUMNS, checked.rows)
             if self.announce:
                 facts_changed.send(sender=type(self))
-        landlords = len({row.landlord_code for row in checked.rows})
+        landlords = len({row[CODE_AT] for row in checked.rows})
         return (
             f"Imported {len(checked.rows):,} published figures of {landlords:,} landlords from the "
             f"{SOURCE.format(year=year)}, replacing any for that year."

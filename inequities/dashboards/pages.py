@@ -6,6 +6,7 @@ from django.utils.http import urlencode
 
 from inequities import families, findings, labels, signals
 from inequities.dashboards import BY_SLUG, DASHBOARDS, dashboard_for_metric
+from inequities.dashboards import peers as peer_rows
 from inequities.dashboards.snapshots import (
     available_metrics,
     chosen_snapshot,
@@ -18,6 +19,7 @@ from inequities.dashboards.tables import GROUP_DIMENSIONS, build_not_asked_table
 from inequities.dimensions import DIMENSIONS, published
 from inequities.metrics import ALL
 from inequities.models import Figure
+from surveys import peers
 
 
 def page_context(dashboard, params):
@@ -53,7 +55,14 @@ def page_context(dashboard, params):
         "tables": dashboard.tables(snapshot, metrics, chosen_dimensions, region),
         "missing": not available,
         "chance": chance(dashboard, snapshot),
+        **peer_context(dashboard, snapshot),
     }
+
+
+def peer_context(dashboard, snapshot):
+    """The page's measures among other landlords', and who our peers are, where the Regulator publishes them."""
+    rows = peer_rows.rows(dashboard, snapshot)
+    return {"peers": rows, "profile": peers.our_profile().describe() if rows else ""}
 
 
 def chance(dashboard, snapshot):
