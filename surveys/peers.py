@@ -218,13 +218,14 @@ def published_rows(year):
     return found
 
 
-def place_all(figures):
+def place_all(figures, profile=None):
     """Where each of [(measure, tenure, ours)] sits (`ours` in the product's unit, or None), among
-    the latest year's published figures; none for a measure and tenure the Regulator has no figures for."""
+    the latest year's published figures; none for a measure and tenure the Regulator has no figures for.
+    `profile`: whose peers (ours, from the homes and settings, unless given)."""
     year = latest_year()
     if year is None:
         return []
-    profile = our_profile()
+    profile = profile or our_profile()
     published = published_rows(year)
     placements = []
     for measure, tenure, ours in figures:
@@ -236,6 +237,6 @@ def place_all(figures):
     return placements
 
 
-def place(measure, tenure, ours):
+def place(measure, tenure, ours, profile=None):
     """Where `ours` sits for one measure and tenure, or None without published figures."""
-    return next(iter(place_all([(measure, tenure, ours)])), None)
+    return next(iter(place_all([(measure, tenure, ours)], profile)), None)
