@@ -104,7 +104,7 @@ def _row(figure):
     }
 
 
-def peer_rows(perception, management):
+def peer_rows(perception, management, profile=None):
     """This year's figures (`perception_rows`, `management_rows`) placed among all landlords and
     among our peers, by the Regulator's latest published figures (surveys/peers.py). A perception
     figure too small to publish is not placed; the other landlords' figures still show."""
@@ -122,7 +122,7 @@ def peer_rows(perception, management):
     return [
         {"measure": words[(p.measure, p.tenure)][0], "tenure": words[(p.measure, p.tenure)][1], "source": p.source,
          **p.cells()}
-        for p in peers.place_all(figures)
+        for p in peers.place_all(figures, profile)
     ]  # fmt: skip
 
 

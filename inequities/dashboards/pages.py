@@ -61,8 +61,14 @@ def page_context(dashboard, params):
 
 def peer_context(dashboard, snapshot):
     """The page's measures among other landlords', and who our peers are, where the Regulator publishes them."""
-    rows = peer_rows.rows(dashboard, snapshot)
-    return {"peers": rows, "profile": peers.our_profile().describe() if rows else ""}
+    if not any(families.METRICS[key].part in PUBLISHED_PARTS for key in dashboard.metrics):
+        return {"peers": [], "profile": ""}
+    profile = peers.our_profile()
+    return {"peers": peer_rows.rows(dashboard, snapshot, profile), "profile": profile.describe()}
+
+
+# The measures the Regulator publishes for every landlord (their parts: "TP01"), for the pages that show one.
+PUBLISHED_PARTS = {metric.part for metric in families.METRICS.values() if metric.published_as}
 
 
 def chance(dashboard, snapshot):

@@ -21,12 +21,13 @@ def tenant_satisfaction(request):
     if survey is not None:
         rows = tenant_results.perception_rows(survey, previous)
         management = tenant_results.management_rows(survey)
-        comparisons = tenant_results.peer_rows(rows, management)
+        profile = peers.our_profile()
+        comparisons = tenant_results.peer_rows(rows, management, profile)
         context |= {
             "rows": rows,
             "management": management,
             "comparisons": comparisons,
-            "peers": peers.our_profile().describe() if comparisons else "",
+            "peers": profile.describe(),
             "period": tenant_results.period_of(survey),
             "approach": tenant_results.approach_facts(survey),
         }
