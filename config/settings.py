@@ -30,6 +30,11 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 LANDLORD_NAME = env_str("LANDLORD_NAME", "Northfield Homes")
 if "\n" in LANDLORD_NAME or "\r" in LANDLORD_NAME:  # it goes into email subjects (issue 24, item 7)
     raise ImproperlyConfigured("LANDLORD_NAME must be one line.")
+# The landlord's type as the Regulator of Social Housing records it, for its peers (surveys/peers.py):
+# PRP (a housing association) or LA (a council).
+LANDLORD_TYPE = env_str("LANDLORD_TYPE", "PRP").upper()
+if LANDLORD_TYPE not in ("PRP", "LA"):
+    raise ImproperlyConfigured("LANDLORD_TYPE must be PRP (a housing association) or LA (a council).")
 SERVICE_NAME = env_str("SERVICE_NAME", "Resident voice and repairs scrutiny")
 
 INSTALLED_APPS = [

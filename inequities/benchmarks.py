@@ -1,4 +1,6 @@
-"""Public figures to compare ours with, from inequities/data/national_benchmarks.csv.
+"""Public figures to compare ours with: all landlords' median of a measure the Regulator publishes
+(its TSM dataset, imported by `import_rsh_tsm`; `Metric.published_as`), and the rows of
+inequities/data/national_benchmarks.csv for everything else.
 
 Each row of that file names its source. Which of our figures a row sits beside is declared with
 the metric, in inequities/families.py (`Metric.benchmarks`, naming the row by source, measure and
@@ -15,6 +17,7 @@ import pandas as pd
 
 from inequities import families
 from inequities.metrics import ALL
+from surveys import peers
 
 DATA = Path(__file__).resolve().parent / "data" / "national_benchmarks.csv"
 REGION_DIMENSION = "region"
@@ -41,9 +44,26 @@ def row(source, measure, group):
     return found[0]
 
 
+def published_medians():
+    """One row per metric the Regulator publishes for every landlord: all landlords' median for
+    rented homes (LCRA) in the latest imported year, beside everyone's figure of every dimension."""
+    measures = {key: metric.published_as for key, metric in families.METRICS.items() if metric.published_as}
+    placements = {p.measure: p for p in peers.place_all([(code, "LCRA", None) for code in measures.values()])}
+    found = []
+    for key, code in measures.items():
+        placement = placements.get(code)
+        if placement is None or not placement.everyone.summarised:
+            continue
+        source = (f"{placement.source}: median of {placement.everyone.landlords} landlords' {code}, "
+                  "rented homes (LCRA)")  # fmt: skip
+        found.append({"metric": key, "dimension": "*", "group": ALL, "region": ALL,
+                      "benchmark_rate": placement.everyone.median, "benchmark_source": source})  # fmt: skip
+    return found
+
+
 def matches():
     """One row per figure key a benchmark applies to: metric, dimension, group, region, benchmark."""
-    found = []
+    found = published_medians()
     for key, metric in families.METRICS.items():
         for benchmark in metric.benchmarks:
             public = row(benchmark.source, benchmark.measure, benchmark.row_group)

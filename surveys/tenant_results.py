@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from repairs import management_information
+from surveys import peers, tsm
 from surveys import selectors as survey_selectors
-from surveys import tsm
 from surveys.choices import SurveyKind, Tenure
 from surveys.models import Invitation, Response, SampleMethod, Survey, SurveyApproach
 
@@ -102,6 +102,28 @@ def _row(figure):
         "count": figure.count,
         "total": figure.total,
     }
+
+
+def peer_rows(perception, management, profile=None):
+    """This year's figures (`perception_rows`, `management_rows`) placed among all landlords and
+    among our peers, by the Regulator's latest published figures (surveys/peers.py). A perception
+    figure too small to publish is not placed; the other landlords' figures still show."""
+    figures, words = [], {}
+    for row in perception:
+        now = row["now"]
+        if now.tenure in (Tenure.LCRA, Tenure.LCHO):
+            figures.append((now.measure, now.tenure, None if row["hidden"] else now.satisfied_rate))
+            words[(now.measure, now.tenure)] = (f"{now.measure} {now.name}", row["tenure"])
+    for row in management:
+        key = (row["code"], row["tenure"])
+        if key not in words:  # CH02's first row is the Regulator's (within the Code's time, extensions allowed)
+            figures.append((*key, row["raw"]))
+            words[key] = (f"{row['code']} {row['label']}", Tenure(row["tenure"]).label if row["tenure"] else "")
+    return [
+        {"measure": words[(p.measure, p.tenure)][0], "tenure": words[(p.measure, p.tenure)][1], "source": p.source,
+         **p.cells()}
+        for p in peers.place_all(figures, profile)
+    ]  # fmt: skip
 
 
 def approach_facts(survey):

@@ -30,16 +30,23 @@ class ImportCommand(BaseCommand):
         """Extra keyword arguments for the importer (a survey, say)."""
         return {}
 
+    def read(self, file):
+        """The file's content as the importer reads it: text, or bytes for a workbook."""
+        return read_text(file)
+
+    def importer(self, **kwargs):
+        return IMPORTS[self.kind].importer(**kwargs)
+
     def handle(self, *args, file, by=None, **options):
         user = None
         if by:
             user = get_user_model().objects.filter(username=by).first()
             if user is None:
                 raise CommandError(f"There is no user {by}.")
-        text = read_text(file)
-        importer = IMPORTS[self.kind].importer(by=user, file_name=file.name, **self.importer_options(options))
+        content = self.read(file)
+        importer = self.importer(by=user, file_name=file.name, **self.importer_options(options))
         try:
-            summary = importer.run(text)
+            summary = importer.run(content)
         except ImportFailed as failure:
             for problem in failure.problems:
                 self.stderr.write(str(problem))

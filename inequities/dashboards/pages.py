@@ -6,6 +6,7 @@ from django.utils.http import urlencode
 
 from inequities import families, findings, labels, signals
 from inequities.dashboards import BY_SLUG, DASHBOARDS, dashboard_for_metric
+from inequities.dashboards import peers as peer_rows
 from inequities.dashboards.snapshots import (
     available_metrics,
     chosen_snapshot,
@@ -18,6 +19,7 @@ from inequities.dashboards.tables import GROUP_DIMENSIONS, build_not_asked_table
 from inequities.dimensions import DIMENSIONS, published
 from inequities.metrics import ALL
 from inequities.models import Figure
+from surveys import peers
 
 
 def page_context(dashboard, params):
@@ -53,7 +55,20 @@ def page_context(dashboard, params):
         "tables": dashboard.tables(snapshot, metrics, chosen_dimensions, region),
         "missing": not available,
         "chance": chance(dashboard, snapshot),
+        **peer_context(dashboard, snapshot),
     }
+
+
+def peer_context(dashboard, snapshot):
+    """The page's measures among other landlords', and who our peers are, where the Regulator publishes them."""
+    if not any(families.METRICS[key].part in PUBLISHED_PARTS for key in dashboard.metrics):
+        return {"peers": [], "profile": ""}
+    profile = peers.our_profile()
+    return {"peers": peer_rows.rows(dashboard, snapshot, profile), "profile": profile.describe()}
+
+
+# The measures the Regulator publishes for every landlord (their parts: "TP01"), for the pages that show one.
+PUBLISHED_PARTS = {metric.part for metric in families.METRICS.values() if metric.published_as}
 
 
 def chance(dashboard, snapshot):

@@ -1,6 +1,7 @@
 from .definitions import Question, SampleMethod, Survey, SurveyApproach, SurveyVersion
 from .deliveries import Delivery, DeliveryKind, DeliveryStatus, PrintBatch
 from .invitations import Invitation, InvitationChannel
+from .published import LandlordType, PeerRegion, PublishedMeasure, SizeBand
 from .responses import Answer, AnswerChange, Response, SetAsideDraft
 
 __all__ = [
@@ -11,12 +12,16 @@ __all__ = [
     "DeliveryStatus",
     "Invitation",
     "InvitationChannel",
+    "LandlordType",
+    "PeerRegion",
     "PrintBatch",
+    "PublishedMeasure",
     "Question",
     "Response",
     "SampleMethod",
     "Survey",
     "SurveyApproach",
     "SetAsideDraft",
+    "SizeBand",
     "SurveyVersion",
 ]

@@ -6,7 +6,7 @@ from django.shortcuts import render
 
 from core import spreadsheets
 from core.access import public_page
-from surveys import tenant_results, tsm
+from surveys import peers, tenant_results, tsm
 
 
 @public_page
@@ -19,9 +19,15 @@ def tenant_satisfaction(request):
         "min_answers": settings.INEQUITIES_MIN_DENOMINATOR,
     }
     if survey is not None:
+        rows = tenant_results.perception_rows(survey, previous)
+        management = tenant_results.management_rows(survey)
+        profile = peers.our_profile()
+        comparisons = tenant_results.peer_rows(rows, management, profile)
         context |= {
-            "rows": tenant_results.perception_rows(survey, previous),
-            "management": tenant_results.management_rows(survey),
+            "rows": rows,
+            "management": management,
+            "comparisons": comparisons,
+            "peers": profile.describe(),
             "period": tenant_results.period_of(survey),
             "approach": tenant_results.approach_facts(survey),
         }

@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 
 from engagement.models import EqualityProfile, Home, Resident
 from repairs.models import AsbCase, ComplianceCheck, DecencyRecord, RepairRequest
-from surveys.models import Response, Survey
+from surveys.models import PublishedMeasure, Response, Survey
 
 SAMPLES = Path(settings.BASE_DIR) / "docs" / "samples"
 DOCS = Path(settings.BASE_DIR) / "docs" / "data-formats.md"
@@ -47,6 +47,7 @@ def test_the_documented_order_names_every_import_and_its_sample():
         "import_compliance",
         "import_decency",
         "import_asb_cases",
+        "import_rsh_tsm",
     ]
 
 
@@ -66,3 +67,4 @@ def test_the_samples_import_in_the_documented_order_into_an_empty_database():
     assert RepairRequest.objects.count() == 4
     assert Response.objects.filter(survey_id=survey_number).count() == 6
     assert (ComplianceCheck.objects.count(), DecencyRecord.objects.count(), AsbCase.objects.count()) == (5, 4, 2)
+    assert PublishedMeasure.objects.filter(year=2025).count() == 9997

@@ -5,12 +5,14 @@ from playwright.sync_api import expect
 
 from surveys import services
 from tests.e2e.conftest import then_the_accessibility_baseline_is_met
-from tests.surveys.factories import InvitationFactory, answered_response, tsm_survey
+from tests.surveys.factories import InvitationFactory, PublishedMeasureFactory, answered_response, tsm_survey
 
 pytestmark = pytest.mark.browser
 
 
 def test_a_tenant_reads_the_published_results_without_signing_in(open_page, transactional_db):
+    for value in (0.6, 0.65, 0.7, 0.75, 0.8):  # other landlords' TP01, as the Regulator publishes them
+        PublishedMeasureFactory(value=value)
     for _year in range(2):
         survey = tsm_survey()
         answered_response(InvitationFactory(survey=survey))
@@ -19,6 +21,9 @@ def test_a_tenant_reads_the_published_results_without_signing_in(open_page, tran
     page.goto("/tenant-satisfaction/")
     expect(page.get_by_role("heading", name="How satisfied our tenants are")).to_be_visible()
     expect(page.get_by_role("table", name="Tenant perception measures, by tenure")).to_be_visible()
+    expect(page.get_by_role("table", name="Our figures among other landlords'")).to_be_visible()
+    # All five are our peers too (housing associations of fewer than 5,000 homes in the North).
+    expect(page.get_by_role("cell", name="70.0% (middle half 65.0% to 75.0%) of 5 landlords")).to_have_count(2)
     page = open_page()
     page.goto("/tenant-satisfaction/")
     then_the_accessibility_baseline_is_met(page)

@@ -56,16 +56,29 @@ def test_every_family_is_shown_on_a_page_and_every_page_is_a_dashboard():
     )  # fmt: skip
 
 
+@pytest.mark.django_db
 def test_every_benchmark_names_one_row_of_the_public_figures_and_every_row_names_no_metric():
     assert set(benchmarks.rows()[0]) == {
         "source", "year", "measure", "population", "group_dimension", "group", "value_pct", "note",
     }  # fmt: skip
     declared = [b for metric in families.METRICS.values() for b in metric.benchmarks]
-    assert len(declared) == 14
+    assert len(declared) == 12
     for benchmark in declared:
         assert benchmarks.row(benchmark.source, benchmark.measure, benchmark.row_group)["value_pct"]
-    # Regional rows also sit beside the region's own row in the region dimension.
-    assert len(benchmarks.matches()) == 14 + sum(b.region != "all" for b in declared)
+    # Regional rows also sit beside the region's own row in the region dimension. No Regulator's
+    # dataset is imported here, so no published median joins them.
+    assert len(benchmarks.matches()) == 12 + sum(b.region != "all" for b in declared)
+
+
+def test_the_regulators_published_measures_replace_the_typed_headline_figures():
+    """The headline report's landlord medians are gone from the typed file: each satisfied measure
+    the Regulator publishes for every landlord takes its median from the imported dataset."""
+    assert [r["measure"] for r in benchmarks.rows() if r["source"] == "RSH TSM headline report"] == [
+        "overall satisfaction (TP01) - dissatisfied"  # tenant-weighted: the dataset has no such figure
+    ]
+    assert {key: m.published_as for key, m in families.METRICS.items() if m.published_as} == {
+        "tp01_satisfied": "TP01", "tp02_satisfied": "TP02", "tp03_satisfied": "TP03", "tp04_satisfied": "TP04",
+    }  # fmt: skip
 
 
 def test_signals_name_the_topic_each_survey_measure_declares():

@@ -18,7 +18,7 @@ from tests.engagement.factories import (
 from tests.figures import recompute_over_a_year
 from tests.inequities.test_recompute import answer_tp01
 from tests.repairs.factories import ComplaintFactory, RepairRequestFactory, at
-from tests.surveys.factories import tsm_survey
+from tests.surveys.factories import PublishedMeasureFactory, tsm_survey
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 6, 30)
@@ -187,6 +187,8 @@ def test_a_difference_chance_could_give_raises_no_signal():
 
 
 def test_public_benchmarks_sit_beside_the_matching_figures():
+    for value in (0.60, 0.65, 0.72, 0.75, 0.80):  # the Regulator's published TP01 of five landlords
+        PublishedMeasureFactory(value=value)
     survey = tsm_survey()
     for n in range(30):
         resident = ResidentFactory()
@@ -194,8 +196,10 @@ def test_public_benchmarks_sit_beside_the_matching_figures():
         answer_tp01(survey, resident, "very_satisfied" if n < 20 else "very_dissatisfied")
     snapshot = recompute_over_a_year()
     everyone = figure(snapshot, "tp01_satisfied", group="all")
-    assert everyone.benchmark_rate == 0.71
-    assert everyone.benchmark_source.startswith("RSH TSM headline report 2024/25: overall satisfaction (TP01)")
+    assert everyone.benchmark_rate == 0.72  # the median of the five
+    assert everyone.benchmark_source == (
+        "Regulator of Social Housing, TSM 2025 dataset: median of 5 landlords' TP01, rented homes (LCRA)"
+    )
     white = figure(snapshot, "tp01_satisfied", "ethnic_group", "white")
     assert white.benchmark_rate == 0.69
     assert "secondary" in white.benchmark_source

@@ -87,3 +87,22 @@ def answered_response(invitation, answers=None, submit=True, language="en-gb"):
         survey_services.response_submit(response_key=response.key)
     response.refresh_from_db()
     return response
+
+
+class PublishedMeasureFactory(factory.django.DjangoModelFactory):
+    """Another landlord's published figure (the Regulator's TSM dataset), a housing association of
+    fewer than 5,000 homes in the North by default."""
+
+    class Meta:
+        model = "surveys.PublishedMeasure"
+
+    year = 2025
+    landlord_code = factory.Sequence(lambda n: f"L{n:04d}")
+    landlord_name = factory.LazyAttribute(lambda o: f"Landlord {o.landlord_code}")
+    landlord_type = "PRP"
+    size_band = "<5,000"
+    region = "North"
+    mostly_supported = False
+    measure = "TP01"
+    tenure = "LCRA"
+    value = 0.7

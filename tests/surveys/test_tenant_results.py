@@ -9,7 +9,13 @@ from django.urls import reverse
 
 from surveys import services, tsm
 from surveys.models import SurveyApproach
-from tests.surveys.factories import TSM_ANSWERS_NO_REPAIR, InvitationFactory, answered_response, tsm_survey
+from tests.surveys.factories import (
+    TSM_ANSWERS_NO_REPAIR,
+    InvitationFactory,
+    PublishedMeasureFactory,
+    answered_response,
+    tsm_survey,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +87,18 @@ def test_anyone_sees_the_same_numbers_as_the_tsm_results_with_last_year_beside(c
         assert line[4] == str(result.valid_responses)
     assert by_key[("TP01", "LCRA")][8:10] == ["0.5000", "2"]
     assert len([line for line in table[1:] if line[0][:2] in ("BS", "NM", "RP", "CH")]) == 22
+
+
+def test_the_tenant_page_places_our_figures_and_names_the_source(client, settings):
+    settings.INEQUITIES_MIN_DENOMINATOR, settings.INEQUITIES_MAX_SMALL = 0, 0
+    for value in (0.5, 0.6, 0.7, 0.8, 0.9):
+        PublishedMeasureFactory(value=value)
+    closed_survey(["very_satisfied", "fairly_satisfied", "neither", "very_dissatisfied"])  # TP01 LCRA: 50%
+    page = client.get(reverse("tenant_satisfaction"))
+    row = next(row for row in page.context["comparisons"] if row["measure"].startswith("TP01"))
+    assert row["ours"] == "50.0%"
+    assert row["everyone"] == "70.0% (middle half 60.0% to 80.0%) of 5 landlords"
+    assert row["everyone_where"] == "Higher than 0 of 5 (0%)"
+    html = page.content.decode()
+    assert "How we compare with other landlords" in html
+    assert "Regulator of Social Housing, TSM 2025 dataset" in html

@@ -15,6 +15,7 @@ from inequities.demo import seed_figures
 from repairs.demo import seed_repairs
 from repairs.demo_management import seed_management_information
 from surveys.demo import seed_surveys
+from surveys.demo_peers import seed_published_measures
 
 
 class Command(BaseCommand):
@@ -55,6 +56,7 @@ STEPS = [
     panels.seed_panels,
     contacts.seed_contacts,
     seed_management_information,
+    seed_published_measures,
     seed_figures,
 ]
 
