@@ -198,17 +198,29 @@ def code_clocks(
     *, number, received_on, acknowledged_on=None, responded_on=None, extension_working_days=0, extension_reason=""
 ):
     """The Complaint Handling Code clocks for one stage. The decision clock counts from the
-    acknowledgement (or, until there is one, from the day it was due)."""
+    acknowledgement (or, until there is one, from the day it was due), plus any extension up to the
+    Code's limit (`decision_due`, the same rule the figures use)."""
     acknowledgement_due = add_working_days(received_on, 5)
-    days = CODE_RESPONSE_DAYS[number] + extension_working_days
-    response_due = add_working_days(acknowledged_on or acknowledgement_due, days)
-    if extension_working_days:
-        rule = _("Within %(days)s working days of the acknowledgement, extended by %(extra)s") % {
-            "days": CODE_RESPONSE_DAYS[number],
-            "extra": extension_working_days,
-        }
+    response_due = decision_due(
+        number=number,
+        received_on=received_on,
+        acknowledged_on=acknowledged_on,
+        extension_working_days=extension_working_days,
+    )
+    words = {"days": CODE_RESPONSE_DAYS[number], "extra": extension_working_days}
+    if extension_working_days > EXTENSION_LIMIT_WORKING_DAYS[number]:
+        words["limit"] = EXTENSION_LIMIT_WORKING_DAYS[number]
+        rule = (
+            _(
+                "Within %(days)s working days of the acknowledgement, extended by %(extra)s; the Code allows "
+                "at most %(limit)s, so %(limit)s are counted"
+            )
+            % words
+        )
+    elif extension_working_days:
+        rule = _("Within %(days)s working days of the acknowledgement, extended by %(extra)s") % words
     else:
-        rule = _("Within %(days)s working days of the acknowledgement") % {"days": CODE_RESPONSE_DAYS[number]}
+        rule = _("Within %(days)s working days of the acknowledgement") % words
     return [
         Clock(_("Acknowledge"), _("Within 5 working days of receiving it"), acknowledgement_due, acknowledged_on),
         Clock(_("Send the decision"), rule, response_due, responded_on, extension_reason=extension_reason),

@@ -177,3 +177,22 @@ def test_finishing_an_emergency_hazard_job_records_it_investigated_and_made_safe
 
     still_open = RepairRequestFactory(hazard="emergency", priority="emergency", reported_at=at(2025, 11, 3, 22, 0))
     assert [clock.status(at(2025, 11, 6)) for clock in still_open.clocks()[1:]] == [OVERDUE, OVERDUE]
+
+
+def test_a_stage_two_extension_counts_up_to_twenty_working_days():
+    """The Code allows a stage 2 extension of at most 20 working days: the clock on the page and the
+    figures (decision_due) both count no more, whatever was recorded (an import, an old record)."""
+    from repairs.clocks import EXTENSION_LIMIT_WORKING_DAYS, decision_due
+
+    assert EXTENSION_LIMIT_WORKING_DAYS == {1: 10, 2: 20}
+    # Acknowledged Wednesday 16 April 2025: 20 working days is 19 May, 40 is Tuesday 17 June.
+    reason = "We need a structural engineer's report."
+    kwargs = {"number": 2, "received_on": date(2025, 4, 14), "acknowledged_on": date(2025, 4, 16)}
+    _acknowledge, twenty = code_clocks(**kwargs, extension_working_days=20, extension_reason=reason)
+    _acknowledge, twenty_five = code_clocks(**kwargs, extension_working_days=25, extension_reason=reason)
+    assert twenty.due == twenty_five.due == decision_due(**kwargs, extension_working_days=25) == date(2025, 6, 17)
+    assert str(twenty.rule) == "Within 20 working days of the acknowledgement, extended by 20"
+    assert str(twenty_five.rule) == (
+        "Within 20 working days of the acknowledgement, extended by 25; the Code allows at most 20, so 20 are counted"
+    )
+    assert decision_due(**kwargs, extension_working_days=25, extended=False) == date(2025, 5, 19)
