@@ -174,12 +174,17 @@ CODE_RESPONSE_DAYS = {1: 10, 2: 20}
 EXTENSION_LIMIT_WORKING_DAYS = {1: 10, 2: 20}
 
 
+def acknowledgement_due(received_on):
+    """The last day a stage's acknowledgement meets the Code: 5 working days after it was received."""
+    return add_working_days(received_on, 5)
+
+
 def decision_due(*, number, received_on, acknowledged_on=None, extension_working_days=0, extended=True):
     """The last day a stage's decision meets the Code (TSM CH02): 10 (stage 1) or 20 (stage 2) working
     days from the acknowledgement, or from the day it was due if it was late or never sent, plus any
     extension up to the Code's limit (`extended=False`: with no extension)."""
     extra = min(extension_working_days or 0, EXTENSION_LIMIT_WORKING_DAYS[number]) if extended else 0
-    counted_from = acknowledged_on or add_working_days(received_on, 5)
+    counted_from = acknowledged_on or acknowledgement_due(received_on)
     return add_working_days(counted_from, CODE_RESPONSE_DAYS[number] + extra)
 
 
@@ -200,7 +205,6 @@ def code_clocks(
     """The Complaint Handling Code clocks for one stage. The decision clock counts from the
     acknowledgement (or, until there is one, from the day it was due), plus any extension up to the
     Code's limit (`decision_due`, the same rule the figures use)."""
-    acknowledgement_due = add_working_days(received_on, 5)
     response_due = decision_due(
         number=number,
         received_on=received_on,
@@ -222,6 +226,11 @@ def code_clocks(
     else:
         rule = _("Within %(days)s working days of the acknowledgement") % words
     return [
-        Clock(_("Acknowledge"), _("Within 5 working days of receiving it"), acknowledgement_due, acknowledged_on),
+        Clock(
+            _("Acknowledge"),
+            _("Within 5 working days of receiving it"),
+            acknowledgement_due(received_on),
+            acknowledged_on,
+        ),
         Clock(_("Send the decision"), rule, response_due, responded_on, extension_reason=extension_reason),
     ]
