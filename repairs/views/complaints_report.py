@@ -34,12 +34,7 @@ def _year(request):
 
 
 def _context(report):
-    return {
-        "report": report,
-        "landlord": settings.LANDLORD_NAME,
-        "first_day": report.start,
-        "last_day": report.end,
-    }
+    return {"report": report, "landlord": settings.LANDLORD_NAME}
 
 
 @page(VIEW)
