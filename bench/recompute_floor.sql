@@ -337,7 +337,7 @@ SELECT 'working_days', ':' || days, 'imd_decile', imd_decile, region, count(*), 
 UNION ALL
 SELECT 'working_days', ':' || days, 'imd_quintile', imd_quintile, region, count(*), NULL::bigint, NULL::bigint FROM f GROUP BY imd_quintile, region, days;
 
--- Significant damp and mould hazards reported in the period: decided (every clock met, or one missed), and met.
+-- Significant hazards with Awaab's Law clocks reported in the period: decided (every clock met, or one missed), and met.
 WITH f AS MATERIALIZED (
 SELECT p.*, c.met, c.met OR c.failed AS decided
   FROM (SELECT rr.household_id,
@@ -354,7 +354,7 @@ SELECT p.*, c.met, c.met OR c.failed AS decided
                OR rr.preventative_work_started_on > rr.awaab_preventative_due
                OR (rr.preventative_work_started_on IS NULL AND rr.awaab_preventative_due < :'today'::date) AS failed
           FROM repairs_repairrequest rr, period
-         WHERE rr.hazard = 'damp_mould' AND rr.status <> 'cancelled'
+         WHERE rr.awaab_investigation_due IS NOT NULL AND rr.status <> 'cancelled'
            AND rr.reported_at >= period.starts AND rr.reported_at < period.ends) c
   JOIN people p ON p.household_id = c.household_id AND p.is_lead_tenant
 )

@@ -124,7 +124,7 @@ class WorkingDays:
         return self.days[self.number[day] + count - 1]
 
     def damp_and_mould_dues(self, reported, investigated):
-        """The four due dates, as repairs.clocks.damp_and_mould_clocks gives them (no delay reason)."""
+        """The four due dates, as repairs.clocks.significant_hazard_clocks gives them (no delay reason)."""
         investigation = self.add(self.local(reported), 10)
         if investigated is None:
             return investigation, None, None, None

@@ -39,3 +39,24 @@ def env_list(name, default=()):
     if raw is None:
         return list(default)
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_dates(name, default):
+    """A map of names to dates, `name=YYYY-MM-DD` separated by commas (`AWAABS_LAW_HAZARDS=falls=2026-10-27`).
+    Each name given replaces the default's date for that name; `name=never` takes it out."""
+    from datetime import date
+
+    result = dict(default)
+    for item in env_list(name):
+        key, _sep, value = item.partition("=")
+        key, value = key.strip(), value.strip()
+        if not key or not value:
+            raise ImproperlyConfigured(f"{name} must be name=YYYY-MM-DD pairs separated by commas; got {item!r}.")
+        if value.lower() == "never":
+            result.pop(key, None)
+            continue
+        try:
+            result[key] = date.fromisoformat(value)
+        except ValueError as exc:
+            raise ImproperlyConfigured(f"{name}: {key} must have a date as YYYY-MM-DD; got {value!r}.") from exc
+    return result

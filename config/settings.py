@@ -1,13 +1,13 @@
 """Settings. Every value comes from an environment variable; see the table in README.md."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_dates, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -347,6 +347,31 @@ REPAIRS_TARGET_ROUTINE_WORKING_DAYS = env_int("REPAIRS_TARGET_ROUTINE_WORKING_DA
 REPAIRS_RECALL_WINDOW_DAYS = env_int("REPAIRS_RECALL_WINDOW_DAYS", 30)
 # The largest photo a resident may attach to a repair report, in megabytes.
 REPAIRS_PHOTO_MAX_MEGABYTES = env_int("REPAIRS_PHOTO_MAX_MEGABYTES", 5)
+
+# Awaab's Law: the hazards it covers (repairs.choices.Hazard codes) and the day each one's clocks
+# commence. A hazard reported on or after its day has the Awaab's Law clocks; before it, or with no
+# day here, it has none. Emergency hazards and significant damp and mould are in force from
+# 27 October 2025. The later phases (Government draft guidance, June 2025) name only the year
+# ("in 2026", "in 2027"): the days below are this product's placeholder, one and two years on from
+# the first phase. Set the day in force, once it is laid, as AWAABS_LAW_HAZARDS=falls=2026-10-27,...
+# (a hazard named replaces its default day; `hazard=never` takes it out).
+AWAABS_LAW_FIRST_PHASE = date(2025, 10, 27)
+AWAABS_LAW_2026_GROUP = date(2026, 10, 27)
+AWAABS_LAW_2027_GROUP = date(2027, 10, 27)
+AWAABS_LAW_HAZARDS = env_dates(
+    "AWAABS_LAW_HAZARDS",
+    {
+        "emergency": AWAABS_LAW_FIRST_PHASE,
+        "damp_mould": AWAABS_LAW_FIRST_PHASE,
+        "excess_cold_heat": AWAABS_LAW_2026_GROUP,
+        "falls": AWAABS_LAW_2026_GROUP,
+        "collapse_explosion": AWAABS_LAW_2026_GROUP,
+        "fire_electrical": AWAABS_LAW_2026_GROUP,
+        "hygiene": AWAABS_LAW_2026_GROUP,
+        "food_safety": AWAABS_LAW_2026_GROUP,
+        "other_hhsrs": AWAABS_LAW_2027_GROUP,
+    },
+)
 
 # Silences and inequities: disclosure control. A figure is hidden when its denominator is below
 # INEQUITIES_MIN_DENOMINATOR, or its numerator or remainder is between 1 and INEQUITIES_MAX_SMALL.

@@ -18,6 +18,7 @@ ITEMS = [
     (_("Today's jobs"), "repairs:jobs"),
     (_("Repairs"), "repairs:list"),
     (_("Complaints"), "repairs:complaints"),
+    (_("Complaints report"), "repairs:complaints_report"),
     (_("Your repairs"), "repairs:mine"),
     (_("Scrutiny panels"), "panel_list"),
     (_("Engagement"), "activity_list"),

@@ -18,3 +18,19 @@ def default_period(today):
     end = today.replace(day=1) - timedelta(days=1)
     first = settings.INEQUITIES_YEAR_STARTS_MONTH
     return date(end.year if end.month >= first else end.year - 1, first, 1), end
+
+
+def reporting_year(year):
+    """The landlord's year starting in `year` (2025: 1 April 2025 to 31 March 2026): (first day, last day)."""
+    first = date(year, settings.INEQUITIES_YEAR_STARTS_MONTH, 1)
+    return first, date(year + 1, first.month, 1) - timedelta(days=1)
+
+
+def last_whole_year(today):
+    """The start year of the last reporting year that ended before `today`."""
+    return reporting_year_of(today) - 1
+
+
+def reporting_year_of(day):
+    """The start year of the reporting year `day` falls in."""
+    return day.year if day.month >= settings.INEQUITIES_YEAR_STARTS_MONTH else day.year - 1

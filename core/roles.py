@@ -109,6 +109,8 @@ HOUSING_OFFICER = Role(
         # Anti-social behaviour cases, opened from a logged contact (NM01).
         "repairs.view_asbcase",
         "repairs.add_asbcase",
+        # Officers manage complaints to a decision: they read the year's complaints report.
+        "repairs.view_complaintsannualreport",
     ),
 )
 REPAIRS_OPERATIVE = Role(
@@ -273,6 +275,10 @@ ADMINISTRATOR = Role(
         "core.change_languagerule",
         "core.delete_languagerule",
         "desk.view_languageflag",
+        # The Complaint Handling Code's annual report: the self-assessment and the governing body's response.
+        "repairs.view_complaintsannualreport",
+        "repairs.add_complaintsannualreport",
+        "repairs.change_complaintsannualreport",
     ),
     is_staff=True,
 )

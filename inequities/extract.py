@@ -29,7 +29,7 @@ from engagement.models import (
 )
 from inequities.dimensions import DIMENSIONS, NOT_RECORDED, REVIEW_ONLY, region_expression
 from inequities.metrics import ALL
-from repairs.models import Appointment, AppointmentOutcome, Complaint, ComplaintStage, Hazard, Priority, RepairRequest
+from repairs.models import Appointment, AppointmentOutcome, Complaint, ComplaintStage, Priority, RepairRequest
 from repairs.models import Status as RepairStatus
 from surveys.choices import DONT_KNOW, SCALE_GROUPS
 from surveys.models import Answer, Invitation, Response
@@ -266,8 +266,10 @@ def working_days_taken(start, end, today):
 
 
 def awaabs_law_cases(start, end, today):
-    """Significant damp and mould hazards reported in the period whose clocks are all decided:
-    how many met every one (investigation, written summary, safety work, preventative work)."""
+    """Significant hazards with Awaab's Law clocks (damp and mould, and each later group once it had
+    commenced when the hazard was reported: the stored due dates are set only then) reported in the
+    period whose clocks are all decided: how many met every one (investigation, written summary,
+    safety work, preventative work)."""
     steps = [
         ("investigated_at__date", "awaab_investigation_due"),
         ("summary_sent_on", "awaab_summary_due"),
@@ -283,7 +285,7 @@ def awaabs_law_cases(start, end, today):
     first, after = _local_day_starts(start, end)
     cases = RepairRequest.objects.filter(
         household__residents__is_lead_tenant=True,
-        hazard=Hazard.DAMP_MOULD,
+        awaab_investigation_due__isnull=False,
         reported_at__gte=first,
         reported_at__lt=after,
     ).exclude(status=RepairStatus.CANCELLED)

@@ -277,9 +277,10 @@ AWAABS_LAW = Family(
     PROPORTION,
     (
         Metric(
-            "awaabs_law_met", _("Damp and mould cases meeting every Awaab's Law deadline"), _("Met every deadline"),
-            _("have a damp and mould case meet every Awaab's Law deadline"),
-            _("significant damp and mould hazards reported in the period that met all four Awaab's Law clocks "
+            "awaabs_law_met", _("Significant hazards meeting every Awaab's Law deadline"), _("Met every deadline"),
+            _("have a significant hazard (such as damp and mould) meet every Awaab's Law deadline"),
+            _("significant hazards with Awaab's Law clocks (damp and mould, and each later group from its "
+              "commencement day) reported in the period that met all four Awaab's Law clocks "
               "(investigation, written summary, safety work, preventative work)"),
             _("those cases whose clocks are all decided: every step done, or one already late or overdue; cases "
               "still in time are left out until they are decided"),

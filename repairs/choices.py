@@ -35,9 +35,22 @@ class Priority(models.TextChoices):
 
 
 class Hazard(models.TextChoices):
+    """A hazard under Awaab's Law: an emergency hazard of any kind, or a significant hazard of one of
+    the groups of the Housing Health and Safety Rating System (HHSRS) the law covers. Which of them
+    have clocks, and from which day, is the setting AWAABS_LAW_HAZARDS (repairs.clocks reads it)."""
+
     NONE = "", _("No hazard")
     EMERGENCY = "emergency", _("Emergency hazard")
     DAMP_MOULD = "damp_mould", _("Significant damp and mould hazard")
+    # The 2026 group.
+    EXCESS_COLD_HEAT = "excess_cold_heat", _("Significant excess cold or excess heat hazard")
+    FALLS = "falls", _("Significant falls hazard")
+    COLLAPSE_EXPLOSION = "collapse_explosion", _("Significant structural collapse or explosion hazard")
+    FIRE_ELECTRICAL = "fire_electrical", _("Significant fire, flames, hot surfaces or electrical hazard")
+    HYGIENE = "hygiene", _("Significant domestic or personal hygiene, sanitation or drainage hazard")
+    FOOD_SAFETY = "food_safety", _("Significant food safety hazard")
+    # The 2027 group: every other HHSRS hazard except crowding and space.
+    OTHER_HHSRS = "other_hhsrs", _("Another significant HHSRS hazard (not crowding and space)")
 
 
 class Status(models.TextChoices):

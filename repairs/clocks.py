@@ -3,10 +3,12 @@
 Pure: each function reads a repair's or a stage's dates and returns Clock values; nothing is
 stored, so a change to a date always shows the right answer. Timescales:
 - the landlord's own target (fixed on the repair when it was raised);
-- Awaab's Law (in force from 27 October 2025): an emergency hazard investigated and made safe
-  within 24 hours; a significant damp and mould hazard investigated within 10 working days, a
-  written summary within 3 working days of the investigation, safety work within 5, and further
-  preventative work begun within 5 (or, with the reason recorded, within 12 weeks);
+- Awaab's Law, for the hazards the setting AWAABS_LAW_HAZARDS names, each from its commencement
+  day (emergencies and damp and mould from 27 October 2025; the 2026 and 2027 groups on their days):
+  an emergency hazard investigated and made safe within 24 hours; a significant hazard investigated
+  within 10 working days, a written summary within 3 working days of the investigation, safety work
+  within 5, and further preventative work begun within 5 (or, with the reason recorded, within 12
+  weeks). A hazard reported before its day has no Awaab's Law clock;
 - the Complaint Handling Code: acknowledge within 5 working days at each stage; decide within 10
   (stage 1) or 20 (stage 2) working days of the acknowledgement, plus any extension explained to
   the resident.
@@ -15,13 +17,13 @@ stored, so a change to a date always shows the right answer. Timescales:
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from repairs.choices import Hazard
 from repairs.working_days import add_working_days
 
-AWAABS_LAW_IN_FORCE = date(2025, 10, 27)
 PREVENTATIVE_WORK_LONGSTOP = timedelta(weeks=12)
 
 MET, MISSED, OVERDUE, OPEN, WAITING = "met", "missed", "overdue", "open", "waiting"
@@ -76,8 +78,24 @@ def landlord_target_clock(repair):
     )
 
 
+def awaabs_law_commences(hazard):
+    """The day Awaab's Law's clocks start for this hazard (settings.AWAABS_LAW_HAZARDS), or None."""
+    return settings.AWAABS_LAW_HAZARDS.get(hazard) if hazard else None
+
+
+def awaabs_law_applies(hazard, reported_on):
+    """Whether a hazard reported on this day has Awaab's Law clocks: its group had commenced."""
+    commences = awaabs_law_commences(hazard)
+    return commences is not None and reported_on >= commences
+
+
 def awaabs_law_clocks(repair):
-    """The Awaab's Law clocks for a hazard (none for a repair with no hazard classification)."""
+    """The Awaab's Law clocks for a hazard: none for a repair with no hazard, or with a hazard whose
+    group had not commenced on the day it was reported."""
+    if not repair.hazard or not repair.reported_at:
+        return []
+    if not awaabs_law_applies(repair.hazard, _local_date(repair.reported_at)):
+        return []
     if repair.hazard == Hazard.EMERGENCY:
         deadline = repair.reported_at + timedelta(hours=24)
         rule = _("Within 24 hours of the report")
@@ -85,19 +103,17 @@ def awaabs_law_clocks(repair):
             Clock(_("Investigate the emergency hazard"), rule, deadline, repair.investigated_at),
             Clock(_("Make the home safe"), rule, deadline, repair.made_safe_at),
         ]
-    if repair.hazard == Hazard.DAMP_MOULD:
-        return damp_and_mould_clocks(
-            reported_on=_local_date(repair.reported_at),
-            investigated_on=_local_date(repair.investigated_at),
-            summary_sent_on=repair.summary_sent_on,
-            made_safe_on=_local_date(repair.made_safe_at),
-            preventative_work_started_on=repair.preventative_work_started_on,
-            preventative_work_delay_reason=repair.preventative_work_delay_reason,
-        )
-    return []
+    return significant_hazard_clocks(
+        reported_on=_local_date(repair.reported_at),
+        investigated_on=_local_date(repair.investigated_at),
+        summary_sent_on=repair.summary_sent_on,
+        made_safe_on=_local_date(repair.made_safe_at),
+        preventative_work_started_on=repair.preventative_work_started_on,
+        preventative_work_delay_reason=repair.preventative_work_delay_reason,
+    )
 
 
-def damp_and_mould_clocks(
+def significant_hazard_clocks(
     *,
     reported_on,
     investigated_on=None,
@@ -106,7 +122,7 @@ def damp_and_mould_clocks(
     preventative_work_started_on=None,
     preventative_work_delay_reason="",
 ):
-    """The four clocks for a significant damp and mould hazard. Later steps count from the day the
+    """The four clocks for a significant hazard (damp and mould, and each later group). Later steps count from the day the
     investigation was actually done, so until then their due dates are not known."""
     investigation_due = add_working_days(reported_on, 10)
     after = investigated_on
@@ -158,12 +174,17 @@ CODE_RESPONSE_DAYS = {1: 10, 2: 20}
 EXTENSION_LIMIT_WORKING_DAYS = {1: 10, 2: 20}
 
 
+def acknowledgement_due(received_on):
+    """The last day a stage's acknowledgement meets the Code: 5 working days after it was received."""
+    return add_working_days(received_on, 5)
+
+
 def decision_due(*, number, received_on, acknowledged_on=None, extension_working_days=0, extended=True):
     """The last day a stage's decision meets the Code (TSM CH02): 10 (stage 1) or 20 (stage 2) working
     days from the acknowledgement, or from the day it was due if it was late or never sent, plus any
     extension up to the Code's limit (`extended=False`: with no extension)."""
     extra = min(extension_working_days or 0, EXTENSION_LIMIT_WORKING_DAYS[number]) if extended else 0
-    counted_from = acknowledged_on or add_working_days(received_on, 5)
+    counted_from = acknowledged_on or acknowledgement_due(received_on)
     return add_working_days(counted_from, CODE_RESPONSE_DAYS[number] + extra)
 
 
@@ -182,18 +203,34 @@ def code_clocks(
     *, number, received_on, acknowledged_on=None, responded_on=None, extension_working_days=0, extension_reason=""
 ):
     """The Complaint Handling Code clocks for one stage. The decision clock counts from the
-    acknowledgement (or, until there is one, from the day it was due)."""
-    acknowledgement_due = add_working_days(received_on, 5)
-    days = CODE_RESPONSE_DAYS[number] + extension_working_days
-    response_due = add_working_days(acknowledged_on or acknowledgement_due, days)
-    if extension_working_days:
-        rule = _("Within %(days)s working days of the acknowledgement, extended by %(extra)s") % {
-            "days": CODE_RESPONSE_DAYS[number],
-            "extra": extension_working_days,
-        }
+    acknowledgement (or, until there is one, from the day it was due), plus any extension up to the
+    Code's limit (`decision_due`, the same rule the figures use)."""
+    response_due = decision_due(
+        number=number,
+        received_on=received_on,
+        acknowledged_on=acknowledged_on,
+        extension_working_days=extension_working_days,
+    )
+    words = {"days": CODE_RESPONSE_DAYS[number], "extra": extension_working_days}
+    if extension_working_days > EXTENSION_LIMIT_WORKING_DAYS[number]:
+        words["limit"] = EXTENSION_LIMIT_WORKING_DAYS[number]
+        rule = (
+            _(
+                "Within %(days)s working days of the acknowledgement, extended by %(extra)s; the Code allows "
+                "at most %(limit)s, so %(limit)s are counted"
+            )
+            % words
+        )
+    elif extension_working_days:
+        rule = _("Within %(days)s working days of the acknowledgement, extended by %(extra)s") % words
     else:
-        rule = _("Within %(days)s working days of the acknowledgement") % {"days": CODE_RESPONSE_DAYS[number]}
+        rule = _("Within %(days)s working days of the acknowledgement") % words
     return [
-        Clock(_("Acknowledge"), _("Within 5 working days of receiving it"), acknowledgement_due, acknowledged_on),
+        Clock(
+            _("Acknowledge"),
+            _("Within 5 working days of receiving it"),
+            acknowledgement_due(received_on),
+            acknowledged_on,
+        ),
         Clock(_("Send the decision"), rule, response_due, responded_on, extension_reason=extension_reason),
     ]

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from engagement.models import EqualityProfile
 from repairs import targets
-from repairs.clocks import AWAABS_LAW_IN_FORCE
+from repairs.clocks import awaabs_law_applies
 from repairs.models import (
     Appointment,
     AppointmentOutcome,
@@ -178,7 +178,7 @@ def _repair(rng, now, household, category, reported_at, slow, deprived, operativ
         repair.cost = Decimal(rng.randint(40, 900 if priority != Priority.EMERGENCY else 400))
     else:
         repair.status = rng.choice([Status.REPORTED, Status.INSPECTED, Status.SCHEDULED, Status.IN_PROGRESS])
-    if reported_at.date() >= AWAABS_LAW_IN_FORCE:
+    if awaabs_law_applies(Hazard.DAMP_MOULD, reported_at.date()):
         _hazard(rng, now, repair, slow * (1.4 if deprived else 1.0))
     return repair
 

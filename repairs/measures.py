@@ -33,6 +33,7 @@ from django.utils import timezone
 from engagement.models import SchemeType
 from repairs.choices import CHECK_MEASURES, Priority, Status
 from repairs.clocks import (
+    acknowledgement_due,
     code_clocks,
     decision_due,
 )
@@ -173,7 +174,8 @@ def responsive_repairs_within_target(repairs, *, start=None, end=None):
 
 def complaints_by_tenure(stages, *, homes, start=None, end=None):
     """CH01 and CH02 for each tenure and stage: {(tenure, stage): {"made": n, "per_1000": rate,
-    "within_code": Share, "without_extension": Share}} of complaints made in the period.
+    "within_code": Share, "without_extension": Share, "acknowledged_in_time": Share, "extended": n}}
+    of complaints made in the period ("extended": how many had an extension).
 
     `homes` is {tenure: homes at the year end}. "Within the Code" counts an extension up to the Code's
     limit (10 working days at stage 1, 20 at stage 2); "without extension" counts none."""
@@ -192,6 +194,8 @@ def complaints_by_tenure(stages, *, homes, start=None, end=None):
                 "per_1000": per_thousand(len(made), homes.get(tenure, 0)),
                 "within_code": Share(sum(_answered_in_time(row, extended=True) for row in made), len(made)),
                 "without_extension": Share(sum(_answered_in_time(row, extended=False) for row in made), len(made)),
+                "acknowledged_in_time": Share(sum(_acknowledged_in_time(row) for row in made), len(made)),
+                "extended": sum(1 for row in made if row["extension_working_days"]),
             }
     return result
 
@@ -207,3 +211,8 @@ def _answered_in_time(row, *, extended):
         extension_working_days=row["extension_working_days"],
         extended=extended,
     )
+
+
+def _acknowledged_in_time(row):
+    """Whether the stage was acknowledged within the Code's 5 working days (repairs.clocks.acknowledgement_due)."""
+    return row["acknowledged_on"] is not None and row["acknowledged_on"] <= acknowledgement_due(row["received_on"])

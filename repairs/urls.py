@@ -1,6 +1,6 @@
 from django.urls import path
 
-from repairs.views import complaints, repairs, resident
+from repairs.views import complaints, complaints_report, repairs, resident
 
 app_name = "repairs"
 
@@ -17,6 +17,13 @@ urlpatterns = [
     path("mine/report/", resident.report_repair, name="report"),
     path("mine/<int:pk>/", resident.my_repair, name="my_repair"),
     path("complaints/", complaints.complaint_list, name="complaints"),
+    path("complaints/annual-report/", complaints_report.complaints_report, name="complaints_report"),
+    path("complaints/annual-report/pdf/", complaints_report.complaints_report_pdf, name="complaints_report_pdf"),
+    path(
+        "complaints/annual-report/record/",
+        complaints_report.complaints_report_record_page,
+        name="complaints_report_record",
+    ),
     path("complaints/log/", complaints.complaint_raise, name="complaint_raise"),
     path("complaints/<int:pk>/", complaints.complaint_detail, name="complaint"),
     path("complaints/<int:pk>/categories/", complaints.complaint_categories, name="complaint_categories"),

@@ -2,7 +2,7 @@
 for a window envelope, their personal link and its QR code, our phone number, a line in their main
 language on getting an interpreter) and then the paper questionnaire, in large print where that is
 their preference. Text stays text (searchable, read aloud by screen readers), and only the fonts
-installed on this machine are used: WeasyPrint is given a URL fetcher that fetches nothing.
+installed on this machine are used (core/pdf.py: WeasyPrint fetches nothing).
 
 Laying out pages is the slow part, so each questionnaire (per language and print size) is laid out
 once and its pages reused for every resident; each resident's reference is stamped on its first
@@ -20,6 +20,7 @@ from django.utils import formats, timezone, translation
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, RectangleObject
 
+from core.pdf import document
 from engagement.models import Format
 from surveys import sending
 from surveys.channels.base import postal_address
@@ -60,10 +61,6 @@ def letters_due(survey):
     )
 
 
-def _no_fetching(url, *args, **kwargs):
-    raise ValueError(f"The print pack fetches nothing ({url[:40]}): only local fonts and inline images.")
-
-
 def _qr(link):
     return segno.make(link, error="m").svg_inline(scale=4, omitsize=True)
 
@@ -80,7 +77,7 @@ class _Questionnaires:
                 printed = PrintedSurvey(self.survey, self.survey.current_version, language)
                 context = {"printed": printed, "large": large, "language": language}
                 html = render_to_string("surveys/print_pack/questionnaire.html", context)
-            self.done[(language, large)] = PdfReader(io.BytesIO(_document(html).write_pdf())).pages
+            self.done[(language, large)] = PdfReader(io.BytesIO(document(html).write_pdf())).pages
         return self.done[(language, large)]
 
 
@@ -110,12 +107,6 @@ def _item(delivery, today):
         )
 
 
-def _document(html):
-    from weasyprint import HTML
-
-    return HTML(string=html, url_fetcher=_no_fetching).render()
-
-
 def _chunk(items, title):
     """(letters PDF pages per item, stamp page per item) for a chunk of residents."""
     context = {
@@ -125,7 +116,7 @@ def _chunk(items, title):
         "landlord_address": settings.LANDLORD_ADDRESS,
         "phone": settings.LANDLORD_PHONE,
     }
-    letters = _document(render_to_string("surveys/print_pack/letters.html", context))
+    letters = document(render_to_string("surveys/print_pack/letters.html", context))
     first_page = {}  # a letter running onto a second page has its anchor on both
     for number, page in enumerate(letters.pages):
         for anchor in page.anchors:
@@ -133,7 +124,7 @@ def _chunk(items, title):
     starts = [first_page[f"letter-{n}"] for n in range(len(items))]
     ends = [*starts[1:], len(letters.pages)]
     letter_pages = PdfReader(io.BytesIO(letters.write_pdf())).pages
-    stamps = PdfReader(io.BytesIO(_document(render_to_string("surveys/print_pack/stamps.html", context)).write_pdf()))
+    stamps = PdfReader(io.BytesIO(document(render_to_string("surveys/print_pack/stamps.html", context)).write_pdf()))
     return [letter_pages[a:b] for a, b in zip(starts, ends, strict=True)], stamps.pages
 
 

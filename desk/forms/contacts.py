@@ -111,7 +111,7 @@ class ContactForm(forms.Form):
         Hazard.choices,
         required=False,
         initial=Hazard.NONE,
-        help_text=_("A hazard starts the legal clocks from the time of this contact."),
+        help_text=_("A hazard starts the legal clocks from the time of this contact, once the law covers its kind."),
     )
     repair_fixed = forms.BooleanField(label=_("I fixed it there and then"), required=False,
                                       help_text=_("It is recorded as done on the first visit."))  # fmt: skip

@@ -7,6 +7,7 @@ from .complaints import (
     ComplaintRaiseForm,
     ComplaintStageForm,
 )
+from .complaints_report import ComplaintsReportForm
 from .repairs import (
     AppointmentForm,
     HomeLookupForm,
@@ -26,6 +27,7 @@ __all__ = [
     "ComplaintFilterForm",
     "ComplaintRaiseForm",
     "ComplaintStageForm",
+    "ComplaintsReportForm",
     "HomeLookupForm",
     "RepairFilterForm",
     "RepairRaiseForm",

@@ -89,7 +89,9 @@ class RepairRaiseForm(forms.Form):
         initial=Hazard.NONE,
         required=False,
         widget=forms.RadioSelect,
-        help_text=_("A hazard starts the legal clocks for investigation and safety work."),
+        help_text=_(
+            "A hazard starts the legal clocks for investigation and safety work, once the law covers its kind."
+        ),
     )
 
     def __init__(self, *args, home, user=None, **kwargs):

@@ -22,10 +22,12 @@ from .complaints import (
     ComplaintStage,
     DiscriminationAllegation,
 )
+from .complaints_report import CODE_SECTIONS, ComplaintsAnnualReport
 from .landlord import AsbCase, ComplianceCheck, DecencyRecord
 from .repairs import Appointment, RepairRequest
 
 __all__ = [
+    "CODE_SECTIONS",
     "EXTENSION_LIMIT_WORKING_DAYS",
     "OPEN_STATUSES",
     "Appointment",
@@ -40,6 +42,7 @@ __all__ = [
     "ComplaintCategoryChange",
     "ComplaintCategoryTag",
     "ComplaintStage",
+    "ComplaintsAnnualReport",
     "ComplianceCheck",
     "DecencyRecord",
     "DiscriminationAllegation",

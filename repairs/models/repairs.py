@@ -52,7 +52,8 @@ class RepairRequest(Revisioned):
     )
     cost = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
     photo = models.FileField(upload_to="repair-photos/%Y/%m/", blank=True)
-    # Awaab's Law: when each step was done (the due dates are worked out from these, see clocks.py).
+    # Awaab's Law: when each step was done (the due dates are worked out from these and the day the
+    # hazard's group commenced, settings.AWAABS_LAW_HAZARDS; see clocks.py).
     investigated_at = models.DateTimeField(null=True, blank=True)
     summary_sent_on = models.DateField(_("Written summary sent on"), null=True, blank=True)
     made_safe_at = models.DateTimeField(_("Safety work done"), null=True, blank=True)
@@ -125,7 +126,7 @@ class RepairRequest(Revisioned):
 
     def derive_timescales(self):
         """Fill the stored copies of what the dates imply: working days taken, and the due date of
-        each damp and mould clock. Bulk inserts call this themselves; `save` always does.
+        each of a significant hazard's four Awaab's Law clocks (none before its group commenced). Bulk inserts call this themselves; `save` always does.
 
         A finished emergency-hazard job was investigated and made safe by the time it was finished
         (Awaab's Law: both within 24 hours): a step not recorded takes the completion time, so its
@@ -139,8 +140,8 @@ class RepairRequest(Revisioned):
             else None
         )
         dues = [None] * 4
-        if self.hazard == Hazard.DAMP_MOULD and self.reported_at:
-            dues = [clock.due for clock in awaabs_law_clocks(self)]
+        if self.hazard not in (Hazard.NONE, Hazard.EMERGENCY):
+            dues = [clock.due for clock in awaabs_law_clocks(self)] or dues
         (
             self.awaab_investigation_due,
             self.awaab_summary_due,

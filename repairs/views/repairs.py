@@ -24,7 +24,7 @@ from repairs.forms import (
     VisitOutcomeForm,
 )
 from repairs.models import Status
-from repairs.presenters import clock_rows
+from repairs.presenters import awaabs_law_note, clock_rows
 
 PAGE_SIZE = 50
 
@@ -83,6 +83,7 @@ def repair_detail(request, pk):
         "visit": visit,
         "contact_resident": _contact_resident(request.user, visit),
         "clocks": clock_rows(repair.clocks()),
+        "awaabs_law_note": awaabs_law_note(repair),
         "appointments": repair.appointments.select_related("operative"),
         "recalls": repair.recalls.all(),
         "complaints": repair.complaints.all(),

@@ -148,6 +148,11 @@ EXPECTED_ROLES = {
     "repairs:complaint_raise": {"housing_officer", "contact_centre_agent"},
     "repairs:complaint_close": {"housing_officer", "contact_centre_agent"},
     "repairs:complaint_categories": {"housing_officer", "contact_centre_agent"},
+    # The Complaint Handling Code's annual report: officers who manage complaints and administrators
+    # read it; administrators record the self-assessment and the governing body's response.
+    "repairs:complaints_report": {"housing_officer", "administrator"},
+    "repairs:complaints_report_pdf": {"housing_officer", "administrator"},
+    "repairs:complaints_report_record": {"administrator"},
     # Scrutiny panels: panel members read the panel's records, which name nobody; only staff see
     # who is on a panel, who took part in engagement, or a shortlist.
     "panel_list": {"housing_officer", "panel_member", "insight_analyst", "administrator"},

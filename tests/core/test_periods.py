@@ -32,3 +32,15 @@ def test_every_period_of_a_year_starts_on_the_same_day_so_each_holds_the_one_bef
     periods = [default_period(date(2026, month, 10)) for month in range(5, 13)]
     assert {start for start, _end in periods} == {date(2026, 4, 1)}
     assert [end.month for _start, end in periods] == list(range(4, 12))
+
+
+def test_the_reporting_year_its_days_and_the_last_whole_one():
+    from core.periods import last_whole_year, reporting_year, reporting_year_of
+
+    assert reporting_year(2025) == (date(2025, 4, 1), date(2026, 3, 31))
+    assert [reporting_year_of(day) for day in (date(2026, 3, 31), date(2026, 4, 1))] == [2025, 2026]
+    assert [last_whole_year(day) for day in (date(2026, 3, 31), date(2026, 4, 1), date(2026, 12, 6))] == [
+        2024,
+        2025,
+        2025,
+    ]

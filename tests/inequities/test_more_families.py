@@ -65,13 +65,13 @@ def test_median_working_days_with_its_order_statistic_interval():
     assert (everyone.denominator, everyone.rate) == (22, 8)  # the 11th and 12th of 22 are both 8
 
 
-def damp_case(disabled, met, reported=MONDAY):
-    """A significant damp and mould hazard: every step on time, or investigated late."""
+def damp_case(disabled, met, reported=MONDAY, hazard="damp_mould"):
+    """A significant damp and mould hazard (or another `hazard`): every step on time, or investigated late."""
     investigated = add_working_days(reported, 2 if met else 12)
     return RepairRequestFactory(
         household=lead(disabled).household,
         category="damp_mould",
-        hazard="damp_mould",
+        hazard=hazard,
         reported_at=local(reported, 9),
         investigated_at=local(investigated),
         summary_sent_on=add_working_days(investigated, 1),
@@ -94,6 +94,27 @@ def test_awaabs_law_share_counts_only_decided_cases():
     share = figure(snapshot, "awaabs_law_met")
     assert (share.numerator, share.denominator, share.rate, share.comparison_rate) == (5, 10, 0.5, 0.75)
     assert round(share.gap, 4) == -25.0
+
+
+def test_awaabs_law_share_counts_a_later_group_from_its_commencement_day(settings):
+    """With falls commencing on 1 March 2026: disabled lead tenants' 10 falls hazards (5 met) count
+    beside others' 20 damp and mould cases (15 met); falls reported on 27 February, and hazards of
+    the 2027 group, have no clocks and are not counted."""
+    settings.AWAABS_LAW_HAZARDS = {
+        "damp_mould": date(2025, 10, 27),
+        "falls": date(2026, 3, 1),
+        "other_hhsrs": date(2027, 10, 27),
+    }
+    for n in range(10):
+        damp_case("yes", met=n < 5, hazard="falls")
+    for n in range(20):
+        damp_case("no", met=n < 15)
+    for hazard, reported in (("falls", date(2026, 2, 27)), ("other_hhsrs", MONDAY)):
+        for _ in range(3):
+            assert damp_case("yes", met=False, reported=reported, hazard=hazard).awaab_investigation_due is None
+    snapshot = recompute_over_a_year(today=TODAY)
+    share = figure(snapshot, "awaabs_law_met")
+    assert (share.numerator, share.denominator, share.rate, share.comparison_rate) == (5, 10, 0.5, 0.75)
 
 
 def test_complaints_per_thousand_households_with_byar_intervals():

@@ -9,8 +9,8 @@ from repairs.clocks import (
     OVERDUE,
     WAITING,
     code_clocks,
-    damp_and_mould_clocks,
     every_awaabs_law_clock_met,
+    significant_hazard_clocks,
 )
 from tests.repairs.factories import RepairRequestFactory, at
 
@@ -26,8 +26,8 @@ def statuses(clocks, now=None):
     return [(clock.due, clock.status(now)) for clock in clocks]
 
 
-def test_damp_and_mould_clocks_all_met():
-    clocks = damp_and_mould_clocks(
+def test_significant_hazard_clocks_all_met():
+    clocks = significant_hazard_clocks(
         reported_on=REPORTED,
         investigated_on=INVESTIGATED,
         summary_sent_on=date(2025, 11, 19),
@@ -44,7 +44,7 @@ def test_damp_and_mould_clocks_all_met():
 
 
 def test_a_written_summary_a_day_late_misses_its_clock():
-    clocks = damp_and_mould_clocks(
+    clocks = significant_hazard_clocks(
         reported_on=REPORTED,
         investigated_on=INVESTIGATED,
         summary_sent_on=date(2025, 11, 20),
@@ -56,7 +56,7 @@ def test_a_written_summary_a_day_late_misses_its_clock():
 
 
 def test_preventative_work_with_a_recorded_delay_has_twelve_weeks():
-    extended = damp_and_mould_clocks(
+    extended = significant_hazard_clocks(
         reported_on=REPORTED,
         investigated_on=INVESTIGATED,
         summary_sent_on=date(2025, 11, 19),
@@ -67,7 +67,7 @@ def test_preventative_work_with_a_recorded_delay_has_twelve_weeks():
     assert extended[3].due == date(2026, 2, 6)
     assert extended[3].status() == MET
     assert extended[3].extended
-    not_extended = damp_and_mould_clocks(
+    not_extended = significant_hazard_clocks(
         reported_on=REPORTED,
         investigated_on=INVESTIGATED,
         preventative_work_started_on=date(2026, 1, 30),
@@ -76,14 +76,14 @@ def test_preventative_work_with_a_recorded_delay_has_twelve_weeks():
 
 
 def test_an_investigation_not_done_in_time_is_overdue_and_later_clocks_wait():
-    clocks = damp_and_mould_clocks(reported_on=REPORTED)
+    clocks = significant_hazard_clocks(reported_on=REPORTED)
     now = at(2025, 11, 18)
     assert statuses(clocks, now) == [(date(2025, 11, 17), OVERDUE), (None, WAITING), (None, WAITING), (None, WAITING)]
     assert every_awaabs_law_clock_met(clocks, now) is False
 
 
 def test_a_case_still_inside_its_clocks_is_undecided():
-    clocks = damp_and_mould_clocks(reported_on=REPORTED)
+    clocks = significant_hazard_clocks(reported_on=REPORTED)
     now = at(2025, 11, 10)
     assert clocks[0].status(now) == OPEN
     assert every_awaabs_law_clock_met(clocks, now) is None
@@ -177,3 +177,22 @@ def test_finishing_an_emergency_hazard_job_records_it_investigated_and_made_safe
 
     still_open = RepairRequestFactory(hazard="emergency", priority="emergency", reported_at=at(2025, 11, 3, 22, 0))
     assert [clock.status(at(2025, 11, 6)) for clock in still_open.clocks()[1:]] == [OVERDUE, OVERDUE]
+
+
+def test_a_stage_two_extension_counts_up_to_twenty_working_days():
+    """The Code allows a stage 2 extension of at most 20 working days: the clock on the page and the
+    figures (decision_due) both count no more, whatever was recorded (an import, an old record)."""
+    from repairs.clocks import EXTENSION_LIMIT_WORKING_DAYS, decision_due
+
+    assert EXTENSION_LIMIT_WORKING_DAYS == {1: 10, 2: 20}
+    # Acknowledged Wednesday 16 April 2025: 20 working days is 19 May, 40 is Tuesday 17 June.
+    reason = "We need a structural engineer's report."
+    kwargs = {"number": 2, "received_on": date(2025, 4, 14), "acknowledged_on": date(2025, 4, 16)}
+    _acknowledge, twenty = code_clocks(**kwargs, extension_working_days=20, extension_reason=reason)
+    _acknowledge, twenty_five = code_clocks(**kwargs, extension_working_days=25, extension_reason=reason)
+    assert twenty.due == twenty_five.due == decision_due(**kwargs, extension_working_days=25) == date(2025, 6, 17)
+    assert str(twenty.rule) == "Within 20 working days of the acknowledgement, extended by 20"
+    assert str(twenty_five.rule) == (
+        "Within 20 working days of the acknowledgement, extended by 25; the Code allows at most 20, so 20 are counted"
+    )
+    assert decision_due(**kwargs, extension_working_days=25, extended=False) == date(2025, 5, 19)
