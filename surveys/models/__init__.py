@@ -1,4 +1,4 @@
-from .definitions import Question, SampleMethod, Survey, SurveyApproach, SurveyVersion
+from .definitions import Question, SampleMethod, Survey, SurveyApproach, SurveyVersion, WeightingCharacteristic
 from .deliveries import Delivery, DeliveryKind, DeliveryStatus, PrintBatch
 from .invitations import Invitation, InvitationChannel
 from .responses import Answer, AnswerChange, Response, SetAsideDraft
@@ -17,6 +17,7 @@ __all__ = [
     "SampleMethod",
     "Survey",
     "SurveyApproach",
+    "WeightingCharacteristic",
     "SetAsideDraft",
     "SurveyVersion",
 ]
