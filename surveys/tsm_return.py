@@ -21,6 +21,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db.models import Count
 
+from core import spreadsheets
 from repairs import management_information
 from surveys import tsm
 from surveys.builtin import TSM_QUESTIONS
@@ -295,7 +296,7 @@ def csv_rows(year, rows):
 
 
 def write_csv(year, rows, handle):
-    writer = csv.writer(handle)
+    writer = spreadsheets.writer(handle)
     writer.writerow(CSV_COLUMNS)
     writer.writerows(csv_rows(year, rows))
 
@@ -313,8 +314,35 @@ def write_xlsx(year, rows, handle):
         for row in rows:
             if row.field.table == table:
                 sheet.append([row.field.name, row.field.datapoint, row.value, row.field.our_field])
+                value = sheet.cell(row=sheet.max_row, column=3)
+                if isinstance(value.value, str):
+                    value.data_type = "s"  # words typed here (a contractor's name) never run as a formula
     sheet = book.create_sheet(BLANK_SHEET)
     sheet.append(["Table", "Data field name", "Datapoint", "Why it is blank"])
     for row in blanks(rows):
         sheet.append([sheet_name(year, row.field.table), row.field.name, row.field.datapoint, row.why_blank])
     book.save(handle)
+
+
+def year_of(day):
+    """The Regulator's reporting year `day` falls in, by the year it ends (5 November 2024: 2025)."""
+    return day.year + 1 if day.month >= 4 else day.year
+
+
+FIRST_YEAR = 2024  # the measures began with 2023/24
+
+
+def years(today):
+    """The reporting years a return can be written for, newest first."""
+    return list(range(year_of(today), FIRST_YEAR - 1, -1))
+
+
+def latest_year_with_answers(today):
+    """The newest reporting year holding TSM survey answers, or this year when none does."""
+    day = (
+        Response.objects.filter(survey__kind=SurveyKind.TSM, submitted_at__isnull=False, received_on__isnull=False)
+        .order_by("-received_on")
+        .values_list("received_on", flat=True)
+        .first()
+    )
+    return year_of(day) if day else year_of(today)

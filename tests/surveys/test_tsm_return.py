@@ -8,12 +8,13 @@ measures). Reporting year 2025: 1 April 2024 to 31 March 2025.
 
 import csv
 from datetime import date
-from io import StringIO
+from io import BytesIO, StringIO
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
 from openpyxl import load_workbook
 
 from surveys import rsh_dictionary, tsm_return
@@ -190,3 +191,21 @@ def test_the_return_of_a_small_landlord_read_back_from_the_spreadsheet(landlord,
 def test_the_command_refuses_a_file_that_is_not_a_workbook(db, tmp_path):
     with pytest.raises(CommandError, match="must end .xlsx"):
         call_command("tsm_return", "2025", str(tmp_path / "return.csv"))
+
+
+def test_the_administrator_downloads_the_return_and_reads_what_is_left_blank(landlord, client, personas):
+    client.force_login(personas["administrator"])
+    page = client.get(reverse("surveys:tsm_return"), {"year": "2025"})
+    html = page.content.decode()
+    assert page.context["year"] == 2025
+    assert (page.context["fields"], page.context["filled"]) == (441, 441 - page.context["blank_count"])
+    assert "Online_Publication_URL" in html and "DP_TSML565" in html
+    assert "The address where the results are published is the landlord&#x27;s choice." in html
+    workbook = client.get(reverse("surveys:tsm_return_download", args=[2025, "xlsx"]))
+    assert workbook["Content-Disposition"] == 'attachment; filename="tsm-return-2025.xlsx"'
+    book = load_workbook(BytesIO(workbook.content), read_only=True)
+    rows = {row[0]: row[2] for row in book["TSM25_LCRA_Perception"].iter_rows(values_only=True, min_row=2)}
+    assert rows["Total_sample_size_a"] == 3
+    assert client.get(reverse("surveys:tsm_return_download", args=[1999, "xlsx"])).status_code == 404
+    client.force_login(personas["insight_analyst"])
+    assert client.get(reverse("surveys:tsm_return")).status_code == 403
