@@ -23,7 +23,7 @@ def tenant_satisfaction(request):
             "rows": tenant_results.perception_rows(survey, previous),
             "management": tenant_results.management_rows(survey),
             "period": tenant_results.period_of(survey),
-            "approach": tenant_results.approach_facts(survey),
+            "approach": tenant_results.summary_of_approach(survey),
         }
     return render(request, "surveys/tenant_satisfaction.html", context)
 
