@@ -20,10 +20,11 @@ import pandas as pd
 from django.utils.translation import gettext as _
 from scipy.stats import chisquare
 
-from engagement.equality import AgeBand, EthnicGroup, age_band, ethnic_group
+from engagement.equality import NOT_ASKED, AgeBand, EthnicGroup, age_band_expression, ethnic_group
 from engagement.equality import Answer as EqualityAnswer
+from engagement.models import SchemeType
 from surveys import small_numbers
-from surveys.choices import TSM_TENURES, Tenure, tenure_of
+from surveys.choices import TSM_TENURES, Tenure
 from surveys.models import Response, WeightingCharacteristic
 from surveys.sampling import population
 
@@ -40,34 +41,37 @@ LABELS = {
 }
 
 
-def _describe(resident, day):
-    """One resident's characteristics, as group codes (a region by its name)."""
-    profile = getattr(resident, "equality", None)
-    home = resident.household.home
-    return {
-        "resident": resident.pk,
-        WeightingCharacteristic.AGE_BAND: age_band(
-            resident.age_on(day), declined=bool(profile and profile.age_declined)
-        ).value,
-        WeightingCharacteristic.ETHNIC_GROUP: ethnic_group(profile.ethnicity) if profile else "not_asked",
-        WeightingCharacteristic.DISABILITY: profile.disability if profile else "not_asked",
-        WeightingCharacteristic.REGION: home.region.name,
-        WeightingCharacteristic.TENURE: tenure_of(home).value,
-    }
+def _rows(queryset, path, day, tenure):
+    """Characteristics as group codes, read in one query: the age band by the SQL rule every count
+    uses (engagement.equality.age_band_expression), a region by its name."""
+    rows = queryset.annotate(band=age_band_expression(path, day)).values_list(
+        "pk", "band", f"{path}equality__ethnicity", f"{path}equality__disability",
+        f"{path}household__home__region__name", tenure,
+    )  # fmt: skip
+    return [
+        {
+            "key": pk,
+            WeightingCharacteristic.AGE_BAND: band,
+            WeightingCharacteristic.ETHNIC_GROUP: ethnic_group(ethnicity) if ethnicity else NOT_ASKED,
+            WeightingCharacteristic.DISABILITY: disability or NOT_ASKED,
+            WeightingCharacteristic.REGION: region,
+            WeightingCharacteristic.TENURE: Tenure.LCHO
+            if kind in (SchemeType.SHARED_OWNERSHIP, Tenure.LCHO)
+            else Tenure.LCRA,
+        }
+        for pk, band, ethnicity, disability, region, kind in rows
+    ]
 
 
 def frames(survey, day):
     """(population, respondents): one row per lead tenant household of the relevant population, and
-    one per response sent from a rented or shared ownership home, each with its characteristics."""
-    related = ("household__home__region", "equality")
-    people = [_describe(r, day) for r in population(survey).select_related(*related)]
+    one per response sent from a rented or shared ownership home (its tenure as recorded when it
+    was sent), each with its characteristics."""
+    columns = WeightingCharacteristic.values
+    people = pd.DataFrame(_rows(population(survey), "", day, "household__home__scheme_type"), columns=["key", *columns])
     responses = Response.objects.filter(survey=survey, submitted_at__isnull=False, tenure__in=TSM_TENURES)
-    answered = [
-        {**_describe(response.resident, day), "response": response.pk}
-        for response in responses.select_related(*(f"resident__{path}" for path in related), "resident__household")
-    ]
-    columns = ["resident", *WeightingCharacteristic.values]
-    return pd.DataFrame(people, columns=columns), pd.DataFrame(answered, columns=[*columns, "response"])
+    answered = pd.DataFrame(_rows(responses, "resident__", day, "tenure"), columns=["key", *columns])
+    return people.rename(columns={"key": "resident"}), answered.rename(columns={"key": "response"})
 
 
 @dataclass
