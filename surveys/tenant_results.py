@@ -268,8 +268,8 @@ def weighting_words(approach, weights):
     names = ", ".join(str(WeightingCharacteristic(c).label).lower() for c in weights.characteristics)
     return _(
         "Weighted by %(names)s (raking: the answers' weighted shares match all our tenants' on each), "
-        "giving an effective sample size of %(effective)s. The measures above are unweighted, as the "
-        "Regulator requires them; the weighted results are shown below."
+        "giving an effective sample size of %(effective)s. The measures above are as answered "
+        "(unweighted); the weighted results are shown below, and are the ones in our return to the Regulator."
     ) % {"names": names, "effective": f"{weights.effective_sample_size:,.0f}"}
 
 

@@ -23,7 +23,7 @@ from django.db.models import Count
 
 from core import spreadsheets
 from repairs import management_information
-from surveys import tsm
+from surveys import representativeness, tsm
 from surveys.builtin import TSM_QUESTIONS
 from surveys.choices import AGREEMENT_SCALE, DONT_KNOW, SATISFACTION_SCALE, SCALE_GROUPS, SurveyKind, Tenure
 from surveys.models import (
@@ -121,9 +121,10 @@ def values(year):
     start, end = reporting_year(year)
     survey = survey_of_year(start, end)
     approach = (SurveyApproach.objects.filter(survey=survey).first() if survey else None) or SurveyApproach()
+    weights = _weights(survey, approach, end)
     known = {}
     for table, tenures in TENURES.items():
-        known |= {(table, key): value for key, value in _perception(start, end, tenures, approach).items()}
+        known |= {(table, key): value for key, value in _perception(start, end, tenures, approach, weights).items()}
     known |= {("management", key): value for key, value in _management(start, end).items()}
     result = []
     for field in fields():
@@ -141,7 +142,38 @@ def _why_blank(field, survey):
     return "No answers or records to count it from."
 
 
-def _perception(start, end, tenures, approach):
+def _weights(survey, approach, end):
+    """The respondents' weights (raking) when the landlord chose to weight, else None."""
+    if survey is None or not approach.weighted:
+        return None
+    people, respondents = representativeness.frames(survey, end)
+    return representativeness.rake(people, respondents, approach.weight_by) if len(respondents) else None
+
+
+def _weighted_rates(start, end, tenures, weights):
+    """Each measure's satisfied share with the respondents weighted: the calculated TSMs of a
+    weighted return (the Unweighted_ fields keep TP01 as answered)."""
+    answers = (
+        Answer.objects.filter(
+            response__survey__kind=SurveyKind.TSM,
+            response__submitted_at__isnull=False,
+            response__received_on__range=(start, end),
+            response__tenure__in=tenures,
+        )
+        .exclude(question__tsm_measure="")
+        .exclude(value=DONT_KNOW)
+        .values_list("response_id", "question__tsm_measure", "value")
+    )
+    totals = {}
+    for response, measure, value in answers:
+        weight = float(weights.weights.get(response, 0.0))
+        cell = totals.setdefault(measure, [0.0, 0.0])
+        cell[0] += weight if SCALE_GROUPS[value] == "satisfied" else 0.0
+        cell[1] += weight
+    return {f"{m}.satisfied_rate": _proportion(a / b) if b else None for m, (a, b) in totals.items()}
+
+
+def _perception(start, end, tenures, approach, weights=None):
     """Our fields for one perception table: the tenures it covers, counted together."""
     responses = Response.objects.filter(
         survey__kind=SurveyKind.TSM, submitted_at__isnull=False, received_on__range=(start, end), tenure__in=tenures
@@ -193,6 +225,8 @@ def _perception(start, end, tenures, approach):
         out[f"{measure}.filter_no"] = filtered.get((code, "no"), 0)
     for point in [*FIVE_POINTS, "satisfied_rate"]:
         out[f"unweighted.TP01.{point}"] = out.get(f"TP01.{point}")
+    if weights is not None:
+        out |= _weighted_rates(start, end, tenures, weights)
     return out
 
 

@@ -14,8 +14,9 @@ from datetime import date
 import pandas as pd
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from surveys import representativeness, services, small_numbers, tenant_results
+from surveys import representativeness, services, small_numbers, tenant_results, tsm_return
 from surveys.models import SurveyApproach
 from tests.engagement.factories import HomeFactory, HouseholdFactory, ResidentFactory
 from tests.surveys.factories import TSM_ANSWERS_NO_REPAIR, InvitationFactory, answered_response, tsm_survey
@@ -157,3 +158,15 @@ def test_weighted_results_are_published_beside_the_measures(survey, client):
     weighted = {(line[0], line[2]): line for line in table if line[1].endswith("(weighted)")}
     assert weighted[("TP01", "LCRA")][3] == "0.5000"
     assert tenant_results.required_responses(40, 0.05) == 37
+    # The return to the Regulator carries the weighted measures, and TP01 as answered beside them.
+    written = {
+        (r.field.table, r.field.name): r.value for r in tsm_return.values(tsm_return.year_of(timezone.localdate()))
+    }
+    assert (written[("LCRA", "TP01_Satisfied_Calc_LCRA")], written[("LCRA", "Unweighted_Prop_Satisfied_a")]) == (
+        0.5,
+        0.25,
+    )
+    assert (written[("LCRA", "Weighting_used_a")], written[("LCRA", "Weighting_characteristic1_a")]) == (
+        "Yes",
+        "Age band",
+    )
