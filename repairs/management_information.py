@@ -28,6 +28,7 @@ class Figure:
     count: int
     total: int
     rate: float | None  # a proportion (0-1) for SHARE, a number per 1,000 homes for PER_1000
+    part: str = ""  # "without_extension" for CH02 counted with no extension; "" for the measure itself
 
 
 def homes_by_tenure():
@@ -41,8 +42,8 @@ def homes_by_tenure():
     return result
 
 
-def _share(code, label, share, tenure=""):
-    return Figure(code, str(label), tenure, SHARE, share.count, share.total, share.rate)
+def _share(code, label, share, tenure="", part=""):
+    return Figure(code, str(label), tenure, SHARE, share.count, share.total, share.rate, part)
 
 
 def _rate(code, label, count, homes, tenure=""):
@@ -92,6 +93,6 @@ def figures(start, end):
                        % words, cell["within_code"], tenure),
                 _share(f"CH02 ({number})",
                        _("Stage %(stage)s complaints answered within the Code's time without an extension, "
-                         "%(tenure)s") % words, cell["without_extension"], tenure),
+                         "%(tenure)s") % words, cell["without_extension"], tenure, "without_extension"),
             ]  # fmt: skip
     return result

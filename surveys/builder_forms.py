@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.validators import validate_single_line
 from surveys.choices import AskedOf, QuestionKind, SurveyKind
-from surveys.models import Question, SampleMethod, SurveyApproach
+from surveys.models import Question, SampleMethod, SurveyApproach, WeightingCharacteristic
 from surveys.routing import routing_problem
 
 CHOICE_KINDS = (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE)
@@ -242,34 +242,89 @@ class TranslationUploadForm(forms.Form):
 
 
 class ApproachForm(forms.ModelForm):
-    """How a TSM survey was run, published beside its results."""
+    """How a TSM survey was run, published beside its results (summary of approach, items a-k):
+    what only people know. Sample size, dates, channels and representativeness are counted."""
+
+    weight_by = forms.MultipleChoiceField(
+        label=_("Weight the results by (optional)"),
+        help_text=_(
+            "Up to five characteristics we hold for every tenant. The answers are weighted (raking) so that "
+            "their shares match all our tenants' on each; the weighted results are published beside the "
+            "unweighted measures. Choose none for no weighting."
+        ),
+        choices=WeightingCharacteristic.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     class Meta:
         model = SurveyApproach
-        fields = ["sample_method", "run_by", "weighting", "incentives", "other_notes"]
+        fields = [
+            "sample_method",
+            "run_by",
+            "contractor_name",
+            "weight_by",
+            "weighting",
+            "excluded_rented",
+            "excluded_shared_ownership",
+            "exclusion_reasons",
+            "shortfall_reason",
+            "incentives",
+            "other_notes",
+        ]
         labels = {
             "sample_method": _("How residents were chosen"),
-            "run_by": _("Who ran the survey"),
-            "weighting": _("Weighting"),
+            "run_by": _("Who ran the survey, and what they did"),
+            "contractor_name": _("External contractor (optional)"),
+            "weighting": _("Weighting, in words"),
+            "excluded_rented": _("Rented households left out of the survey"),
+            "excluded_shared_ownership": _("Shared ownership households left out of the survey"),
+            "exclusion_reasons": _("Why they were left out (optional)"),
+            "shortfall_reason": _("Why fewer answered than the Regulator requires (optional)"),
             "incentives": _("Incentives (optional)"),
-            "other_notes": _("Anything else that affects the results (optional)"),
+            "other_notes": _("Anything else that affects the results, including comparison with last year (optional)"),
         }
         widgets = {"sample_method": forms.RadioSelect}
         error_messages = {
             "run_by": {"required": _("Enter who ran the survey")},
             "weighting": {"required": _("Enter the weighting, or say there was none")},
+            "excluded_rented": {"required": _("Enter the number of rented households left out, or 0")},
+            "excluded_shared_ownership": {
+                "required": _("Enter the number of shared ownership households left out, or 0")
+            },
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sample_method"].choices = [Choice(v, label) for v, label in SampleMethod.choices]
+        self.fields["weight_by"].choices = [Choice(v, label) for v, label in WeightingCharacteristic.choices]
+        for name in ("excluded_rented", "excluded_shared_ownership"):
+            self.fields[name].required = False  # blank: none left out
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
             Field.radios("sample_method", legend_size=Size.SMALL),
             Field.text("run_by", field_width=Fluid.TWO_THIRDS),
+            Field.text("contractor_name", field_width=Fluid.TWO_THIRDS),
+            Field.checkboxes("weight_by", legend_size=Size.SMALL),
             Field.textarea("weighting", rows=2),
+            Field.text("excluded_rented", field_width=5),
+            Field.text("excluded_shared_ownership", field_width=5),
+            Field.textarea("exclusion_reasons", rows=2),
+            Field.textarea("shortfall_reason", rows=2),
             Field.textarea("incentives", rows=2),
             Field.textarea("other_notes", rows=3),
             Submit("save", _("Save"), data_prevent_double_click="true"),
         )
+
+    def clean_excluded_rented(self):
+        return self.cleaned_data["excluded_rented"] or 0
+
+    def clean_excluded_shared_ownership(self):
+        return self.cleaned_data["excluded_shared_ownership"] or 0
+
+    def clean_weight_by(self):
+        chosen = self.cleaned_data["weight_by"]
+        if len(chosen) > 5:
+            raise forms.ValidationError(_("Choose up to five characteristics"))
+        return [value for value in WeightingCharacteristic.values if value in chosen]

@@ -10,17 +10,27 @@ decision is in docs/security.md). Staff still read the exact figures for the Reg
 The management-information measures count the landlord's own work, not what anyone said, and are
 published in full."""
 
+import math
 from datetime import timedelta
 
 from django.conf import settings
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from engagement.models import SchemeType
 from repairs import management_information
-from surveys import peers, tsm
-from surveys import selectors as survey_selectors
-from surveys.choices import SurveyKind, Tenure
-from surveys.models import Invitation, Response, SampleMethod, Survey, SurveyApproach
+from surveys import peers, representativeness, small_numbers, tsm
+from surveys.choices import DONT_KNOW, SCALE_GROUPS, TSM_TENURES, Mode, SurveyKind, Tenure
+from surveys.models import (
+    Answer,
+    Invitation,
+    Response,
+    SampleMethod,
+    Survey,
+    SurveyApproach,
+    WeightingCharacteristic,
+)
 
 
 def published_surveys():
@@ -38,19 +48,11 @@ def latest_and_previous():
 
 
 def too_few_to_publish(result):
-    """Whether a perception result's base is too small to publish: step 1 of the disclosure control
-    (inequities.disclosure.primary, which this floor cannot import; tests/surveys/test_small_bases.py
-    checks the two agree): fewer than INEQUITIES_MIN_DENOMINATOR answers, or 1 to
-    INEQUITIES_MAX_SMALL satisfied or not satisfied."""
+    """Whether a perception result's base is too small to publish (surveys.small_numbers): fewer
+    than INEQUITIES_MIN_DENOMINATOR answers, or 1 to INEQUITIES_MAX_SMALL satisfied or not."""
     if result is None or not result.valid_responses:
         return False  # nothing to publish: shown as no result
-    small = settings.INEQUITIES_MAX_SMALL
-    others = result.valid_responses - result.satisfied
-    return (
-        result.valid_responses < settings.INEQUITIES_MIN_DENOMINATOR
-        or 1 <= result.satisfied <= small
-        or 1 <= others <= small
-    )
+    return small_numbers.small_share(result.satisfied, result.valid_responses)
 
 
 def perception_rows(survey, previous=None):
@@ -126,36 +128,197 @@ def peer_rows(perception, management, profile=None):
     ]  # fmt: skip
 
 
-def approach_facts(survey):
-    """The survey approach summary: counted facts from the survey, and what staff recorded."""
+def relevant_responses(survey):
+    """Responses sent from rented and shared ownership homes: leaseholders are outside the measures
+    and are counted nowhere on the page."""
+    return Response.objects.filter(survey=survey, submitted_at__isnull=False, tenure__in=TSM_TENURES)
+
+
+def required_responses(homes, margin):
+    """The responses needed for a margin of error of `margin` at 95% confidence on a 50% result, with
+    the finite population correction, among `homes` homes (the precision the Regulator requires)."""
+    if not homes:
+        return 0
+    first = tsm.Z_95**2 * 0.25 / margin**2
+    return math.ceil(first / (1 + (first - 1) / homes))
+
+
+def counted(n):
+    """A count of people as published: 1 to INEQUITIES_MAX_SMALL says only "fewer than"."""
+    if small_numbers.small_count(n):
+        return _("fewer than %(n)s") % {"n": settings.INEQUITIES_MAX_SMALL + 1}
+    return f"{n:,}"
+
+
+def _by_tenure(counts):
+    """ "N (A rented, B shared ownership)": the split only when neither part is a small count."""
+    total = counted(sum(counts.values()))
+    if any(small_numbers.small_count(n) for n in counts.values()):
+        return total
+    return _("%(total)s (%(rented)s rented, %(owned)s shared ownership)") % {
+        "total": total,
+        "rented": f"{counts[Tenure.LCRA]:,}",
+        "owned": f"{counts[Tenure.LCHO]:,}",
+    }
+
+
+def channels(responses):
+    """Responses by how people answered, small channels merged so none can be worked out."""
+    by_mode = dict(responses.values_list("mode").annotate(n=Count("id")))
+    rows = [{"name": str(label), "answers": by_mode.get(value, 0)} for value, label in Mode.choices]
+    rows = sorted((row for row in rows if row["answers"]), key=lambda row: -row["answers"])
+    if not rows:
+        return []
+    return small_numbers.merge_small_groups(
+        rows, lambda row: small_numbers.small_count(row["answers"]), _("Other ways together")
+    )
+
+
+def _channel_words(rows):
+    words = []
+    for row in rows:
+        name = f"{row['name']} ({', '.join(row['merged'])})" if row.get("merged") else row["name"]
+        words.append(f"{name}: {counted(row['answers'])}")
+    return "; ".join(words) or _("none yet")
+
+
+def summary_of_approach(survey):
+    """The summary of approach the Regulator asks for beside the results (Survey Requirements,
+    paragraph 35, items a-k): what the service counts, the representativeness assessment, any
+    weighting, and what the administrator wrote. Only rented and shared ownership tenants count."""
     approach = SurveyApproach.objects.filter(survey=survey).first() or SurveyApproach(survey=survey)
-    submitted = Response.objects.filter(survey=survey, submitted_at__isnull=False)
-    first = submitted.order_by("submitted_at").values_list("submitted_at", flat=True).first()
-    last = submitted.order_by("-submitted_at").values_list("submitted_at", flat=True).first()
-    counts = survey_selectors.response_counts(survey)
+    responses = relevant_responses(survey)
+    by_tenure = dict(responses.values_list("tenure").annotate(n=Count("id")))
+    by_tenure = {tenure: by_tenure.get(tenure, 0) for tenure in TSM_TENURES}
     homes = tsm.homes_by_tenure()
-    modes = ", ".join(f"{label}: {n}" for label, n in counts["modes"] if n) or _("none yet")
-    facts = [
-        (_("Sample method"), SampleMethod(approach.sample_method).label),
-        (_("Households invited"), str(Invitation.objects.filter(survey=survey).count())),
-        (_("Responses"), str(counts["total"])),
+    invited = (
+        Invitation.objects.filter(survey=survey)
+        .exclude(resident__household__home__scheme_type=SchemeType.LEASEHOLD)
+        .count()
+    )
+    first = responses.order_by("received_on").values_list("received_on", flat=True).first()
+    last = responses.order_by("-received_on").values_list("received_on", flat=True).first()
+    channel_rows = channels(responses)
+    day = timezone.localdate(survey.closed_at) if survey.closed_at else timezone.localdate()
+    people, respondents = representativeness.frames(survey, day)
+    assessments = representativeness.assessments(people, respondents)
+    weights = (
+        representativeness.rake(people, respondents, approach.weight_by)
+        if approach.weighted and len(respondents)
+        else None
+    )
+    shortfalls = []
+    for tenure in TSM_TENURES:
+        if not homes[tenure]:
+            continue
+        margin = tsm.required_margin(homes[tenure])
+        needed = required_responses(homes[tenure], margin)
+        shortfalls.append(
+            _("%(tenure)s: %(needed)s responses needed for ± %(margin)s%%, %(got)s achieved, %(short)s")
+            % {
+                "tenure": Tenure(tenure).label,
+                "needed": f"{needed:,}",
+                "margin": f"{100 * margin:.0f}",
+                "got": counted(by_tenure[tenure]),
+                "short": _("%(n)s short") % {"n": f"{needed - by_tenure[tenure]:,}"}
+                if by_tenure[tenure] < needed
+                else _("no shortfall"),
+            }
+        )
+    if approach.shortfall_reason:
+        shortfalls.append(approach.shortfall_reason)
+    excluded = {Tenure.LCRA: approach.excluded_rented, Tenure.LCHO: approach.excluded_shared_ownership}
+    exclusions = _by_tenure(excluded) if sum(excluded.values()) else _("None")
+    if approach.exclusion_reasons:
+        exclusions = f"{exclusions}: {approach.exclusion_reasons}"
+    contractor = approach.run_by
+    if approach.contractor_name:
+        contractor = _("%(role)s (external contractor: %(name)s)") % {
+            "role": contractor,
+            "name": approach.contractor_name,
+        }
+    fieldwork = _("%(first)s to %(last)s") % {"first": _date(first), "last": _date(last)}
+    items = [
+        ("a", _("Achieved sample size"), _by_tenure(by_tenure)),
+        ("b", _("When the answers were collected"), fieldwork),
+        ("c", _("How people answered"), _channel_words(channel_rows)),
         (
-            _("Homes in the results (population)"),
-            _("%(rented)s rented, %(owned)s shared ownership")
-            % {"rented": homes[Tenure.LCRA], "owned": homes[Tenure.LCHO]},
+            "d",
+            _("How tenants were chosen"),
+            _("%(method)s; %(invited)s households invited of %(homes)s rented and shared ownership homes")
+            % {
+                "method": SampleMethod(approach.sample_method).label,
+                "invited": counted(invited),
+                "homes": f"{homes[Tenure.LCRA] + homes[Tenure.LCHO]:,}",
+            },
         ),
-        (_("Answers collected"), _("%(first)s to %(last)s") % {"first": _day(first), "last": _day(last)}),
-        (_("How people answered"), modes),
-        (_("Who ran the survey"), approach.run_by),
-        (_("Weighting"), approach.weighting),
-        (_("Incentives"), approach.incentives or _("None")),
-        (_("Anything else that affects the results"), approach.other_notes or _("Nothing")),
-    ]
-    return facts
+        ("e", _("How representative the answers are"), representativeness_words(assessments)),
+        ("f", _("Weighting"), weighting_words(approach, weights)),
+        ("g", _("Who ran the survey"), contractor),
+        ("h", _("Households left out, and why"), exclusions),
+        ("i", _("Shortfall against the required sample size"), "; ".join(shortfalls) or _("None")),
+        ("j", _("Incentives"), approach.incentives or _("None")),
+        ("k", _("Anything else that affects the results, including comparison with last year"),
+         approach.other_notes or _("Nothing")),
+    ]  # fmt: skip
+    return {
+        "items": items,
+        "assessments": assessments,
+        "weights": weights,
+        "weighted": weighted_rows(survey, weights) if weights is not None else [],
+        "channels": channel_rows,
+    }
 
 
-def _day(moment):
-    return timezone.localtime(moment).strftime("%-d %B %Y") if moment else "–"
+def representativeness_words(assessments):
+    names = ", ".join(a.label.lower() for a in assessments)
+    differ = [a.label.lower() for a in assessments if a.differs]
+    words = _(
+        "We compared the tenants who answered with all our rented and shared ownership tenants by %(names)s "
+        "(a chi-square goodness-of-fit test at the 5%% level)."
+    ) % {"names": names}
+    if differ:
+        return f"{words} " + _("Those who answered differ from all our tenants by %(differ)s.") % {
+            "differ": ", ".join(differ)
+        }
+    return f"{words} " + _("We found no evidence that those who answered differ from all our tenants.")
+
+
+def weighting_words(approach, weights):
+    if weights is None:
+        return approach.weighting
+    names = ", ".join(str(WeightingCharacteristic(c).label).lower() for c in weights.characteristics)
+    return _(
+        "Weighted by %(names)s (raking: the answers' weighted shares match all our tenants' on each), "
+        "giving an effective sample size of %(effective)s. The measures above are as answered "
+        "(unweighted); the weighted results are shown below, and are the ones in our return to the Regulator."
+    ) % {"names": names, "effective": f"{weights.effective_sample_size:,.0f}"}
+
+
+def weighted_rows(survey, weights):
+    """Each perception measure's satisfied share with the respondents weighted, published where the
+    unweighted result is."""
+    answers = (
+        Answer.objects.filter(response__in=relevant_responses(survey))
+        .exclude(question__tsm_measure="")
+        .exclude(value=DONT_KNOW)
+        .values_list("response_id", "question__tsm_measure", "response__tenure", "value")
+    )
+    totals = {}
+    for response, measure, tenure, value in answers:
+        weight = float(weights.weights.get(response, 0.0))
+        cell = totals.setdefault((measure, tenure), [0.0, 0.0])
+        cell[0] += weight if SCALE_GROUPS[value] == "satisfied" else 0.0
+        cell[1] += weight
+    rows = []
+    for row in perception_rows(survey):
+        satisfied, valid = totals.get((row["now"].measure, row["now"].tenure), (0.0, 0.0))
+        rows.append({**row, "weighted": satisfied / valid if valid else None})
+    return rows
+
+
+def _date(day):
+    return day.strftime("%-d %B %Y") if day else "–"
 
 
 CSV_COLUMNS = [
@@ -214,4 +377,53 @@ def csv_rows(survey, previous):
             "",
             "",
             "",
+        ]
+    yield from approach_csv_rows(summary_of_approach(survey))
+
+
+def approach_csv_rows(summary):
+    """The summary of approach in the same columns: its items a-k (words in `note`), the
+    representativeness assessment by characteristic and group (respondents' share in `result`, their
+    number in `valid_responses`, the population's share in `note`), the test, and any weighted
+    results."""
+    blank = [""] * 5
+    for letter, label, words in summary["items"]:
+        yield [f"approach ({letter})", str(label), "LCRA and LCHO", "", "", *blank, str(words)]
+    for assessment in summary["assessments"]:
+        for group in assessment.groups:
+            withheld = group.get("withheld")
+            name = f"{assessment.label}: {group['name']}"
+            if group.get("merged"):
+                name = f"{name} ({', '.join(group['merged'])})"
+            yield [
+                "representativeness",
+                name,
+                "LCRA and LCHO",
+                "" if withheld else _proportion(group["respondent_share"]),
+                "" if withheld else group["respondents"],
+                *blank,
+                NOT_PUBLISHED if withheld else f"share of all tenants {_proportion(group['population_share'])}",
+            ]
+        p_value = "" if assessment.p_value is None else _proportion(assessment.p_value)
+        statistic = "" if assessment.statistic is None else f"{assessment.statistic:.2f}"
+        yield [
+            "representativeness",
+            f"{assessment.label}: chi-square goodness-of-fit test (p-value)",
+            "LCRA and LCHO",
+            p_value,
+            assessment.respondents,
+            *blank,
+            f"chi-square {statistic} on {assessment.degrees_of_freedom} degrees of freedom"
+            + ("; differs at the 5% level" if assessment.differs else ""),
+        ]
+    for row in summary["weighted"]:
+        now = row["now"]
+        yield [
+            now.measure,
+            f"{now.name} (weighted)",
+            now.tenure,
+            "" if row["hidden"] else _proportion(row["weighted"]),
+            now.valid_responses,
+            *blank,
+            NOT_PUBLISHED if row["hidden"] else "",
         ]

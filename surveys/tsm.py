@@ -11,14 +11,15 @@
 
 import csv
 import math
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from django.db.models import Count
 
 from engagement.models import Home, SchemeType
-from surveys.choices import DONT_KNOW, SCALE_GROUPS, TSM_TENURES, Tenure
+from surveys.choices import DONT_KNOW, SCALE_GROUPS, TSM_TENURES, SurveyKind, Tenure
 from surveys.models import Answer
 
 DATA = Path(__file__).parent / "data"
@@ -78,6 +79,8 @@ class MeasureResult:
     dissatisfied: int = 0
     dont_know: int = 0
     homes: int = 0
+    # Answers by scale value ("very_satisfied", "agree"...): the five-point counts the return asks for.
+    by_value: Counter = field(default_factory=Counter)
 
     @property
     def name(self):
@@ -123,7 +126,16 @@ def tsm_results(survey, start=None, end=None):
 
     With `start` and `end`, only answers given in that period (by the day they were given, for
     every mode) count. Leasehold homes and their answers are outside the measures."""
-    answers = Answer.objects.filter(response__survey=survey, response__submitted_at__isnull=False)
+    return _results(Answer.objects.filter(response__survey=survey), start, end)
+
+
+def year_results(start, end):
+    """The same for every TSM survey's answers given from `start` to `end`: the Regulator's year."""
+    return _results(Answer.objects.filter(response__survey__kind=SurveyKind.TSM), start, end)
+
+
+def _results(answers, start, end):
+    answers = answers.filter(response__submitted_at__isnull=False)
     if start is not None:
         answers = answers.filter(response__received_on__gte=start)
     if end is not None:
@@ -146,6 +158,7 @@ def tsm_results(survey, start=None, end=None):
             continue
         group = "dont_know" if value == DONT_KNOW else SCALE_GROUPS[value]
         setattr(result, group, getattr(result, group) + n)
+        result.by_value[value] += n
     return [r for r in results.values() if r.homes or r.valid_responses or r.dont_know]
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from surveys.views import answer, builder, formats, invitations, receipts, results, staff
+from surveys.views import answer, builder, formats, invitations, receipts, regulator_return, results, staff
 
 app_name = "surveys"
 
@@ -53,4 +53,7 @@ urlpatterns = [
     path("<int:pk>/results/", results.survey_results, name="results"),
     path("<int:pk>/results/tsm.csv", results.tsm_csv, name="tsm_csv"),
     path("<int:pk>/responses.csv", results.responses_csv, name="responses_csv"),
+    # The return to the Regulator (administrators).
+    path("tsm-return/", regulator_return.tsm_return_page, name="tsm_return"),
+    path("tsm-return/<int:year>.<str:extension>", regulator_return.tsm_return_download, name="tsm_return_download"),
 ]

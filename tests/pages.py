@@ -343,6 +343,7 @@ SAMPLE_ARGUMENTS.update(
         "surveys:results": _survey_pk,
         "surveys:tsm_csv": _survey_pk,
         "surveys:responses_csv": _survey_pk,
+        "surveys:tsm_return_download": lambda personas: {"year": 2025, "extension": "xlsx"},
         "surveys:send_list_csv": lambda personas: {**_survey_pk(personas), "name": "calls"},
         "surveys:answer_start": _token,
         # A resident's sent answers, which the sweeps look for (SENT_ANSWER) on every page.

@@ -1,4 +1,4 @@
-from .definitions import Question, SampleMethod, Survey, SurveyApproach, SurveyVersion
+from .definitions import Question, SampleMethod, Survey, SurveyApproach, SurveyVersion, WeightingCharacteristic
 from .deliveries import Delivery, DeliveryKind, DeliveryStatus, PrintBatch
 from .invitations import Invitation, InvitationChannel
 from .published import LandlordType, PeerRegion, PublishedMeasure, SizeBand
@@ -21,6 +21,7 @@ __all__ = [
     "SampleMethod",
     "Survey",
     "SurveyApproach",
+    "WeightingCharacteristic",
     "SetAsideDraft",
     "SizeBand",
     "SurveyVersion",

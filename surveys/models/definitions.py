@@ -203,18 +203,57 @@ class SampleMethod(models.TextChoices):
     QUOTA = "quota", _("Quota sample")
 
 
-class SurveyApproach(models.Model):
-    """How a TSM survey was run: the summary the Regulator asks landlords to publish beside results.
+class WeightingCharacteristic(models.TextChoices):
+    """What the results can be weighted by, and the representativeness assessment compares: the
+    characteristics the landlord holds for every relevant tenant household (the lead tenant's)."""
 
-    Dates, sample size and modes are counted from the survey's own invitations and responses; these
-    are the facts only people know."""
+    AGE_BAND = "age_band", _("Age band")
+    ETHNIC_GROUP = "ethnic_group", _("Ethnic group")
+    DISABILITY = "disability", _("Disability")
+    REGION = "region", _("Region")
+    TENURE = "tenure", _("Tenure")
+
+
+def _no_characteristics():
+    return []
+
+
+class SurveyApproach(Revisioned):
+    """How a TSM survey was run: the summary the Regulator asks landlords to publish beside results
+    (Survey Requirements, paragraph 35, items a-k).
+
+    Dates, sample size, modes and the representativeness assessment are counted from the survey's
+    own invitations and responses; these are the facts only people know."""
 
     survey = models.OneToOneField(Survey, on_delete=models.CASCADE, related_name="approach")
     sample_method = models.CharField(max_length=20, choices=SampleMethod.choices, default=SampleMethod.CENSUS)
     run_by = models.CharField(
         max_length=200, default="In house", help_text=_("Who ran the survey: our own team or a research company.")
     )
+    contractor_name = models.CharField(
+        _("External contractor"),
+        max_length=200,
+        blank=True,
+        default="",
+        db_default="",
+        help_text=_("The research company that collected or analysed the answers. Leave blank if none."),
+    )
     weighting = models.TextField(default="None: results are not weighted.", help_text=_("Any weighting applied."))
+    weight_by = models.JSONField(
+        _("Weight the results by"),
+        default=_no_characteristics,
+        db_default=[],
+        blank=True,
+        help_text=_("Up to five characteristics (WeightingCharacteristic); none: the results are not weighted."),
+    )
+    excluded_rented = models.PositiveIntegerField(_("Rented households left out"), default=0, db_default=0)
+    excluded_shared_ownership = models.PositiveIntegerField(
+        _("Shared ownership households left out"), default=0, db_default=0
+    )
+    exclusion_reasons = models.TextField(_("Why they were left out"), blank=True, default="", db_default="")
+    shortfall_reason = models.TextField(
+        _("Why fewer answered than the Regulator requires"), blank=True, default="", db_default=""
+    )
     incentives = models.TextField(blank=True, help_text=_("Any prize draw or reward for taking part."))
     other_notes = models.TextField(
         blank=True, help_text=_("Anything else that affects the results, such as questions left out.")
@@ -222,3 +261,7 @@ class SurveyApproach(models.Model):
 
     def __str__(self):
         return f"Approach of {self.survey}"
+
+    @property
+    def weighted(self):
+        return bool(self.weight_by)

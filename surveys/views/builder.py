@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import page
-from core.concurrency import StaleEdit, read_at, refuse_stale, with_revision
+from core.concurrency import StaleEdit, read_at, refuse_stale, save_form_unless_changed, with_revision
 from surveys import building, builtin, services, translations
 from surveys.builder_forms import ApproachForm, BuilderQuestionForm, SurveyForm, TranslationUploadForm
 from surveys.forms import QuestionForm
@@ -232,12 +232,20 @@ def translation_file(request, pk, language):
 
 @page(BUILD)
 def approach(request, pk):
-    """How the survey was run, for the published TSM results."""
+    """How the survey was run, for the published TSM results: saved only if nobody else saved it
+    since the page was opened (core.concurrency)."""
     survey = get_object_or_404(Survey, pk=pk)
     instance = SurveyApproach.objects.filter(survey=survey).first() or SurveyApproach(survey=survey)
-    form = ApproachForm(request.POST or None, instance=instance)
+    form = with_revision(ApproachForm(request.POST or None, instance=instance), instance)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("How the survey was run is saved."))
-        return redirect("surveys:detail", pk)
+        try:
+            if instance.pk is None:
+                form.save()
+            else:
+                save_form_unless_changed(form, read_at(form, instance))
+        except StaleEdit as error:
+            refuse_stale(form, error)
+        else:
+            messages.success(request, _("How the survey was run is saved."))
+            return redirect("surveys:detail", pk)
     return render(request, "surveys/builder/approach.html", {"survey": survey, "form": form})

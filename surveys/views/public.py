@@ -29,7 +29,7 @@ def tenant_satisfaction(request):
             "comparisons": comparisons,
             "peers": profile.describe(),
             "period": tenant_results.period_of(survey),
-            "approach": tenant_results.approach_facts(survey),
+            "approach": tenant_results.summary_of_approach(survey),
         }
     return render(request, "surveys/tenant_satisfaction.html", context)
 

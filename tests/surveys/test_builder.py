@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from surveys import services
-from surveys.models import Question, Survey, SurveyVersion
+from surveys.models import Question, Survey, SurveyApproach, SurveyVersion
 from tests.surveys.factories import InvitationFactory, answered_response, draft_survey, tsm_survey
 
 pytestmark = pytest.mark.django_db
@@ -250,3 +250,36 @@ def test_how_the_survey_was_run_is_recorded_for_the_published_results(builder):
         {"sample_method": "stratified", "run_by": "Acme Research", "weighting": "By age and tenure"},
     )
     assert (survey.approach.sample_method, survey.approach.run_by) == ("stratified", "Acme Research")
+    assert (survey.approach.excluded_rented, survey.approach.weight_by, survey.approach.revision) == (0, [], 0)
+
+
+def test_the_summary_of_approach_saves_only_over_what_the_page_was_opened_on(builder):
+    survey = tsm_survey()
+    url = reverse("surveys:approach", args=[survey.pk])
+    fields = {"sample_method": "census", "run_by": "In house", "weighting": "None", "revision": "0"}
+    builder.post(url, fields)
+    builder.post(
+        url,
+        {
+            **fields,
+            "contractor_name": "Acme Research",
+            "weight_by": ["region", "age_band"],
+            "excluded_rented": "12",
+            "exclusion_reasons": "Bereaved in the month before fieldwork",
+            "shortfall_reason": "Fieldwork was cut short by the floods",
+            "revision": "0",
+        },
+    )
+    approach = SurveyApproach.objects.get(survey=survey)
+    assert (approach.contractor_name, approach.weight_by, approach.excluded_rented, approach.revision) == (
+        "Acme Research",
+        ["age_band", "region"],
+        12,
+        1,
+    )
+    # A second person's page, opened at revision 0, is refused and told what is saved now.
+    page = builder.post(url, {**fields, "contractor_name": "Other Ltd", "revision": "0"})
+    html = page.content.decode()
+    assert "Someone else changed this record since you opened this page" in html
+    assert "External contractor is now saved as: Acme Research" in html
+    assert SurveyApproach.objects.get(survey=survey).contractor_name == "Acme Research"

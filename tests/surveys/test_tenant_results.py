@@ -74,8 +74,10 @@ def test_anyone_sees_the_same_numbers_as_the_tsm_results_with_last_year_beside(c
         "RP02 (2)",
     ]
     assert codes[10:] == ["CH01 (1)", "CH02 (1)", "CH02 (1)", "CH01 (2)", "CH02 (2)", "CH02 (2)"] * 2
-    facts = dict(page.context["approach"])
-    assert (facts["Households invited"], facts["Responses"]) == ("4", "4")
+    items = {letter: value for letter, _label, value in page.context["approach"]["items"]}
+    assert items["a"] == "4 (4 rented, 0 shared ownership)"
+    assert items["d"].startswith("Random sample; 4 households invited of ")
+    assert items["g"] == "Acme Research"
 
     download = client.get(reverse("tenant_satisfaction_csv"))
     table = list(csv.reader(io.StringIO(download.content.decode())))
