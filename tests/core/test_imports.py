@@ -232,7 +232,7 @@ def test_an_administrator_uploads_sees_the_problems_then_confirms_a_corrected_fi
     batch = ImportBatch.objects.latest("pk")
     done = client.post(reverse("import_review", kwargs={"pk": batch.pk}), follow=True)
 
-    assert "Imported homes: 5 added, 0 updated." in done.content.decode()
+    assert "Homes: 5 added, 0 changed, 0 unchanged." in done.content.decode()
     assert Home.objects.count() == before + 5
     batch.refresh_from_db()
     assert batch.imported_at is not None and batch.content == ""
