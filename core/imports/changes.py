@@ -53,6 +53,10 @@ class Changes:
     def __str__(self):
         return " ".join(str(tally) for tally in self.tallies)
 
+    def any(self):
+        """Whether anything was (or would be) added, changed or ended."""
+        return any(t.added or t.changed or t.ended for t in self.tallies)
+
     def as_rows(self):
         """[[noun, added, changed, ended, unchanged]], to keep in a session and show as a table."""
         return [[t.noun, t.added, t.changed, t.ended, t.unchanged] for t in self.tallies]
@@ -85,8 +89,10 @@ class Kept:
     model: type
     key: tuple  # the attribute names that together name one record: ("property_reference",)
     noun: str  # what the report calls the records: "homes"
-    # (held values, new values) -> whether this row ends the record (None: nothing ends).
+    # (held values, new values) -> whether this row ends the record (None: nothing ends) ...
     ends: object = None
+    # ... reading these fields (held even where the file leaves them out).
+    ends_on: tuple = ()
 
     def held(self, keys, fields):
         """{key: (pk, {field: value})} for the records among `keys` that are held."""
@@ -115,7 +121,7 @@ class Kept:
         added, changed (and of them, ended) and unchanged. `keep`: fields a record held already
         keeps whatever the row says (those of columns not in the file). Reads; writes nothing."""
         keep = set(keep)
-        fields = sorted({name for values in rows.values() for name in values} - keep)
+        fields = sorted({name for values in rows.values() for name in values} - keep | set(self.ends_on))
         held = self.held(rows, fields)
         comparison = Comparison(self)
         for key, values in rows.items():

@@ -218,7 +218,8 @@ class CsvImport:
             return f"Dry run, nothing saved. {what}"
         with transaction.atomic():
             summary = self.write(checked.plan)
-            if self.changes_facts:
+            # A file that changed nothing (the usual night for most rows) changes no figure.
+            if self.changes_facts and (checked.changes is None or checked.changes.any()):
                 facts_changed.send(sender=type(self))
         return str(checked.changes) if checked.changes is not None else summary
 

@@ -181,6 +181,7 @@ TENANCIES = Kept(
     Household,
     ("tenancy_reference",),
     "tenancies",
-    ends=lambda before, after: before.get("tenancy_end") is None and after.get("tenancy_end") is not None,
+    ends=lambda before, after: before["tenancy_end"] is None and after["tenancy_end"] is not None,
+    ends_on=("tenancy_end",),
 )
 RESIDENTS = Kept(Resident, ("reference",), "residents")

@@ -113,6 +113,7 @@ KEPT = Kept(
     ("reference",),
     "repairs",
     ends=lambda before, after: before["status"] not in CLOSED and after["status"] in CLOSED,
+    ends_on=("status",),
 )
 COLUMN_OF = {"home_id": "property_reference", "operative_id": "operative", "due_at": "target_at"}
 

@@ -227,6 +227,7 @@ CHECKS = Kept(
     ("home_id", "check_type"),
     "building-safety checks",
     ends=lambda before, after: before["required"] and not after["required"],  # the home no longer needs it
+    ends_on=("required",),
 )
 DECENCY = Kept(DecencyRecord, ("home_id", "as_at"), "decency answers")
 CASES = Kept(
@@ -234,4 +235,5 @@ CASES = Kept(
     ("reference",),
     "anti-social behaviour cases",
     ends=lambda before, after: before["closed_on"] is None and after["closed_on"] is not None,
+    ends_on=("closed_on",),
 )

@@ -172,3 +172,28 @@ def test_the_browser_shows_what_a_file_will_add_change_and_end_before_it_is_conf
     assert ready.context["changes"] == [["homes", 1, 1, 0, 0]]
     assert "What importing it will do" in ready.content.decode()
     assert Home.objects.count() == before  # nothing until confirmed
+
+
+def test_a_residents_rerun_costs_the_same_queries_for_ten_rows_or_a_hundred(homes, tmp_path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def rerun(count):
+        line = "R{count}-{n},T{count}-{t},H1,2015-04-01,{end},Alex,{name},\n"
+        first = [line.format(count=count, n=n, t=n // 2, end="", name="Khan") for n in range(count)]
+        run(tmp_path, "import_residents", RESIDENTS + "".join(first))
+        again = [
+            line.format(count=count, n=n, t=n // 2, end="2026-01-31" if n // 2 % 5 == 0 else "", name="Khan")
+            if n % 10 != 3
+            else line.format(count=count, n=n, t=f"new{n}", end="", name="Khan")  # moves to a new tenancy
+            for n in range(count)
+        ]
+        with CaptureQueriesContext(connection) as queries:
+            said = run(tmp_path, "import_residents", RESIDENTS + "".join(again))
+        assert said == (
+            f"Residents: 0 added, {count // 10} changed, {count - count // 10} unchanged. "
+            f"Tenancies: {count // 10} added, 0 changed, {count // 10} ended, {count // 2 - count // 10} unchanged."
+        )
+        return len(queries)
+
+    assert rerun(10) == rerun(100)

@@ -96,3 +96,37 @@ def test_checks_decency_and_cases_run_again_update_by_their_keys(homes, tmp_path
     run(tmp_path, "import_asb_cases", again)
     assert AsbCase.objects.get(reference="A1").closed_on == date(2025, 2, 1)
     assert AsbCase.objects.count() == 3
+    # A file without the closed_on column leaves every case's closing date as it is.
+    without = "case_reference,property_reference,opened_on,involves_hate_incident\n"
+    assert run(tmp_path, "import_asb_cases", without + "A1,H1,2025-01-01,no\n") == (
+        "Anti-social behaviour cases: 0 added, 0 changed, 1 unchanged."
+    )
+    assert AsbCase.objects.get(reference="A1").closed_on == date(2025, 2, 1)
+
+
+def test_a_rerun_costs_the_same_queries_for_ten_repairs_or_a_hundred(homes, tmp_path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def rerun(count):
+        line = "K{count}-{n},H1,2025-01-06 09:00,plumbing,routine,{what},{status}\n"
+        first = [line.format(count=count, n=n, what="Leak", status="reported,") for n in range(count)]
+        run(tmp_path, "import_repairs", REPAIRS + "".join(first))
+        # A tenth completed (ended), a tenth described anew, a tenth new, the rest as they were.
+        again = [
+            line.format(count=count, n=n, what="Leak", status="completed,2025-01-07 09:00")
+            if n % 10 == 0
+            else line.format(count=count, n=n, what="Leak under the sink", status="reported,")
+            if n % 10 == 1
+            else first[n]
+            for n in range(count)
+        ]
+        again += [line.format(count=count, n=f"new{n}", what="Leak", status="reported,") for n in range(count // 10)]
+        tenth = count // 10
+        with CaptureQueriesContext(connection) as queries:
+            assert run(tmp_path, "import_repairs", REPAIRS + "".join(again)) == (
+                f"Repairs: {tenth} added, {tenth} changed, {tenth} ended, {count - 2 * tenth} unchanged."
+            )
+        return len(queries)
+
+    assert rerun(10) == rerun(100)
