@@ -71,6 +71,7 @@ class Comparison:
     changed: list = field(default_factory=list)  # [(pk, held values, new values)], ended ones included
     ended: list = field(default_factory=list)  # [pk] of the changed records the file ends
     unchanged: int = 0
+    pks: dict = field(default_factory=dict)  # {key: pk} of every record held
 
     def tally(self, noun=None):
         ended = len(self.ended)
@@ -129,6 +130,7 @@ class Kept:
                 comparison.added.append((key, values))
                 continue
             pk, before = held[key]
+            comparison.pks[key] = pk
             if keep:
                 values = {name: value for name, value in values.items() if name not in keep}
             if all(_same(before[name], value) for name, value in values.items()):

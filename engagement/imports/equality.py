@@ -94,14 +94,13 @@ class EqualityImport(CsvImport):
         comparison = KEPT.compare(rows)
         # A blank cell is "not asked" for a new profile; for one held already it keeps the answer held
         # (the resident may have answered since, here or on paper): an update never loses an answer.
-        held = {pk: before for pk, before, _values in comparison.changed}
-        kept, comparison.changed = comparison.changed, []
-        for pk, before, values in kept:
+        differing, comparison.changed = comparison.changed, []
+        for pk, before, values in differing:
             given = {name: value for name, value in values.items() if value not in (NOT_ASKED, "", None)}
             if all(before[name] == value for name, value in given.items()):
                 comparison.unchanged += 1
             else:
-                comparison.changed.append((pk, held[pk], given))
+                comparison.changed.append((pk, before, given))
         return comparison, problems
 
     def changes(self, comparison):

@@ -143,9 +143,7 @@ class ResidentsImport(CsvImport):
         if problems:
             return None, problems
         households = TENANCIES.compare({(ref,): given for ref, given in tenancies.items()})
-        pks = dict(
-            Household.objects.filter(tenancy_reference__in=list(tenancies)).values_list("tenancy_reference", "pk")
-        )
+        pks = {key[0]: pk for key, pk in households.pks.items()}
         new = {key[0]: Household(tenancy_reference=key[0], **given) for key, given in households.added}
         for person in residents.values():
             person["household_id"] = pks.get(person["household_id"]) or new[person["household_id"]]
