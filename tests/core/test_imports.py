@@ -1,6 +1,7 @@
 """Imports are all or nothing, and say exactly which line and column is wrong."""
 
 import time
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -262,3 +263,11 @@ def test_a_successful_import_asks_for_the_figures_once_it_commits_and_a_failed_o
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         run("import_homes", tmp_path, homes_csv(5))
     assert len(callbacks) == 1 and sent == ["recompute"]
+
+
+def test_a_dry_run_of_an_import_that_only_adds_checks_and_saves_nothing(db):
+    call_command("import_homes", str(SAMPLES / "homes.csv"), stdout=StringIO())
+    out = StringIO()
+    call_command("import_imd", str(SAMPLES / "imd.csv"), "--dry-run", stdout=out)
+    assert out.getvalue().strip() == "Dry run, nothing saved. 3 rows ready to import."
+    assert Home.objects.get(property_reference="SAMPLE0003").imd_decile is None
