@@ -86,8 +86,8 @@ class RepairsImport(CsvImport):
                 values, self.homes[values["property_reference"]], self.users.get(values["operative"])
             )
             rows[(fields.pop("reference"),)] = fields
-        # A repair held already keeps what the file does not give: a column left out, and the
-        # target worked out when it was first imported unless the file gives target_at.
+        # A repair held already keeps what the file does not give: a column left out, and (a row
+        # without target_at) the target worked out when it was first imported.
         keep = [name for name in next(iter(rows.values()), {}) if not self.in_file(COLUMN_OF.get(name, name))]
         return KEPT.compare(rows, keep=keep), []
 
@@ -96,7 +96,10 @@ class RepairsImport(CsvImport):
 
     def write(self, comparison):
         if comparison.added:
-            _write([{"reference": key[0], **fields} for key, fields in comparison.added], self.by)
+            rows = [{"reference": key[0], **fields} for key, fields in comparison.added]
+            for row in rows:
+                row.setdefault("due_at", targets.due_at(row["priority"], row["reported_at"]))
+            _write(rows, self.by)
         derived = {}
         for chunk in _chunks([pk for pk, _before, _fields in comparison.changed]):
             repairs = {repair.pk: repair for repair in RepairRequest.objects.filter(pk__in=chunk)}
@@ -133,8 +136,9 @@ def _repair_fields(values, home, operative):
         "reference": values["job_reference"],
         "home_id": home,
         "operative_id": operative,
-        "due_at": values["target_at"] or targets.due_at(values["priority"], values["reported_at"]),
     }
+    if values["target_at"]:
+        fields["due_at"] = values["target_at"]  # otherwise worked out when the repair is added
     for name in ("reported_at", "channel", "category", "priority", "hazard", "description", "status",
                  "completed_at", "completed_first_visit", "cancellation_reason", "cost"):  # fmt: skip
         fields[name] = values[name]
