@@ -15,7 +15,7 @@ so the value held stays as it is.
 
 from dataclasses import dataclass, field
 
-from django.db import models
+from django.db import connection, models
 
 from core.bulk import update_rows
 
@@ -150,8 +150,6 @@ class Kept:
         fields = sorted({name for _pk, _before, values in comparison.changed for name in values})
         fields += sorted({name for values in extra.values() for name in values} - set(fields))
         concrete = {f.attname: f for f in self.model._meta.concrete_fields}
-        from django.db import connection
-
         rows = []
         for pk, before, values in comparison.changed:
             merged = {**before, **values, **extra.get(pk, {})}
