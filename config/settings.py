@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Right after it: a session begun before its person signed out everywhere is signed out.
+    "core.sign_out.SignedOutEverywhereMiddleware",
     # Outside the two-factor pages' redirects, so they carry it too: no-store for anyone signed in.
     "core.middleware.NoStoreWhenSignedInMiddleware",
     "django_otp.middleware.OTPMiddleware",

@@ -6,7 +6,7 @@ from django.views.i18n import set_language
 from config.health import healthz
 from core.access import public_page
 from core.forms.sign_in import SignInForm
-from core.views import two_factor
+from core.views import sessions, two_factor
 from inequities.urls import root_urlpatterns as inequities_root
 from surveys.views import public as public_views
 
@@ -30,6 +30,7 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", public_page(auth_views.LogoutView.as_view(), post_only=True), name="logout"),
+    path("accounts/sign-out-everywhere/", sessions.sign_out_everywhere_view, name="sign_out_everywhere"),
     path("accounts/two-factor/", two_factor.two_factor_setup, name="two_factor_setup"),
     path("accounts/two-factor/off/", two_factor.two_factor_off, name="two_factor_off"),
     path("accounts/two-factor/code/", two_factor.two_factor_verify, name="two_factor_verify"),

@@ -1,6 +1,27 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 
 from core.models import LanguageRule
+from core.sign_out import sign_out_everywhere
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class PersonAdmin(UserAdmin):
+    """Django's user admin, with signing the chosen people out everywhere (a lost phone, a leaver)."""
+
+    actions = ["sign_out_everywhere"]
+
+    @admin.action(description="Sign out everywhere (every session of the chosen people ends)")
+    def sign_out_everywhere(self, request, queryset):
+        for user in queryset:
+            sign_out_everywhere(user)
+        self.message_user(
+            request, f"Signed out everywhere: {', '.join(u.username for u in queryset)}.", messages.SUCCESS
+        )
 
 
 @admin.register(LanguageRule)

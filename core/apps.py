@@ -22,7 +22,7 @@ class CoreConfig(AppConfig):
         # after a test flush (which empties every table, reference data included).
         post_migrate.connect(_sync_reference_data, sender=self, dispatch_uid="core.reference_data")
         # The sign-in signals that give staff sessions their idle limit and ask for a second factor.
-        from core import middleware, two_factor, user_cache  # noqa: F401
+        from core import middleware, sign_out, two_factor, user_cache  # noqa: F401
 
         # Replace a user's cache version whenever what they may do changes (issue 29).
         user_cache.connect()

@@ -8,7 +8,8 @@ request reads afresh from the database: a deactivated person is refused, a chang
 the session (Django compares the password hash kept in the session) and a removed permission is
 gone. What replaces the version: the user row saved (any field, is_active and password included) or
 deleted, their groups or their own permissions changed, a group's permissions changed (every
-member), the group deleted, their two-factor devices saved or deleted, and `revoke(user)`.
+member), the group deleted, their two-factor devices saved or deleted, and `revoke(user)` (signing
+out everywhere, core/sign_out.py: the entry then holds when, so older sessions are refused).
 
 The version is replaced at once and again when the transaction commits, so a request that read the
 old rows between the two cannot leave them cached under the new version.
@@ -65,8 +66,8 @@ class CachedModelBackend(ModelBackend):
         key = ENTRY.format(pk=user_id, version=version)
         entry = cache.get(key)
         if entry is None:
-            user = super().get_user(user_id)
-            if user is None:
+            user = _read_user(user_id)
+            if user is None or not self.user_can_authenticate(user):
                 return None
             entry = {
                 "user": user,
@@ -91,6 +92,12 @@ class CachedModelBackend(ModelBackend):
     def get_all_permissions(self, user_obj, obj=None):
         _load_cached_permissions(user_obj)
         return super().get_all_permissions(user_obj, obj)
+
+
+def _read_user(pk):
+    """The user row, with when they last signed out everywhere in the same query (core/sign_out.py)."""
+    users = get_user_model()._default_manager.select_related("signed_out_everywhere")
+    return users.filter(pk=pk).first()
 
 
 def _from_entry(entry):

@@ -336,12 +336,19 @@ class RegulatorDatasetImport:
                 (*landlord.values(), measure, tenure, value) for measure, tenure, value in figures if value is not None
             ]
 
-    def run(self, content):
-        """Check, then replace the year's figures in one transaction. Raises ImportFailed."""
+    def run(self, content, dry_run=False):
+        """Check, then replace the year's figures in one transaction. Raises ImportFailed. A dry run
+        checks and says what it would import, and saves nothing."""
         checked = self.check(content)
         if not checked.ok:
             raise ImportFailed(checked.problems)
         year = checked.plan
+        if dry_run:
+            landlords = len({row[CODE_AT] for row in checked.rows})
+            return (
+                f"Dry run, nothing saved. {len(checked.rows):,} published figures of {landlords:,} landlords "
+                f"from the {SOURCE.format(year=year)} are ready to import."
+            )
         with transaction.atomic():
             PublishedMeasure.objects.filter(year=year).delete()
             insert_rows(PublishedMeasure, COLUMNS, checked.rows)

@@ -25,6 +25,11 @@ class ImportCommand(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path, help="The CSV file (UTF-8, first line naming the columns).")
         parser.add_argument("--by", metavar="USERNAME", help="The user doing the import, for the record.")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Check the file and report what it would add, change and end, saving nothing.",
+        )
 
     def importer_options(self, options):
         """Extra keyword arguments for the importer (a survey, say)."""
@@ -37,7 +42,7 @@ class ImportCommand(BaseCommand):
     def importer(self, **kwargs):
         return IMPORTS[self.kind].importer(**kwargs)
 
-    def handle(self, *args, file, by=None, **options):
+    def handle(self, *args, file, by=None, dry_run=False, **options):
         user = None
         if by:
             user = get_user_model().objects.filter(username=by).first()
@@ -46,7 +51,7 @@ class ImportCommand(BaseCommand):
         content = self.read(file)
         importer = self.importer(by=user, file_name=file.name, **self.importer_options(options))
         try:
-            summary = importer.run(content)
+            summary = importer.run(content, dry_run=dry_run)
         except ImportFailed as failure:
             for problem in failure.problems:
                 self.stderr.write(str(problem))

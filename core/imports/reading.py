@@ -40,6 +40,7 @@ class Checked:
     rows: list
     problems: list
     plan: object = None
+    changes: object = None  # what writing would add, change and end (a Changes), for imports that keep a table in step
 
     @property
     def ok(self):
@@ -85,6 +86,11 @@ class CsvImport:
         self.by = by
         self.file_name = file_name
         self.options = options
+        self.columns = set()
+
+    def in_file(self, column):
+        """Whether the file has this column: a column left out keeps what is held (core.imports.changes)."""
+        return column in self.columns
 
     def known_columns(self):
         return list(self.required_columns) + list(self.optional_columns)
@@ -114,6 +120,7 @@ class CsvImport:
             ]
         canonical = {name.lower(): name for name in self.known_columns()}
         header = [canonical.get(name.strip().lower(), name.strip()) for name in header]
+        self.columns = set(header)
         header, problems = self.check_header(header)
         rows = []
         for cells in _rows_or_problem(reader, problems):
@@ -166,7 +173,8 @@ class CsvImport:
         plan, plan_problems = self.plan(parsed) if parsed else (None, [])
         problems += plan_problems
         problems.sort(key=lambda problem: problem.line)
-        return Checked(parsed, problems, plan)
+        changes = self.changes(plan) if plan is not None and not problems else None
+        return Checked(parsed, problems, plan, changes)
 
     def repeated(self, rows):
         problems = []
@@ -194,16 +202,26 @@ class CsvImport:
         """Cross-row checks and lookups against the database: (plan, problems). No writes."""
         return parsed, []
 
-    def run(self, text):
-        """Check, then write everything in one transaction. Raises ImportFailed listing every problem."""
+    def changes(self, plan):
+        """What writing the plan would add, change, end and leave unchanged (a Changes), worked out
+        without writing; None for an import that only adds."""
+        return None
+
+    def run(self, text, dry_run=False):
+        """Check, then write everything in one transaction, and say what was done. Raises
+        ImportFailed listing every problem. A dry run checks and reports the same, and saves nothing."""
         checked = self.check(text)
         if not checked.ok:
             raise ImportFailed(checked.problems)
+        if dry_run:
+            what = checked.changes or f"{len(checked.rows):,} rows ready to import."
+            return f"Dry run, nothing saved. {what}"
         with transaction.atomic():
             summary = self.write(checked.plan)
-            if self.changes_facts:
+            # A file that changed nothing (the usual night for most rows) changes no figure.
+            if self.changes_facts and (checked.changes is None or checked.changes.any()):
                 facts_changed.send(sender=type(self))
-            return summary
+        return str(checked.changes) if checked.changes is not None else summary
 
     def write(self, plan):
         raise NotImplementedError

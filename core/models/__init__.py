@@ -2,5 +2,6 @@
 
 from .imports import ImportBatch
 from .language import LanguageRule, LanguageSource
+from .sessions import SignOutEverywhere
 
-__all__ = ["ImportBatch", "LanguageRule", "LanguageSource"]
+__all__ = ["ImportBatch", "LanguageRule", "LanguageSource", "SignOutEverywhere"]

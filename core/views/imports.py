@@ -33,6 +33,8 @@ def import_start(request):
         request.session[f"import-{batch.pk}-problems"] = [
             [p.line, p.column, p.message] for p in checked.problems[:PROBLEMS_SHOWN]
         ]
+        if checked.changes is not None:
+            request.session[f"import-{batch.pk}-changes"] = checked.changes.as_rows()
         return redirect("import_review", pk=batch.pk)
     batches = ImportBatch.objects.select_related("uploaded_by")[:20]
     return render(request, "core/imports/start.html", {"form": form, "batches": batches})
@@ -45,7 +47,8 @@ def import_review(request, pk):
     ready = batch.problem_count == 0 and batch.imported_at is None and batch.content != ""
     if request.method == "POST" and ready:
         return _confirm(request, batch)
-    context = {"batch": batch, "problems": problems, "ready": ready, "shown": PROBLEMS_SHOWN}
+    changes = request.session.get(f"import-{batch.pk}-changes", [])
+    context = {"batch": batch, "problems": problems, "ready": ready, "shown": PROBLEMS_SHOWN, "changes": changes}
     return render(request, "core/imports/review.html", context)
 
 

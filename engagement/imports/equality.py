@@ -1,6 +1,8 @@
 """import_equality: equality answers held from sign-up, one row per person, keyed by resident_reference.
 
 A blank cell means the question was not asked; "prefer_not_to_say" is an answer to every question.
+Run again, the file changes the answers it gives and keeps every other answer held (a blank cell
+never clears an answer).
 A row with any answer must say when and how consent was recorded. The audit gets one entry for the
 whole import (file name, how many, who), never the answers themselves.
 """
@@ -9,9 +11,10 @@ import getpass
 
 from django.utils import timezone
 
-from core.bulk import insert_rows, update_rows
+from core.bulk import insert_rows
 from core.imports import CsvImport, Problem
 from core.imports.cells import a_date, choice, language, required_text
+from core.imports.changes import Changes, Kept
 from engagement.equality import NOT_ASKED, PREFER_NOT_TO_SAY, QUESTIONS, ConsentMethod
 from engagement.models import AuditAction, AuditEntry, AuditSubject, EqualityProfile, Resident
 
@@ -72,9 +75,8 @@ class EqualityImport(CsvImport):
         return values, problems
 
     def plan(self, parsed):
-        problems, rows = [], []
+        problems, rows = [], {}
         residents = Resident.objects.pks_by_reference()
-        profiles = dict(EqualityProfile.objects.values_list("resident_id", "pk"))
         for line, values in parsed:
             ref = values["resident_reference"]
             resident_pk = residents.get(ref)
@@ -83,20 +85,30 @@ class EqualityImport(CsvImport):
                     Problem(line, "resident_reference", f"No resident has the reference {ref}: import residents first.")
                 )
                 continue
-            rows.append((resident_pk, profiles.get(resident_pk), values))
-        return rows, problems
+            answers = {ANSWER_COLUMNS[column]: values[column] for column in self.given}
+            answers["consent_given_on"] = values["consent_recorded_on"]
+            answers["consent_method"] = values["consent_how"]
+            rows[(resident_pk,)] = answers
+        if problems:
+            return None, problems
+        comparison = KEPT.compare(rows)
+        # A blank cell is "not asked" for a new profile; for one held already it keeps the answer held
+        # (the resident may have answered since, here or on paper): an update never loses an answer.
+        differing, comparison.changed = comparison.changed, []
+        for pk, before, values in differing:
+            given = {name: value for name, value in values.items() if value not in (NOT_ASKED, "", None)}
+            if all(before[name] == value for name, value in given.items()):
+                comparison.unchanged += 1
+            else:
+                comparison.changed.append((pk, before, given))
+        return comparison, problems
 
-    def write(self, rows):
+    def changes(self, comparison):
+        return Changes([comparison.tally()])
+
+    def write(self, comparison):
         fields = [ANSWER_COLUMNS[column] for column in self.given] + ["consent_given_on", "consent_method"]
         now, by = timezone.now(), self.by.pk if self.by else None
-        creates, updates = [], []
-        for resident_pk, profile_pk, values in rows:
-            answers = [values[column] for column in self.given]
-            consent = [values["consent_recorded_on"], values["consent_how"]]
-            if profile_pk is None:
-                creates.append((resident_pk, *answers, *consent, now, by))
-            else:
-                updates.append((profile_pk, *answers, *consent, now, by))
         # New profiles: every question not in the file starts as "not asked".
         unasked = {name: NOT_ASKED for name in QUESTIONS if name not in fields}
         if "main_language" not in fields:
@@ -104,10 +116,10 @@ class EqualityImport(CsvImport):
         unasked["age_declined"] = False
         columns = ["resident_id", *fields, "updated_at", "updated_by_id", *unasked]
         filler = tuple(unasked.values())
-        insert_rows(EqualityProfile, columns, [row + filler for row in creates])
-        update_rows(EqualityProfile, "id", [*fields, "updated_at", "updated_by_id"], updates)
-        self._audit(len(rows), fields)
-        return f"Imported the equality answers of {len(rows)} residents: {len(creates)} new, {len(updates)} updated."
+        creates = [(key[0], *(values[name] for name in fields), now, by, *filler) for key, values in comparison.added]
+        insert_rows(EqualityProfile, columns, creates)
+        KEPT.update(comparison, extra={pk: {"updated_at": now, "updated_by_id": by} for pk, *_ in comparison.changed})
+        self._audit(len(comparison.added) + len(comparison.changed), fields)
 
     def _audit(self, count, fields):
         who = "" if self.by else f" from the command line (system user {getpass.getuser()})"
@@ -118,3 +130,7 @@ class EqualityImport(CsvImport):
             subject=AuditSubject.EQUALITY_IMPORT,
             detail=f"File {self.file_name or 'unnamed'}: {count} residents{who}. Fields: {', '.join(fields)}"[:300],
         )
+
+
+# One profile a resident; nothing here ends.
+KEPT = Kept(EqualityProfile, ("resident_id",), "equality answers")

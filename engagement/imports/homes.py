@@ -1,4 +1,5 @@
-"""import_homes: the landlord's homes, matched on property reference (new ones added, others updated)."""
+"""import_homes: the landlord's homes, matched on property reference (new ones added, others updated,
+the same ones left alone)."""
 
 from core.imports import CsvImport, Problem
 from core.imports.cells import (
@@ -10,9 +11,8 @@ from core.imports.cells import (
     uprn,
     yes_no_or_blank,
 )
+from core.imports.changes import Changes, Kept
 from engagement.models import Home, Region, SchemeType
-
-BATCH = 2000
 
 
 def region_code(raw):
@@ -48,10 +48,9 @@ class HomesImport(CsvImport):
     def plan(self, parsed):
         problems = []
         existing = Home.objects.pks_by_reference()
-        existing_officer = dict(Home.objects.values_list("property_reference", "housing_officer_id"))
         uprn_owner = {u: ref for ref, u in Home.objects.exclude(uprn=None).values_list("property_reference", "uprn")}
         seen_uprns = {}
-        creates, updates = [], []
+        rows = {}
         for line, values in parsed:
             ref = values["property_reference"]
             region = self.regions.get(values["region_code"].upper())
@@ -80,33 +79,31 @@ class HomesImport(CsvImport):
                     Problem(line, "housing_officer", f"“{officer}” is not the username of a housing officer.")
                 )
                 continue
-            home = Home(
-                pk=existing.get(ref),
-                # Blank keeps the home's officer (none for a new home): the file moves homes, never clears them.
-                housing_officer_id=self.officers[officer] if officer else existing_officer.get(ref),
-                property_reference=ref,
-                uprn=number,
-                address_line_1=values["address_line_1"],
-                address_line_2=values["address_line_2"],
-                town=values["town"],
-                postcode=values["postcode"],
-                region=region,
-                local_authority=values["local_authority"],
-                lsoa_code=values["lsoa_code"],
-                scheme_type=values["scheme_type"],
-                has_communal_areas=values["has_communal_areas"],
-                block_reference=values["block_reference"],
-            )
-            (updates if home.pk else creates).append(home)
-        return (creates, updates), problems
+            home = {column: values[column] for column in FIELDS}
+            home["region_id"] = region.pk
+            # Blank keeps the home's officer (none for a new home): the file moves homes, never clears them.
+            home["housing_officer_id"] = self.officers[officer] if officer else None
+            if not officer and ref in existing:
+                del home["housing_officer_id"]
+            rows[(ref,)] = home
+        # A home held already keeps what the file does not give: a column left out, a blank officer.
+        keep = [name for name in (*FIELDS, *COLUMN_OF) if not self.in_file(COLUMN_OF.get(name, name))]
+        return KEPT.compare(rows, keep=keep) if not problems else None, problems
 
-    def write(self, plan):
-        creates, updates = plan
-        Home.objects.bulk_create(creates, batch_size=BATCH)
-        fields = [name for name in self.fields if name != "region_code"] + ["region"]
-        fields.remove("property_reference")
-        Home.objects.bulk_update(updates, fields, batch_size=BATCH)
-        return f"Imported homes: {len(creates)} added, {len(updates)} updated."
+    def changes(self, comparison):
+        return Changes([comparison.tally()])
+
+    def write(self, comparison):
+        KEPT.create(comparison)
+        KEPT.update(comparison)
+
+
+# The fields the file sets straight from a column of the same name.
+FIELDS = ("uprn", "address_line_1", "address_line_2", "town", "postcode", "local_authority", "lsoa_code",
+          "scheme_type", "has_communal_areas", "block_reference")  # fmt: skip
+COLUMN_OF = {"region_id": "region_code", "housing_officer_id": "housing_officer"}
+# Homes are matched on property reference; a home never ends here (it leaves the file, not the record).
+KEPT = Kept(Home, ("property_reference",), "homes")
 
 
 def housing_officers_by_username():

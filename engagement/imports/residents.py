@@ -1,7 +1,8 @@
 """import_residents: residents and their tenancies, matched on the landlord's person reference.
 
 A tenancy (household) is created the first time its reference appears; its home must already
-exist (import homes first).
+exist (import homes first). Run again, the file updates each tenancy and resident by reference,
+ends a tenancy when it gives its end date, and moves a resident to the tenancy it gives them.
 """
 
 from datetime import date
@@ -10,6 +11,7 @@ from django.core.exceptions import ValidationError
 
 from core.imports import CsvImport, Problem
 from core.imports.cells import BadValue, a_date, required_text, yes_no
+from core.imports.changes import Changes, Kept
 from engagement import contact_details
 from engagement.models import ContactDetails, DetailSource, Home, Household, Resident
 
@@ -39,14 +41,15 @@ def _contact_detail(check):
 
 
 def _save_contact_details(rows):
-    """Details given in the file replace those held (from the housing system, confirmed on import day);
-    a blank cell or a missing column leaves what is held alone."""
+    """Details given in the file (`rows`: the values of the lines giving any) replace those held (from
+    the housing system, confirmed on import day); a blank cell or a missing column leaves what is held alone."""
+    if not rows:
+        return
     today = date.today()
-    residents = {values["resident_reference"]: pk for values, _household, pk in rows}
-    residents.update(Resident.objects.pks_by_reference(residents))
+    residents = Resident.objects.pks_by_reference([values["resident_reference"] for values in rows])
     held = {d.resident_id: d for d in ContactDetails.objects.filter(resident_id__in=residents.values())}
     creates, updates = [], []
-    for values, _household, _pk in rows:
+    for values in rows:
         given = {column: values.get(column) for column in CONTACT_COLUMNS if values.get(column)}
         if not given:
             continue
@@ -99,15 +102,10 @@ class ResidentsImport(CsvImport):
     def plan(self, parsed):
         problems = []
         homes = Home.objects.pks_by_reference()
-        households = {
-            h.tenancy_reference: h
-            for h in Household.objects.only("pk", "tenancy_reference", "home_id", "tenancy_start")
-        }
-        residents = Resident.objects.pks_by_reference()
-        tenancy_lines, new_households = {}, {}
-        rows = []
+        held_homes = dict(Household.objects.values_list("tenancy_reference", "home_id"))
+        tenancies, tenancy_lines, residents = {}, {}, {}
         for line, values in parsed:
-            ref = values["resident_reference"]
+            tenancy = values["tenancy_reference"]
             home_pk = homes.get(values["property_reference"])
             if home_pk is None:
                 problems.append(
@@ -118,44 +116,70 @@ class ResidentsImport(CsvImport):
                     )
                 )
                 continue
-            tenancy = values["tenancy_reference"]
-            household = households.get(tenancy) or new_households.get(tenancy)
-            if household is None:
-                household = Household(
-                    home_id=home_pk,
-                    tenancy_reference=tenancy,
-                    tenancy_start=values["tenancy_start"],
-                    tenancy_end=values["tenancy_end"],
-                )
-                new_households[tenancy] = household
-                tenancy_lines[tenancy] = line
-            elif household.home_id != home_pk:
-                where = f"line {tenancy_lines[tenancy]}" if tenancy in tenancy_lines else "the existing records"
+            if held_homes.get(tenancy, home_pk) != home_pk:
                 problems.append(
-                    Problem(line, "property_reference", f"Tenancy {tenancy} is for a different home in {where}.")
+                    Problem(
+                        line,
+                        "property_reference",
+                        f"Tenancy {tenancy} is for a different home in the existing records.",
+                    )
                 )
                 continue
-            rows.append((values, household, residents.get(ref)))
-        return (list(new_households.values()), rows), problems
+            given = {"home_id": home_pk, "tenancy_start": values["tenancy_start"]}
+            if self.in_file("tenancy_end"):
+                given["tenancy_end"] = values["tenancy_end"]
+            first = tenancies.setdefault(tenancy, given)
+            if first is not given:
+                problems += _differs(line, tenancy, tenancy_lines[tenancy], first, given)
+                continue
+            tenancy_lines[tenancy] = line
+        for _line, values in parsed:
+            person = {"household_id": values["tenancy_reference"], "first_name": values["first_name"],
+                      "last_name": values["last_name"]}  # fmt: skip
+            for column, name in (("date_of_birth", "date_of_birth"), ("lead_tenant", "is_lead_tenant")):
+                if self.in_file(column):
+                    person[name] = values[column]
+            residents[(values["resident_reference"],)] = person
+        if problems:
+            return None, problems
+        households = TENANCIES.compare({(ref,): given for ref, given in tenancies.items()})
+        pks = {key[0]: pk for key, pk in households.pks.items()}
+        new = {key[0]: Household(tenancy_reference=key[0], **given) for key, given in households.added}
+        for person in residents.values():
+            person["household_id"] = pks.get(person["household_id"]) or new[person["household_id"]]
+        contacts = [values for _line, values in parsed if any(values.get(column) for column in CONTACT_COLUMNS)]
+        return (households, new, RESIDENTS.compare(residents), contacts), problems
+
+    def changes(self, plan):
+        households, _new, residents, _contacts = plan
+        return Changes([residents.tally(), households.tally()])
 
     def write(self, plan):
-        new_households, rows = plan
-        Household.objects.bulk_create(new_households, batch_size=BATCH)
-        creates, updates = [], []
-        for values, household, pk in rows:
-            resident = Resident(
-                pk=pk,
-                reference=values["resident_reference"],
-                household=household,
-                first_name=values["first_name"],
-                last_name=values["last_name"],
-                date_of_birth=values["date_of_birth"],
-                is_lead_tenant=values["lead_tenant"],
-            )
-            (updates if pk else creates).append(resident)
-        Resident.objects.bulk_create(creates, batch_size=BATCH)
-        Resident.objects.bulk_update(
-            updates, ["household", "first_name", "last_name", "date_of_birth", "is_lead_tenant"], batch_size=BATCH
-        )
-        _save_contact_details(rows)
-        return f"Imported residents: {len(creates)} added, {len(updates)} updated, {len(new_households)} new tenancies."
+        households, new, residents, contacts = plan
+        TENANCIES.create(households, build=lambda key, _given: new[key[0]], batch_size=BATCH)
+        TENANCIES.update(households)
+        RESIDENTS.create(residents, batch_size=BATCH)
+        RESIDENTS.update(residents)
+        _save_contact_details(contacts)
+
+
+def _differs(line, tenancy, first_line, first, given):
+    """Problems where a later line of a tenancy disagrees with its first line."""
+    if first["home_id"] != given["home_id"]:
+        yield Problem(line, "property_reference", f"Tenancy {tenancy} is for a different home in line {first_line}.")
+        return
+    for column in ("tenancy_start", "tenancy_end"):
+        if first.get(column) != given.get(column):
+            yield Problem(line, column, f"Tenancy {tenancy} has a different {column} on line {first_line}.")
+
+
+# A tenancy is matched on its reference and ended when the file first gives its end date; a
+# resident is matched on their person reference, and moves with the tenancy the file gives them.
+TENANCIES = Kept(
+    Household,
+    ("tenancy_reference",),
+    "tenancies",
+    ends=lambda before, after: before["tenancy_end"] is None and after["tenancy_end"] is not None,
+    ends_on=("tenancy_end",),
+)
+RESIDENTS = Kept(Resident, ("reference",), "residents")

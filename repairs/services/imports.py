@@ -1,6 +1,8 @@
 """Load repairs from a housing management system's export: one CSV row per repair.
 
-All or nothing, with every problem reported by line and column (the core import framework). The
+All or nothing, with every problem reported by line and column (the core import framework). Run
+again, the file updates each repair by its job reference (a repair's appointments, complaints and
+survey answers stay with it) and reports the repairs it completed or cancelled as ended. The
 columns are documented in docs/data-formats.md.
 """
 
@@ -12,6 +14,7 @@ from django.utils import timezone
 
 from core.imports import CsvImport, Problem
 from core.imports.cells import BadValue, a_moment, choice, optional_text, required_text, yes_no_or_blank
+from core.imports.changes import Changes, Kept
 from engagement.models import Home, Household
 from repairs import targets
 from repairs.models import Category, Channel, Hazard, Priority, RepairRequest, Status
@@ -77,26 +80,55 @@ class RepairsImport(CsvImport):
             yield "operative", f"{values['operative']} is not a user here."
 
     def plan(self, parsed):
-        rows = [
-            _repair_fields(values, self.homes[values["property_reference"]], self.users.get(values["operative"]))
-            for _line, values in parsed
-        ]
-        lines = {values["job_reference"]: line for line, values in parsed}
-        held = _held(list(lines))
-        problems = [Problem(lines[ref], "job_reference", f"{ref} has already been imported.") for ref in held]
-        return rows, problems
+        rows = {}
+        for _line, values in parsed:
+            fields = _repair_fields(
+                values, self.homes[values["property_reference"]], self.users.get(values["operative"])
+            )
+            rows[(fields.pop("reference"),)] = fields
+        # A repair held already keeps what the file does not give: a column left out, and (a row
+        # without target_at) the target worked out when it was first imported.
+        keep = [name for name in next(iter(rows.values()), {}) if not self.in_file(COLUMN_OF.get(name, name))]
+        return KEPT.compare(rows, keep=keep), []
 
-    def write(self, rows):
-        _write(rows, self.by)
-        return f"Imported {len(rows)} repairs."
+    def changes(self, comparison):
+        return Changes([comparison.tally()])
+
+    def write(self, comparison):
+        if comparison.added:
+            rows = [{"reference": key[0], **fields} for key, fields in comparison.added]
+            for row in rows:
+                row.setdefault("due_at", targets.due_at(row["priority"], row["reported_at"]))
+            _write(rows, self.by)
+        derived = {}
+        for chunk in _chunks([pk for pk, _before, _fields in comparison.changed]):
+            repairs = {repair.pk: repair for repair in RepairRequest.objects.filter(pk__in=chunk)}
+            for pk, _before, fields in comparison.changed:
+                if pk in repairs:
+                    derived[pk] = _derived(repairs[pk], fields)
+        KEPT.update(comparison, extra=derived)
 
 
-def _held(references):
-    """The job references already in the database."""
-    held = []
-    for chunk in _chunks(references):
-        held += RepairRequest.objects.filter(reference__in=chunk).values_list("reference", flat=True)
-    return held
+# Repairs are matched on the job reference; a repair ends when it is completed or cancelled.
+CLOSED = (Status.COMPLETED, Status.CANCELLED)
+KEPT = Kept(
+    RepairRequest,
+    ("reference",),
+    "repairs",
+    ends=lambda before, after: before["status"] not in CLOSED and after["status"] in CLOSED,
+    ends_on=("status",),
+)
+COLUMN_OF = {"home_id": "property_reference", "operative_id": "operative", "due_at": "target_at"}
+
+
+def _derived(repair, fields):
+    """The fields worked out from a changed repair's dates (and its revision, one more), as `save` would."""
+    for name, value in fields.items():
+        setattr(repair, name, value)
+    repair.derive_timescales()
+    values = {name: getattr(repair, name) for name in RepairRequest.DERIVED_FIELDS}
+    values["revision"] = repair.revision + 1
+    return values
 
 
 def _repair_fields(values, home, operative):
@@ -104,8 +136,9 @@ def _repair_fields(values, home, operative):
         "reference": values["job_reference"],
         "home_id": home,
         "operative_id": operative,
-        "due_at": values["target_at"] or targets.due_at(values["priority"], values["reported_at"]),
     }
+    if values["target_at"]:
+        fields["due_at"] = values["target_at"]  # otherwise worked out when the repair is added
     for name in ("reported_at", "channel", "category", "priority", "hazard", "description", "status",
                  "completed_at", "completed_first_visit", "cancellation_reason", "cost"):  # fmt: skip
         fields[name] = values[name]

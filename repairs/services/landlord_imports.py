@@ -2,12 +2,17 @@
 at year end (RP01) and anti-social behaviour cases (NM01).
 
 Each follows the one import framework (core/imports): columns by name, a code or its label, either
-date style, every problem by line and column, and nothing saved unless every line is right. The
-columns are documented in docs/data-formats.md.
+date style, every problem by line and column, and nothing saved unless every line is right. Run
+again, each updates by its key (home and check type; home and year end; case reference) and
+reports what it added, changed, ended and left unchanged (core.imports.changes). The columns are
+documented in docs/data-formats.md.
 """
+
+from django.utils import timezone
 
 from core.imports import CsvImport, Problem
 from core.imports.cells import BadValue, a_date, choice, optional_text, required_text, yes_no, yes_no_or_blank
+from core.imports.changes import Changes, Kept
 from engagement.models import Home
 from repairs.models import AsbCase, AsbChannel, CheckType, ComplianceCheck, DecencyRecord
 
@@ -104,28 +109,20 @@ class ComplianceImport(CsvImport):
                     )
                     break
                 seen[key] = line
-                checks[key] = ComplianceCheck(
-                    home_id=home,
-                    check_type=values["check_type"],
-                    required=values["required"],
-                    due_on=values["due_on"],
-                    done_on=values["done_on"],
-                    recorded_on=values["recorded_on"],
-                    block_reference=values["block_reference"],
-                )
-        return list(checks.values()), problems  # fmt: skip
+                checks[key] = {name: values[name] for name in ("required", "due_on", "done_on", "recorded_on",
+                                                               "block_reference")}  # fmt: skip
+        if problems:
+            return None, problems
+        keep = [name for name in ("due_on", "done_on", "recorded_on") if not self.in_file(name)]
+        return CHECKS.compare(checks, keep=keep), problems
 
-    def write(self, checks):
-        by_type = {}
-        for check in checks:
-            by_type.setdefault(check.check_type, []).append(check.home_id)
-        for check_type, home_ids in by_type.items():
-            for start in range(0, len(home_ids), 5000):
-                ComplianceCheck.objects.filter(
-                    check_type=check_type, home_id__in=home_ids[start : start + 5000]
-                ).delete()
-        ComplianceCheck.objects.bulk_create(checks, batch_size=BATCH)
-        return f"Imported {len(checks)} building-safety checks."
+    def changes(self, comparison):
+        return Changes([comparison.tally()])
+
+    def write(self, comparison):
+        CHECKS.create(comparison, batch_size=BATCH)
+        now = timezone.now()
+        CHECKS.update(comparison, extra={pk: {"imported_at": now} for pk, *_ in comparison.changed})
 
 
 class DecencyImport(CsvImport):
@@ -144,7 +141,7 @@ class DecencyImport(CsvImport):
 
     def plan(self, parsed):
         homes = _homes()
-        problems, records = [], []
+        problems, records = [], {}
         for line, values in parsed:
             ref = values["property_reference"]
             if ref not in homes:
@@ -152,20 +149,17 @@ class DecencyImport(CsvImport):
                     Problem(line, "property_reference", f"{ref} is not one of our homes: import homes first.")
                 )
                 continue
-            records.append(
-                DecencyRecord(
-                    home_id=homes[ref], as_at=values["year_end"], fails_standard=values["fails_decent_homes_standard"]
-                )
-            )
-        return records, problems  # fmt: skip
+            records[(homes[ref], values["year_end"])] = {"fails_standard": values["fails_decent_homes_standard"]}
+        if problems:
+            return None, problems
+        return DECENCY.compare(records), problems
 
-    def write(self, records):
-        for year_end in {record.as_at for record in records}:
-            ids = [record.home_id for record in records if record.as_at == year_end]
-            for start in range(0, len(ids), 5000):
-                DecencyRecord.objects.filter(as_at=year_end, home_id__in=ids[start : start + 5000]).delete()
-        DecencyRecord.objects.bulk_create(records, batch_size=BATCH)
-        return f"Imported the decency of {len(records)} homes."
+    def changes(self, comparison):
+        return Changes([comparison.tally()])
+
+    def write(self, comparison):
+        DECENCY.create(comparison, batch_size=BATCH)
+        DECENCY.update(comparison)
 
 
 class AsbCasesImport(CsvImport):
@@ -196,12 +190,7 @@ class AsbCasesImport(CsvImport):
 
     def plan(self, parsed):
         homes = _homes()
-        held = set()
-        references = [values["case_reference"] for _line, values in parsed]
-        for start in range(0, len(references), 5000):
-            chunk = references[start : start + 5000]
-            held |= set(AsbCase.objects.filter(reference__in=chunk).values_list("reference", flat=True))
-        problems, cases = [], []
+        problems, cases = [], {}
         for line, values in parsed:
             ref = values["property_reference"]
             if ref not in homes:
@@ -209,25 +198,42 @@ class AsbCasesImport(CsvImport):
                     Problem(line, "property_reference", f"{ref} is not one of our homes: import homes first.")
                 )
                 continue
-            if values["case_reference"] in held:
-                problems.append(
-                    Problem(line, "case_reference", f"{values['case_reference']} has already been imported.")
-                )
-                continue
-            cases.append(
-                AsbCase(
-                    reference=values["case_reference"],
-                    home_id=homes[ref],
-                    opened_on=values["opened_on"],
-                    involves_hate_incident=values["involves_hate_incident"],
-                    channel=values["channel"],
-                    closed_on=values["closed_on"],
-                    summary=values["summary"],
-                    opened_by=self.by,
-                )
-            )
-        return cases, problems  # fmt: skip
+            cases[(values["case_reference"],)] = {
+                "home_id": homes[ref],
+                **{
+                    name: values[name]
+                    for name in ("opened_on", "involves_hate_incident", "channel", "closed_on", "summary")
+                },  # fmt: skip
+            }
+        if problems:
+            return None, problems
+        keep = [name for name in ("channel", "closed_on", "summary") if not self.in_file(name)]
+        return CASES.compare(cases, keep=keep), problems
 
-    def write(self, cases):
-        AsbCase.objects.bulk_create(cases, batch_size=BATCH)
-        return f"Imported {len(cases)} anti-social behaviour cases."
+    def changes(self, comparison):
+        return Changes([comparison.tally()])
+
+    def write(self, comparison):
+        CASES.create(comparison, build=self._new_case, batch_size=BATCH)
+        CASES.update(comparison)
+
+    def _new_case(self, key, values):
+        return AsbCase(reference=key[0], opened_by=self.by, **values)
+
+
+# What each import keeps in step, matched on its key, and what "ended" means for it.
+CHECKS = Kept(
+    ComplianceCheck,
+    ("home_id", "check_type"),
+    "building-safety checks",
+    ends=lambda before, after: before["required"] and not after["required"],  # the home no longer needs it
+    ends_on=("required",),
+)
+DECENCY = Kept(DecencyRecord, ("home_id", "as_at"), "decency answers")
+CASES = Kept(
+    AsbCase,
+    ("reference",),
+    "anti-social behaviour cases",
+    ends=lambda before, after: before["closed_on"] is None and after["closed_on"] is not None,
+    ends_on=("closed_on",),
+)

@@ -1,6 +1,7 @@
 """Imports are all or nothing, and say exactly which line and column is wrong."""
 
 import time
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -232,7 +233,7 @@ def test_an_administrator_uploads_sees_the_problems_then_confirms_a_corrected_fi
     batch = ImportBatch.objects.latest("pk")
     done = client.post(reverse("import_review", kwargs={"pk": batch.pk}), follow=True)
 
-    assert "Imported homes: 5 added, 0 updated." in done.content.decode()
+    assert "Homes: 5 added, 0 changed, 0 unchanged." in done.content.decode()
     assert Home.objects.count() == before + 5
     batch.refresh_from_db()
     assert batch.imported_at is not None and batch.content == ""
@@ -262,3 +263,11 @@ def test_a_successful_import_asks_for_the_figures_once_it_commits_and_a_failed_o
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         run("import_homes", tmp_path, homes_csv(5))
     assert len(callbacks) == 1 and sent == ["recompute"]
+
+
+def test_a_dry_run_of_an_import_that_only_adds_checks_and_saves_nothing(db):
+    call_command("import_homes", str(SAMPLES / "homes.csv"), stdout=StringIO())
+    out = StringIO()
+    call_command("import_imd", str(SAMPLES / "imd.csv"), "--dry-run", stdout=out)
+    assert out.getvalue().strip() == "Dry run, nothing saved. 3 rows ready to import."
+    assert Home.objects.get(property_reference="SAMPLE0003").imd_decile is None

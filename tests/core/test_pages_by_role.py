@@ -196,6 +196,7 @@ EXPECTED_ROLES = {
     "surveys:print_version": ANYONE,
     "surveys:text_version": ANYONE,
     "two_factor_off": set(ROLE_SLUGS),
+    "sign_out_everywhere": set(ROLE_SLUGS),
     # The rest of the dashboards: like the others, aggregates only.
     "inequities:dashboard_adjustments": {"panel_member", "insight_analyst", "administrator"},
     "inequities:dashboard_complaints": {"panel_member", "insight_analyst", "administrator"},

@@ -96,3 +96,23 @@ def test_the_browser_reports_what_the_content_security_policy_blocks(open_page, 
     page.wait_for_timeout(300)
     assert page.evaluate("window.ran") is None
     assert any("Content Security Policy" in text for text in page.csp_violations)
+
+
+def test_signing_out_everywhere_ends_the_session_on_another_device(open_page, personas):
+    """Issue 29: from their account's security page, with the keyboard; a phone signed in as the
+    same person is asked to sign in again on its next page."""
+    officer = personas["housing_officer"]
+    phone = open_page(officer, width=360)
+    phone.goto("/residents/")
+    expect(phone.get_by_role("heading", level=1)).not_to_have_text("Sign in")
+    desk = open_page(officer)
+    desk.goto("/accounts/two-factor/")
+    expect(desk.get_by_role("heading", name="Sign out everywhere")).to_be_visible()
+    then_the_accessibility_baseline_is_met(desk)
+    button = desk.get_by_role("button", name="Sign out everywhere")
+    button.focus()
+    with desk.expect_navigation():
+        desk.keyboard.press("Enter")
+    expect(desk.get_by_role("heading", level=1)).to_have_text("Sign in")
+    phone.goto("/residents/")
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Sign in")

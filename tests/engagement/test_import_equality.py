@@ -53,7 +53,7 @@ def test_answers_are_stored_as_codes_from_codes_or_labels_with_consent(tmp_path,
         + "prefer_not_to_say,Muslim,Somali,yes,01/09/2021,Explained on the phone\n"
         + "P3,,,,,,,,,,\n",
     )
-    assert problems == [] and "Imported the equality answers of 3 residents: 3 new, 0 updated." in out
+    assert problems == [] and "Equality answers: 3 added, 0 changed, 0 unchanged." in out
     first = EqualityProfile.objects.get(resident=people["P1"])
     assert (first.ethnicity, first.disability, first.sex, first.main_language, first.consent_method) == (
         "white_british",
@@ -180,7 +180,7 @@ def test_equality_answers_upload_checks_then_imports_on_confirm(client, personas
     assert not EqualityProfile.objects.exists()
     batch = ImportBatch.objects.get()
     done = client.post(f"/imports/{batch.pk}/", follow=True)
-    assert "Imported the equality answers of 1 residents" in done.content.decode()
+    assert "Equality answers: 1 added, 0 changed, 0 unchanged." in done.content.decode()
     assert EqualityProfile.objects.get().ethnicity == "white_british"
     assert AuditEntry.objects.get().user == personas["administrator"]
 

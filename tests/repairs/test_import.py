@@ -33,7 +33,7 @@ def test_the_documented_sample_imports(homes):
         call_command(f"import_{name}", f"docs/samples/{name}.csv", stdout=StringIO())
     out = StringIO()
     call_command("import_repairs", "docs/samples/repairs.csv", stdout=out)
-    assert "Imported 4 repairs" in out.getvalue()
+    assert "Repairs: 4 added, 0 changed, 0 unchanged." in out.getvalue()
     mould = RepairRequest.objects.get(reference="HMS-104301")
     assert (mould.category, mould.hazard, mould.completed_first_visit) == ("damp_mould", "damp_mould", False)
     assert str(mould.cost) == "420.50"
@@ -78,12 +78,12 @@ def test_a_header_without_the_required_columns_is_rejected(homes, tmp_path):
     assert RepairRequest.objects.count() == 0
 
 
-def test_a_file_cannot_be_imported_twice(homes, tmp_path):
+def test_a_file_imported_twice_leaves_its_repairs_unchanged(homes, tmp_path):
     text = HEADER + "J1,PR000001,2025-01-06,phone,heating,routine,,No heat,reported,,,,,\n"
     run(tmp_path, text)
-    with pytest.raises(CommandError):
-        run(tmp_path, text)
-    assert RepairRequest.objects.count() == 1
+    out, _err = run(tmp_path, text)
+    assert "Repairs: 0 added, 0 changed, 1 unchanged." in out
+    assert RepairRequest.objects.get().revision == 0
 
 
 def test_a_repeat_within_the_window_in_the_same_file_is_a_recall(homes, tmp_path):
@@ -93,7 +93,7 @@ def test_a_repeat_within_the_window_in_the_same_file_is_a_recall(homes, tmp_path
         "J3,PR000001,2025-03-31,phone,plumbing,routine,,Another leak,reported,,,,,\n"
     )
     out, _err = run(tmp_path, text)
-    assert "Imported 3 repairs" in out
+    assert "Repairs: 3 added, 0 changed, 0 unchanged." in out
     repeat = RepairRequest.objects.get(reference="J2")
     assert repeat.recall_of.reference == "J1"
     assert repeat.operative.username == "jo.operative"
