@@ -3,7 +3,7 @@
 A language is offered to residents only when both catalogues are complete in it: the survey's own
 text (surveys.translations) and this one, the words around it (buttons, errors, progress, emails,
 texts, letters, the interpreter line). This is the interface's half: every resident-facing entry of
-the shipped catalogue translated, none fuzzy (config.catalogue says which entries are
+the shipped catalogue translated, none fuzzy (core.catalogue says which entries are
 resident-facing; tests/config/test_catalogue_completeness.py checks the shipped file against a
 freshly extracted one, so a new English string makes a stale catalogue incomplete).
 """
@@ -13,7 +13,7 @@ from functools import cache
 import polib
 from django.conf import settings
 
-from config.catalogue import resident_facing_share
+from core.catalogue import resident_facing_share
 
 
 def catalogue_path(language):

@@ -23,6 +23,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from core.validators import has_line_break
+from surveys import interface
 from surveys.choices import DONT_KNOW, DONT_KNOW_LABEL
 
 
@@ -158,15 +159,19 @@ def mark_fuzzy(question, before):
 
 
 def complete_languages(survey, version):
-    """The survey languages this version's text is fully translated into: the ones residents are offered."""
+    """The languages residents are offered this version in: both catalogues complete, the survey's
+    own text (every entry translated, none fuzzy) and the interface around it (surveys.interface)."""
     if version is None:
         return []
-    complete = []
-    for code, name in settings.SURVEY_LANGUAGES:
-        done, total = completeness(survey, version, code)
-        if done == total:
-            complete.append((code, name))
-    return complete
+    candidates = [
+        (code, name)
+        for code, name in settings.SURVEY_LANGUAGES
+        if interface.is_complete(code) and (survey.translations.get(code) or {}).get("title")
+    ]
+    if not candidates:
+        return []  # no question read: most surveys are in English only
+    found = entries(survey, version)
+    return [(code, name) for code, name in candidates if all(entry.is_done(code) for entry in found)]
 
 
 def is_right_to_left(language):

@@ -3,8 +3,16 @@
 The language switch (settings.LANGUAGES) may offer a language only when this share is 100%:
 tests/config/test_catalogue_completeness.py extracts the catalogue afresh and checks it."""
 
-# Files whose text residents read: answering a survey, their own pages, sign-in, the layout and errors.
+# Files whose text residents read: answering a survey, their own pages, sign-in, the layout and errors,
+# and what we send them (invitation and reminder emails and texts, letters, the paper questionnaire,
+# the interpreter line).
 RESIDENT_FACING = (
+    "templates/desk/home/resident.html",
+    "templates/surveys/messages/",
+    "templates/surveys/print_pack/",
+    "surveys/messages.py",
+    "surveys/interpreter_lines.py",
+    "surveys/views/answer.py",
     "templates/base.html",
     "templates/403.html",
     "templates/404.html",
