@@ -24,6 +24,7 @@ from surveys import link_holders, selectors, services, translations
 from surveys.flow import Flow
 from surveys.forms import CodeForm, QuestionForm
 from surveys.links import UnknownLink, hash_token, limit_link_attempts
+from surveys.messages import language_of as messages_language_of
 from surveys.models import Invitation, Response
 
 
@@ -119,9 +120,13 @@ def in_the_residents_language(view):
 
 
 def _residents_language(request, token):
-    """The language asked for on the start page, else the one the response was started in, when the
-    survey is offered in it; None for the site's language."""
-    invitation = Invitation.objects.select_related("survey").filter(token_hash=hash_token(token)).first()
+    """The language asked for on the start page, else the one the response was started in, else the
+    resident's own (their invitation's), when the survey is offered in it; None for the site's."""
+    invitation = (
+        Invitation.objects.select_related("survey", "resident__contact_details")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
     if invitation is None:
         return None
     offered = _offered(invitation.survey)
@@ -133,7 +138,11 @@ def _residents_language(request, token):
     if asked in offered:
         return asked
     response = selectors.response_for(invitation)
-    return response.language if response is not None and response.language in offered else None
+    if response is not None:
+        return response.language if response.language in offered else None
+    # Not started: the language of the resident's emails, texts and letters, as the invitation was.
+    language = messages_language_of(invitation.resident, invitation.survey)
+    return language if language in offered else None
 
 
 def _offered(survey):
