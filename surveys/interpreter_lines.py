@@ -10,8 +10,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from core import catalogue
 from core.languages import code_of
-from surveys import interface
 
 ENGLISH = gettext_noop("If you need an interpreter, call us on %(phone)s and tell us your language. It is free.")
 
@@ -39,10 +39,10 @@ RIGHT_TO_LEFT = {"ar", "ur", "fa"}
 def interpreter_line(language, phone):
     """(BCP 47 code, text, direction) of the interpreter line for a stored language code such as "pl".
 
-    A language whose interface catalogue is complete (surveys.interface) says it through that
+    A language whose interface catalogue is complete (core.catalogue) says it through that
     catalogue, reviewed with the rest of the resident's pages; the others use the lines above."""
     code = code_of(language or "") or ""
-    if code and interface.is_complete(code):
+    if code and catalogue.is_complete(code):
         with translation.override(code):
             return code, _(ENGLISH) % {"phone": phone}, "rtl" if code in RIGHT_TO_LEFT else "ltr"
     if code in LINES:

@@ -22,8 +22,8 @@ from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
+from core import catalogue
 from core.validators import has_line_break
-from surveys import interface
 from surveys.choices import DONT_KNOW, DONT_KNOW_LABEL
 
 
@@ -160,13 +160,13 @@ def mark_fuzzy(question, before):
 
 def complete_languages(survey, version):
     """The languages residents are offered this version in: both catalogues complete, the survey's
-    own text (every entry translated, none fuzzy) and the interface around it (surveys.interface)."""
+    own text (every entry translated, none fuzzy) and the interface around it (core.catalogue)."""
     if version is None:
         return []
     candidates = [
         (code, name)
         for code, name in settings.SURVEY_LANGUAGES
-        if interface.is_complete(code) and (survey.translations.get(code) or {}).get("title")
+        if catalogue.is_complete(code) and (survey.translations.get(code) or {}).get("title")
     ]
     if not candidates:
         return []  # no question read: most surveys are in English only

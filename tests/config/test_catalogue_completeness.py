@@ -11,8 +11,8 @@ import polib
 import pytest
 from django.conf import settings
 
+from core import catalogue
 from core.catalogue import resident_facing_share
-from surveys import interface
 
 ROOT = Path(settings.BASE_DIR)
 # Every app of the project (a folder with apps.py), so a new app is extracted without a change here.
@@ -63,24 +63,24 @@ def test_welsh_is_not_offered_while_its_catalogue_is_incomplete(tmp_path):
     assert (ROOT / "locale" / "cy" / "LC_MESSAGES" / "django.po").exists()  # kept for the translator
 
 
-# Languages offered to residents for surveys (surveys.interface): the shipped catalogue is complete.
-RESIDENT_LANGUAGES = [code for code, _name in settings.SURVEY_LANGUAGES if interface.is_complete(code)]
+# Languages offered to residents for surveys (core.catalogue): the shipped catalogue is complete.
+RESIDENT_LANGUAGES = [code for code, _name in settings.SURVEY_LANGUAGES if catalogue.is_complete(code)]
 
 
 def test_polish_is_the_interface_language_shipped_complete():
     assert RESIDENT_LANGUAGES == ["pl"]
-    assert interface.share("pl") == (296, 296)
-    assert not interface.is_complete("cy")
+    assert catalogue.shipped_share("pl") == (312, 312)
+    assert not catalogue.is_complete("cy")
 
 
 @pytest.mark.parametrize("language", RESIDENT_LANGUAGES)
 def test_a_language_offered_to_residents_translates_every_resident_facing_string_of_todays_source(tmp_path, language):
-    """The shipped catalogue is checked at run time (surveys.interface); this extracts the strings
+    """The shipped catalogue is checked at run time (core.catalogue); this extracts the strings
     afresh, so an English string added or changed without its translation fails here."""
     fresh = fresh_catalogue(tmp_path, language)
     translated, total = resident_facing_share(fresh)
     assert translated == total, f"{language}: {translated} of {total} resident-facing strings translated"
-    assert interface.share(language) == (translated, total)
+    assert catalogue.shipped_share(language) == (translated, total)
 
 
 @pytest.mark.parametrize("po_path", sorted((ROOT / "locale").glob("*/LC_MESSAGES/django.po")), ids=str)

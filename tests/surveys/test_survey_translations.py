@@ -80,10 +80,10 @@ def test_a_survey_is_offered_in_a_language_only_when_complete_and_urdu_reads_rig
 ):
     # Both catalogues must be complete: the survey's text here, and the interface's, which the
     # project ships for Polish only; Urdu's is taken as complete to show the right-to-left layout.
-    from surveys import interface
+    from core import catalogue
 
-    assert not interface.is_complete("ur")
-    monkeypatch.setattr(interface, "is_complete", lambda code: code in ("pl", "ur"))
+    assert not catalogue.is_complete("ur")
+    monkeypatch.setattr(catalogue, "is_complete", lambda code: code in ("pl", "ur"))
     survey = draft_survey()
     for language in ["pl", "ur"]:
         po = download(builder, survey, language)
