@@ -40,6 +40,24 @@ def compose(delivery, link):
             "subject": subject,
             "language": language,
         }
+        words = {"name": resident.full_name, "landlord": settings.LANDLORD_NAME, "survey": title, "link": link,
+                 "phone": settings.LANDLORD_PHONE}  # fmt: skip
+        if reminder:
+            short_text = (
+                _(
+                    "%(name)s, we have not heard from you yet. Please tell %(landlord)s what you think about "
+                    "%(survey)s: %(link)s Questions or another format: call %(phone)s."
+                )
+                % words
+            )
+        else:
+            short_text = (
+                _(
+                    "%(name)s, please tell %(landlord)s what you think about %(survey)s: %(link)s "
+                    "Questions or another format: call %(phone)s."
+                )
+                % words
+            )
         text = render_to_string("surveys/messages/invitation.txt", context).strip() + "\n"
         html = render_to_string("surveys/messages/invitation.html", context)
     return Message(
@@ -52,4 +70,5 @@ def compose(delivery, link):
         link=link,
         survey_title=title,
         reference=f"delivery-{delivery.pk}",
+        short_text=short_text,
     )
