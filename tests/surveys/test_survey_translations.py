@@ -221,3 +221,23 @@ def test_uploading_the_reviewed_translation_clears_the_fuzzy_mark(builder):
     upload(builder, survey, "pl", po)
     assert translations.completeness(survey, version, "pl") == (25, 25)
     assert builder.get(reverse("surveys:translations", args=[survey.pk])).context["changed"] == []
+
+
+def test_the_printable_and_plain_text_versions_come_in_the_language_the_start_page_was_in(client):
+    from tests.surveys.factories import translate_survey
+
+    survey = draft_survey()
+    services.survey_version_publish(version=survey.versions.get())
+    translate_survey(survey, "pl", {"Heating": "Ogrzewanie"})
+    invitation = InvitationFactory(survey=survey)
+    start = client.get(flow.start_url(invitation.token) + "?language=pl").content.decode()
+    printed_url = reverse("surveys:print_version", args=[survey.pk]) + "?language=pl"
+    assert f'href="{printed_url}"' in start
+    printed = client.get(printed_url).content.decode()
+    assert '<html lang="pl" class="govuk-template">' in printed
+    assert "Ogrzewanie" in printed and "PL Is your home warm enough?" in printed
+    text = client.get(reverse("surveys:text_version", args=[survey.pk]) + "?language=pl").content.decode()
+    assert "PL Is your home warm enough?" in text
+    # A language the survey is not offered in gives the English.
+    welsh = client.get(reverse("surveys:print_version", args=[survey.pk]) + "?language=cy").content.decode()
+    assert '<html lang="en-gb" class="govuk-template">' in welsh and "Is your home warm enough?" in welsh
