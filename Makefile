@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test install assets static worker lint clean
+.PHONY: run test install assets messages static worker lint clean
 
 run: install assets
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
@@ -30,8 +30,12 @@ node_modules/.installed: package.json package-lock.json
 assets: node_modules/.installed
 	npm run --silent build
 
+# Each language's catalogue (locale/) compiled to the .mo Django reads, with polib: no msgfmt needed.
+messages: $(VENV)/.installed
+	DEBUG=1 $(BIN)/python manage.py compile_catalogues
+
 # Tests run with DEBUG off, so static files are served from the hashed manifest, as in production.
-static: assets
+static: assets messages
 	DEBUG=1 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
 # A real Celery worker with the beat scheduler, for when CELERY_BROKER_URL points at Redis.

@@ -45,7 +45,7 @@ class ContactDetails:
         if preference is not None:
             details.channels = preference.channel_labels
             details.formats = preference.format_labels
-            details.interpreter_language = preference.interpreter_language
+            details.interpreter_language = preference.interpreter_language_name
             details.best_times = preference.best_times
             details.no_internet = preference.no_internet
             details.representative = ", ".join(

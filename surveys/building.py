@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.concurrency import save_unless_changed
-from surveys import builtin
+from surveys import builtin, translations
 from surveys.choices import QuestionKind
 from surveys.models import Question, Survey, SurveyVersion
 from surveys.routing import order_problem
@@ -54,11 +54,14 @@ def question_update(*, question, fields, read_at=None):
     """`read_at`: the revision the page was read at; StaleEdit if someone saved it since."""
     _check_draft(question.version)
     _check_unlocked(question)
+    english = translations.english_before_change(question)
     for name, value in fields.items():
         setattr(question, name, value)
     if question.kind not in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE):
         question.choices = []  # refilled from the fixed scale on save, or none for text and numbers
     save_unless_changed(question, read_at, list(fields))
+    if translations.mark_fuzzy(question, english):
+        question.save(update_fields=["translations"])  # its translations now translate older English
     return question
 
 

@@ -5,19 +5,26 @@ from django.template.loader import render_to_string
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
+from surveys import translations
 from surveys.channels import Message, channel_for
 from surveys.models import DeliveryKind
 
 
-def language_of(resident):
+def language_of(resident, survey):
+    """The resident's language for this survey's emails, texts and letters: theirs when the survey is
+    offered in it (its text and the interface complete, surveys.translations), else the site's."""
     details = getattr(resident, "contact_details", None)
-    return details.language if details and details.language else settings.LANGUAGE_CODE
+    language = details.language if details and details.language else settings.LANGUAGE_CODE
+    if language == settings.LANGUAGE_CODE:
+        return language
+    offered = dict(translations.complete_languages(survey, survey.current_version))
+    return language if language in offered else settings.LANGUAGE_CODE
 
 
 def compose(delivery, link):
     invitation, resident = delivery.invitation, delivery.invitation.resident
     survey = invitation.survey
-    language = language_of(resident)
+    language = language_of(resident, survey)
     with translation.override(language):
         title = survey.title_in(language)
         reminder = delivery.kind == DeliveryKind.REMINDER
@@ -33,6 +40,24 @@ def compose(delivery, link):
             "subject": subject,
             "language": language,
         }
+        words = {"name": resident.full_name, "landlord": settings.LANDLORD_NAME, "survey": title, "link": link,
+                 "phone": settings.LANDLORD_PHONE}  # fmt: skip
+        if reminder:
+            short_text = (
+                _(
+                    "%(name)s, we have not heard from you yet. Please tell %(landlord)s what you think about "
+                    "%(survey)s: %(link)s Questions or another format: call %(phone)s."
+                )
+                % words
+            )
+        else:
+            short_text = (
+                _(
+                    "%(name)s, please tell %(landlord)s what you think about %(survey)s: %(link)s "
+                    "Questions or another format: call %(phone)s."
+                )
+                % words
+            )
         text = render_to_string("surveys/messages/invitation.txt", context).strip() + "\n"
         html = render_to_string("surveys/messages/invitation.html", context)
     return Message(
@@ -45,4 +70,5 @@ def compose(delivery, link):
         link=link,
         survey_title=title,
         reference=f"delivery-{delivery.pk}",
+        short_text=short_text,
     )

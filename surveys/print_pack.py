@@ -86,7 +86,7 @@ def _item(delivery, today):
 
     invitation, resident = delivery.invitation, delivery.invitation.resident
     survey = invitation.survey
-    language = language_of(resident)
+    language = language_of(resident, survey)
     link = invitation_link(invitation)
     reference = questionnaire_reference(invitation)
     with translation.override(language):
@@ -116,7 +116,13 @@ def _chunk(items, title):
         "landlord_address": settings.LANDLORD_ADDRESS,
         "phone": settings.LANDLORD_PHONE,
     }
-    letters = document(render_to_string("surveys/print_pack/letters.html", context))
+    # Each letter in its resident's language: the letter's own words through the catalogue too.
+    letters_html = []  # render_to_string gives safe (escaped) HTML, kept so in letters.html
+    for number, item in enumerate(items):
+        with translation.override(item.language):
+            letter_context = {**context, "item": item, "number": number}
+            letters_html.append(render_to_string("surveys/print_pack/_letter.html", letter_context))
+    letters = document(render_to_string("surveys/print_pack/letters.html", {**context, "letters": letters_html}))
     first_page = {}  # a letter running onto a second page has its anchor on both
     for number, page in enumerate(letters.pages):
         for anchor in page.anchors:

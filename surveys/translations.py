@@ -4,6 +4,12 @@ Each piece of text a resident reads (the title, why we ask, each question, hint 
 PO entry: msgctxt says where it belongs, msgid is the English, msgstr the translation, and a
 translator's note says what it is. The same entries give the completeness figure the builder
 shows, and a survey is offered in a language only when it is 100% complete in it.
+
+Translations track their source, as gettext does: when a question's English changes, each of its
+translations is marked fuzzy (kept, with the English it translated, under "fuzzy" in the
+question's translations) and no longer counts, so the language is not offered until a translator
+has reviewed it. The builder shows what changed; the PO file carries the fuzzy flag and the
+previous English (#| msgid); uploading a reviewed translation clears the mark.
 """
 
 import re
@@ -16,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
+from core import catalogue
 from core.validators import has_line_break
 from surveys.choices import DONT_KNOW, DONT_KNOW_LABEL
 
@@ -32,49 +39,139 @@ class Entry:
     owner: object  # the Survey or Question the text belongs to
     field: str  # "title", "purpose", "text", "hint" or a choice value
     is_choice: bool = False
+    place: str = ""  # where it is, in words, for the builder
+
+    @property
+    def key(self):
+        """Where a fuzzy mark for this entry is kept: "text", "hint", "choice.<value>"."""
+        return f"choice.{self.field}" if self.is_choice else self.field
 
     def translation(self, language):
         stored = self.owner.translations.get(language) or {}
         value = (stored.get("choices") or {}).get(self.field) if self.is_choice else stored.get(self.field)
         return (value or "").strip()
 
+    def previous_english(self, language):
+        """The English the translation was made for, when the English has changed since; else None."""
+        return ((self.owner.translations.get(language) or {}).get("fuzzy") or {}).get(self.key)
+
+    def is_done(self, language):
+        """Translated, and for the English as it is now (not fuzzy)."""
+        return bool(self.translation(language)) and self.previous_english(language) is None
+
 
 def entries(survey, version):
     """Every piece of the survey's text a resident reads, in the order they read it."""
     found = [
-        Entry("survey.title", survey.title, _("The survey's title."), survey, "title"),
-        Entry("survey.purpose", survey.purpose, _("Why we ask and what we do with the answers."), survey, "purpose"),
+        Entry("survey.title", survey.title, _("The survey's title."), survey, "title", place=_("The title")),
+        Entry(
+            "survey.purpose",
+            survey.purpose,
+            _("Why we ask and what we do with the answers."),
+            survey,
+            "purpose",
+            place=_("Why we ask"),
+        ),  # fmt: skip
     ]
     for question in version.questions.all():
         where = f"question {question.position} ({question.code})"
-        found.append(Entry(f"{question.code}.text", question.text, f"The text of {where}.", question, "text"))
+        place = _("Question %(number)s (%(code)s)") % {"number": question.position, "code": question.code}
+        found.append(
+            Entry(f"{question.code}.text", question.text, f"The text of {where}.", question, "text", place=place)
+        )
         if question.hint:
-            found.append(Entry(f"{question.code}.hint", question.hint, f"The hint under {where}.", question, "hint"))
+            found.append(
+                Entry(
+                    f"{question.code}.hint",
+                    question.hint,
+                    f"The hint under {where}.",
+                    question,
+                    "hint",
+                    place=_("%(question)s, its hint") % {"question": place},
+                )  # fmt: skip
+            )
         choices = list(question.choices) if question.has_choices else []
         if question.has_choices and question.offer_dont_know:
             choices.append([DONT_KNOW, DONT_KNOW_LABEL])
         for value, label in choices:
             note = f"An answer to {where}. Keep it short: it sits beside a radio button or checkbox."
-            found.append(Entry(f"{question.code}.choice.{value}", label, note, question, value, is_choice=True))
+            answer = _("%(question)s, an answer") % {"question": place}
+            found.append(
+                Entry(f"{question.code}.choice.{value}", label, note, question, value, is_choice=True, place=answer)
+            )
     return found
 
 
 def completeness(survey, version, language):
     """(translated, total) pieces of text: the figure the builder shows for each language."""
     found = entries(survey, version)
-    return sum(1 for entry in found if entry.translation(language)), len(found)
+    return sum(1 for entry in found if entry.is_done(language)), len(found)
+
+
+def changed_since_translated(survey, version):
+    """[(entry, previous English, [language codes])] of the pieces whose English changed after they
+    were translated: what the builder shows, so a translator knows what to review."""
+    changed = []
+    for entry in entries(survey, version):
+        by_previous = {}
+        for code, _name in settings.SURVEY_LANGUAGES:
+            previous = entry.previous_english(code)
+            if previous is not None:
+                by_previous.setdefault(previous, []).append(code)
+        changed.extend((entry, previous, codes) for previous, codes in by_previous.items())
+    return changed
+
+
+def _english_by_key(question):
+    english = {"text": question.text, "hint": question.hint}
+    english.update({f"choice.{value}": label for value, label in question.choices})
+    return english
+
+
+def english_before_change(question):
+    """The question's English as it is, to compare after an edit (mark_fuzzy)."""
+    return _english_by_key(question)
+
+
+def mark_fuzzy(question, before):
+    """After an edit, mark fuzzy each translation whose English changed, keeping the English it was
+    made for (the first, as gettext's previous msgid does); a change back to that English clears the
+    mark. Returns whether the question's translations changed (to save them)."""
+    after = _english_by_key(question)
+    changed = False
+    for stored in question.translations.values():
+        fuzzy = stored.get("fuzzy") or {}
+        for key, english in before.items():
+            translated = (stored.get("choices") or {}).get(key[7:]) if key.startswith("choice.") else stored.get(key)
+            if not (translated or "").strip():
+                continue
+            made_for = fuzzy.get(key, english)
+            if after.get(key) == made_for:
+                changed |= fuzzy.pop(key, None) is not None
+            elif after.get(key) != english or key in fuzzy:
+                changed |= fuzzy.get(key) != made_for
+                fuzzy[key] = made_for
+        if fuzzy:
+            stored["fuzzy"] = fuzzy
+        else:
+            stored.pop("fuzzy", None)
+    return changed
 
 
 def complete_languages(survey, version):
-    """The survey languages this version's text is fully translated into: the ones residents are offered."""
+    """The languages residents are offered this version in: both catalogues complete, the survey's
+    own text (every entry translated, none fuzzy) and the interface around it (core.catalogue)."""
     if version is None:
         return []
-    complete = []
-    for code, name in settings.SURVEY_LANGUAGES:
-        done, total = completeness(survey, version, code)
-        if done == total:
-            complete.append((code, name))
-    return complete
+    candidates = [
+        (code, name)
+        for code, name in settings.SURVEY_LANGUAGES
+        if catalogue.is_complete(code) and (survey.translations.get(code) or {}).get("title")
+    ]
+    if not candidates:
+        return []  # no question read: most surveys are in English only
+    found = entries(survey, version)
+    return [(code, name) for code, name in candidates if all(entry.is_done(code) for entry in found)]
 
 
 def is_right_to_left(language):
@@ -100,11 +197,14 @@ def po_export(survey, version, language):
         "Translate each msgid into its msgstr. Leave {landlord} as it is: it becomes our name."
     )
     for entry in entries(survey, version):
-        po.append(
-            polib.POEntry(
-                msgctxt=entry.context, msgid=entry.english, msgstr=entry.translation(language), comment=entry.note
-            )
+        previous = entry.previous_english(language)
+        item = polib.POEntry(
+            msgctxt=entry.context, msgid=entry.english, msgstr=entry.translation(language), comment=entry.note
         )
+        if previous is not None:
+            item.flags.append("fuzzy")
+            item.previous_msgctxt, item.previous_msgid = entry.context, previous
+        po.append(item)
     return po
 
 
@@ -161,6 +261,10 @@ def po_import(*, survey, version, language, content):
             continue
         entry = known[item.msgctxt]
         stored = entry.owner.translations.setdefault(language, {})
+        fuzzy = stored.get("fuzzy") or {}
+        fuzzy.pop(entry.key, None)  # reviewed for today's English
+        if not fuzzy:
+            stored.pop("fuzzy", None)
         if entry.is_choice:
             stored.setdefault("choices", {})[entry.field] = item.msgstr.strip()
         else:

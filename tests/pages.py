@@ -29,7 +29,10 @@ def _profiled_resident(personas):
     SupportNeedFactory(resident=resident, ended_on=date(2024, 6, 1), end_reason="Recovered")
     ReasonableAdjustmentFactory(resident=resident)
     ContactRestrictionFactory(resident=resident, review_by=date(2024, 9, 1))
-    CommunicationPreferenceFactory(resident=resident, no_internet=True, formats=["large_print"])
+    # Stored as codes, shown as words: the sweep fails on a page that shows "so" or "easy_read".
+    CommunicationPreferenceFactory(
+        resident=resident, no_internet=True, formats=["large_print", "easy_read", "bsl"], interpreter_language="so"
+    )
     return resident
 
 
@@ -286,7 +289,7 @@ def _draft_pk(personas):
 def _invitation_of(personas):
     from tests.surveys.factories import InvitationFactory
 
-    invitation = InvitationFactory()
+    invitation = InvitationFactory(formats=["easy_read", "bsl"], interpreter_language="so")
     return {"pk": invitation.survey_id, "invitation_pk": invitation.pk}
 
 
@@ -460,6 +463,12 @@ def _sample_repair(personas, photo=False):
         operative=personas["repairs_operative"],
     )
     AppointmentFactory(repair=repair)
+    from engagement.models import CommunicationPreference
+
+    # The job page shows how to contact the household: the interpreter by name ("so" stored).
+    CommunicationPreference.objects.update_or_create(
+        resident=resident, defaults={"interpreter_language": "so", "formats": ["easy_read", "bsl"]}
+    )
     if photo:
         repair.photo.save("sample.png", ContentFile(SAMPLE_PNG), save=True)
     return {"pk": repair.pk}

@@ -1,9 +1,12 @@
 """The home pages: each role has one made for what that person comes here to do."""
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db.models import Count
 from django.shortcuts import render
+from django.utils import translation
 
+from core import catalogue
 from core.access import page
 from core.roles import role_of
 from desk.selectors.worklist import worklist_for
@@ -19,6 +22,10 @@ def home(request):
     role = role_of(request.user)
     slug = role.slug if role else "no_role"
     context = {"role": role, **_HOME_CONTEXT.get(slug, lambda request: {})(request)}
+    language = context.get("language")
+    if language and language != settings.LANGUAGE_CODE and catalogue.is_complete(language):
+        with translation.override(language):  # the resident's home in their own language
+            return render(request, f"desk/home/{slug}.html", context)
     return render(request, f"desk/home/{slug}.html", context)
 
 
@@ -47,7 +54,8 @@ def _overview_home(request):
 def _resident_home(request):
     resident = getattr(request.user, "resident", None)
     home = resident.household.home if resident else None
-    return {"resident": resident, "resident_home": home}
+    details = getattr(resident, "contact_details", None) if resident else None
+    return {"resident": resident, "resident_home": home, "language": details.language if details else ""}
 
 
 def _administrator_home(request):

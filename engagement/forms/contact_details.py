@@ -1,10 +1,10 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
 from django import forms
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.catalogue import resident_languages
 from engagement import contact_details
 from engagement.models import DetailSource
 
@@ -38,7 +38,8 @@ class ContactDetailsForm(forms.Form):
     email = forms.CharField(label=_("Email address"), required=False, max_length=254)
     mobile_phone = forms.CharField(label=_("Mobile number"), required=False, max_length=30)
     landline_phone = forms.CharField(label=_("Landline number"), required=False, max_length=30)
-    language = forms.ChoiceField(label=_("Language for emails, texts and letters"), choices=settings.LANGUAGES)
+    # The languages the interface is complete in (core.catalogue): a survey in one of them comes in it.
+    language = forms.ChoiceField(label=_("Language for emails, texts and letters"), choices=resident_languages)
 
     def __init__(self, *args, about_self, details=None, **kwargs):
         self.about_self, self.details = about_self, details

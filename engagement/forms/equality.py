@@ -28,6 +28,26 @@ HINTS = {
 }
 
 
+def main_language_code(text):
+    """A main language as stored: its code (core.languages), "prefer_not_to_say" or blank."""
+    text = text.strip()
+    if not text:
+        return ""
+    if text.lower() in ("prefer not to say", PREFER_NOT_TO_SAY):
+        return PREFER_NOT_TO_SAY
+    code = code_of(text)
+    if code is None:
+        raise forms.ValidationError(_("Enter a language we know, by its English name (like Polish) or its code (pl)"))
+    return code
+
+
+def main_language_shown(code):
+    """What the form's text box shows for a stored main language: its name, not its code."""
+    if code == PREFER_NOT_TO_SAY:
+        return _("Prefer not to say")
+    return name_of(code) if code else ""
+
+
 class EqualityProfileForm(forms.ModelForm):
     date_of_birth = DateField(label=_("Date of birth"), required=False, validators=[date_choices_not_in_future])
     consent_method = forms.ChoiceField(
@@ -51,23 +71,13 @@ class EqualityProfileForm(forms.ModelForm):
         help_texts = {**HINTS, "main_language": _("Leave blank if not asked yet.")}
 
     def clean_main_language(self):
-        text = self.cleaned_data["main_language"].strip()
-        if not text:
-            return ""
-        if text.lower() in ("prefer not to say", PREFER_NOT_TO_SAY):
-            return PREFER_NOT_TO_SAY
-        code = code_of(text)
-        if code is None:
-            raise forms.ValidationError(
-                _("Enter a language we know, by its English name (like Polish) or its code (pl)")
-            )
-        return code
+        return main_language_code(self.cleaned_data["main_language"])
 
     def __init__(self, *args, resident, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["date_of_birth"].initial = resident.date_of_birth
         if self.instance.pk and self.instance.main_language:
-            self.initial["main_language"] = name_of(self.instance.main_language)
+            self.initial["main_language"] = main_language_shown(self.instance.main_language)
         if self.instance.pk and self.instance.consent_method:
             self.fields["consent_method"].initial = self.instance.consent_method
             self.fields["consent_given_on"].initial = self.instance.consent_given_on
@@ -169,7 +179,7 @@ class OwnEqualityForm(forms.Form):
             if current != NOT_ASKED:
                 self.fields[name].initial = current
         if profile:
-            self.fields["main_language"].initial = profile.main_language
+            self.fields["main_language"].initial = main_language_shown(profile.main_language)
             self.fields["age_declined"].initial = profile.age_declined
         self.fields["date_of_birth"].initial = resident.date_of_birth
         self.resident = resident
@@ -187,6 +197,9 @@ class OwnEqualityForm(forms.Form):
             Field.checkbox("consent"),
             Submit("save", _("Save my answers"), data_prevent_double_click="true"),
         )
+
+    def clean_main_language(self):
+        return main_language_code(self.cleaned_data["main_language"])
 
     def clean(self):
         data = super().clean()

@@ -3,6 +3,7 @@ from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import code_of
 from engagement.models import DIGITAL_CHANNELS, Channel, Format
 
 RANKS = (
@@ -84,6 +85,18 @@ class CommunicationPreferenceForm(forms.Form):
         )
         self.about_self = about_self
 
+    def clean_interpreter_language(self):
+        """Stored as a code (core.languages), whatever was typed: "Polish", "polski" or "pl"."""
+        text = self.cleaned_data["interpreter_language"].strip()
+        if not text:
+            return ""
+        code = code_of(text)
+        if code is None:
+            raise forms.ValidationError(
+                _("Enter a language we know, by its English name (like Polish) or its code (pl)")
+            )
+        return code
+
     def clean(self):
         data = super().clean()
         channels = [data.get(name) for name, _label in RANKS if data.get(name)]
@@ -113,7 +126,7 @@ class CommunicationPreferenceForm(forms.Form):
 def initial_from(preference):
     initial = {
         "formats": preference.formats,
-        "interpreter_language": preference.interpreter_language,
+        "interpreter_language": preference.interpreter_language_name,
         "no_internet": preference.no_internet,
         "best_times": preference.best_times,
         "representative_name": preference.representative_name,

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import Revisioned
+from core.languages import name_of
 
 
 class Channel(models.TextChoices):
@@ -33,7 +34,7 @@ class CommunicationPreference(Revisioned):
     # Channel codes in the resident's order of preference, most preferred first.
     channels = models.JSONField(default=list, blank=True)
     formats = models.JSONField(default=list, blank=True)
-    interpreter_language = models.CharField(max_length=60, blank=True)
+    interpreter_language = models.CharField(max_length=60, blank=True)  # a code (core.languages)
     no_internet = models.BooleanField(
         _("No internet access"), default=False, help_text=_("Then nothing is sent to them by email or text only.")
     )
@@ -52,6 +53,10 @@ class CommunicationPreference(Revisioned):
     def usable_channels(self):
         """The preferred channels in order, without digital ones for a resident with no internet."""
         return [c for c in self.channels if not (self.no_internet and c in DIGITAL_CHANNELS)]
+
+    @property
+    def interpreter_language_name(self):
+        return name_of(self.interpreter_language) if self.interpreter_language else ""
 
     @property
     def channel_labels(self):

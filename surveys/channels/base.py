@@ -17,6 +17,7 @@ class Message:
     link: str
     survey_title: str
     reference: str  # ours, given to providers so their reports can be matched back
+    short_text: str = ""  # the whole text message, in the resident's language
 
 
 @dataclass(frozen=True)

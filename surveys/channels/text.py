@@ -84,6 +84,8 @@ class TextChannel(Channel):
             "survey": message.survey_title,
             "link": message.link,
             "phone": settings.LANDLORD_PHONE,
+            # The whole text in the resident's language, for a template of just ((message)).
+            "message": message.short_text,
         }
         return provider().send_text(number=message.to, personalisation=personalisation, reference=message.reference)
 

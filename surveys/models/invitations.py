@@ -37,7 +37,7 @@ class Invitation(models.Model):
     channel = models.CharField(max_length=20, choices=InvitationChannel.choices)
     # Copied from the resident's communication preferences when invited (large print, easy read...).
     formats = models.JSONField(default=list, blank=True)
-    interpreter_language = models.CharField(max_length=60, blank=True)
+    interpreter_language = models.CharField(max_length=60, blank=True)  # a code (core.languages)
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     sent_at = models.DateTimeField(null=True, blank=True)

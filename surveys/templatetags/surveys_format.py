@@ -1,6 +1,6 @@
 from django import template
 
-from core.languages import code_of, name_of
+from core.languages import name_of
 from engagement.models import Format
 
 register = template.Library()
@@ -16,8 +16,8 @@ def percent(value, places=1):
 
 @register.filter
 def language_name(code):
-    """A stored language code (BCP 47) as its English name: "pl" -> "Polish"."""
-    return name_of(code_of(code) or code) if code else ""
+    """A stored language code (BCP 47) as its name in the reader's language: "pl" -> "Polish"."""
+    return name_of(code) if code else ""
 
 
 @register.filter

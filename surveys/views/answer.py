@@ -6,6 +6,7 @@ coming back next week carries on from the same response.
 """
 
 import uuid
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
@@ -23,6 +24,7 @@ from surveys import link_holders, selectors, services, translations
 from surveys.flow import Flow
 from surveys.forms import CodeForm, QuestionForm
 from surveys.links import UnknownLink, hash_token, limit_link_attempts
+from surveys.messages import language_of as messages_language_of
 from surveys.models import Invitation, Response
 
 
@@ -100,6 +102,49 @@ def _language():
     return translation.get_language() or "en-gb"
 
 
+def in_the_residents_language(view):
+    """The whole page in the resident's language when the survey is offered in it (its text and the
+    interface are complete in it, surveys.translations.complete_languages): the survey's text, and
+    the interface's words, errors, messages and the copy of the answers, through Django's catalogue.
+    Otherwise the page is in the site's language."""
+
+    @wraps(view)
+    def in_language(request, token, *args, **kwargs):
+        language = _residents_language(request, token)
+        if language is None:
+            return view(request, token, *args, **kwargs)
+        with translation.override(language):
+            return view(request, token, *args, **kwargs)
+
+    return in_language
+
+
+def _residents_language(request, token):
+    """The language asked for on the start page, else the one the response was started in, else the
+    resident's own (their invitation's), when the survey is offered in it; None for the site's."""
+    invitation = (
+        Invitation.objects.select_related("survey", "resident__contact_details")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+    if invitation is None:
+        return None
+    offered = _offered(invitation.survey)
+    if not offered:
+        return None
+    asked = request.POST.get("survey_language") or request.GET.get("language") or ""
+    if asked == settings.LANGUAGE_CODE:
+        return None
+    if asked in offered:
+        return asked
+    response = selectors.response_for(invitation)
+    if response is not None:
+        return response.language if response.language in offered else None
+    # Not started: the language of the resident's emails, texts and letters, as the invitation was.
+    language = messages_language_of(invitation.resident, invitation.survey)
+    return language if language in offered else None
+
+
 def _offered(survey):
     """{code: name} of the languages this survey's text is complete in, besides the site's own."""
     return dict(translations.complete_languages(survey, survey.current_version))
@@ -141,7 +186,7 @@ def _start_page(request, survey, response, action):
             "text": _text_direction(language),
             "survey_language": language,
             "other_languages": [(code, name) for code, name in _offered(survey).items() if code != language],
-            "site_language": _language(),
+            "site_language": settings.LANGUAGE_CODE,
             "response": response,
             "key": uuid.uuid4(),
             "action": action,
@@ -151,6 +196,7 @@ def _start_page(request, survey, response, action):
 
 @public_page
 @limit_link_attempts
+@in_the_residents_language
 def answer_start(request, token):
     invitation = _invitation(token)
     if (blocked := _unavailable(request, invitation)) is not None:
@@ -179,6 +225,7 @@ def _posted_key(request):
 
 @public_page
 @limit_link_attempts
+@in_the_residents_language
 def answer_question(request, token, code):
     invitation = _invitation(token)
     if (blocked := _unavailable(request, invitation)) is not None:
@@ -238,6 +285,7 @@ def answer_question(request, token, code):
 
 @public_page
 @limit_link_attempts
+@in_the_residents_language
 def answer_check(request, token):
     invitation = _invitation(token)
     if (blocked := _unavailable(request, invitation)) is not None:
@@ -281,6 +329,7 @@ def answer_check(request, token):
 
 @public_page
 @limit_link_attempts
+@in_the_residents_language
 def answer_done(request, token):
     invitation = _invitation(token)
     if (blocked := _unavailable(request, invitation)) is not None:
@@ -328,6 +377,7 @@ def _audit_copy(request, response):
 
 @public_page
 @limit_link_attempts
+@in_the_residents_language
 def answer_code(request, token):
     """The resident proves the link is theirs with a code sent to their own email address."""
     invitation = _invitation(token)

@@ -214,7 +214,12 @@ def translation_list(request, pk):
         done, total = translations.completeness(survey, version, code)
         rtl = translations.is_right_to_left(code)
         rows.append({"code": code, "name": name, "done": done, "total": total, "complete": done == total, "rtl": rtl})
-    context = {"survey": survey, "version": version, "rows": rows, "form": form}
+    names = dict(settings.SURVEY_LANGUAGES)
+    changed = [
+        {"entry": entry, "previous": previous, "languages": [{"code": code, "name": names[code]} for code in codes]}
+        for entry, previous, codes in translations.changed_since_translated(survey, version)
+    ]
+    context = {"survey": survey, "version": version, "rows": rows, "form": form, "changed": changed}
     return render(request, "surveys/builder/translations.html", context)
 
 

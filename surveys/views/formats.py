@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 
 from core.access import page, public_page
+from surveys import translations
 from surveys.models import Survey
 from surveys.presenters import PrintedSurvey, plain_text
 
@@ -17,10 +18,19 @@ def _published(pk):
     return survey, version
 
 
+def _language(request, survey, version):
+    """?language= when the survey is offered in it (the start page's links carry the resident's),
+    else the site's language."""
+    asked = request.GET.get("language", "")
+    return asked if asked in dict(translations.complete_languages(survey, version)) else translation.get_language()
+
+
 @public_page(html=False)
 def text_version(request, pk):
     survey, version = _published(pk)
-    text = plain_text(survey, version, translation.get_language())
+    language = _language(request, survey, version)
+    with translation.override(language):
+        text = plain_text(survey, version, language)
     return HttpResponse(text, content_type="text/plain; charset=utf-8")
 
 
@@ -28,8 +38,10 @@ def text_version(request, pk):
 def print_version(request, pk):
     survey, version = _published(pk)
     large = request.GET.get("size") == "large"
-    printed = PrintedSurvey(survey, version, translation.get_language())
-    return render(request, "surveys/print.html", {"printed": printed, "large": large, "survey": survey})
+    language = _language(request, survey, version)
+    with translation.override(language):
+        printed = PrintedSurvey(survey, version, language)
+        return render(request, "surveys/print.html", {"printed": printed, "large": large, "survey": survey})
 
 
 @page("surveys.view_survey")

@@ -11,7 +11,8 @@ import polib
 import pytest
 from django.conf import settings
 
-from config.catalogue import resident_facing_share
+from core import catalogue
+from core.catalogue import resident_facing_share
 
 ROOT = Path(settings.BASE_DIR)
 # Every app of the project (a folder with apps.py), so a new app is extracted without a change here.
@@ -60,3 +61,36 @@ def test_welsh_is_not_offered_while_its_catalogue_is_incomplete(tmp_path):
     assert translated < total
     assert "cy" not in dict(settings.LANGUAGES)
     assert (ROOT / "locale" / "cy" / "LC_MESSAGES" / "django.po").exists()  # kept for the translator
+
+
+# Languages offered to residents for surveys (core.catalogue): the shipped catalogue is complete.
+RESIDENT_LANGUAGES = [code for code, _name in settings.SURVEY_LANGUAGES if catalogue.is_complete(code)]
+
+
+def test_polish_is_the_interface_language_shipped_complete():
+    assert RESIDENT_LANGUAGES == ["pl"]
+    assert catalogue.shipped_share("pl") == (314, 314)
+    assert not catalogue.is_complete("cy")
+
+
+@pytest.mark.parametrize("language", RESIDENT_LANGUAGES)
+def test_a_language_offered_to_residents_translates_every_resident_facing_string_of_todays_source(tmp_path, language):
+    """The shipped catalogue is checked at run time (core.catalogue); this extracts the strings
+    afresh, so an English string added or changed without its translation fails here."""
+    fresh = fresh_catalogue(tmp_path, language)
+    translated, total = resident_facing_share(fresh)
+    assert translated == total, f"{language}: {translated} of {total} resident-facing strings translated"
+    assert catalogue.shipped_share(language) == (translated, total)
+
+
+@pytest.mark.parametrize("po_path", sorted((ROOT / "locale").glob("*/LC_MESSAGES/django.po")), ids=str)
+def test_each_compiled_catalogue_holds_what_its_po_file_says(po_path):
+    """The .mo files are committed (a server from requirements.txt alone runs without msgfmt) and
+    made again by `make static` (manage.py compile_catalogues): a .mo must not lag its .po."""
+    po = polib.pofile(str(po_path))
+    mo = polib.mofile(str(po_path.with_suffix(".mo")))
+    translated = {
+        (entry.msgctxt, entry.msgid): entry.msgstr or entry.msgstr_plural for entry in po.translated_entries()
+    }
+    compiled = {(entry.msgctxt, entry.msgid): entry.msgstr or entry.msgstr_plural for entry in mo if entry.msgid}
+    assert compiled == translated

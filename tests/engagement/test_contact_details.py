@@ -101,3 +101,23 @@ def test_a_resident_changes_their_own_details_and_nobody_else_s(client, personas
     other.refresh_from_db()
     assert other.email == "other@example.org"
     assert client.get(reverse("contact_details_edit", args=[other.resident_id])).status_code == 403
+
+
+def test_a_resident_chooses_polish_and_their_home_page_is_in_polish(client, personas):
+    """Issue 27: the languages offered for emails, texts and letters are those the interface is
+    complete in (English and Polish today, not Welsh), and the resident's home follows the choice."""
+    own = Resident.objects.get(user=personas["resident"])
+    client.force_login(personas["resident"])
+    form = client.get(reverse("my_contact_details")).content.decode()
+    assert '<option value="pl">Polski</option>' in form
+    assert 'value="cy"' not in form
+    response = client.post(
+        reverse("my_contact_details"), {"email": "", "mobile_phone": "", "landline_phone": "", "language": "pl"}
+    )
+    assert response.status_code == 302
+    assert ContactDetails.objects.get(resident=own).language == "pl"
+    home = client.get(reverse("home")).content.decode()
+    assert '<html lang="pl" class="govuk-template">' in home
+    assert "Co możesz tutaj zrobić" in home
+    assert "Strona główna" in home  # the navigation too
+    assert "What you can do here" not in home

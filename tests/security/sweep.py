@@ -58,6 +58,24 @@ DISTINCTIVE_CODES = {"ethnicity", "sexual_orientation"}
 ANONYMOUS = "anonymous"
 # A placeholder a page should have filled in ("{landlord}", "{{ name }}", "%(count)s").
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}|\{\{|%\([a-z_]+\)s")
+# Stored codes a page should show as words: every language code we know (core.languages) but those
+# that are also English words, and the formats' codes that are no word ("easy_read", "bsl").
+ENGLISH_WORDS = {"am", "an", "as", "be", "in", "is", "it", "my", "no", "or", "to"}
+FORMAT_CODES = {"easy_read", "large_print", "bsl"}
+
+
+def stored_codes_shown(text_nodes):
+    """The stored codes (a language such as "so" or "en-gb", a format such as "easy_read") that a
+    page shows as text: a whole text node, or one item of a list in one ("easy_read, bsl")."""
+    from core.languages import _names
+
+    codes = ({code for code in _names().values()} - ENGLISH_WORDS) | FORMAT_CODES
+    shown = set()
+    for node in text_nodes:
+        for piece in re.split(r"[,;:()]", node):
+            if piece.strip() in codes:
+                shown.add(piece.strip())
+    return tuple(sorted(shown))
 
 
 def answer_words(answers):
@@ -164,6 +182,7 @@ class Visit:
     named: tuple = ()  # every match of the names pattern: which residents the body names
     links: tuple = ()  # the addresses inside this service that the page links to (followed too)
     placeholder: bool = False  # the body shows an unfilled placeholder such as "{landlord}"
+    codes_shown: tuple = ()  # stored codes shown as text ("so", "en-gb", "easy_read")
     nested_forms: int = 0
     followed: bool = False  # reached by following a link the reader was offered, not from the sweep's list
 
@@ -295,6 +314,7 @@ def visit_everything(client, users, urls, evidence, audit_entries):
                     sent_answer=SENT_ANSWER in text,
                     links=links,
                     placeholder=bool(PLACEHOLDER.search(text)),
+                    codes_shown=stored_codes_shown(parsed.text) if html and response.status_code == 200 else (),
                     nested_forms=parsed.nested_forms if parsed else 0,
                     followed=url not in listed,
                 )

@@ -264,3 +264,32 @@ def test_no_page_shows_an_unfilled_placeholder(visits):
         }
     )
     assert shown == [], shown
+
+
+# Where codes are shown on purpose: the admin, the translators' pages (a PO file names its language
+# by code, as gettext does) and the subject-access page (every record exactly as it is held).
+CODES_KEPT = PLACEHOLDERS_KEPT | SUBJECT_ACCESS
+
+
+def test_no_page_shows_a_stored_language_or_format_code(visits):
+    """Issue 27: the job page showed the interpreter as "so", pages showed "easy_read, bsl" and "en-gb".
+    Every page shows a language by its name in the reader's language, and a format in words."""
+    shown = sorted(
+        {
+            (visit.role, visit.url, visit.codes_shown)
+            for visit in visits
+            if visit.codes_shown and not visit.url.startswith("/admin/") and _page_name(visit.url) not in CODES_KEPT
+        }
+    )
+    assert shown == [], shown
+
+
+def test_the_code_check_finds_a_code_shown_as_text_and_passes_its_name():
+    """The sweep's sample data stores the interpreter language "so" and formats "easy_read", "bsl"
+    (tests/pages.py), shown on the job, resident, contact and invitations pages; this is what the
+    check above would have found on them before, and what it lets through now."""
+    from tests.security.sweep import stored_codes_shown
+
+    assert stored_codes_shown(["Interpreter", " so ", "easy_read, bsl", "en-gb"]) == ("bsl", "easy_read", "en-gb", "so")
+    assert stored_codes_shown(["Interpreter", "Somali", "Easy read, British Sign Language; interpreter: Polish"]) == ()
+    assert stored_codes_shown(["Yes", " or ", "no"]) == ()

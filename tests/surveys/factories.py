@@ -106,3 +106,24 @@ class PublishedMeasureFactory(factory.django.DjangoModelFactory):
     measure = "TP01"
     tenure = "LCRA"
     value = 0.7
+
+
+def translate_survey(survey, language, words=None):
+    """Every piece of the survey's current (or only) version translated into `language`: the words
+    given for an English text, else the English marked with the language ("PL Heating")."""
+    from surveys import translations
+
+    words = words or {}
+    version = survey.current_version or survey.versions.order_by("-number").first()
+    owners = {}
+    for entry in translations.entries(survey, version):
+        stored = entry.owner.translations.setdefault(language, {})
+        text = words.get(entry.english, f"{language.upper()} {entry.english}")
+        if entry.is_choice:
+            stored.setdefault("choices", {})[entry.field] = text
+        else:
+            stored[entry.field] = text
+        owners[id(entry.owner)] = entry.owner
+    for owner in owners.values():
+        owner.save(update_fields=["translations"])
+    return survey

@@ -11,7 +11,7 @@ from surveys.models import Delivery, DeliveryStatus, Invitation, PrintBatch
 from surveys.print_pack import pack_write
 from surveys.references import questionnaire_reference
 from tests.engagement.factories import reachable_resident
-from tests.surveys.factories import tsm_survey
+from tests.surveys.factories import translate_survey, tsm_survey
 
 pytestmark = pytest.mark.django_db
 
@@ -118,3 +118,26 @@ def test_the_command_writes_the_pack_and_a_second_run_holds_no_letter_twice(tmp_
     assert len(letter_pages(pages_of((tmp_path / "pack.pdf").read_bytes()))) == 1
     call_command("print_pack", str(survey.pk), str(tmp_path / "again.pdf"))
     assert "Wrote 0 letters" in capsys.readouterr().out
+
+
+def test_a_polish_speakers_letter_is_in_polish_when_the_survey_is_offered_in_polish():
+    """Issue 27: the letter's own words come from the interface catalogue, in the resident's language,
+    beside an English speaker's English letter in the same pack."""
+    survey = translate_survey(tsm_survey(), "pl")
+    polish = reachable_resident(channels=["letter"], details={"language": "pl"}, interpreter_language="pl")
+    english = reachable_resident(channels=["letter"])
+    services.invitations_create(survey=survey, residents=[polish, english])
+    target = io.BytesIO()
+    assert pack_write(survey=survey, target=target) == 2
+    pages = pages_of(target.getvalue())
+    letters = {
+        resident: next(text for text in pages if resident.full_name in text and "0113 496 0000" in text)
+        for resident in (polish, english)
+    }
+    assert f"Dzień dobry, {polish.full_name}," in letters[polish]
+    assert "Odpowiedz przez internet" in letters[polish]
+    assert "Jeśli potrzebujesz tłumacza, zadzwoń do nas pod numer 0113 496 0000" in letters[polish]
+    assert "Answer online" not in letters[polish] and "Dear " not in letters[polish]
+    assert f"Dear {english.full_name}," in letters[english]
+    assert "Answer online with your own link" in letters[english]
+    assert any(survey.title_in("pl") in text for text in pages)  # the Polish questionnaire follows

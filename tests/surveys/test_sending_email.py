@@ -8,7 +8,7 @@ from surveys.models import Delivery, DeliveryStatus
 from surveys.tasks import send_delivery
 from tests.engagement.factories import reachable_resident
 from tests.helpers.surveys import invite
-from tests.surveys.factories import answered_response, tsm_survey
+from tests.surveys.factories import answered_response, translate_survey, tsm_survey
 
 pytestmark = pytest.mark.django_db
 
@@ -43,14 +43,33 @@ def test_the_email_has_plain_text_and_html_parts_with_the_personal_link_phone_an
     assert invitation.sent_at is not None
 
 
-def test_a_welsh_speaker_gets_it_in_welsh(smtp_server, jobs_in_process):
-    survey = tsm_survey()
+def test_a_polish_speaker_gets_it_in_polish_when_the_survey_and_the_interface_are_complete_in_polish(
+    smtp_server, jobs_in_process
+):
+    survey = translate_survey(tsm_survey(), "pl")
+    resident = reachable_resident(channels=["email"], details={"language": "pl"})
+    invite(survey, resident)
+    with jobs_in_process(execute=True):
+        sending.invitations_queue(survey=survey)
+    message = smtp_server.messages[0]
+    assert message["Content-Language"] == "pl"
+    assert message["Subject"] == survey.title_in("pl")
+    text = message.get_body(("plain",)).get_content()
+    assert text.startswith("Dzień dobry, ")
+    assert "Odpowiedz tutaj (link jest tylko dla Ciebie):" in text
+    assert "Answer here" not in text
+
+
+def test_a_welsh_speaker_gets_it_in_english_while_welsh_is_not_complete(smtp_server, jobs_in_process):
+    """Issue 27: a language is used only when the survey's text and the interface are complete in it:
+    the Welsh interface catalogue is not, so a half-Welsh email is not sent."""
+    survey = translate_survey(tsm_survey(), "cy")
     resident = reachable_resident(channels=["email"], details={"language": "cy"})
     invite(survey, resident)
     with jobs_in_process(execute=True):
         sending.invitations_queue(survey=survey)
-    assert smtp_server.messages[0]["Content-Language"] == "cy"
-    assert smtp_server.messages[0]["Subject"] == survey.title_in("cy")
+    assert smtp_server.messages[0]["Content-Language"] == "en-gb"
+    assert smtp_server.messages[0]["Subject"] == survey.title_in("en-gb")
 
 
 def test_a_busy_mail_server_is_tried_again_and_the_email_arrives_exactly_once(smtp_server, jobs_in_process):

@@ -12,7 +12,7 @@ from surveys.models import Delivery, DeliveryStatus
 from tests.engagement.factories import reachable_resident
 from tests.helpers.surveys import invite
 from tests.surveys.delivery_helpers import SERVICE_ID, TEMPLATE_ID
-from tests.surveys.factories import tsm_survey
+from tests.surveys.factories import translate_survey, tsm_survey
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +34,9 @@ def test_a_text_is_sent_through_notify_with_the_template_and_personalisation(not
         "survey": survey.title_in("en-gb"),
         "link": services.invitation_link(invitation),
         "phone": "0113 496 0000",
+        "message": f"{resident.full_name}, please tell Northfield Homes what you think about "
+        f"{survey.title_in('en-gb')}: {services.invitation_link(invitation)} "
+        "Questions or another format: call 0113 496 0000.",
     }
     delivery = invitation.deliveries.get()
     assert request["reference"] == f"delivery-{delivery.pk}"
@@ -122,3 +125,19 @@ def test_notify_s_signed_callback_marks_a_text_delivered_or_bounced_and_a_forged
 def test_with_no_callback_token_set_every_callback_is_refused(client, settings):
     settings.NOTIFY_CALLBACK_TOKEN = ""
     assert receipt(client, "", id="a1", status="delivered").status_code == 403
+
+
+def test_a_polish_speakers_text_is_in_polish_when_the_survey_is_offered_in_polish(notify, jobs_in_process):
+    """Issue 27: the whole text (personalisation "message", for a template of just ((message))) comes
+    from the catalogue in the resident's language."""
+    survey = translate_survey(tsm_survey(), "pl")
+    resident = reachable_resident(channels=["text"], details={"mobile_phone": "+447700900124", "language": "pl"})
+    invitation = invite(survey, resident)[resident.pk]
+    with jobs_in_process(execute=True):
+        sending.invitations_queue(survey=survey)
+    sent = notify.received[0]["personalisation"]
+    assert sent["survey"] == survey.title_in("pl")
+    assert sent["message"] == (
+        f"{resident.full_name}, powiedz Northfield Homes, co myślisz (ankieta: {survey.title_in('pl')}): "
+        f"{services.invitation_link(invitation)} Pytania lub inny format: zadzwoń pod numer 0113 496 0000."
+    )

@@ -75,7 +75,15 @@ def test_a_file_for_changed_english_or_another_survey_is_refused_in_words(builde
     assert "The file must be saved as UTF-8 text" in page.content.decode()
 
 
-def test_a_survey_is_offered_in_a_language_only_when_complete_and_urdu_reads_right_to_left(client, builder):
+def test_a_survey_is_offered_in_a_language_only_when_complete_and_urdu_reads_right_to_left(
+    client, builder, monkeypatch
+):
+    # Both catalogues must be complete: the survey's text here, and the interface's, which the
+    # project ships for Polish only; Urdu's is taken as complete to show the right-to-left layout.
+    from core import catalogue
+
+    assert not catalogue.is_complete("ur")
+    monkeypatch.setattr(catalogue, "is_complete", lambda code: code in ("pl", "ur"))
     survey = draft_survey()
     for language in ["pl", "ur"]:
         po = download(builder, survey, language)
@@ -143,3 +151,93 @@ def test_the_upload_size_limit_holds(builder):
     big = SimpleUploadedFile("survey.po", b'msgid "A"\nmsgstr "B"\n' + b"#" * 2_000_001)
     page = builder.post(reverse("surveys:translations", args=[survey.pk]), {"language": "pl", "po_file": big})
     assert "The file must be smaller than 2 MB" in page.content.decode()
+
+
+def test_changing_a_questions_english_makes_its_translations_fuzzy_and_the_language_no_longer_offered(client, builder):
+    """Issue 27: after an edit in a new version Polish stayed at 25 of 25 and was still offered."""
+    from surveys import building
+
+    survey = draft_survey()
+    po = download(builder, survey, "pl")
+    translate_all(po)
+    upload(builder, survey, "pl", po)
+    survey.refresh_from_db()
+    services.survey_version_publish(version=survey.versions.get())
+    assert "pl" in dict(translations.complete_languages(survey, survey.current_version))
+
+    draft = services.survey_version_new(survey=survey)
+    warm = draft.questions.get(code="WARM")
+    building.question_update(question=warm, fields={"text": "Is your home warm enough in winter?"})
+    warm.refresh_from_db()
+    assert warm.translations["pl"]["fuzzy"] == {"text": "Is your home warm enough?"}
+    assert warm.translations["pl"]["text"] == "PL Is your home warm enough?"  # kept, for the translator
+    assert translations.completeness(survey, draft, "pl") == (24, 25)
+    assert "pl" not in dict(translations.complete_languages(survey, draft))
+
+    # The PO file says it as gettext does, and the builder shows what changed.
+    item = download(builder, survey, "pl").find("Is your home warm enough in winter?", msgctxt="WARM.text")
+    assert item.fuzzy and item.previous_msgid == "Is your home warm enough?"
+    assert item.msgstr == "PL Is your home warm enough?"
+    page = builder.get(reverse("surveys:translations", args=[survey.pk])).content.decode()
+    assert "Changed since it was translated" in page
+    assert "<del>Is your home warm enough?</del>" in page
+    assert "<ins>Is your home warm enough in winter?</ins>" in page
+    assert "24 of 25" in page
+
+    # Published so, the Polish residents are offered English only.
+    services.survey_version_publish(version=draft)
+    invitation = InvitationFactory(survey=survey)
+    client.logout()
+    assert "?language=pl" not in client.get(flow.start_url(invitation.token)).content.decode()
+
+    # A second edit keeps the English the translation was made for; changing it back clears the mark.
+    other = services.survey_version_new(survey=survey)
+    warm = other.questions.get(code="WARM")
+    building.question_update(question=warm, fields={"text": "Is your home warm in winter?"})
+    assert warm.translations["pl"]["fuzzy"] == {"text": "Is your home warm enough?"}
+    building.question_update(question=warm, fields={"text": "Is your home warm enough?"})
+    assert "fuzzy" not in warm.translations["pl"]
+    assert translations.completeness(survey, other, "pl") == (25, 25)
+
+
+def test_uploading_the_reviewed_translation_clears_the_fuzzy_mark(builder):
+    from surveys import building
+
+    survey = draft_survey()
+    po = download(builder, survey, "pl")
+    translate_all(po)
+    upload(builder, survey, "pl", po)
+    survey.refresh_from_db()
+    version = survey.versions.get()
+    building.question_update(
+        question=version.questions.get(code="FUEL"),
+        fields={"choices": [["gas", "Mains gas"], ["electric", "Electric"]]},
+    )
+    assert translations.completeness(survey, version, "pl") == (24, 25)
+    po = download(builder, survey, "pl")
+    gas = po.find("Mains gas", msgctxt="FUEL.choice.gas")
+    assert gas.fuzzy and gas.previous_msgid == "Gas"
+    gas.msgstr, gas.flags = "PL Mains gas", []
+    upload(builder, survey, "pl", po)
+    assert translations.completeness(survey, version, "pl") == (25, 25)
+    assert builder.get(reverse("surveys:translations", args=[survey.pk])).context["changed"] == []
+
+
+def test_the_printable_and_plain_text_versions_come_in_the_language_the_start_page_was_in(client):
+    from tests.surveys.factories import translate_survey
+
+    survey = draft_survey()
+    services.survey_version_publish(version=survey.versions.get())
+    translate_survey(survey, "pl", {"Heating": "Ogrzewanie"})
+    invitation = InvitationFactory(survey=survey)
+    start = client.get(flow.start_url(invitation.token) + "?language=pl").content.decode()
+    printed_url = reverse("surveys:print_version", args=[survey.pk]) + "?language=pl"
+    assert f'href="{printed_url}"' in start
+    printed = client.get(printed_url).content.decode()
+    assert '<html lang="pl" class="govuk-template">' in printed
+    assert "Ogrzewanie" in printed and "PL Is your home warm enough?" in printed
+    text = client.get(reverse("surveys:text_version", args=[survey.pk]) + "?language=pl").content.decode()
+    assert "PL Is your home warm enough?" in text
+    # A language the survey is not offered in gives the English.
+    welsh = client.get(reverse("surveys:print_version", args=[survey.pk]) + "?language=cy").content.decode()
+    assert '<html lang="en-gb" class="govuk-template">' in welsh and "Is your home warm enough?" in welsh
