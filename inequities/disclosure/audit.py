@@ -26,6 +26,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.sparse import csr_array
 
 from inequities.disclosure.lines import TOGETHER
 from inequities.metrics import ALL
@@ -75,6 +76,10 @@ class Audit:
                     self.index[(row, DENOMINATOR)] = len(self.index)
         self.variables = list(self.index)
         self.truth = np.array([truth[count][row] for row, count in self.variables])
+        self.row_of = np.array([row for row, _count in self.variables], dtype=int)
+        self.is_numerator = np.array([count == NUMERATOR for _row, count in self.variables], dtype=bool)
+        share = unit[self.row_of] == "share" if len(self.row_of) else np.zeros(0, dtype=bool)
+        self.share_total = share & ~self.is_numerator
         equations = []
         for kind, members, total in published.lines:
             if kind == TOGETHER:  # one denominator: the same people
@@ -84,26 +89,23 @@ class Audit:
                 equations.append({**{(m, count): 1.0 for m in members}, (total, count): -1.0})
         equations += self._share_equations(frame, unit)
         rows, columns, coefficients, constants = [], [], [], []
+        index = self.index
         for terms in equations:
-            if not all(term in self.index for term in terms):
+            found = [(index.get(term), k) for term, k in terms.items()]
+            if any(v is None for v, _k in found):
                 continue
             number = len(constants)
-            constant = 0.0
-            for term, k in terms.items():
-                rows.append(number)
-                columns.append(self.index[term])
-                coefficients.append(k)
-                constant += k * self.truth[self.index[term]]
-            constants.append(constant)  # a line the figures do not satisfy: as if known how far off
+            rows += [number] * len(found)
+            columns += [v for v, _k in found]
+            coefficients += [k for _v, k in found]
+            # A line the figures do not satisfy: as if the reader knew how far off it is.
+            constants.append(sum(k * self.truth[v] for v, k in found))
         self.rows, self.columns = np.array(rows, dtype=int), np.array(columns, dtype=int)
         self.k, self.constants = np.array(coefficients, dtype=float), np.array(constants, dtype=float)
-        self.neighbours = defaultdict(set)  # variable -> variables sharing an equation
-        by_equation = defaultdict(list)
-        for e, v in zip(self.rows, self.columns, strict=True):
-            by_equation[e].append(v)
-        for members in by_equation.values():
-            for v in members:
-                self.neighbours[v].update(members)
+        self.incidence = csr_array(
+            (np.ones(len(rows)), (self.rows, self.columns)), shape=(len(constants), len(self.variables))
+        )
+        self.through = self.incidence.T.tocsr()
 
     @staticmethod
     def _share_equations(frame, unit):
@@ -132,17 +134,11 @@ class Audit:
     def bounds(self, hidden, numerator, denominator):
         """(least, most) of every variable, given what is shown (`numerator`, `denominator`: the
         published, rounded counts)."""
-        published = {NUMERATOR: numerator, DENOMINATOR: denominator}
-        low = np.zeros(len(self.variables))
-        high = np.full(len(self.variables), np.inf)
-        for v, (row, count) in enumerate(self.variables):
-            if hidden[row]:
-                continue
-            value = published[count][row]
-            if value == 0:
-                high[v] = 0.0
-            else:
-                low[v], high[v] = max(value - 4, self.smallest), value + 4
+        rows = self.row_of
+        value = np.where(self.is_numerator, numerator[rows], denominator[rows])
+        shown = ~hidden[rows]
+        low = np.where(shown & (value > 0), np.maximum(value - 4, self.smallest), 0.0)
+        high = np.where(shown, np.where(value > 0, value + 4, 0.0), np.inf)
         _propagate(self.rows, self.columns, self.k, self.constants, low, high)
         return low, high
 
@@ -152,15 +148,13 @@ class Audit:
         table's total, shown with the others: it is checked with the shown counts."""
         low, high = self.bounds(hidden, numerator, denominator)
         width = self.width - TOLERANCE
-        found = []
         checked = ~hidden if shown else hidden
-        for v, (row, count) in enumerate(self.variables):
-            if not checked[row] and not (shown and count == DENOMINATOR and self.unit[row] == "share"):
-                continue
-            if not shown and count == DENOMINATOR and self.unit[row] == "share":
-                continue
-            if high[v] - low[v] < width and high[v] > TOLERANCE:
-                found.append(Failure(row, count, low[v], high[v], self._near(v, hidden)))
+        wanted = (checked[self.row_of] | self.share_total) if shown else (checked[self.row_of] & ~self.share_total)
+        narrow = wanted & (high - low < width) & (high > TOLERANCE)
+        found = [
+            Failure(int(self.row_of[v]), self.variables[v][1], low[v], high[v], self._near(v, hidden))
+            for v in np.flatnonzero(narrow)
+        ]
         for row in np.flatnonzero((self.unit == "proportion") & checked):
             n, d = self.index.get((row, NUMERATOR)), self.index.get((row, DENOMINATOR))
             if n is None or d is None:
@@ -171,8 +165,11 @@ class Audit:
         return found
 
     def _near(self, v, hidden):
-        near = [self.variables[u] for u in sorted(self.neighbours.get(v, {v}) | {v})]
-        return tuple(term for term in near if not hidden[term[0]])
+        equations = self.through.indices[self.through.indptr[v] : self.through.indptr[v + 1]]
+        near = {v}
+        for e in equations:
+            near.update(self.incidence.indices[self.incidence.indptr[e] : self.incidence.indptr[e + 1]].tolist())
+        return tuple(self.variables[u] for u in sorted(near) if not hidden[self.variables[u][0]])
 
 
 def _propagate(rows, columns, k, constants, low, high, sweeps=50):
@@ -191,10 +188,10 @@ def _propagate(rows, columns, k, constants, low, high, sweeps=50):
         with np.errstate(invalid="ignore"):
             one = (constant - rest_most) / k
             two = (constant - rest_least) / k
-        bounds = np.sort(np.stack([np.nan_to_num(one, nan=-np.inf), np.nan_to_num(two, nan=np.inf)]), axis=0)
+        one, two = np.nan_to_num(one, nan=-np.inf), np.nan_to_num(two, nan=np.inf)
         new_low, new_high = low.copy(), high.copy()
-        np.maximum.at(new_low, columns, bounds[0])
-        np.minimum.at(new_high, columns, bounds[1])
+        np.maximum.at(new_low, columns, np.minimum(one, two))
+        np.minimum.at(new_high, columns, np.maximum(one, two))
         moved = np.abs(new_low - low).max(initial=0) > TOLERANCE
         finite = np.isfinite(high) & np.isfinite(new_high)
         moved |= bool((np.isfinite(new_high) != np.isfinite(high)).any())
