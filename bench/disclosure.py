@@ -125,7 +125,7 @@ def _report(homes, f):
     )
     print(
         f"  shown counts moved by rounding: {f['counts_moved']} of {f['counts_shown']}, "
-        f"at most {f['most_moved']:.0f}; disclosure control and judging took {f['seconds']:.1f} s"
+        f"at most {f['most_moved']:.0f}; the figures with disclosure control took {f['seconds']:.1f} s to compute"
     )
     return f["hidden_big_not_small"] > 0 or f["totals_hidden_not_small"] > 0 or clear_share < 0.9
 
