@@ -120,7 +120,9 @@ def suppress(
         flip_d = np.zeros(len(result), dtype=bool)
         if flipped:
             flip_n = np.array([(k, v) in flipped for k, v in zip(numerator_keys, numerator, strict=True)], dtype=bool)
-            flip_d = np.array([(k, v) in flipped for k, v in zip(denominator_keys, denominator, strict=True)], dtype=bool)
+            flip_d = np.array(
+                [(k, v) in flipped for k, v in zip(denominator_keys, denominator, strict=True)], dtype=bool
+            )
         n = rounding.rounded(numerator, u_numerator, base, SMALLEST_PUBLISHED, flip_n)
         d = rounding.rounded(denominator, u_denominator, base, SMALLEST_PUBLISHED, flip_d)
         return n, d
