@@ -192,3 +192,18 @@ def test_without_rounding_the_attacker_finds_a_count_wherever_one_is_hidden_alon
     )
     if lone:
         assert narrowed_rounded([exact], base=1, smallest=0)
+
+
+def test_a_figure_a_few_away_from_an_exact_count_published_before_rounding_is_hidden():
+    from inequities.disclosure import Earlier
+
+    frame = table([("m", "d", "a", "r", 40, 80), ("m", "d", "b", "r", 20, 60), ("m", "d", ALL, "r", 60, 140)])
+    # Before rounding, a snapshot of an overlapping period showed a's exact 38 of 78: 40 of 80 now
+    # (multiples of 5, published as they are) would say 2 more people came into each count.
+    shown = table([("m", "d", "a", "r", 38, 78)])
+    result = suppress(frame, key=KEY, links=[], earlier=Earlier(values=shown.drop(columns="unit")))
+    assert list(result["suppressed"]) == [True, False, False]
+    assert result.attrs["disclosure"]["earlier"] == 1
+    # Two rounded snapshots never differ by 1 to 4: the same figures published before change nothing.
+    again = suppress(frame, key=KEY, links=[], earlier=Earlier(values=suppress(frame, key=KEY, links=[])))
+    assert again.attrs["disclosure"]["earlier"] == 0
