@@ -379,6 +379,11 @@ AWAABS_LAW_HAZARDS = env_dates(
 # INEQUITIES_MIN_DENOMINATOR, or its numerator or remainder is between 1 and INEQUITIES_MAX_SMALL.
 INEQUITIES_MIN_DENOMINATOR = env_int("INEQUITIES_MIN_DENOMINATOR", 10)
 INEQUITIES_MAX_SMALL = env_int("INEQUITIES_MAX_SMALL", 4)
+# The dashboards' figures (issue 28, docs/adr/0010-rounding-not-hiding.md): counts of 1 to 7 are
+# hidden and every other count is rounded to a multiple of 5, up or down as a keyed hash of where
+# the count is decides. The key is derived from INEQUITIES_ROUNDING_KEY (by default SECRET_KEY):
+# keep it when SECRET_KEY is rotated, or counts published before and after could be compared.
+INEQUITIES_ROUNDING_KEY = env_str("INEQUITIES_ROUNDING_KEY") or SECRET_KEY
 # The figures cover the reporting year so far, to the end of the last whole month; the year starts
 # on the first of this month (4, April, as the tenant satisfaction measures are reported). Periods
 # of one year only grow, a month at a time, so what a reader can subtract is checked in full.

@@ -26,9 +26,10 @@ NUMBERS = [
 ]
 
 
-def compute(*, start, end, today):
+def compute(*, start, end, today, controlled=True):
     """Every figure for the period, as one frame, disclosure control applied: each family declared
-    in inequities/families.py, its query read once and its counts shaped into figures."""
+    in inequities/families.py, its query read once and its counts shaped into figures.
+    `controlled=False` leaves disclosure control out (bench/disclosure.py compares the two)."""
     read = cache(lambda query: query(start, end, today))
     # The facts are read from the replica when there is one (core/replica.py); what earlier
     # snapshots showed is read from the primary below, so the newest one is never missed.
@@ -40,7 +41,8 @@ def compute(*, start, end, today):
     found = [part for part in parts if not part.empty]
     # A new landlord with nothing recorded yet gets an empty snapshot, not a failed job.
     figures = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=FIGURE_COLUMNS)
-    figures = publishable(benchmarks.attach(figures), earlier_published(start, end))
+    earlier = earlier_published(start, end) if controlled else None
+    figures = publishable(benchmarks.attach(figures), earlier, controlled=controlled)
     # Clear gaps are judged on what is shown, page by page, allowing for the number of comparisons.
     figures = findings.judge(figures)
     for column in FIGURE_COLUMNS:
@@ -49,19 +51,21 @@ def compute(*, start, end, today):
     return figures[FIGURE_COLUMNS]
 
 
-def publishable(figures, earlier=None):
+def publishable(figures, earlier=None, controlled=True):
     """`figures` with the representation review's wholes added, disclosure control applied (one
-    suppression over every table, with the review's lines, against what `earlier` snapshots
-    showed) and hidden numbers blanked."""
+    rounding over every table, audited along the review's lines too, against what `earlier`
+    snapshots showed) and hidden numbers blanked."""
     figures = pd.concat([figures, review.wholes(figures)], ignore_index=True)
     figures = disclosure.suppress(
         figures,
-        min_denominator=settings.INEQUITIES_MIN_DENOMINATOR,
-        max_small=settings.INEQUITIES_MAX_SMALL,
+        max_small=disclosure.HIDDEN_UP_TO,
+        base=disclosure.BASE,
+        key=disclosure.rounding.key_from(settings.INEQUITIES_ROUNDING_KEY),
         links=disclosure.groupings() + review.LINKS,
         together=families.same_people(),
         earlier=earlier,
-        apart=families.apart(),
+        residents=families.POPULATION.metrics[0].key,
+        controlled=controlled,
     )
     figures = disclosure.blank_suppressed(figures, NUMBERS)
     return _without_hidden_comparisons(_without_hidden_denominators(figures))
@@ -79,23 +83,12 @@ def shown_digest(figures):
 
 def earlier_published(start, end):
     """What every stored snapshot whose period overlaps start..end showed (disclosure.Earlier): the
-    distinct shown counts of them all, and every figure of each distinct version (one snapshot of
-    each shown_digest; each snapshot from before digests were kept)."""
+    distinct shown counts of them all."""
     overlapping = Snapshot.objects.filter(period_start__lte=end, period_end__gte=start)
     shown = Figure.objects.filter(snapshot__in=overlapping, suppressed=False)
     columns = [*EARLIER_KEYS, "numerator", "denominator"]
     values = pd.DataFrame.from_records(list(shown.values_list(*columns).distinct()), columns=columns)
-    newest = {}
-    for pk, digest in overlapping.order_by("computed_at", "pk").values_list("pk", "shown_digest"):
-        newest[digest or pk] = pk
-    snapshots = [
-        pd.DataFrame.from_records(
-            list(Figure.objects.filter(snapshot=pk).values_list(*columns, "suppressed")),
-            columns=[*columns, "suppressed"],
-        )
-        for pk in newest.values()
-    ]
-    return disclosure.Earlier(values=values, snapshots=snapshots)
+    return disclosure.Earlier(values=values)
 
 
 COMPARISON = ["comparison_rate", "gap", "gap_low", "gap_high", "significant"]
@@ -155,7 +148,7 @@ def recompute(*, today=None, start=None, end=None, job_id=""):
             period_start=start,
             period_end=end,
             min_denominator=settings.INEQUITIES_MIN_DENOMINATOR,
-            max_small=settings.INEQUITIES_MAX_SMALL,
+            max_small=disclosure.HIDDEN_UP_TO,
             seconds=time.monotonic() - began,
             job_id=job_id,
             shown_digest=shown_digest(figures),

@@ -1,57 +1,56 @@
-"""Disclosure control: no published figure may be small enough to point to a person, and no hidden
-figure may be worked out from the figures shown beside it, in any table a reader can see.
+"""Disclosure control by rounding (issue 28, docs/adr/0010-rounding-not-hiding.md): no published
+figure may point to a person, and no count may be worked out to within +/-2 from everything
+published, in one snapshot or across snapshots of overlapping periods, without hiding figures
+about many people to protect others.
 
-1. Primary suppression hides a figure whose denominator is below `min_denominator`, or whose
-   numerator or remainder (denominator - numerator) is between 1 and `max_small`. A plain count
-   (unit "count", no denominator, such as the representation review's) is judged on itself alone.
-2. Secondary suppression looks at every line of each table (the groups of one region, with the
-   region's total; the regions of one group, with the group's all-regions figure): a line that
-   hides exactly one figure, member or total, would let anyone subtract or add up the rest, so the
-   smallest other figure in that line is hidden too, until no line gives a figure away.
-3. Linked tables: the same rule runs over the lines across tables. Every dimension's everyone row
-   counts the same people, so one hidden in one dimension is hidden in all (and the region
-   dimension's groups are the regions' totals, whose lines the second step already walks); a
-   dimension declared `made_of` another (a deprivation fifth is two tenths, and any grouping
-   declared later) is a line of its parts with itself as the total; and metrics that count the
-   same people (satisfied and dissatisfied of one measure) hide one cell together, as a shown one
-   gives the other's denominator. Steps 2 and 3 repeat until nothing changes. The lines are
-   written down once, in lines.py, for these steps and the audit.
-4. The attacker's audit (audit.py) solves those lines for every hidden count, as a careful reader
-   would; while one can be worked out exactly or narrowed to fewer than `max_small + 1` values
-   apart, a figure of an equation through it is hidden too (the smallest whose count is at least
-   the threshold, so the range opens by at least that much; else the smallest), steps 2 and 3 run
-   again, and the audit again on the metrics that changed. A count whose equations hold nothing
-   shown is given away by its metric's own lines: every figure of that metric is hidden. Last,
-   metrics that count the same people are solved together (joint.py), and a count they narrow
-   hides one more figure beside it.
-5. Snapshots published before (earlier.py): where a reader could subtract an earlier snapshot whose
-   period overlaps this one's and find a change of 1 to `max_small` people, in a figure or in the
-   hidden part of a line, more is hidden. Its first rule runs with step 1, its second after the
-   audit; steps 2 to 4 run again after anything it hides.
+1. Small counts are hidden (primary): a figure whose numerator, denominator or, for a proportion
+   or share, remainder (denominator - numerator) is 1 to `max_small` (7), or whose denominator is
+   0. Hidden figures keep their labels and lose every number.
+2. Every other count is rounded to a multiple of `base` (5), the same way every time: a keyed hash
+   of where the count is decides up or down (rounding.py), so the same count is published the
+   same in every table and every snapshot, and a published count is within 4 of the true one.
+   Totals are rounded from their own unrounded counts, never added up from rounded parts.
+3. Rates, intervals, comparisons and gaps are worked out again from the rounded counts
+   (rounding.republish), so none of them gives a count back more exactly than the counts.
+4. The attacker's audit (audit.py) solves every line a reader can add up (lines.py) over the
+   rounded counts; where a count could be narrowed to fewer than five values, the count next to
+   it in that line is rounded the other way (still within 4 of its true value), until nothing
+   can be narrowed. Nothing is hidden to protect another figure.
+5. Snapshots published before (earlier.py): a figure whose published count is 1 to `base - 1`
+   away from what an overlapping snapshot showed of it is hidden; with every snapshot rounded
+   that cannot happen (two multiples of 5 differ by 0 or 5 or more), so it guards the change from
+   snapshots published exactly, before rounding.
 
 tests/inequities/recoverable.py is an attacker written apart from this module: it solves the
-published equations for every hidden count, and the tests check it finds none fixed or narrowed.
+published equations exactly for every count, and the tests check it narrows none to +/-2.
 
 Every published table (dashboards and their CSVs, the figures export, the representation review,
-the numbers in signals' sentences) is read from the one suppressed set this returns.
+the numbers in signals' sentences) is read from the one rounded set this returns.
 """
 
 import logging
-from collections import deque
 
 import numpy as np
 
+from inequities.disclosure import rounding
 from inequities.disclosure.audit import Audit
-from inequities.disclosure.earlier import Earlier, Subtraction
-from inequities.disclosure.joint import Joint
-from inequities.disclosure.lines import TABLE, groupings, lines
+from inequities.disclosure.earlier import Earlier
+from inequities.disclosure.lines import groupings, lines
 
 DEFAULT_MIN_DENOMINATOR = 10
 DEFAULT_MAX_SMALL = 4
+HIDDEN_UP_TO = 7  # counts of 1 to 7 are hidden (NHS England's rule)
+BASE = 5  # every other count is rounded to a multiple of 5
+SMALLEST_SHOWN = HIDDEN_UP_TO + 1  # a shown count other than 0 is at least 8
+SMALLEST_PUBLISHED = 10  # so 8 and 9 are published as 10, never 5 (which would say "8 or 9")
+WITHIN = 2  # no count may be worked out to within +/-2: a range of 5 values or more is left
+MAX_FLIPS = 20  # rounds of the audit
 
 __all__ = [
+    "BASE",
     "DEFAULT_MAX_SMALL",
     "DEFAULT_MIN_DENOMINATOR",
+    "HIDDEN_UP_TO",
     "Earlier",
     "blank_suppressed",
     "groupings",
@@ -71,162 +70,128 @@ def primary(frame, min_denominator=DEFAULT_MIN_DENOMINATOR, max_small=DEFAULT_MA
     return too_few | numerator.between(1, max_small) | (remainder.between(1, max_small) & ~counted)
 
 
+def small(frame, max_small=HIDDEN_UP_TO):
+    """Figures hidden for their own counts: a numerator, denominator or remainder of 1 to
+    `max_small`, or nobody at all (a denominator of 0)."""
+    return primary(frame, min_denominator=max_small + 1, max_small=max_small)
+
+
 def suppress(
     frame,
-    min_denominator=DEFAULT_MIN_DENOMINATOR,
-    max_small=DEFAULT_MAX_SMALL,
+    max_small=HIDDEN_UP_TO,
+    base=BASE,
+    key=b"",
     links=None,
     together=(),
     audited=True,
     earlier=None,
-    apart=(),
+    residents=None,
+    controlled=True,
 ):
-    """Return `frame` with a boolean `suppressed` column: primary, secondary and linked-table
-    suppression, then the attacker's audit (audit.py), more being hidden until it passes.
+    """Return `frame` with a boolean `suppressed` column, its shown counts rounded and its rates,
+    intervals and gaps worked out from them (the module's steps).
 
-    `links` are the lines across tables, as groupings() returns them; by default those declared
-    with the dimensions. A page that lets a reader add up more (see review.LINKS) adds its own.
-    `together`: [(metric keys)] counting the same people (families.same_people()), hidden together.
-
-    `frame` has metric, dimension, group, region, numerator, denominator (and unit, if any); group
-    and region use metrics.ALL for totals. Figures without a numerator (such as medians) are judged
-    on their denominator alone. `frame.attrs["disclosure"]` says how many figures each step hid.
-    `audited=False` leaves the audit out (to measure what it adds).
-    `earlier`: an Earlier, what snapshots with overlapping periods showed (step 5).
-    `apart`: [(metric keys)] of `together` pairs of which nobody is in both numerators (joint.py).
+    `key`: the rounding key (rounding.key_from). `links` are the lines across tables, as
+    groupings() returns them; by default those declared with the dimensions. `together`: [(metric
+    keys)] of metrics with one denominator (families.same_people()). `earlier`: an Earlier, what
+    snapshots with overlapping periods showed. `residents`: the metric whose shares the share
+    metrics are compared with. `audited=False` leaves the audit out and `controlled=False` every
+    step (to measure what they do). `frame.attrs["disclosure"]` says how many figures each step
+    hid or rounded.
     """
     result = frame.reset_index(drop=True).copy()
-    published = lines(result, links, together)
-    rank = _ranks(result)
-    hidden = primary(result, min_denominator, max_small).to_numpy(dtype=bool, copy=True)
-    small = int(hidden.sum())
-    earlier = earlier or Earlier()
-    hidden |= earlier.changed_by_a_few(result, max_small)
-    first = int(hidden.sum())
-    _close(hidden, published, rank, kind=TABLE)
-    second = int(hidden.sum())
-    _close(hidden, published, rank)
-    linked = int(hidden.sum())
-    subtraction = Subtraction(result, published, earlier, max_small)
-    exclusive = {frozenset(pair) for pair in apart}
-    pairs = [(a, b, frozenset((a, b)) in exclusive) for keys in together for a, b in zip(keys, keys[1:], strict=False)]
+    if not controlled:
+        result["suppressed"] = False
+        result.attrs["disclosure"] = {"small": 0, "earlier": 0, "rounded": 0, "moved_by_the_audit": 0}
+        return result
+    hidden = small(result, max_small).to_numpy(dtype=bool, copy=True)
+    primary_count = int(hidden.sum())
+    numerator = result["numerator"].to_numpy(dtype=float, na_value=np.nan)
     denominator = result["denominator"].to_numpy(dtype=float, na_value=np.nan)
-    joint = Joint(result, published, pairs, max_small + 1, ~(denominator < min_denominator))
-    audit = by_subtraction = 0
-    while True:
-        before = int(hidden.sum())
-        if audited:
-            _until_the_audit_passes(result, hidden, published, rank, max_small, min_denominator)
-        audit += int(hidden.sum()) - before
-        before = int(hidden.sum())
-        added = subtraction.more_to_hide(hidden, rank)
-        if added:
-            _close(hidden, published, rank, start=added)
-            by_subtraction += int(hidden.sum()) - before
-            continue
-        added = joint.more_to_hide(hidden, rank) if audited else []
-        if not added:
-            break
-        _close(hidden, published, rank, start=added)
-        audit += int(hidden.sum()) - before
+    numerator_keys, denominator_keys = rounding.keys(result)
+    same = (numerator == denominator) & (denominator > 0)  # everyone in it: takes the denominator's rounding
+    numerator_keys = np.where(same, denominator_keys, numerator_keys)
+    u_numerator = rounding.draws(key, numerator_keys)
+    u_denominator = rounding.draws(key, denominator_keys)
+    flipped = set()  # (key, true count) rounded the other way
+
+    def published():
+        flip_n = np.zeros(len(result), dtype=bool)
+        flip_d = np.zeros(len(result), dtype=bool)
+        if flipped:
+            flip_n = np.array([(k, v) in flipped for k, v in zip(numerator_keys, numerator, strict=True)], dtype=bool)
+            flip_d = np.array(
+                [(k, v) in flipped for k, v in zip(denominator_keys, denominator, strict=True)], dtype=bool
+            )
+        n = rounding.rounded(numerator, u_numerator, base, SMALLEST_PUBLISHED, flip_n)
+        d = rounding.rounded(denominator, u_denominator, base, SMALLEST_PUBLISHED, flip_d)
+        return n, d
+
+    n, d = published()
+    earlier = earlier or Earlier()
+    candidate = result.assign(numerator=n, denominator=d)
+    hidden |= earlier.changed_by_a_few(candidate, base - 1)
+    earlier_count = int(hidden.sum()) - primary_count
+    unresolved, narrowed_shown = [], 0
+    if audited:
+        published_lines = lines(result, links, together)
+        audit = Audit(result, published_lines, width=2 * WITHIN + 1, smallest=SMALLEST_SHOWN)
+        for _round in range(MAX_FLIPS):
+            failures = audit.failures(hidden, n, d)
+            if not failures:
+                break
+            changed = False
+            for failure in failures:
+                for row, count in failure.near:
+                    keys, values = (
+                        (numerator_keys, numerator) if count == "numerator" else (denominator_keys, denominator)
+                    )
+                    chosen = (keys[row], values[row])
+                    if chosen in flipped or not rounding.flippable([values[row]], base, SMALLEST_PUBLISHED)[0]:
+                        continue
+                    flipped.add(chosen)
+                    changed = True
+                    break
+            if not changed:
+                break
+            n, d = published()
+        unresolved = audit.failures(hidden, n, d)
+        if unresolved:
+            logger.warning("Disclosure audit: %s hidden counts could still be narrowed to within +/-2", len(unresolved))
+        narrowed_shown = len(audit.failures(hidden, n, d, shown=True))
+    shown = ~hidden
+    moved = shown & ((n != numerator) & ~np.isnan(numerator) | (d != denominator) & ~np.isnan(denominator))
+    by_audit = sum(1 for k, v in zip(numerator_keys, numerator, strict=True) if (k, v) in flipped)
+    by_audit += sum(1 for k, v in zip(denominator_keys, denominator, strict=True) if (k, v) in flipped)
+    result["numerator"], result["denominator"] = n, d
     result["suppressed"] = hidden
+    if residents is not None:
+        result = rounding.republish(result, residents)
     result.attrs["disclosure"] = {
-        "primary": small,
-        "earlier": first - small + by_subtraction,
-        "secondary": second - first,
-        "linked": linked - second,
-        "audit": audit,
+        "small": primary_count,
+        "earlier": earlier_count,
+        "rounded": int(moved.sum()),
+        "moved_by_the_audit": by_audit,
+        "unresolved": len(unresolved),
+        "shown_narrowed": narrowed_shown,
     }
     logger.info(
-        "Disclosure control hid %s of %s figures: %s small, %s changed by a few since a snapshot before, "
-        "%s beside them, %s more for linked tables, %s more for the audit",
+        "Disclosure control hid %s of %s figures (%s with a count of 1 to %s, %s changed by a few since a "
+        "snapshot published before rounding) and rounded the counts of %s of the %s shown to multiples of %s "
+        "(%s counts rounded the other way for the audit; none hidden to protect another; %s shown counts a "
+        "reader could narrow to within +/-2 from the lines they are in)",
         int(hidden.sum()),
         len(result),
-        small,
-        first - small + by_subtraction,
-        second - first,
-        linked - second,
-        audit,
+        primary_count,
+        max_small,
+        earlier_count,
+        int(moved.sum()),
+        int(shown.sum()),
+        base,
+        by_audit,
+        narrowed_shown,
     )
     return result
-
-
-def _close(hidden, published, rank, kind=None, start=None):
-    """Hide more until no line (of `kind`, or any) hides exactly one figure, member or total: a
-    reader could subtract or add up the rest. The line's smallest shown member is hidden too, or
-    its total when every member is hidden. `start`: rows just hidden (only their lines are
-    looked at first)."""
-    if start is None:
-        todo = deque(range(len(published.lines)))
-    else:
-        todo = deque(sorted({n for row in start for n in published.through[row]}))
-    queued = set(todo)
-    while todo:
-        number = todo.popleft()
-        queued.discard(number)
-        line_kind, members, total = published.lines[number]
-        if kind is not None and line_kind != kind:
-            continue
-        if sum(bool(hidden[m]) for m in members) + bool(hidden[total]) != 1:
-            continue
-        shown = [m for m in members if not hidden[m]]
-        pick = min(shown, key=rank.__getitem__) if shown else total
-        hidden[pick] = True
-        for other in published.through[pick]:
-            if other not in queued:
-                todo.append(other)
-                queued.add(other)
-
-
-def _until_the_audit_passes(frame, hidden, published, rank, max_small, min_denominator):
-    """Run the audit; while it finds a count given away, hide a figure of an equation through it
-    (the smallest shown figure whose count of that kind is at least the threshold, so the range
-    opens by at least that much; else the smallest), close the lines again, and audit the metrics
-    that changed."""
-    audit = Audit(frame, published, max_small, min_denominator)
-    metric = frame["metric"].to_numpy()
-    todo = None
-    while True:
-        failures = audit.failures(hidden, todo)
-        if not failures:
-            return
-        before, added = hidden.copy(), []
-        for failure in failures:
-            if any(hidden[row] for row in failure.shown):
-                continue  # its equations changed this round: audit it again first
-            candidates = sorted(failure.shown, key=rank.__getitem__)
-            values = audit.values[failure.count]
-            wide = [row for row in candidates if values[row] >= max_small + 1]
-            if candidates:
-                hidden[(wide or candidates)[0]] = True
-                added.append((wide or candidates)[0])
-        if not added:
-            # Nothing shown is left in their equations: what gives them away is the metric itself,
-            # so none of its figures is published.
-            whole = [m for m in dict.fromkeys(metric[f.row] for f in failures) if not hidden[metric == m].all()]
-            if not whole:
-                logger.warning("Disclosure audit: %s counts given away with every figure hidden", len(failures))
-                return
-            logger.warning(
-                "Disclosure audit: %s could still be worked out, so all its figures are hidden", ", ".join(whole)
-            )
-            added = [row for row in np.flatnonzero(np.isin(metric, whole)) if not hidden[row]]
-            hidden[added] = True
-        _close(hidden, published, rank, start=added)
-        todo = list(dict.fromkeys(metric[np.flatnonzero(hidden & ~before)]))
-
-
-def _ranks(frame):
-    """Each row's place in the order figures of a line are hidden in: the smallest by denominator,
-    then numerator (a plain count by its count), then label, so the same figures always hide the
-    same way."""
-    numerator = frame["numerator"].to_numpy(dtype=float, na_value=np.nan)
-    denominator = frame["denominator"].to_numpy(dtype=float, na_value=np.nan)
-    size = np.where(np.isnan(denominator), numerator, denominator)
-    order = np.lexsort((np.arange(len(frame)), np.nan_to_num(numerator, nan=-1), np.nan_to_num(size, nan=-1)))
-    rank = np.empty(len(frame), dtype=int)
-    rank[order] = np.arange(len(frame))
-    return rank.tolist()
 
 
 def blank_suppressed(frame, columns):

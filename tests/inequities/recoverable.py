@@ -330,3 +330,86 @@ def _components(matrix):
     linked = (np.abs(matrix).T @ np.abs(matrix)) > 0
     _count_, labels = connected_components(linked, directed=False)
     return [list(np.flatnonzero(labels == label)) for label in range(_count_)]
+
+
+def narrowed_rounded(snapshots, width=5, base=5, smallest=8):
+    """[(snapshot, dimension, group, region, count)] of hidden counts a reader narrows to fewer than
+    `width` values from rounded figures (proportions of one metric), in one snapshot or across
+    several of growing, overlapping periods.
+
+    `snapshots`: [figures] in the order they were published, each as for given_away with numerator
+    and denominator (rounded; blank where hidden). A reader knows a shown count R is R - (base - 1)
+    to R + (base - 1) and at least `smallest` (a shown 0 is 0), a hidden one is 0 or more, every
+    line of _equations holds in each snapshot, a numerator is at most its denominator, and a count
+    in a later snapshot is at least what it was in an earlier one (periods that hold one another).
+    Each hidden numerator's and remainder's least and most are solved for exactly (HiGHS)."""
+    from scipy.optimize import linprog
+
+    names, bounds = {}, []
+
+    def variable(name, low, high):
+        names[name] = len(bounds)
+        bounds.append((low, high))
+
+    cells_of, hidden = [], []
+    for s, figures in enumerate(snapshots):
+        cells = {(f["dimension"], f["group"], f["region"]): f for f in figures}
+        cells_of.append(cells)
+        for key, f in cells.items():
+            shown = f["suppressed"] not in (True, "true")
+            if not shown:
+                hidden.append((s, key))
+            for count in ("numerator", "denominator"):
+                value = float(f[count]) if shown else None
+                if value is None:
+                    variable((s, key, count), 0, None)
+                elif value == 0:
+                    variable((s, key, count), 0, 0)
+                else:
+                    variable((s, key, count), max(value - base + 1, smallest), value + base - 1)
+    equalities, inequalities = [], []
+    for s, cells in enumerate(cells_of):
+        for terms in _equations(cells):
+            for count in ("numerator", "denominator"):
+                equalities.append({(s, key, count): k for key, k in terms.items()})
+        for key in cells:
+            inequalities.append({(s, key, "numerator"): 1, (s, key, "denominator"): -1})
+            if s:
+                for count in ("numerator", "denominator"):
+                    if (s - 1, key, count) in names:
+                        inequalities.append({(s - 1, key, count): 1, (s, key, count): -1})
+
+    def matrix(rows):
+        a = np.zeros((len(rows), len(bounds)))
+        for i, terms in enumerate(rows):
+            for name, k in terms.items():
+                a[i, names[name]] += k
+        return a
+
+    a_eq, a_ub = matrix(equalities), matrix(inequalities)
+    found = []
+    for s, key in hidden:
+        for count, objective in (
+            ("numerator", {(s, key, "numerator"): 1}),
+            ("remainder", {(s, key, "denominator"): 1, (s, key, "numerator"): -1}),
+        ):
+            c = np.zeros(len(bounds))
+            for name, k in objective.items():
+                c[names[name]] = k
+            ends = []
+            for sense in (1.0, -1.0):
+                result = linprog(
+                    sense * c,
+                    A_ub=a_ub,
+                    b_ub=np.zeros(len(a_ub)),
+                    A_eq=a_eq if len(a_eq) else None,
+                    b_eq=np.zeros(len(a_eq)) if len(a_eq) else None,
+                    bounds=bounds,
+                    method="highs",
+                )
+                if result.status != 0:
+                    break
+                ends.append(sense * result.fun)
+            if len(ends) == 2 and ends[1] - ends[0] < width - 1e-6 and ends[1] > 1e-6:
+                found.append((s, *key, count))
+    return found

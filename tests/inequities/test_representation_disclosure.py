@@ -169,13 +169,24 @@ def _none(figures):
     max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
 )
 @given(st.lists(person, max_size=50), st.lists(activity, max_size=3))
-def test_no_hidden_count_on_the_page_or_the_dashboards_can_be_worked_out(people, activities):
+def test_every_count_on_the_page_and_the_dashboards_is_hidden_or_rounded(people, activities):
+    # Issue 28: counts of 1 to 7 are hidden and every other count is rounded to a multiple of 5
+    # (never 5), so subtracting shown counts gives a range of at least 5 values, not a count.
+    # (The exact-count attacker, Reader.given_away, takes shown counts as exact: it no longer
+    # applies; tests/inequities/test_rounding.py solves the rounded equations.)
     figures = _none(figures_for(people, activities))
-    reader = Reader()
-    reader.page(page_views(figures))
-    reader.dashboards(figures)
-
-    assert reader.given_away() == []
+    views = page_views(figures)
+    shown = [f["numerator"] for f in figures if not f["suppressed"] and f["numerator"] is not None]
+    shown += [
+        cell.count
+        for tables in views.values()
+        for table in tables
+        for row in table.rows
+        for cell in row.cells.values()
+        if cell.count is not None
+    ]
+    assert all(count == 0 or (count % 5 == 0 and count >= 10) for count in shown)
+    assert all(f["numerator"] is None for f in figures if f["suppressed"])
 
 
 def test_the_check_finds_a_small_count_hidden_alone():
@@ -216,4 +227,15 @@ def test_the_representation_page_gives_no_hidden_count_away_in_any_region_nor_wi
     disability = next(t for t in views["London"] if t.dimension == "disability")
     assert {row.code: row.population.state for row in disability.rows}["yes"] == "hidden"
     assert set(views) == {ALL, "London", "Yorkshire and The Humber"}
-    assert reader.given_away() == []
+    # Issue 28: nothing is hidden beside the small counts; every other count the page shows is
+    # rounded to a multiple of 5 (and never 5), so subtracting gives a range, not a count. (The
+    # exact-count attacker, reader.given_away(), no longer applies: it takes shown counts as exact.)
+    shown = [
+        cell.count
+        for tables in views.values()
+        for table in tables
+        for row in table.rows
+        for cell in row.cells.values()
+        if cell.count is not None
+    ]
+    assert shown and all(count == 0 or (count % 5 == 0 and count >= 10) for count in shown)

@@ -172,7 +172,9 @@ def test_a_region_is_chosen_from_the_snapshot_and_an_earlier_snapshot_by_its_per
 
     assert "Region: London." in page.content.decode()
     disability = next(t for t in page.context["tables"] if t.dimension == "disability")
-    assert [(row.code, row.population.count) for row in disability.rows][:2] == [("yes", 12), ("no", 20)]
+    # 12 and 20 residents, published rounded to a multiple of 5 (issue 28).
+    counts = dict((row.code, row.population.count) for row in disability.rows)
+    assert counts["yes"] in (10, 15) and counts["no"] == 20
     regions = [value for value, _label in page.context["form"].fields["region"].choices]
     assert regions == ["all", "London", "Yorkshire and The Humber"]
     earlier = client.get(reverse("representation"), {"period": "2024-01-01_2024-12-31"})
