@@ -21,6 +21,7 @@ How a query's counts become a metric:
 """
 
 from dataclasses import dataclass
+from datetime import date
 from typing import NamedTuple
 
 from django.utils.text import format_lazy
@@ -28,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inequities import extract, shapes
 from inequities.metrics import ALL
+from repairs.clocks import AWAABS_LAW_IN_FORCE
 
 PROPORTION, SHARE, PER_1000, WORKING_DAYS = "proportion", "share", "per_1000", "working_days"
 UNITS = (PROPORTION, SHARE, PER_1000, WORKING_DAYS)
@@ -55,6 +57,15 @@ class Benchmark:
 
 
 @dataclass(frozen=True)
+class MethodChange:
+    """A change to how a metric is made, from a day on: the trends page says so beside any years
+    either side of it (inequities/trends.py)."""
+
+    on: date
+    words: str
+
+
+@dataclass(frozen=True)
 class Metric:
     key: str
     label: str  # a heading: "Dissatisfied with repairs"
@@ -68,6 +79,7 @@ class Metric:
     part: str = ""  # the query's rows for this metric, where one query counts several things
     topic: str = ""  # signals: what residents were dissatisfied with, "the repairs service"
     benchmarks: tuple = ()
+    method_changes: tuple = ()  # MethodChange, oldest first
 
 
 @dataclass(frozen=True)
@@ -80,6 +92,9 @@ class Family:
     denominator: str = ""  # the query's column that is every metric's denominator
     against_residents: bool = False
     counts: tuple = ()  # the query's count columns, in the order the bench's floor prints them
+    # The Regulator's management-information measures (RP02, CH01, CH02): the trends page shows them
+    # by quarter as well as by year (inequities/trends.py).
+    management_information: bool = False
 
 
 class Measure(NamedTuple):
@@ -281,6 +296,12 @@ AWAABS_LAW = Family(
             _("those cases whose clocks are all decided: every step done, or one already late or overdue; cases "
               "still in time are left out until they are decided"),
             pages=(REPAIRS,), count="met",
+            method_changes=(
+                MethodChange(AWAABS_LAW_IN_FORCE, _(
+                    "Awaab's Law came into force on 27 October 2025: damp and mould cases reported before then "
+                    "had no legal deadlines, so the 2025 to 2026 figures count only cases reported from that day."
+                )),
+            ),
         ),
     ),
     denominator="decided",
@@ -318,6 +339,7 @@ COMPLAINTS_MADE = Family(
     ),
     denominator="households",
     counts=("complaints", "households"),
+    management_information=True,
 )  # fmt: skip
 TSM_REPAIRS = Family(
     "tsm_repairs",
@@ -342,6 +364,7 @@ TSM_REPAIRS = Family(
     ),
     denominator="completed",
     counts=("completed", "on_time"),
+    management_information=True,
 )  # fmt: skip
 TSM_COMPLAINTS = Family(
     "tsm_complaints",
@@ -368,6 +391,7 @@ TSM_COMPLAINTS = Family(
     ),
     denominator="made",
     counts=("made", "within_code"),
+    management_information=True,
 )  # fmt: skip
 SECURITY = Family(
     "security",
@@ -458,3 +482,8 @@ def on_page(slug):
 
 def unit(key):
     return FAMILY_OF[key].unit
+
+
+def by_quarter(key):
+    """Whether the trends page shows a metric by quarter too (a management-information measure)."""
+    return FAMILY_OF[key].management_information

@@ -191,12 +191,20 @@ def _median_with_interval(counts, z=Z95):
     return n, median, at_rank(np.floor(n / 2 - half)), at_rank(np.ceil(1 + n / 2 + half))
 
 
+def mover_interval(a, a_low, a_high, b, b_low, b_high):
+    """The MOVER interval of a - b (Zou and Donner 2008) from each estimate's own interval, for
+    independent estimates. From two Wilson intervals it is Newcombe's hybrid score interval."""
+    a, a_low, a_high, b, b_low, b_high = (np.asarray(v, dtype=float) for v in (a, a_low, a_high, b, b_low, b_high))
+    d = a - b
+    return d - np.sqrt((a - a_low) ** 2 + (b_high - b) ** 2), d + np.sqrt((a_high - a) ** 2 + (b - b_low) ** 2)
+
+
 def _with_difference(frame, other_low, other_high, scale):
     """Gap = rate - comparison, with the MOVER interval built from both intervals."""
     frame["gap"] = (frame["rate"] - frame["comparison_rate"]) * scale
-    d = frame["rate"] - frame["comparison_rate"]
-    low = d - np.sqrt((frame["rate"] - frame["ci_low"]) ** 2 + (other_high - frame["comparison_rate"]) ** 2)
-    high = d + np.sqrt((frame["ci_high"] - frame["rate"]) ** 2 + (frame["comparison_rate"] - other_low) ** 2)
+    low, high = mover_interval(
+        frame["rate"], frame["ci_low"], frame["ci_high"], frame["comparison_rate"], other_low, other_high
+    )
     frame["gap_low"], frame["gap_high"] = low * scale, high * scale
     frame["significant"] = (frame["gap_low"] > 0) | (frame["gap_high"] < 0)
     return frame
