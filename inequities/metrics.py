@@ -148,14 +148,21 @@ def medians(histogram):
     is the distribution-free one from the order statistics at ranks n/2 -/+ z*sqrt(n)/2.
     """
     by = ["metric", "dimension", "region"]
-    totals = {key: table.groupby("days")["count"].sum() for key, table in histogram.groupby(by, sort=False)}
+    # Each (metric, dimension, region)'s values, and how many took each, as dense arrays: a group's
+    # own counts and everyone else's are then arrays on the same values.
+    totals = {key: _dense(table) for key, table in histogram.groupby(by, sort=False)}
     rows = []
     for (metric, dimension, group, region), table in histogram.groupby(KEYS, sort=False):
-        own = table.groupby("days")["count"].sum()
-        others = totals[(metric, dimension, region)].sub(own, fill_value=0)
-        rows.append((metric, dimension, group, region, *_median_with_interval(own), *_median_with_interval(others)))
-    for (metric, dimension, region), total in totals.items():
-        rows.append((metric, dimension, ALL, region, *_median_with_interval(total), 0, np.nan, np.nan, np.nan))
+        values, total = totals[(metric, dimension, region)]
+        own = np.zeros_like(total)
+        np.add.at(own, np.searchsorted(values, table["days"].to_numpy(dtype=float)), table["count"].to_numpy(float))
+        others = total - own
+        rows.append(
+            (metric, dimension, group, region, *_median_with_interval(values, own),
+             *_median_with_interval(values, others))
+        )  # fmt: skip
+    for (metric, dimension, region), (values, total) in totals.items():
+        rows.append((metric, dimension, ALL, region, *_median_with_interval(values, total), 0, np.nan, np.nan, np.nan))
     columns = [
         *KEYS,
         "denominator",
@@ -173,18 +180,24 @@ def medians(histogram):
     return frame.drop(columns=["other_n", "other_low", "other_high"])
 
 
-def _median_with_interval(counts, z=Z95):
-    """(n, median, low, high) of values weighted by counts (a Series indexed by value)."""
-    counts = counts[counts > 0].sort_index()
-    n = int(counts.sum())
+def _dense(table):
+    """(the distinct values in order, how many took each) of a histogram's rows."""
+    values, where = np.unique(table["days"].to_numpy(dtype=float), return_inverse=True)
+    return values, np.bincount(where, weights=table["count"].to_numpy(dtype=float), minlength=len(values))
+
+
+def _median_with_interval(values, counts, z=Z95):
+    """(n, median, low, high) of `values` (sorted) weighted by `counts` (aligned arrays)."""
+    taken = counts > 0
+    values, counts = values[taken], counts[taken]
+    n = int(round(counts.sum()))
     if n == 0:
         return 0, np.nan, np.nan, np.nan
-    cumulative = counts.cumsum()
-    values = counts.index.to_numpy(dtype=float)
+    cumulative = np.cumsum(counts)
 
     def at_rank(rank):  # the value of the rank-th smallest observation, rank 1..n
         rank = min(max(int(rank), 1), n)
-        return values[np.searchsorted(cumulative.to_numpy(), rank)]
+        return values[np.searchsorted(cumulative, rank)]
 
     median = (at_rank((n + 1) // 2) + at_rank(n // 2 + 1)) / 2
     half = z * np.sqrt(n) / 2
