@@ -14,7 +14,7 @@ from engagement.models import Home
 from inequities.demo import seed_figures
 from repairs.demo import seed_repairs
 from repairs.demo_management import seed_management_information
-from surveys.demo import seed_surveys
+from surveys.demo import seed_last_years_survey, seed_surveys
 
 
 class Command(BaseCommand):
@@ -55,6 +55,7 @@ STEPS = [
     panels.seed_panels,
     contacts.seed_contacts,
     seed_management_information,
+    seed_last_years_survey,
     seed_figures,
 ]
 
