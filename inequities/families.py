@@ -21,8 +21,10 @@ How a query's counts become a metric:
 """
 
 from dataclasses import dataclass
+from datetime import date
 from typing import NamedTuple
 
+from django.conf import settings
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -55,6 +57,15 @@ class Benchmark:
 
 
 @dataclass(frozen=True)
+class MethodChange:
+    """A change to how a metric is made, from a day on: the trends page says so beside any years
+    either side of it (inequities/trends.py)."""
+
+    on: date
+    words: str
+
+
+@dataclass(frozen=True)
 class Metric:
     key: str
     label: str  # a heading: "Dissatisfied with repairs"
@@ -72,6 +83,7 @@ class Metric:
     # (everyone's row): its benchmark is all landlords' median, and the dashboards place us among
     # all landlords and our peers (surveys/peers.py).
     published_as: str = ""
+    method_changes: tuple = ()  # MethodChange, oldest first
 
 
 @dataclass(frozen=True)
@@ -84,6 +96,9 @@ class Family:
     denominator: str = ""  # the query's column that is every metric's denominator
     against_residents: bool = False
     counts: tuple = ()  # the query's count columns, in the order the bench's floor prints them
+    # The Regulator's management-information measures (RP02, CH01, CH02): the trends page shows them
+    # by quarter as well as by year (inequities/trends.py).
+    management_information: bool = False
 
 
 class Measure(NamedTuple):
@@ -285,6 +300,12 @@ AWAABS_LAW = Family(
             _("those cases whose clocks are all decided: every step done, or one already late or overdue; cases "
               "still in time are left out until they are decided"),
             pages=(REPAIRS,), count="met",
+            method_changes=(
+                MethodChange(settings.AWAABS_LAW_FIRST_PHASE, _(
+                    "Awaab's Law came into force on 27 October 2025: damp and mould cases reported before then "
+                    "had no legal deadlines, so the 2025 to 2026 figures count only cases reported from that day."
+                )),
+            ),
         ),
     ),
     denominator="decided",
@@ -322,6 +343,7 @@ COMPLAINTS_MADE = Family(
     ),
     denominator="households",
     counts=("complaints", "households"),
+    management_information=True,
 )  # fmt: skip
 TSM_REPAIRS = Family(
     "tsm_repairs",
@@ -346,6 +368,7 @@ TSM_REPAIRS = Family(
     ),
     denominator="completed",
     counts=("completed", "on_time"),
+    management_information=True,
 )  # fmt: skip
 TSM_COMPLAINTS = Family(
     "tsm_complaints",
@@ -372,6 +395,7 @@ TSM_COMPLAINTS = Family(
     ),
     denominator="made",
     counts=("made", "within_code"),
+    management_information=True,
 )  # fmt: skip
 SECURITY = Family(
     "security",
@@ -462,3 +486,8 @@ def on_page(slug):
 
 def unit(key):
     return FAMILY_OF[key].unit
+
+
+def by_quarter(key):
+    """Whether the trends page shows a metric by quarter too (a management-information measure)."""
+    return FAMILY_OF[key].management_information

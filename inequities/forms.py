@@ -54,3 +54,23 @@ class DashboardFilterForm(forms.Form):
         if name in self.errors:
             return default
         return self.cleaned_data.get(name) or default
+
+
+class TrendFilterForm(forms.Form):
+    """The trends page's filters: which measure, and which characteristic's groups."""
+
+    measure = forms.ChoiceField(label=_("Measure"), required=False)
+    characteristic = forms.ChoiceField(label=_("Characteristic"), required=False)
+
+    def __init__(self, data, *, metrics, dimensions):
+        super().__init__(data)
+        self.fields["measure"].choices = [(code, labels.metric(code).label) for code in metrics]
+        self.fields["characteristic"].choices = [(d, labels.dimension(d)) for d in dimensions]
+        self.helper = helper(
+            Field.select("measure"), Field.select("characteristic"), submit=_("Show these trends"), method="get"
+        )
+
+    def value(self, name, default):
+        if not self.is_bound or not self.is_valid() and name in self.errors:
+            return default
+        return self.cleaned_data.get(name) or default

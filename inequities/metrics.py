@@ -148,14 +148,21 @@ def medians(histogram):
     is the distribution-free one from the order statistics at ranks n/2 -/+ z*sqrt(n)/2.
     """
     by = ["metric", "dimension", "region"]
-    totals = {key: table.groupby("days")["count"].sum() for key, table in histogram.groupby(by, sort=False)}
+    # Each (metric, dimension, region)'s values, and how many took each, as dense arrays: a group's
+    # own counts and everyone else's are then arrays on the same values.
+    totals = {key: _dense(table) for key, table in histogram.groupby(by, sort=False)}
     rows = []
     for (metric, dimension, group, region), table in histogram.groupby(KEYS, sort=False):
-        own = table.groupby("days")["count"].sum()
-        others = totals[(metric, dimension, region)].sub(own, fill_value=0)
-        rows.append((metric, dimension, group, region, *_median_with_interval(own), *_median_with_interval(others)))
-    for (metric, dimension, region), total in totals.items():
-        rows.append((metric, dimension, ALL, region, *_median_with_interval(total), 0, np.nan, np.nan, np.nan))
+        values, total = totals[(metric, dimension, region)]
+        own = np.zeros_like(total)
+        np.add.at(own, np.searchsorted(values, table["days"].to_numpy(dtype=float)), table["count"].to_numpy(float))
+        others = total - own
+        rows.append(
+            (metric, dimension, group, region, *_median_with_interval(values, own),
+             *_median_with_interval(values, others))
+        )  # fmt: skip
+    for (metric, dimension, region), (values, total) in totals.items():
+        rows.append((metric, dimension, ALL, region, *_median_with_interval(values, total), 0, np.nan, np.nan, np.nan))
     columns = [
         *KEYS,
         "denominator",
@@ -173,30 +180,44 @@ def medians(histogram):
     return frame.drop(columns=["other_n", "other_low", "other_high"])
 
 
-def _median_with_interval(counts, z=Z95):
-    """(n, median, low, high) of values weighted by counts (a Series indexed by value)."""
-    counts = counts[counts > 0].sort_index()
-    n = int(counts.sum())
+def _dense(table):
+    """(the distinct values in order, how many took each) of a histogram's rows."""
+    values, where = np.unique(table["days"].to_numpy(dtype=float), return_inverse=True)
+    return values, np.bincount(where, weights=table["count"].to_numpy(dtype=float), minlength=len(values))
+
+
+def _median_with_interval(values, counts, z=Z95):
+    """(n, median, low, high) of `values` (sorted) weighted by `counts` (aligned arrays)."""
+    taken = counts > 0
+    values, counts = values[taken], counts[taken]
+    n = int(round(counts.sum()))
     if n == 0:
         return 0, np.nan, np.nan, np.nan
-    cumulative = counts.cumsum()
-    values = counts.index.to_numpy(dtype=float)
+    cumulative = np.cumsum(counts)
 
     def at_rank(rank):  # the value of the rank-th smallest observation, rank 1..n
         rank = min(max(int(rank), 1), n)
-        return values[np.searchsorted(cumulative.to_numpy(), rank)]
+        return values[np.searchsorted(cumulative, rank)]
 
     median = (at_rank((n + 1) // 2) + at_rank(n // 2 + 1)) / 2
     half = z * np.sqrt(n) / 2
     return n, median, at_rank(np.floor(n / 2 - half)), at_rank(np.ceil(1 + n / 2 + half))
 
 
+def mover_interval(a, a_low, a_high, b, b_low, b_high):
+    """The MOVER interval of a - b (Zou and Donner 2008) from each estimate's own interval, for
+    independent estimates. From two Wilson intervals it is Newcombe's hybrid score interval."""
+    a, a_low, a_high, b, b_low, b_high = (np.asarray(v, dtype=float) for v in (a, a_low, a_high, b, b_low, b_high))
+    d = a - b
+    return d - np.sqrt((a - a_low) ** 2 + (b_high - b) ** 2), d + np.sqrt((a_high - a) ** 2 + (b - b_low) ** 2)
+
+
 def _with_difference(frame, other_low, other_high, scale):
     """Gap = rate - comparison, with the MOVER interval built from both intervals."""
     frame["gap"] = (frame["rate"] - frame["comparison_rate"]) * scale
-    d = frame["rate"] - frame["comparison_rate"]
-    low = d - np.sqrt((frame["rate"] - frame["ci_low"]) ** 2 + (other_high - frame["comparison_rate"]) ** 2)
-    high = d + np.sqrt((frame["ci_high"] - frame["rate"]) ** 2 + (frame["comparison_rate"] - other_low) ** 2)
+    low, high = mover_interval(
+        frame["rate"], frame["ci_low"], frame["ci_high"], frame["comparison_rate"], other_low, other_high
+    )
     frame["gap_low"], frame["gap_high"] = low * scale, high * scale
     frame["significant"] = (frame["gap_low"] > 0) | (frame["gap_high"] < 0)
     return frame

@@ -2,7 +2,7 @@ from django.urls import path
 
 from inequities import views
 from inequities.dashboards import DASHBOARDS
-from inequities.views import representation
+from inequities.views import representation, trends
 
 app_name = "inequities"
 urlpatterns = [
@@ -12,6 +12,8 @@ urlpatterns = [
     path("dashboards/", views.dashboards, name="dashboards"),
     path("dashboards/table.csv", views.dashboard_csv, name="dashboard_csv"),
     path("dashboards/signals/", views.signals, name="signals"),
+    path("dashboards/trends/", trends.trends, name="trends"),
+    path("dashboards/trends.csv", trends.trends_csv, name="trends_csv"),
 ]
 # One address per dashboard (no URL arguments: each is its own named page).
 urlpatterns += [

@@ -66,6 +66,31 @@ def seed_surveys(landlord):
     )
 
 
+LAST_YEAR_SAMPLE = 0.5  # last year's round went to a random half of the households
+
+
+def seed_last_years_survey(landlord):
+    """Last year's TSM round, answered in the weeks before that reporting year closed, so the trends
+    page and the tenant results have a year before this one. It went to a random sample of half
+    the households (cheaper to build, and a landlord of this size may sample) and is closed. It
+    draws its own random numbers, so every other step draws as before."""
+    rng = random.Random(f"last-year-{landlord.rng.getstate()[1][:8]}")  # a string seeds the same every run
+    year_end = default_period(landlord.today)[0] - timedelta(days=1)
+    title = f"{builtin.TSM_SURVEY['title']} {year_end.year - 1} to {year_end.year}"
+    tsm = services.survey_create(definition={**builtin.TSM_SURVEY, "title": title}, questions=builtin.TSM_QUESTIONS)
+    leads = [r for r in landlord.residents if r.is_lead_tenant]
+    sample = rng.sample(leads, round(len(leads) * LAST_YEAR_SAMPLE))
+    profiles = {p.resident_id: p for p in EqualityProfile.objects.filter(resident__in=sample)}
+    preferences = {p.resident_id: p for p in CommunicationPreference.objects.filter(resident__in=sample)}
+    invitations = _invite(rng, tsm, sample, profiles, preferences, repairs=None)
+    answered = _answer(rng, year_end, tsm, invitations, profiles, days_back=40)
+    sent_at = timezone.make_aware(datetime.combine(year_end - timedelta(days=45), time(9)))
+    Invitation.objects.filter(survey=tsm).update(created_at=sent_at, sent_at=sent_at)
+    tsm.closed_at = timezone.make_aware(datetime.combine(year_end, time(17)))
+    tsm.save(update_fields=["closed_at"])
+    return f"Last year's TSM round: {len(invitations)} invited, {answered} answered by {year_end:%-d %B %Y}."
+
+
 def _translate_a_little(survey):
     # Only part of the survey is in Welsh, so the demo shows the fallback to English.
     survey.translations = {"cy": {"title": WELSH["title"]}}

@@ -203,6 +203,9 @@ EXPECTED_ROLES = {
     "inequities:dashboard_dissatisfaction_by_region": {"panel_member", "insight_analyst", "administrator"},
     "inequities:dashboard_repairs": {"panel_member", "insight_analyst", "administrator"},
     "inequities:dashboard_representation": {"panel_member", "insight_analyst", "administrator"},
+    # Trends over the years (issue 26): aggregates from the snapshots, as the dashboards.
+    "inequities:trends": {"panel_member", "insight_analyst", "administrator"},
+    "inequities:trends_csv": {"panel_member", "insight_analyst", "administrator"},
     # Resident profiles: editing needs, adjustments and restrictions is the officer's.
     "adjustment_edit": {"housing_officer"},
     "restriction_edit": {"housing_officer"},

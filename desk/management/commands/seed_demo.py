@@ -14,7 +14,7 @@ from engagement.models import Home
 from inequities.demo import seed_figures
 from repairs.demo import seed_repairs
 from repairs.demo_management import seed_management_information
-from surveys.demo import seed_surveys
+from surveys.demo import seed_last_years_survey, seed_surveys
 from surveys.demo_peers import seed_published_measures
 
 
@@ -57,6 +57,7 @@ STEPS = [
     contacts.seed_contacts,
     seed_management_information,
     seed_published_measures,
+    seed_last_years_survey,
     seed_figures,
 ]
 
