@@ -2,23 +2,27 @@
 for a window envelope, their personal link and its QR code, our phone number, a line in their main
 language on getting an interpreter) and then the paper questionnaire, in large print where that is
 their preference. Text stays text (searchable, read aloud by screen readers), and only the fonts
-installed on this machine are used: WeasyPrint is given a URL fetcher that fetches nothing.
+installed on this machine are used: WeasyPrint fetches nothing but the QR code's inline image.
+
+The PDF is tagged (PDF/UA-1): structure in reading order (each letter, then its questionnaire), the
+document's language and each resident's own on their pages, alternative text for the QR code, and
+the title shown in the viewer's title bar.
 
 Laying out pages is the slow part, so each questionnaire (per language and print size) is laid out
 once and its pages reused for every resident; each resident's reference is stamped on its first
 page. Cover letters are laid out CHUNK at a time, so memory stays flat, and everything is joined
-with pypdf. Text stays text; the joined file is not tagged (pypdf does not join structure trees).
+with its structure by surveys/tagged_pdf.py.
 """
 
+import base64
 import io
 from dataclasses import dataclass
 
+import pikepdf
 import segno
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, RectangleObject
 
 from engagement.models import Format
 from surveys import sending
@@ -28,6 +32,7 @@ from surveys.messages import language_of
 from surveys.models import Delivery, DeliveryKind, DeliveryStatus
 from surveys.presenters import PrintedSurvey
 from surveys.references import questionnaire_reference
+from surveys.tagged_pdf import Part, TaggedPdf
 
 CHUNK = 25
 
@@ -60,12 +65,19 @@ def letters_due(survey):
     )
 
 
-def _no_fetching(url, *args, **kwargs):
-    raise ValueError(f"The print pack fetches nothing ({url[:40]}): only local fonts and inline images.")
-
-
 def _qr(link):
-    return segno.make(link, error="m").svg_inline(scale=4, omitsize=True)
+    """The QR code as an inline image (a data: address), so it carries alternative text as any image does."""
+    svg = segno.make(link, error="m").svg_inline(scale=4, omitsize=True)
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+def _pdf(html, tagged=True):
+    """The laid-out document and PDF of `html`: tagged PDF/UA-1, or untagged for a stamp drawn inside a tagged page."""
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    document = HTML(string=html, url_fetcher=URLFetcher(allowed_protocols=["data"])).render()
+    return document, document.write_pdf(pdf_variant="pdf/ua-1" if tagged else None)
 
 
 class _Questionnaires:
@@ -74,13 +86,13 @@ class _Questionnaires:
     def __init__(self, survey):
         self.survey, self.done = survey, {}
 
-    def pages(self, language, large):
+    def part(self, language, large):
         if (language, large) not in self.done:
             with translation.override(language):
                 printed = PrintedSurvey(self.survey, self.survey.current_version, language)
                 context = {"printed": printed, "large": large, "language": language}
                 html = render_to_string("surveys/print_pack/questionnaire.html", context)
-            self.done[(language, large)] = PdfReader(io.BytesIO(_document(html).write_pdf())).pages
+            self.done[(language, large)] = Part(_pdf(html)[1])
         return self.done[(language, large)]
 
 
@@ -110,14 +122,8 @@ def _item(delivery, today):
         )
 
 
-def _document(html):
-    from weasyprint import HTML
-
-    return HTML(string=html, url_fetcher=_no_fetching).render()
-
-
 def _chunk(items, title):
-    """(letters PDF pages per item, stamp page per item) for a chunk of residents."""
+    """(the letters' tagged PDF, each item's letter's (first, end) pages, the stamps' pages) for a chunk of residents."""
     context = {
         "items": items,
         "title": title,
@@ -125,43 +131,15 @@ def _chunk(items, title):
         "landlord_address": settings.LANDLORD_ADDRESS,
         "phone": settings.LANDLORD_PHONE,
     }
-    letters = _document(render_to_string("surveys/print_pack/letters.html", context))
+    document, letters = _pdf(render_to_string("surveys/print_pack/letters.html", context))
     first_page = {}  # a letter running onto a second page has its anchor on both
-    for number, page in enumerate(letters.pages):
+    for number, page in enumerate(document.pages):
         for anchor in page.anchors:
             first_page.setdefault(anchor, number)
     starts = [first_page[f"letter-{n}"] for n in range(len(items))]
-    ends = [*starts[1:], len(letters.pages)]
-    letter_pages = PdfReader(io.BytesIO(letters.write_pdf())).pages
-    stamps = PdfReader(io.BytesIO(_document(render_to_string("surveys/print_pack/stamps.html", context)).write_pdf()))
-    return [letter_pages[a:b] for a, b in zip(starts, ends, strict=True)], stamps.pages
-
-
-def _add_stamped(writer, page, stamp):
-    """Add `page` with the `stamp` page drawn on it, without parsing or copying the page's own
-    content (merge_page would, costing memory, time and file size for every resident): the stamp
-    becomes a form XObject drawn before the shared content, through a resources dictionary of its own."""
-    added = writer.add_page(page)
-    form = DecodedStreamObject()
-    form.set_data(stamp.get_contents().get_data())
-    form.update(
-        {
-            NameObject("/Type"): NameObject("/XObject"),
-            NameObject("/Subtype"): NameObject("/Form"),
-            NameObject("/BBox"): RectangleObject(stamp.mediabox),
-            NameObject("/Resources"): stamp["/Resources"].get_object().clone(writer),
-        }
-    )
-    resources = DictionaryObject(added["/Resources"].get_object())
-    xobjects = DictionaryObject(resources.get("/XObject", DictionaryObject()).get_object())
-    xobjects[NameObject("/ReferenceStamp")] = writer._add_object(form)
-    resources[NameObject("/XObject")] = xobjects
-    added[NameObject("/Resources")] = resources
-    draw = DecodedStreamObject()
-    draw.set_data(b"q /ReferenceStamp Do Q\n")
-    contents = added["/Contents"]
-    shared = list(contents.get_object()) if isinstance(contents.get_object(), ArrayObject) else [contents]
-    added[NameObject("/Contents")] = ArrayObject([writer._add_object(draw), *shared])
+    ends = [*starts[1:], len(document.pages)][: len(starts)]
+    stamps = _pdf(render_to_string("surveys/print_pack/stamps.html", context), tagged=False)[1]
+    return Part(letters), list(zip(starts, ends, strict=True)), pikepdf.open(io.BytesIO(stamps)).pages
 
 
 def pack_write(*, survey, target, mark_printed=True, limit=None, by=None):
@@ -176,19 +154,23 @@ def pack_write(*, survey, target, mark_printed=True, limit=None, by=None):
     questionnaires = _Questionnaires(survey)
     today = timezone.localdate()
     title = f"{settings.LANDLORD_NAME}: {survey.title_in('en')}"
-    writer = PdfWriter()
+    pack = None
     for start in range(0, len(deliveries), CHUNK):
         items = [_item(d, today) for d in deliveries[start : start + CHUNK]]
-        letters, stamps = _chunk(items, title)
-        for item, letter, stamp in zip(items, letters, stamps, strict=True):
-            for page in letter:
-                writer.add_page(page)
-            first, *rest = questionnaires.pages(item.language, item.large)
-            _add_stamped(writer, first, stamp)
-            for page in rest:
-                writer.add_page(page)
-    writer.add_metadata({"/Title": title, "/Author": settings.LANDLORD_NAME})
-    writer.write(target)
+        letters, ranges, stamps = _chunk(items, title)
+        pack = pack or TaggedPdf(letters)
+        for item, (first, end), stamp in zip(items, ranges, stamps, strict=True):
+            language = None if item.language.startswith("en") else item.language
+            for number in range(first, end):
+                pack.add(letters, number, language)
+            questionnaire = questionnaires.part(item.language, item.large)
+            for number in range(len(questionnaire)):
+                pack.add(questionnaire, number, language, stamp=stamp if number == 0 else None)
+    if pack is None:  # nothing due: a page that says so
+        letters, _ranges, _stamps = _chunk([], title)
+        pack = TaggedPdf(letters)
+        pack.add(letters, 0)
+    pack.save(target)
     if mark_printed and deliveries:
         sending.deliveries_mark_printed(survey=survey, deliveries=deliveries, by=by)
     return len(deliveries)

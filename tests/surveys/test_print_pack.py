@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from pypdf import PdfReader
 
@@ -118,3 +119,69 @@ def test_the_command_writes_the_pack_and_a_second_run_holds_no_letter_twice(tmp_
     assert len(letter_pages(pages_of((tmp_path / "pack.pdf").read_bytes()))) == 1
     call_command("print_pack", str(survey.pk), str(tmp_path / "again.pdf"))
     assert "Wrote 0 letters" in capsys.readouterr().out
+
+
+def test_the_pack_is_tagged_pdf_ua_1_and_reads_in_order(tmp_path, monkeypatch):
+    """A machine check of PDF/UA-1 (pdfua, on pikepdf) over a pack joined from several chunks, then
+    what it checks spelled out, and the text read back in the order the structure gives."""
+    import pdfua
+    import pikepdf
+
+    monkeypatch.setattr("surveys.print_pack.CHUNK", 2)  # three residents: two chunks to join
+    survey = tsm_survey()
+    english = reachable_resident(channels=["letter"])
+    polish = reachable_resident(channels=["letter"], interpreter_language="Polish", details={"language": "pl"})
+    large = reachable_resident(channels=["letter"], formats=["large_print"])
+    for resident, postcode in ((english, "AA1 1AA"), (polish, "BB1 1BB"), (large, "CC1 1CC")):
+        resident.household.home.postcode = postcode
+        resident.household.home.save()
+    services.invitations_create(survey=survey, residents=[english, polish, large])
+    path = tmp_path / "pack.pdf"
+    assert pack_write(survey=survey, target=str(path)) == 3
+
+    report = pdfua.validate(str(path))
+    assert [(f.rule_id, f.message) for f in report.findings] == []
+    assert report.exit_code == 0
+
+    pdf = pikepdf.open(path)
+    assert pdf.Root.MarkInfo.Marked is True
+    assert str(pdf.Root.Lang) == "en-GB"
+    assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+    assert str(pdf.docinfo["/Title"]) == f"{settings.LANDLORD_NAME}: {survey.title_in('en')}"
+    with pdf.open_metadata() as xmp:
+        assert xmp["pdfuaid:part"] == "1"
+    kids = pdf.Root.StructTreeRoot.K
+    (document,) = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+    assert document.S == "/Document"
+    page_number = {page.obj.objgen: n for n, page in enumerate(pdf.pages)}
+    assert len({int(page.obj.StructParents) for page in pdf.pages}) == len(pdf.pages)  # one parent-tree entry each
+
+    figures, pages_in_order, languages = [], [], {}
+
+    def walk(element):
+        if "/Pg" in element:
+            assert element.Pg.objgen in page_number  # every element points at a page of the pack
+        if element.S == "/Figure":
+            figures.append(str(element.Alt))
+        for kid in element.K if isinstance(element.K, pikepdf.Array) else [element.K]:
+            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                walk(kid)
+
+    for element in document.K:
+        walk(element)
+        pages_in_order.append(page_number[element.Pg.objgen])
+        languages[page_number[element.Pg.objgen]] = str(element.get("/Lang", "en-GB"))
+    assert figures == ["QR code of your personal link"] * 3
+    assert pages_in_order == sorted(pages_in_order)  # reading order is page order: a letter, then its form
+
+    pages = pages_of(path.read_bytes())
+    starts = letter_pages(pages)
+    assert len(starts) == 3
+    polish_pages = range(starts[1], starts[2])
+    assert {languages[n] for n in polish_pages if n in languages} == {"pl"}
+    assert {languages[n] for n in range(starts[1]) if n in languages} == {"en-GB"}
+    letter = pages[starts[0]]
+    assert letter.index("Dear") < letter.index("Answer online") < letter.index("Reference:")
+    form = " ".join(pages[starts[0] + 1 : starts[1]])
+    numbers = [form.index(f"{n}. ") for n in range(1, 6)]
+    assert numbers == sorted(numbers)
