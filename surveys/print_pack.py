@@ -1,6 +1,6 @@
 """The print pack: one PDF with, for each resident due a letter, a cover letter (the address placed
-for a window envelope, their personal link and its QR code, our phone number, a line in their main
-language on getting an interpreter) and then the paper questionnaire, in large print where that is
+for a window envelope, their personal link as a QR code and as a short address and code to type
+(surveys/short_codes.py), our phone number, a line in their main language on getting an interpreter) and then the paper questionnaire, in large print where that is
 their preference. Text stays text (searchable, read aloud by screen readers), and only the fonts
 installed on this machine are used: WeasyPrint fetches nothing but the QR code's inline image.
 
@@ -32,6 +32,7 @@ from surveys.messages import language_of
 from surveys.models import Delivery, DeliveryKind, DeliveryStatus
 from surveys.presenters import PrintedSurvey
 from surveys.references import questionnaire_reference
+from surveys.short_codes import short_address, short_code
 from surveys.tagged_pdf import Part, TaggedPdf
 
 CHUNK = 25
@@ -44,7 +45,8 @@ class PackItem:
     language: str
     title: str
     purpose: str
-    link: str
+    short_address: str
+    short_code: str
     qr: str
     expires: str
     date: str
@@ -111,7 +113,8 @@ def _item(delivery, today):
             language=language,
             title=survey.title_in(language),
             purpose=survey.purpose_in(language),
-            link=link,
+            short_address=short_address(),
+            short_code=short_code(invitation),
             qr=_qr(link),
             expires=formats.date_format(invitation.expires_at.date(), "j F Y"),
             date=formats.date_format(today, "j F Y"),

@@ -11,6 +11,7 @@ from surveys import sending, services
 from surveys.models import Delivery, DeliveryStatus, Invitation, PrintBatch
 from surveys.print_pack import pack_write
 from surveys.references import questionnaire_reference
+from surveys.short_codes import short_code
 from tests.engagement.factories import reachable_resident
 from tests.surveys.factories import tsm_survey
 
@@ -52,7 +53,9 @@ def test_each_resident_gets_a_letter_with_their_address_link_and_questionnaire()
         home = resident.household.home
         assert f"Dear {resident.full_name}" in letter
         assert home.address_line_1 in letter and home.postcode in letter
-        assert services.invitation_link(invitation) in letter.replace(" ", "")
+        # The long link is only in the QR code; the letter gives what a person can type.
+        assert services.invitation_link(invitation) not in letter.replace(" ", "")
+        assert "localhost:8000/code" in letter and short_code(invitation) in letter
         assert "0113 496 0000" in letter
         assert "easy read" not in letter.lower()  # no survey has an easy-read version yet
         assert "Tenant Satisfaction" in pages[start + 1] or "satisf" in pages[start + 1].lower()
@@ -182,7 +185,25 @@ def test_the_pack_is_tagged_pdf_ua_1_and_reads_in_order(tmp_path, monkeypatch):
     assert {languages[n] for n in polish_pages if n in languages} == {"pl"}
     assert {languages[n] for n in range(starts[1]) if n in languages} == {"en-GB"}
     letter = pages[starts[0]]
-    assert letter.index("Dear") < letter.index("Answer online") < letter.index("Reference:")
+    assert letter.index("Dear") < letter.index("To answer online") < letter.index("Reference:")
     form = " ".join(pages[starts[0] + 1 : starts[1]])
     numbers = [form.index(f"{n}. ") for n in range(1, 6)]
     assert numbers == sorted(numbers)
+
+
+def test_the_short_address_and_code_are_each_on_one_line_of_every_letter():
+    """Each letter's short address and short code are whole on a line of their own, in standard and
+    large print (the 43-character links they replace broke at a hyphen in 3 letters of 17)."""
+    survey = tsm_survey()
+    residents = [reachable_resident(channels=["letter"], formats=["large_print"] if n % 2 else []) for n in range(4)]
+    services.invitations_create(survey=survey, residents=residents)
+    target = io.BytesIO()
+    pack_write(survey=survey, target=target)
+    reader = PdfReader(io.BytesIO(target.getvalue()))
+    lines_of = [[" ".join(line.split()) for line in page.extract_text().splitlines()] for page in reader.pages]
+    letters = [lines for lines in lines_of if any(line.startswith("Dear ") for line in lines)]
+    codes = {short_code(invitation) for invitation in Invitation.objects.filter(survey=survey)}
+    assert len(letters) == 4
+    for lines in letters:
+        assert "localhost:8000/code" in lines
+        assert len(codes & set(lines)) == 1
