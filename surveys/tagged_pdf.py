@@ -163,4 +163,10 @@ class TaggedPdf:
             Dictionary(Nums=Array([item for key, value in enumerate(self.parent_tree) for item in (key, value)]))
         )
         self.root.ParentTreeNextKey = len(self.parent_tree)
-        self.pdf.save(target, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        seekable = getattr(target, "seekable", None)
+        if isinstance(target, str) or hasattr(target, "__fspath__") or (seekable and seekable()):
+            self.pdf.save(target, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        else:  # an HTTP response: pikepdf writes only to a file or a stream it can seek in
+            written = io.BytesIO()
+            self.pdf.save(written, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+            target.write(written.getvalue())
