@@ -9,6 +9,7 @@ from core.forms.sign_in import SignInForm
 from core.views import sessions, two_factor
 from inequities.urls import root_urlpatterns as inequities_root
 from surveys.views import public as public_views
+from surveys.views import short_codes
 
 admin.site.site_header = "Administration"
 admin.site.site_title = "Administration"
@@ -23,6 +24,8 @@ urlpatterns = [
     path("insight/", include("inequities.urls")),
     # Published for tenants: no sign-in.
     path("tenant-satisfaction/", public_views.tenant_satisfaction, name="tenant_satisfaction"),
+    # The short address printed on letters, where the short code is typed (surveys/short_codes.py).
+    path("code/", short_codes.survey_code, name="survey_code"),
     path("tenant-satisfaction.csv", public_views.tenant_satisfaction_csv, name="tenant_satisfaction_csv"),
     path(
         "accounts/login/",

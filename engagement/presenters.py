@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from engagement.contact_details import shown
 from engagement.models import RestrictionKind
 
 # What each kind of contact restriction means for someone about to knock on the door.
@@ -22,10 +23,8 @@ RESTRICTION_FOR_VISIT = {
 
 @dataclass
 class ContactDetails:
-    """How to get in touch with one resident: their preferences, and any phone or email we hold.
-
-    Reads optional fields with getattr so it keeps working as contact details are added to Resident.
-    """
+    """How to get in touch with one resident: their preferences, and the numbers and email address
+    their contact details hold (numbers as people write them)."""
 
     channels: list = field(default_factory=list)
     formats: list = field(default_factory=list)
@@ -33,14 +32,17 @@ class ContactDetails:
     best_times: str = ""
     no_internet: bool = False
     representative: str = ""
-    phone: str = ""
+    mobile: str = ""
+    landline: str = ""
     email: str = ""
 
     @classmethod
     def of(cls, resident, preference):
+        held = getattr(resident, "contact_details", None)  # a resident may have none recorded
         details = cls(
-            phone=getattr(resident, "phone", "") or "",
-            email=getattr(resident, "email", "") or "",
+            mobile=shown(held.mobile_phone) if held else "",
+            landline=shown(held.landline_phone) if held else "",
+            email=held.email if held else "",
         )
         if preference is not None:
             details.channels = preference.channel_labels
@@ -55,7 +57,7 @@ class ContactDetails:
 
     def __bool__(self):
         return any((self.channels, self.formats, self.interpreter_language, self.best_times, self.no_internet,
-                    self.representative, self.phone, self.email))  # fmt: skip
+                    self.representative, self.mobile, self.landline, self.email))  # fmt: skip
 
 
 @dataclass

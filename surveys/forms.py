@@ -139,6 +139,30 @@ class CodeForm(forms.Form):
         )
 
 
+class ShortCodeForm(forms.Form):
+    """The short code on a resident's letter (surveys/short_codes.py), typed from paper."""
+
+    WRONG = _("That code is not right. Check the code on your letter and type it again")
+
+    code = forms.CharField(
+        label=_("Your code"),
+        help_text=_(
+            "It is on your letter, beside the square code, like 0023T-K7Q4M. Capital or small letters both work."
+        ),
+        max_length=40,
+        error_messages={"required": _("Enter the code from your letter")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Field.text("code", field_width=10, autocomplete="off", spellcheck="false", autocapitalize="characters"),
+            Submit("open", _("Continue"), data_prevent_double_click="true"),
+        )
+
+
 class StaffEntryForm(forms.Form):
     """A returned paper form, a phone interview or a visit, keyed in by staff in one go."""
 

@@ -68,21 +68,31 @@ def limit_link_attempts(view):
 
     @wraps(view)
     def limited(request, *args, **kwargs):
-        key = _misses_key(request)
-        if cache.get(key, 0) >= settings.SURVEY_LINK_ATTEMPTS:
+        if attempts_used_up(request):
             return too_many_tries(request)
         try:
             return view(request, *args, **kwargs)
         except UnknownLink:
-            window = settings.SURVEY_LINK_ATTEMPT_WINDOW_MINUTES * 60
-            if not cache.add(key, 1, timeout=window):
-                try:
-                    cache.incr(key)
-                except ValueError:  # expired between add and incr
-                    cache.add(key, 1, timeout=window)
+            count_miss(request)
             raise
 
     return limited
+
+
+def attempts_used_up(request):
+    """Whether this address has tried SURVEY_LINK_ATTEMPTS unknown links or codes in the window."""
+    return cache.get(_misses_key(request), 0) >= settings.SURVEY_LINK_ATTEMPTS
+
+
+def count_miss(request):
+    """One more unknown link or short code (surveys/short_codes.py) tried from this address."""
+    key = _misses_key(request)
+    window = settings.SURVEY_LINK_ATTEMPT_WINDOW_MINUTES * 60
+    if not cache.add(key, 1, timeout=window):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, timeout=window)
 
 
 def too_many_tries(request):

@@ -1,5 +1,6 @@
 """A survey version laid out for paper, plain text and the phone: the questions with routing in words."""
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from surveys.choices import DONT_KNOW, AskedOf, QuestionKind
@@ -36,6 +37,8 @@ class PrintedQuestion:
         self.options = [label for _value, label in question.choices_in(language)]
         self.free = not question.has_choices
         self.multiple = question.kind == QuestionKind.MULTIPLE_CHOICE
+        # How many boxes to tick, said on every question that has boxes (issue 27).
+        self.tick = (_("Tick all that apply.") if self.multiple else _("Tick one.")) if question.has_choices else ""
         self.routing = routing_note(question, questions_by_code)
         self.dont_know_offered = question.offer_dont_know
         self.unprompted_dont_know = question.has_choices and not question.offer_dont_know
@@ -56,7 +59,11 @@ def plain_text(survey, version, language):
     """The survey as plain text: readable by a screen reader, and can be pasted into an email reply."""
     printed = PrintedSurvey(survey, version, language)
     lines = [printed.title, "=" * len(printed.title), "", printed.purpose, ""]
-    lines.append(_("Write your answer under each question and send it back to us by email or post."))
+    lines.append(_("Write your answer under each question and post it back to us at:"))
+    lines += [f"   {settings.LANDLORD_NAME}", f"   {settings.LANDLORD_ADDRESS}"]
+    lines.append(
+        _("Or call us on %(phone)s and we will take your answers by phone.") % {"phone": settings.LANDLORD_PHONE}
+    )
     lines.append("")
     for question in printed.questions:
         lines.append(f"{question.number}. {question.text}")
@@ -64,10 +71,8 @@ def plain_text(survey, version, language):
             lines.append(f"   {question.hint}")
         if question.routing:
             lines.append(f"   ({question.routing})")
-        if question.multiple:
-            lines.append("   " + _("Choose all that apply:"))
-        elif question.options:
-            lines.append("   " + _("Choose one:"))
+        if question.tick:
+            lines.append(f"   {question.tick}")
         lines += [f"   - {option}" for option in question.options]
         lines += ["   " + _("Your answer:"), ""]
     return "\n".join(lines) + "\n"

@@ -1,26 +1,30 @@
 """The print pack: one PDF with, for each resident due a letter, a cover letter (the address placed
-for a window envelope, their personal link and its QR code, our phone number, a line in their main
-language on getting an interpreter) and then the paper questionnaire, in large print where that is
+for a window envelope, their personal link as a QR code and as a short address and code to type
+(surveys/short_codes.py), our phone number, a line in their main language on getting an interpreter) and then the paper questionnaire, in large print where that is
 their preference. Text stays text (searchable, read aloud by screen readers), and only the fonts
-installed on this machine are used (core/pdf.py: WeasyPrint fetches nothing).
+installed on this machine are used (core/pdf.py: WeasyPrint fetches nothing but the QR code's inline image).
+
+The PDF is tagged (PDF/UA-1): structure in reading order (each letter, then its questionnaire), the
+document's language and each resident's own on their pages, alternative text for the QR code, and
+the title shown in the viewer's title bar.
 
 Laying out pages is the slow part, so each questionnaire (per language and print size) is laid out
 once and its pages reused for every resident; each resident's reference is stamped on its first
 page. Cover letters are laid out CHUNK at a time, so memory stays flat, and everything is joined
-with pypdf. Text stays text; the joined file is not tagged (pypdf does not join structure trees).
+with its structure by surveys/tagged_pdf.py.
 """
 
+import base64
 import io
 from dataclasses import dataclass
 
+import pikepdf
 import segno
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, RectangleObject
 
-from core.pdf import document
+from core.pdf import document, pdf_of
 from engagement.models import Format
 from surveys import sending
 from surveys.channels.base import postal_address
@@ -29,6 +33,8 @@ from surveys.messages import language_of
 from surveys.models import Delivery, DeliveryKind, DeliveryStatus
 from surveys.presenters import PrintedSurvey
 from surveys.references import questionnaire_reference
+from surveys.short_codes import short_address, short_code
+from surveys.tagged_pdf import Part, TaggedPdf
 
 CHUNK = 25
 
@@ -40,7 +46,8 @@ class PackItem:
     language: str
     title: str
     purpose: str
-    link: str
+    short_address: str
+    short_code: str
     qr: str
     expires: str
     date: str
@@ -62,7 +69,15 @@ def letters_due(survey):
 
 
 def _qr(link):
-    return segno.make(link, error="m").svg_inline(scale=4, omitsize=True)
+    """The QR code as an inline image (a data: address), so it carries alternative text as any image does."""
+    svg = segno.make(link, error="m").svg_inline(scale=4, omitsize=True)
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+def _pdf(html, tagged=True):
+    """The laid-out document and PDF of `html`: tagged PDF/UA-1, or untagged for a stamp drawn inside a tagged page."""
+    laid_out = document(html)
+    return laid_out, pdf_of(laid_out, tagged=tagged)
 
 
 class _Questionnaires:
@@ -71,13 +86,13 @@ class _Questionnaires:
     def __init__(self, survey):
         self.survey, self.done = survey, {}
 
-    def pages(self, language, large):
+    def part(self, language, large):
         if (language, large) not in self.done:
             with translation.override(language):
                 printed = PrintedSurvey(self.survey, self.survey.current_version, language)
                 context = {"printed": printed, "large": large, "language": language}
                 html = render_to_string("surveys/print_pack/questionnaire.html", context)
-            self.done[(language, large)] = PdfReader(io.BytesIO(document(html).write_pdf())).pages
+            self.done[(language, large)] = Part(_pdf(html)[1])
         return self.done[(language, large)]
 
 
@@ -96,7 +111,8 @@ def _item(delivery, today):
             language=language,
             title=survey.title_in(language),
             purpose=survey.purpose_in(language),
-            link=link,
+            short_address=short_address(),
+            short_code=short_code(invitation),
             qr=_qr(link),
             expires=formats.date_format(invitation.expires_at.date(), "j F Y"),
             date=formats.date_format(today, "j F Y"),
@@ -108,7 +124,7 @@ def _item(delivery, today):
 
 
 def _chunk(items, title):
-    """(letters PDF pages per item, stamp page per item) for a chunk of residents."""
+    """(the letters' tagged PDF, each item's letter's (first, end) pages, the stamps' pages) for a chunk of residents."""
     context = {
         "items": items,
         "title": title,
@@ -122,43 +138,15 @@ def _chunk(items, title):
         with translation.override(item.language):
             letter_context = {**context, "item": item, "number": number}
             letters_html.append(render_to_string("surveys/print_pack/_letter.html", letter_context))
-    letters = document(render_to_string("surveys/print_pack/letters.html", {**context, "letters": letters_html}))
+    document, letters = _pdf(render_to_string("surveys/print_pack/letters.html", {**context, "letters": letters_html}))
     first_page = {}  # a letter running onto a second page has its anchor on both
-    for number, page in enumerate(letters.pages):
+    for number, page in enumerate(document.pages):
         for anchor in page.anchors:
             first_page.setdefault(anchor, number)
     starts = [first_page[f"letter-{n}"] for n in range(len(items))]
-    ends = [*starts[1:], len(letters.pages)]
-    letter_pages = PdfReader(io.BytesIO(letters.write_pdf())).pages
-    stamps = PdfReader(io.BytesIO(document(render_to_string("surveys/print_pack/stamps.html", context)).write_pdf()))
-    return [letter_pages[a:b] for a, b in zip(starts, ends, strict=True)], stamps.pages
-
-
-def _add_stamped(writer, page, stamp):
-    """Add `page` with the `stamp` page drawn on it, without parsing or copying the page's own
-    content (merge_page would, costing memory, time and file size for every resident): the stamp
-    becomes a form XObject drawn before the shared content, through a resources dictionary of its own."""
-    added = writer.add_page(page)
-    form = DecodedStreamObject()
-    form.set_data(stamp.get_contents().get_data())
-    form.update(
-        {
-            NameObject("/Type"): NameObject("/XObject"),
-            NameObject("/Subtype"): NameObject("/Form"),
-            NameObject("/BBox"): RectangleObject(stamp.mediabox),
-            NameObject("/Resources"): stamp["/Resources"].get_object().clone(writer),
-        }
-    )
-    resources = DictionaryObject(added["/Resources"].get_object())
-    xobjects = DictionaryObject(resources.get("/XObject", DictionaryObject()).get_object())
-    xobjects[NameObject("/ReferenceStamp")] = writer._add_object(form)
-    resources[NameObject("/XObject")] = xobjects
-    added[NameObject("/Resources")] = resources
-    draw = DecodedStreamObject()
-    draw.set_data(b"q /ReferenceStamp Do Q\n")
-    contents = added["/Contents"]
-    shared = list(contents.get_object()) if isinstance(contents.get_object(), ArrayObject) else [contents]
-    added[NameObject("/Contents")] = ArrayObject([writer._add_object(draw), *shared])
+    ends = [*starts[1:], len(document.pages)][: len(starts)]
+    stamps = _pdf(render_to_string("surveys/print_pack/stamps.html", context), tagged=False)[1]
+    return Part(letters), list(zip(starts, ends, strict=True)), pikepdf.open(io.BytesIO(stamps)).pages
 
 
 def pack_write(*, survey, target, mark_printed=True, limit=None, by=None):
@@ -173,19 +161,23 @@ def pack_write(*, survey, target, mark_printed=True, limit=None, by=None):
     questionnaires = _Questionnaires(survey)
     today = timezone.localdate()
     title = f"{settings.LANDLORD_NAME}: {survey.title_in('en')}"
-    writer = PdfWriter()
+    pack = None
     for start in range(0, len(deliveries), CHUNK):
         items = [_item(d, today) for d in deliveries[start : start + CHUNK]]
-        letters, stamps = _chunk(items, title)
-        for item, letter, stamp in zip(items, letters, stamps, strict=True):
-            for page in letter:
-                writer.add_page(page)
-            first, *rest = questionnaires.pages(item.language, item.large)
-            _add_stamped(writer, first, stamp)
-            for page in rest:
-                writer.add_page(page)
-    writer.add_metadata({"/Title": title, "/Author": settings.LANDLORD_NAME})
-    writer.write(target)
+        letters, ranges, stamps = _chunk(items, title)
+        pack = pack or TaggedPdf(letters)
+        for item, (first, end), stamp in zip(items, ranges, stamps, strict=True):
+            language = None if item.language.startswith("en") else item.language
+            for number in range(first, end):
+                pack.add(letters, number, language)
+            questionnaire = questionnaires.part(item.language, item.large)
+            for number in range(len(questionnaire)):
+                pack.add(questionnaire, number, language, stamp=stamp if number == 0 else None)
+    if pack is None:  # nothing due: a page that says so
+        letters, _ranges, _stamps = _chunk([], title)
+        pack = TaggedPdf(letters)
+        pack.add(letters, 0)
+    pack.save(target)
     if mark_printed and deliveries:
         sending.deliveries_mark_printed(survey=survey, deliveries=deliveries, by=by)
     return len(deliveries)

@@ -23,7 +23,7 @@ from engagement.selectors.profiles import can_see_needs
 def _with_visit_data(residents):
     """Residents with their current needs, adjustments in place, current restrictions and preferences."""
     return (
-        residents.select_related("communication_preference")
+        residents.select_related("communication_preference", "contact_details")
         .order_by("-is_lead_tenant", "first_name", "pk")
         .prefetch_related(
             Prefetch("support_needs", queryset=SupportNeed.objects.current().order_by("pk"), to_attr="visit_needs"),

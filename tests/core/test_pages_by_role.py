@@ -258,6 +258,7 @@ EXPECTED_ROLES = {
     "surveys:notify_receipt": ANYONE,
     # The Tenant Satisfaction Measures as the Regulator asks landlords to publish them: for everyone.
     "tenant_satisfaction": ANYONE,
+    "survey_code": ANYONE,
     "tenant_satisfaction_csv": ANYONE,
 }
 

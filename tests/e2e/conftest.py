@@ -162,6 +162,43 @@ def then_the_accessibility_baseline_is_met(page):
     assert blocked == [], f"The Content-Security-Policy blocked something on {page.url}:\n" + "\n".join(blocked)
 
 
+# A phone (issue 27): at this width nothing may scroll sideways except inside a labelled, focusable
+# scrolling region (role="region" with a name and tabindex="0"), which a keyboard user can scroll
+# and a screen reader announces.
+PHONE_WIDTH = 360
+
+# What scrolls sideways outside such a region: the page itself (with the deepest boxes that stick
+# out), or any box whose content is wider than it and that lets it scroll or spill.
+SIDEWAYS = r"""(width) => {
+  const found = [];
+  const root = document.scrollingElement;
+  const inRegion = (box) => {
+    const region = box.closest('[role="region"][tabindex="0"]');
+    return region && (region.getAttribute("aria-label") || region.getAttribute("aria-labelledby"));
+  };
+  const describe = (box) => box.tagName.toLowerCase() + (box.id ? "#" + box.id : "") + (box.className && typeof box.className === "string" ? "." + box.className.trim().split(/\s+/).join(".") : "");
+  if (root.scrollWidth > width) {
+    found.push(`the page is ${root.scrollWidth}px wide`);
+    const wide = [...document.body.querySelectorAll("*")].filter((box) => box.getBoundingClientRect().right > width + 1 && !(box.parentElement && inRegion(box.parentElement)));
+    const deepest = wide.filter((box) => !wide.some((other) => other !== box && box.contains(other)));
+    deepest.slice(0, 3).forEach((box) => found.push(`${describe(box)} reaches ${Math.round(box.getBoundingClientRect().right)}px`));
+  }
+  for (const box of document.body.querySelectorAll("*")) {
+    if (box.scrollWidth <= box.clientWidth + 1 || box.clientWidth === 0) continue;
+    const overflow = getComputedStyle(box).overflowX;
+    if (overflow === "hidden" || overflow === "clip") continue;
+    if (overflow === "visible" && box.getBoundingClientRect().right <= width) continue;
+    if (!inRegion(box)) found.push(`${describe(box)} (${box.scrollWidth}px in ${box.clientWidth}px)`);
+  }
+  return found.slice(0, 5);
+}"""
+
+
+def then_nothing_scrolls_sideways_on_a_phone(page):
+    found = page.evaluate(SIDEWAYS, PHONE_WIDTH)
+    assert found == [], f"{page.url} at {PHONE_WIDTH}px scrolls sideways: " + "; ".join(found)
+
+
 # Focus moves before a key press returns, so one quick look after each Tab is enough (a long
 # wait on every control passed on the way cost the keyboard tests a quarter of a second each).
 FOCUS_LOOK_MS = 30

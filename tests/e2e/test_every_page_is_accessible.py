@@ -1,4 +1,6 @@
-"""Every page, opened by every role that may see it, meets WCAG 2.2 A and AA as axe-core checks it.
+"""Every page, opened by every role that may see it, meets WCAG 2.2 A and AA as axe-core checks it;
+and opened on a 360px phone by the first of them, nothing scrolls sideways outside a labelled
+scrolling region (issue 27).
 
 Pages come from walking the URL resolver (tests/pages.py), so new pages are checked automatically.
 """
@@ -6,7 +8,11 @@ Pages come from walking the URL resolver (tests/pages.py), so new pages are chec
 import pytest
 
 from core.roles import ROLES
-from tests.e2e.conftest import then_the_accessibility_baseline_is_met
+from tests.e2e.conftest import (
+    PHONE_WIDTH,
+    then_nothing_scrolls_sideways_on_a_phone,
+    then_the_accessibility_baseline_is_met,
+)
 from tests.pages import EXAMPLE_QUERIES, HOUSEHOLD_PAGES, html_pages_to_visit, operative_jobs_at_every_household
 
 pytestmark = pytest.mark.browser
@@ -25,6 +31,9 @@ def test_page_meets_the_accessibility_baseline_for_every_role_that_sees_it(open_
         response = page.goto(url)
         assert response.status == 200, f"{page_under_test.name} as {user}: {response.status}"
         then_the_accessibility_baseline_is_met(page)
+    phone = open_page(viewers[0], width=PHONE_WIDTH, height=740)
+    assert phone.goto(url).status == 200
+    then_nothing_scrolls_sideways_on_a_phone(phone)
 
 
 @pytest.mark.parametrize("path", ["/admin/", "/admin/auth/user/", "/admin/auth/group/"])

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from pypdf import PdfReader
 
@@ -10,6 +11,7 @@ from surveys import sending, services
 from surveys.models import Delivery, DeliveryStatus, Invitation, PrintBatch
 from surveys.print_pack import pack_write
 from surveys.references import questionnaire_reference
+from surveys.short_codes import short_code
 from tests.engagement.factories import reachable_resident
 from tests.surveys.factories import translate_survey, tsm_survey
 
@@ -51,8 +53,11 @@ def test_each_resident_gets_a_letter_with_their_address_link_and_questionnaire()
         home = resident.household.home
         assert f"Dear {resident.full_name}" in letter
         assert home.address_line_1 in letter and home.postcode in letter
-        assert services.invitation_link(invitation) in letter.replace(" ", "")
+        # The long link is only in the QR code; the letter gives what a person can type.
+        assert services.invitation_link(invitation) not in letter.replace(" ", "")
+        assert "localhost:8000/code" in letter and short_code(invitation) in letter
         assert "0113 496 0000" in letter
+        assert "easy read" not in letter.lower()  # no survey has an easy-read version yet
         assert "Tenant Satisfaction" in pages[start + 1] or "satisf" in pages[start + 1].lower()
         assert all(resident.full_name not in pages[other] for other in starts if other != start)
         # The reference that matches a returned paper form to them: on their letter and their form only.
@@ -139,5 +144,89 @@ def test_a_polish_speakers_letter_is_in_polish_when_the_survey_is_offered_in_pol
     assert "Jeśli potrzebujesz tłumacza, zadzwoń do nas pod numer 0113 496 0000" in letters[polish]
     assert "Answer online" not in letters[polish] and "Dear " not in letters[polish]
     assert f"Dear {english.full_name}," in letters[english]
-    assert "Answer online with your own link" in letters[english]
+    assert "To answer online, scan the square code" in letters[english]
     assert any(survey.title_in("pl") in text for text in pages)  # the Polish questionnaire follows
+
+
+def test_the_pack_is_tagged_pdf_ua_1_and_reads_in_order(tmp_path, monkeypatch):
+    """A machine check of PDF/UA-1 (pdfua, on pikepdf) over a pack joined from several chunks, then
+    what it checks spelled out, and the text read back in the order the structure gives."""
+    import pdfua
+    import pikepdf
+
+    monkeypatch.setattr("surveys.print_pack.CHUNK", 2)  # three residents: two chunks to join
+    survey = tsm_survey()
+    english = reachable_resident(channels=["letter"])
+    polish = reachable_resident(channels=["letter"], interpreter_language="Polish", details={"language": "pl"})
+    large = reachable_resident(channels=["letter"], formats=["large_print"])
+    for resident, postcode in ((english, "AA1 1AA"), (polish, "BB1 1BB"), (large, "CC1 1CC")):
+        resident.household.home.postcode = postcode
+        resident.household.home.save()
+    services.invitations_create(survey=survey, residents=[english, polish, large])
+    path = tmp_path / "pack.pdf"
+    assert pack_write(survey=survey, target=str(path)) == 3
+
+    report = pdfua.validate(str(path))
+    assert [(f.rule_id, f.message) for f in report.findings] == []
+    assert report.exit_code == 0
+
+    pdf = pikepdf.open(path)
+    assert pdf.Root.MarkInfo.Marked is True
+    assert str(pdf.Root.Lang) == "en-GB"
+    assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+    assert str(pdf.docinfo["/Title"]) == f"{settings.LANDLORD_NAME}: {survey.title_in('en')}"
+    with pdf.open_metadata() as xmp:
+        assert xmp["pdfuaid:part"] == "1"
+    kids = pdf.Root.StructTreeRoot.K
+    (document,) = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+    assert document.S == "/Document"
+    page_number = {page.obj.objgen: n for n, page in enumerate(pdf.pages)}
+    assert len({int(page.obj.StructParents) for page in pdf.pages}) == len(pdf.pages)  # one parent-tree entry each
+
+    figures, pages_in_order, languages = [], [], {}
+
+    def walk(element):
+        if "/Pg" in element:
+            assert element.Pg.objgen in page_number  # every element points at a page of the pack
+        if element.S == "/Figure":
+            figures.append(str(element.Alt))
+        for kid in element.K if isinstance(element.K, pikepdf.Array) else [element.K]:
+            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                walk(kid)
+
+    for element in document.K:
+        walk(element)
+        pages_in_order.append(page_number[element.Pg.objgen])
+        languages[page_number[element.Pg.objgen]] = str(element.get("/Lang", "en-GB"))
+    assert figures == ["QR code of your personal link"] * 3
+    assert pages_in_order == sorted(pages_in_order)  # reading order is page order: a letter, then its form
+
+    pages = pages_of(path.read_bytes())
+    starts = letter_pages(pages)
+    assert len(starts) == 3
+    polish_pages = range(starts[1], starts[2])
+    assert {languages[n] for n in polish_pages if n in languages} == {"pl"}
+    assert {languages[n] for n in range(starts[1]) if n in languages} == {"en-GB"}
+    letter = pages[starts[0]]
+    assert letter.index("Dear") < letter.index("To answer online") < letter.index("Reference:")
+    form = " ".join(pages[starts[0] + 1 : starts[1]])
+    numbers = [form.index(f"{n}. ") for n in range(1, 6)]
+    assert numbers == sorted(numbers)
+
+
+def test_the_short_address_and_code_are_each_on_one_line_of_every_letter():
+    """Each letter's short address and short code are whole on a line of their own, in standard and
+    large print (the 43-character links they replace broke at a hyphen in 3 letters of 17)."""
+    survey = tsm_survey()
+    residents = [reachable_resident(channels=["letter"], formats=["large_print"] if n % 2 else []) for n in range(4)]
+    services.invitations_create(survey=survey, residents=residents)
+    target = io.BytesIO()
+    pack_write(survey=survey, target=target)
+    reader = PdfReader(io.BytesIO(target.getvalue()))
+    lines_of = [[" ".join(line.split()) for line in page.extract_text().splitlines()] for page in reader.pages]
+    letters = [lines for lines in lines_of if any(line.startswith("Dear ") for line in lines)]
+    codes = {short_code(invitation) for invitation in Invitation.objects.filter(survey=survey)}
+    assert len(letters) == 4
+    for lines in letters:
+        assert "localhost:8000/code" in lines
+        assert len(codes & set(lines)) == 1

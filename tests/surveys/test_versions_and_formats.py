@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from surveys import services
 from surveys.models import Question
-from tests.surveys.factories import InvitationFactory, answered_response, tsm_survey
+from tests.surveys.factories import InvitationFactory, answered_response, draft_survey, tsm_survey
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +92,18 @@ def test_the_survey_page_offers_each_change_once(client, personas):
     assert page.count("Close the survey") == 1
     assert page.count("How the survey was run") == 1
     assert page.count(f'action="{reverse("surveys:close", args=[survey.pk])}"') == 1
+
+
+def test_each_question_with_boxes_says_how_many_to_tick_and_the_text_version_gives_our_address(client):
+    survey = draft_survey()
+    services.survey_version_publish(version=survey.versions.get())
+    form = client.get(reverse("surveys:print_version", args=[survey.pk]) + "?size=large").content.decode()
+    assert form.count("<strong>Tick all that apply.</strong>") == 1  # What help have you had?
+    # yes/no, satisfaction, agreement and single choice: one box each; free text and number: none
+    assert form.count("<strong>Tick one.</strong>") == 4
+    text = client.get(reverse("surveys:text_version", args=[survey.pk])).content.decode()
+    assert "7. What help have you had?\n   Tick all that apply.\n   - A grant\n   - Advice" in text
+    assert "6. How is your home heated?\n   Tick one.\n   - Gas" in text
+    assert "post it back to us at:\n   Northfield Homes\n   Northfield House, 1 Park Row, Leeds LS1 5AB" in text
+    assert "Or call us on 0113 496 0000" in text
+    assert "email" not in text
