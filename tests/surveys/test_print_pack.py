@@ -140,7 +140,7 @@ def test_a_polish_speakers_letter_is_in_polish_when_the_survey_is_offered_in_pol
         for resident in (polish, english)
     }
     assert f"Dzień dobry, {polish.full_name}," in letters[polish]
-    assert "Odpowiedz przez internet" in letters[polish]
+    assert "Aby odpowiedzieć przez internet" in letters[polish]
     assert "Jeśli potrzebujesz tłumacza, zadzwoń do nas pod numer 0113 496 0000" in letters[polish]
     assert "Answer online" not in letters[polish] and "Dear " not in letters[polish]
     assert f"Dear {english.full_name}," in letters[english]
