@@ -44,3 +44,15 @@ def tasks_in_process(monkeypatch):
     from config.celery import app
 
     monkeypatch.setitem(app.conf, "task_always_eager", True)
+
+
+@pytest.fixture
+def exact_figures(monkeypatch):
+    """For tests of arithmetic (a family's, a trend's) or of answers stored, on counts that disclosure
+    control would hide (1 to 7) or round to a multiple of 5 (tests/inequities/test_rounding.py checks
+    that): the figures are computed without it, as bench/disclosure.py computes its comparison."""
+    from functools import partial
+
+    from inequities import services
+
+    monkeypatch.setattr(services, "compute", partial(services.compute, controlled=False))

@@ -103,7 +103,7 @@ def test_build_translate_publish_and_answer_a_survey(open_page, transactional_db
     with resident.expect_navigation():
         resident.keyboard.press("Enter")
     expect(resident.get_by_role("heading", name="PL Keeping warm")).to_be_visible()
-    tab_to_role(resident, "button", "Start now")
+    tab_to_role(resident, "button", "Zacznij teraz")  # the interface is in Polish too ("Start now")
     with resident.expect_navigation():
         resident.keyboard.press("Enter")
     expect(resident.get_by_role("heading", name="PL Is your home warm enough?")).to_be_visible()
@@ -122,11 +122,11 @@ def test_build_translate_publish_and_answer_a_survey(open_page, transactional_db
     resident.keyboard.press("Tab")
     with resident.expect_navigation():
         resident.keyboard.press("Enter")
-    expect(resident.get_by_role("heading", name="Check your answers before sending them")).to_be_visible()
-    tab_to_role(resident, "button", "Send answers")
+    expect(resident.get_by_role("heading", name="Sprawdź odpowiedzi przed wysłaniem")).to_be_visible()
+    tab_to_role(resident, "button", "Wyślij odpowiedzi")
     with resident.expect_navigation():
         resident.keyboard.press("Enter")
-    expect(resident.get_by_role("heading", name="Answers sent")).to_be_visible()
+    expect(resident.get_by_role("heading", name="Odpowiedzi wysłane")).to_be_visible()
 
     response = Response.objects.get(survey=survey)
     assert response.language == "pl"

@@ -25,18 +25,6 @@ TODAY = date(2026, 6, 30)
 MONDAY = date(2026, 3, 2)  # no bank holiday until Good Friday, 3 April
 
 
-@pytest.fixture
-def exact_figures(monkeypatch):
-    """These tests check each family's arithmetic on counts of 5 to 22, which disclosure control
-    would hide (1 to 7) or round to 5 (tests/inequities/test_rounding.py checks that): here the
-    figures are computed without it, as bench/disclosure.py computes its comparison."""
-    from functools import partial
-
-    from inequities import services
-
-    monkeypatch.setattr(services, "compute", partial(services.compute, controlled=False))
-
-
 def figure(snapshot, metric, dimension="disability", group="yes", region="all"):
     return Figure.objects.get(snapshot=snapshot, metric=metric, dimension=dimension, group=group, region=region)
 

@@ -59,7 +59,7 @@ def newcombe(x1, n1, x2, n2):
     return 100 * d, 100 * (d - math.hypot(p1 - l1, u2 - p2)), 100 * (d + math.hypot(u1 - p1, p2 - l2))
 
 
-def test_a_two_year_landlords_change_and_its_interval():
+def test_a_two_year_landlords_change_and_its_interval(exact_figures):
     two_year_landlord()
     trend = trend_page.trend("repairs_on_time", "disability", "proportion")
     years, gaps = trend.tables  # repairs on time is not a management-information measure: no quarters
@@ -91,7 +91,7 @@ def test_a_two_year_landlords_change_and_its_interval():
     assert trend.notes == []
 
 
-def test_the_management_information_measures_show_the_year_to_each_quarters_end():
+def test_the_management_information_measures_show_the_year_to_each_quarters_end(exact_figures):
     two_year_landlord()
     for end in (date(2025, 6, 30), date(2024, 6, 30)):
         recompute(today=date(2026, 4, 15), start=date(end.year, 4, 1), end=end)
@@ -151,7 +151,7 @@ def test_mover_from_two_wilson_intervals_is_newcombes_interval():
     assert metrics.mover_interval(30 / 40, *w1, 48 / 60, *w2) == pytest.approx((low, high))
 
 
-def test_the_page_and_its_csvs_show_the_same_cells(client, personas):
+def test_the_page_and_its_csvs_show_the_same_cells(client, personas, exact_figures):
     two_year_landlord()
     client.force_login(personas["panel_member"])
     page = parse(client.get(PAGE))

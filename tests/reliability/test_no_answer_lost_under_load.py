@@ -53,7 +53,7 @@ def walk_reading_the_page(client, invitation):
 @only_on_postgresql
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.serial  # threads racing each other: timing-sensitive, so alone
-def test_concurrent_answers_while_the_recompute_runs_are_each_stored_once(settings):
+def test_concurrent_answers_while_the_recompute_runs_are_each_stored_once(settings, exact_figures):
     settings.INEQUITIES_MIN_DENOMINATOR, settings.INEQUITIES_MAX_SMALL = 1, 0  # show every count
     survey = tsm_survey()
     invitations = [InvitationFactory(survey=survey) for _ in range(RESIDENTS)]

@@ -24,8 +24,8 @@ def pages_of(data):
 
 
 def letter_pages(pages):
-    """Page indexes where a cover letter starts."""
-    return [i for i, text in enumerate(pages) if "Dear " in text]
+    """Page indexes where a cover letter starts (in English, or in Polish for a Polish speaker)."""
+    return [i for i, text in enumerate(pages) if "Dear " in text or "Dzień dobry, " in text]
 
 
 def test_each_resident_gets_a_letter_with_their_address_link_and_questionnaire():
@@ -155,9 +155,9 @@ def test_the_pack_is_tagged_pdf_ua_1_and_reads_in_order(tmp_path, monkeypatch):
     import pikepdf
 
     monkeypatch.setattr("surveys.print_pack.CHUNK", 2)  # three residents: two chunks to join
-    survey = tsm_survey()
+    survey = translate_survey(tsm_survey(), "pl")  # a Polish speaker's pages are in Polish only then
     english = reachable_resident(channels=["letter"])
-    polish = reachable_resident(channels=["letter"], interpreter_language="Polish", details={"language": "pl"})
+    polish = reachable_resident(channels=["letter"], interpreter_language="pl", details={"language": "pl"})
     large = reachable_resident(channels=["letter"], formats=["large_print"])
     for resident, postcode in ((english, "AA1 1AA"), (polish, "BB1 1BB"), (large, "CC1 1CC")):
         resident.household.home.postcode = postcode
@@ -198,7 +198,12 @@ def test_the_pack_is_tagged_pdf_ua_1_and_reads_in_order(tmp_path, monkeypatch):
         walk(element)
         pages_in_order.append(page_number[element.Pg.objgen])
         languages[page_number[element.Pg.objgen]] = str(element.get("/Lang", "en-GB"))
-    assert figures == ["QR code of your personal link"] * 3
+    # Each letter's alternative text is in its resident's language: the second letter is the Polish one.
+    assert figures == [
+        "QR code of your personal link",
+        "Kod QR Twojego osobistego linku",
+        "QR code of your personal link",
+    ]
     assert pages_in_order == sorted(pages_in_order)  # reading order is page order: a letter, then its form
 
     pages = pages_of(path.read_bytes())
