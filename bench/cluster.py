@@ -93,6 +93,7 @@ class Cluster:
             DATABASE_REPLICA_URL=f"postgres://postgres@127.0.0.1:{PORTS['replica']}/cluster",
             CELERY_BROKER_URL=f"redis://127.0.0.1:{PORTS['redis']}/0",
             CELERY_VISIBILITY_TIMEOUT=str(args.visibility),
+            CELERY_RESTORE_SWEEP_SECONDS="2",  # kombu's default sweep (100 s) was most of CI's cluster run
             CACHE_URL=f"redis://127.0.0.1:{PORTS['redis']}/1",
             SECRET_KEY="cluster-bench-only-secret-key-0123456789abcdef",  # noqa: S106 (loopback only)
             DEBUG="0", HTTPS="0", ALLOWED_HOSTS="127.0.0.1,localhost", LOG_LEVEL="WARNING",

@@ -220,9 +220,13 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # machine died) to another worker. An hour by default; the recompute takes about 35 s at 150,000
 # homes, so a deployment may lower it (bench/cluster.py uses 20 s). Lower than the longest task and
 # that task is handed out twice while it runs: the recompute's advisory lock makes the second skip.
+# A worker looks for such overdue tasks every CELERY_RESTORE_SWEEP_SECONDS (kombu's own default is
+# one real sweep in ten checks ten seconds apart, 100 s, whatever the timeout; bench/cluster.py uses 2).
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_connect_timeout": 2,
     "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
+    "unacked_restore_interval": env_int("CELERY_RESTORE_SWEEP_SECONDS", 100),
+    "unacked_restore_throttle": 1,
 }
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_TIMEZONE = TIME_ZONE

@@ -186,3 +186,12 @@ def test_when_redis_is_back_the_recompute_request_is_queued(client, personas, se
             assert queue.llen("celery") == before + 1
             queue.rpop("celery")  # ours is the newest; no worker runs in the tests
         assert client.get("/healthz").json() == {"status": "ok", "database": "ok", "broker": "ok"}
+
+
+def test_a_dead_workers_task_is_looked_for_on_every_sweep_not_one_in_ten():
+    """kombu scans for unacknowledged tasks only on every tenth ten-second check unless told
+    otherwise: with the throttle at 1, CELERY_RESTORE_SWEEP_SECONDS alone sets the period."""
+    options = celery_app.conf.broker_transport_options
+    assert options["unacked_restore_throttle"] == 1
+    assert options["unacked_restore_interval"] == 100
+    assert options["visibility_timeout"] == 3600
