@@ -320,17 +320,18 @@ def sync_roles(apps=None, strict=True):
     _create_missing_permissions(apps)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
+    # Every permission in one query (one a role looked up one by one cost 1.2 s after each flush:
+    # about a third of every browser test's teardown).
+    existing = {
+        f"{app_label}.{codename}": pk
+        for pk, app_label, codename in Permission.objects.values_list("pk", "content_type__app_label", "codename")
+    }
     for role in ROLES:
         group, _created = Group.objects.get_or_create(name=role.name)
-        wanted = []
-        for dotted in role.permissions:
-            app_label, codename = dotted.split(".")
-            found = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
-            if found is None and strict:
-                raise LookupError(f"Role {role.name!r} names a permission that does not exist: {dotted}")
-            if found is not None:
-                wanted.append(found)
-        group.permissions.set(wanted)
+        missing = [dotted for dotted in role.permissions if dotted not in existing]
+        if missing and strict:
+            raise LookupError(f"Role {role.name!r} names a permission that does not exist: {missing[0]}")
+        group.permissions.set([existing[dotted] for dotted in role.permissions if dotted in existing])
 
 
 def _create_missing_permissions(apps):

@@ -8,6 +8,43 @@ from tests.engagement.factories import ResidentFactory
 FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Test databases need no durability: PostgreSQL does not wait for each commit to reach the disk.
+    A browser test empties every table afterwards (a flush, then the roles and permissions written
+    again: about 50 commits), and each waited about 16 ms for the disk on this machine."""
+    from django.db import connections
+
+    for alias in connections:
+        settings_dict = connections[alias].settings_dict
+        if settings_dict["ENGINE"] == "django.db.backends.postgresql":
+            options = settings_dict.setdefault("OPTIONS", {})
+            options["options"] = f"{options.get('options', '')} -c synchronous_commit=off".strip()
+    _empty_tables_by_delete()
+
+
+def _empty_tables_by_delete():
+    """After a test that commits (the browser tests: the test server reads what they wrote), Django
+    empties every table with one TRUNCATE of all 200, which makes new files for each table and index:
+    about 2 s a test on this machine. The tables then hold a few rows each, so DELETE is quicker; the
+    foreign keys Django makes are checked at commit (DEFERRABLE INITIALLY DEFERRED), when every table
+    is empty. A table whose trigger refuses DELETE (the append-only audit log) is still truncated.
+    Tests only: production's `flush` is unchanged."""
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences or allow_cascade:
+            return truncate(self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
+        with self.connection.cursor() as cursor:
+            cursor.execute("SELECT DISTINCT tgrelid::regclass::text FROM pg_trigger WHERE NOT tgisinternal")
+            guarded = {name for (name,) in cursor.fetchall()} & set(tables)
+        statements = [f"DELETE FROM {self.quote_name(table)};" for table in tables if table not in guarded]
+        return statements + truncate(self, style, sorted(guarded)) if guarded else statements
+
+    truncate = DatabaseOperations.sql_flush
+    DatabaseOperations.sql_flush = sql_flush
+
+
 @pytest.fixture
 def personas(db):
     """One signed-in-able user per role, keyed by role slug. The resident persona has a home."""
