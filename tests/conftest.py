@@ -38,7 +38,7 @@ def _empty_tables_by_delete():
         with self.connection.cursor() as cursor:
             cursor.execute("SELECT DISTINCT tgrelid::regclass::text FROM pg_trigger WHERE NOT tgisinternal")
             guarded = {name for (name,) in cursor.fetchall()} & set(tables)
-        statements = [f"DELETE FROM {self.quote_name(table)};" for table in tables if table not in guarded]
+        statements = [f"DELETE FROM {self.quote_name(table)};" for table in tables if table not in guarded]  # noqa: S608 (table names from Django, quoted)
         return statements + truncate(self, style, sorted(guarded)) if guarded else statements
 
     truncate = DatabaseOperations.sql_flush
