@@ -44,7 +44,7 @@ def test_a_tenant_reads_the_complaints_report_from_the_results_page(open_page, t
     )  # fmt: skip
     page = open_page(javascript=False)
     page.goto("/tenant-satisfaction/")
-    page.get_by_role("link", name="Our complaints performance and service improvement report").click()
+    page.get_by_role("link", name="our complaints performance and service improvement report").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         f"Complaints performance and service improvement report, {year} to {year + 1}"
     )
