@@ -5,7 +5,11 @@
 
 The management-information imports (issue 26) are sized by --rows: one gas check and one decency
 answer per bench home (so at most the bench's 150,000 homes), and as many anti-social behaviour
-cases.
+cases. `rsh_tsm` (import_rsh_tsm) reads the Regulator's published workbook as GOV.UK ships it
+(tests/surveys/data/rsh_tsm_2025_dataset.xlsx, or --rsh-file), whatever --rows says: its size is
+the Regulator's, every large landlord's figures; its rows are the published figures it stores.
+
+    python bench/imports.py --rows 150000 --kinds compliance,decency,asb_cases,rsh_tsm
 
 A kind ending in `_again` (homes_again, residents_again, repairs_again, equality_again,
 compliance_again, decency_again, asb_cases_again) times the nightly re-run instead (issue 27): the
@@ -43,7 +47,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.setup import django_setup, peak_rss_mb  # noqa: E402
 
 COUNTED_BY_ROWS = ["homes", "residents", "compliance", "decency", "asb_cases"]
-KINDS = [*COUNTED_BY_ROWS, "repairs", "equality", "equality_update"]
+KINDS = [*COUNTED_BY_ROWS, "repairs", "equality", "equality_update", "rsh_tsm"]
+RSH_FILE = Path(__file__).resolve().parent.parent / "tests" / "surveys" / "data" / "rsh_tsm_2025_dataset.xlsx"
 # What the second run of each `_again` kind changes: (column, new value, which rows: (row from 0, cell) -> bool).
 AGAIN = {
     "homes": [("town", "Garforth", lambda n, _cell: n % 10 == 0)],
@@ -72,6 +77,7 @@ def main():
     parser.add_argument(
         "--kinds", default="residents,repairs,equality,equality_update", help="Which imports to run, comma-separated."
     )
+    parser.add_argument("--rsh-file", default=str(RSH_FILE), help="The Regulator's workbook, for rsh_tsm.")
     parser.add_argument("--kind", choices=[*KINDS, *(f"{kind}_again" for kind in AGAIN)], help="(internal)")
     parser.add_argument("--file")
     args = parser.parse_args()
@@ -80,7 +86,7 @@ def main():
     django_setup()
     folder = Path(tempfile.mkdtemp(prefix="bench-imports-"))
     kinds = args.kinds.split(",")
-    files = {kind: folder / f"{kind}.csv" for kind in kinds}
+    files = {kind: folder / (f"{kind}.xlsx" if kind == "rsh_tsm" else f"{kind}.csv") for kind in kinds}
     rows = args.equality_rows
     counts = {
         "residents": args.rows,
@@ -92,7 +98,8 @@ def main():
     }
     writers = {"residents": _write_residents, "repairs": _write_repairs, "equality": _write_equality,
                "equality_update": _write_equality, "compliance": _write_compliance, "decency": _write_decency,
-               "asb_cases": _write_asb_cases, "homes": _write_homes}  # fmt: skip
+               "asb_cases": _write_asb_cases, "homes": _write_homes,
+               "rsh_tsm": lambda path, _rows: path.write_bytes(Path(args.rsh_file).read_bytes())}  # fmt: skip
     for kind in kinds:
         counts.setdefault(kind, counts.get(kind.removesuffix("_again"), args.rows))
         writers[kind.removesuffix("_again")](files[kind], counts[kind])
@@ -249,6 +256,8 @@ def _run_one(kind, path, rows):
     from core.imports import IMPORTS
 
     before = peak_rss_mb()
+    if kind == "rsh_tsm":
+        return _run_rsh_tsm(path, before)
     try:
         with transaction.atomic():
             if kind.startswith("equality"):
@@ -268,6 +277,29 @@ def _run_one(kind, path, rows):
         pass
     floor = _copy_floor(kind, rows)
     print(f"{kind}: {rows:,} rows in {seconds:.1f} s = {rows / seconds:,.0f} rows/s; peak RSS {peak_rss_mb():.0f} MB "
+          f"(process started at {before:.0f} MB); COPY floor {floor:.2f} s; vs_copy={seconds / floor:.1f} "
+          f"[{summary.splitlines()[0][:160]}]")  # fmt: skip
+
+
+def _run_rsh_tsm(path, before):
+    """import_rsh_tsm on the Regulator's workbook, rolled back; its rows are the figures it stores."""
+    from django.db import transaction
+
+    from surveys.models import PublishedMeasure
+    from surveys.regulator_dataset import RegulatorDatasetImport
+
+    try:
+        with transaction.atomic():
+            content = path.read_bytes()
+            began = time.perf_counter()
+            summary = RegulatorDatasetImport(file_name=path.name).run(content)
+            seconds = time.perf_counter() - began
+            rows = PublishedMeasure.objects.count()
+            raise Rollback
+    except Rollback:
+        pass
+    floor = _copy_floor("rsh_tsm", rows)
+    print(f"rsh_tsm: {rows:,} rows in {seconds:.1f} s = {rows / seconds:,.0f} rows/s; peak RSS {peak_rss_mb():.0f} MB "
           f"(process started at {before:.0f} MB); COPY floor {floor:.2f} s; vs_copy={seconds / floor:.1f} "
           f"[{summary.splitlines()[0][:160]}]")  # fmt: skip
 
@@ -301,6 +333,11 @@ def _copy_floor(kind, rows):
     elif kind == "decency":
         table, columns = "repairs_decencyrecord", "(home_id, as_at, fails_standard)"
         line = "{h}\t2026-03-31\tf\n"
+    elif kind == "rsh_tsm":
+        table = "surveys_publishedmeasure"
+        columns = ("(year, landlord_code, landlord_name, landlord_type, size_band, region, mostly_supported, measure, "
+                   "tenure, value)")  # fmt: skip
+        line = "2025\tL{n}\tA landlord\tPRP\t>40,000\tNorth\tf\tTP01\tLCRA\t0.75\n"
     elif kind == "asb_cases":
         table = "repairs_asbcase"
         columns = "(reference, home_id, opened_on, involves_hate_incident, channel, summary)"
@@ -317,7 +354,7 @@ def _copy_floor(kind, rows):
         line = line.replace("completed", "reported")
     data = io.StringIO("".join(line.format(n=n, h=n + 1) for n in range(rows)))
     # One row per home and check type or year end: the table starts empty, as a first import's does.
-    empty_first = kind in ("compliance", "decency") or kind.startswith("equality")
+    empty_first = kind in ("compliance", "decency", "rsh_tsm") or kind.startswith("equality")
     began = time.perf_counter()
     try:
         with transaction.atomic(), connection.cursor() as cursor:

@@ -642,6 +642,134 @@ SELECT 'tsm_complaints', metric, 'imd_decile', imd_decile, region, count(*), cou
 UNION ALL
 SELECT 'tsm_complaints', metric, 'imd_quintile', imd_quintile, region, count(*), count(*) FILTER (WHERE within_code), NULL::bigint FROM f GROUP BY metric, imd_quintile, region;
 
+-- A home's facts (building-safety checks, decency, anti-social behaviour cases) count in the groups
+-- of the lead tenant of its current household, and in the home's own type, region and deprivation:
+-- an empty home's in "not asked" (or "not recorded", and no support need) in the residents' dimensions.
+CREATE TEMPORARY TABLE homes ON COMMIT DROP AS
+SELECT h.id,
+       COALESCE(p.ethnic_group, 'not_asked') AS ethnic_group,
+       COALESCE(p.disability, 'not_asked') AS disability,
+       COALESCE(p.age_band, 'not_asked') AS age_band,
+       COALESCE(p.sex, 'not_asked') AS sex,
+       COALESCE(p.interpreter_needed, 'not_asked') AS interpreter_needed,
+       COALESCE(p.no_internet, 'not_recorded') AS no_internet,
+       COALESCE(p.support_need, 'no') AS support_need,
+       h.scheme_type,
+       COALESCE(rg.name, 'not_recorded') AS region,
+       COALESCE(rg.name, 'not_recorded') AS region_group,
+       COALESCE(h.imd_decile::text, 'not_recorded') AS imd_decile,
+       CASE WHEN h.imd_decile IN (1, 2) THEN '1' WHEN h.imd_decile IN (3, 4) THEN '2'
+            WHEN h.imd_decile IN (5, 6) THEN '3' WHEN h.imd_decile IN (7, 8) THEN '4'
+            WHEN h.imd_decile IN (9, 10) THEN '5' ELSE 'not_recorded' END AS imd_quintile
+  FROM engagement_home h
+  JOIN engagement_region rg ON rg.id = h.region_id
+  LEFT JOIN engagement_household hh ON hh.home_id = h.id AND hh.tenancy_end IS NULL
+  LEFT JOIN people p ON p.household_id = hh.id AND p.is_lead_tenant;
+
+CREATE INDEX ON homes (id);
+ANALYZE homes;
+
+-- TSM BS01-BS05: homes (not leasehold) whose check of each type was required by the period's end
+-- (due by then, or done), and how many had it done and recorded by then; metric the measure.
+WITH f AS MATERIALIZED (
+SELECT hm.*, c.metric, c.done
+  FROM (SELECT cc.home_id,
+               CASE cc.check_type WHEN 'gas' THEN 'BS01' WHEN 'fire_risk' THEN 'BS02' WHEN 'asbestos' THEN 'BS03'
+                                  WHEN 'water' THEN 'BS04' WHEN 'lifts' THEN 'BS05' END AS metric,
+               cc.done_on <= :'end'::date AND cc.recorded_on <= :'end'::date AS done
+          FROM repairs_compliancecheck cc
+         WHERE cc.required AND (cc.due_on <= :'end'::date OR cc.done_on <= :'end'::date)) c
+  JOIN homes hm ON hm.id = c.home_id AND hm.scheme_type <> 'leasehold'
+)
+INSERT INTO floor_counts
+SELECT 'tsm_building_safety', metric, 'ethnic_group', ethnic_group, region, count(*), count(*) FILTER (WHERE done), NULL::bigint FROM f GROUP BY metric, ethnic_group, region
+UNION ALL
+SELECT 'tsm_building_safety', metric, 'disability', disability, region, count(*), count(*) FILTER (WHERE done), NULL::bigint FROM f GROUP BY metric, disability, region
+UNION ALL
+SELECT 'tsm_building_safety', metric, 'age_band', age_band, region, count(*), count(*) FILTER (WHERE done), NULL::bigint FROM f GROUP BY metric, age_band, region
+UNION ALL
+SELECT 'tsm_building_safety', metric, 'sex', sex, region, count(*), count(*) FILTER (WHERE done), NULL::bigint FROM f GROUP BY metric, sex, region
+UNION ALL
+SELECT 'tsm_building_safety', metric, 'interpreter_needed', interpreter_needed, region, count(*), count(*) FILTER (WHERE done), NULL::bigint FROM f GROUP BY metric, interpreter_needed, region
+UNION ALL
+SELECT 'tsm_building_safety', metric, 'no_internet', no_internet, region, count(*), count(*) FILTER (WHERE done), NULL::bigint FROM f GROUP BY metric, no_internet, region
+UNION ALL
+SELECT 'tsm_building_safety', metric, 'support_need', support_need, region, count(*), count(*) FILTER (WHERE done), NULL::bigint FROM f GROUP BY metric, support_need, region
+UNION ALL
+SELECT 'tsm_building_safety', metric, 'scheme_type', scheme_type, region, count(*), count(*) FILTER (WHERE done), NULL::bigint FROM f GROUP BY metric, scheme_type, region
+UNION ALL
+SELECT 'tsm_building_safety', metric, 'region', region_group, region, count(*), count(*) FILTER (WHERE done), NULL::bigint FROM f GROUP BY metric, region_group, region
+UNION ALL
+SELECT 'tsm_building_safety', metric, 'imd_decile', imd_decile, region, count(*), count(*) FILTER (WHERE done), NULL::bigint FROM f GROUP BY metric, imd_decile, region
+UNION ALL
+SELECT 'tsm_building_safety', metric, 'imd_quintile', imd_quintile, region, count(*), count(*) FILTER (WHERE done), NULL::bigint FROM f GROUP BY metric, imd_quintile, region;
+
+-- TSM RP01: homes (not leasehold) by their latest Decent Homes answer on or before the period's end,
+-- and how many fail the Standard.
+WITH f AS MATERIALIZED (
+SELECT hm.*, d.fails_standard
+  FROM (SELECT DISTINCT ON (dr.home_id) dr.home_id, dr.fails_standard
+          FROM repairs_decencyrecord dr
+         WHERE dr.as_at <= :'end'::date
+         ORDER BY dr.home_id, dr.as_at DESC) d
+  JOIN homes hm ON hm.id = d.home_id AND hm.scheme_type <> 'leasehold'
+)
+INSERT INTO floor_counts
+SELECT 'tsm_decency', '', 'ethnic_group', ethnic_group, region, count(*), count(*) FILTER (WHERE fails_standard), NULL::bigint FROM f GROUP BY ethnic_group, region
+UNION ALL
+SELECT 'tsm_decency', '', 'disability', disability, region, count(*), count(*) FILTER (WHERE fails_standard), NULL::bigint FROM f GROUP BY disability, region
+UNION ALL
+SELECT 'tsm_decency', '', 'age_band', age_band, region, count(*), count(*) FILTER (WHERE fails_standard), NULL::bigint FROM f GROUP BY age_band, region
+UNION ALL
+SELECT 'tsm_decency', '', 'sex', sex, region, count(*), count(*) FILTER (WHERE fails_standard), NULL::bigint FROM f GROUP BY sex, region
+UNION ALL
+SELECT 'tsm_decency', '', 'interpreter_needed', interpreter_needed, region, count(*), count(*) FILTER (WHERE fails_standard), NULL::bigint FROM f GROUP BY interpreter_needed, region
+UNION ALL
+SELECT 'tsm_decency', '', 'no_internet', no_internet, region, count(*), count(*) FILTER (WHERE fails_standard), NULL::bigint FROM f GROUP BY no_internet, region
+UNION ALL
+SELECT 'tsm_decency', '', 'support_need', support_need, region, count(*), count(*) FILTER (WHERE fails_standard), NULL::bigint FROM f GROUP BY support_need, region
+UNION ALL
+SELECT 'tsm_decency', '', 'scheme_type', scheme_type, region, count(*), count(*) FILTER (WHERE fails_standard), NULL::bigint FROM f GROUP BY scheme_type, region
+UNION ALL
+SELECT 'tsm_decency', '', 'region', region_group, region, count(*), count(*) FILTER (WHERE fails_standard), NULL::bigint FROM f GROUP BY region_group, region
+UNION ALL
+SELECT 'tsm_decency', '', 'imd_decile', imd_decile, region, count(*), count(*) FILTER (WHERE fails_standard), NULL::bigint FROM f GROUP BY imd_decile, region
+UNION ALL
+SELECT 'tsm_decency', '', 'imd_quintile', imd_quintile, region, count(*), count(*) FILTER (WHERE fails_standard), NULL::bigint FROM f GROUP BY imd_quintile, region;
+
+-- TSM NM01: anti-social behaviour cases opened in the period (every case) and those involving a hate
+-- incident, with the homes (not leasehold) they are counted per 1,000 of.
+WITH f AS MATERIALIZED (
+SELECT hm.*, 0 AS cases, 0 AS hate_cases, 1 AS homes FROM homes hm WHERE hm.scheme_type <> 'leasehold'
+UNION ALL
+SELECT hm.*, 1, CASE WHEN a.involves_hate_incident THEN 1 ELSE 0 END, 0
+  FROM repairs_asbcase a
+  JOIN homes hm ON hm.id = a.home_id
+ WHERE a.opened_on >= :'start'::date AND a.opened_on <= :'end'::date
+)
+INSERT INTO floor_counts
+SELECT 'tsm_antisocial_behaviour', '', 'ethnic_group', ethnic_group, region, sum(cases), sum(hate_cases), sum(homes) FROM f GROUP BY ethnic_group, region
+UNION ALL
+SELECT 'tsm_antisocial_behaviour', '', 'disability', disability, region, sum(cases), sum(hate_cases), sum(homes) FROM f GROUP BY disability, region
+UNION ALL
+SELECT 'tsm_antisocial_behaviour', '', 'age_band', age_band, region, sum(cases), sum(hate_cases), sum(homes) FROM f GROUP BY age_band, region
+UNION ALL
+SELECT 'tsm_antisocial_behaviour', '', 'sex', sex, region, sum(cases), sum(hate_cases), sum(homes) FROM f GROUP BY sex, region
+UNION ALL
+SELECT 'tsm_antisocial_behaviour', '', 'interpreter_needed', interpreter_needed, region, sum(cases), sum(hate_cases), sum(homes) FROM f GROUP BY interpreter_needed, region
+UNION ALL
+SELECT 'tsm_antisocial_behaviour', '', 'no_internet', no_internet, region, sum(cases), sum(hate_cases), sum(homes) FROM f GROUP BY no_internet, region
+UNION ALL
+SELECT 'tsm_antisocial_behaviour', '', 'support_need', support_need, region, sum(cases), sum(hate_cases), sum(homes) FROM f GROUP BY support_need, region
+UNION ALL
+SELECT 'tsm_antisocial_behaviour', '', 'scheme_type', scheme_type, region, sum(cases), sum(hate_cases), sum(homes) FROM f GROUP BY scheme_type, region
+UNION ALL
+SELECT 'tsm_antisocial_behaviour', '', 'region', region_group, region, sum(cases), sum(hate_cases), sum(homes) FROM f GROUP BY region_group, region
+UNION ALL
+SELECT 'tsm_antisocial_behaviour', '', 'imd_decile', imd_decile, region, sum(cases), sum(hate_cases), sum(homes) FROM f GROUP BY imd_decile, region
+UNION ALL
+SELECT 'tsm_antisocial_behaviour', '', 'imd_quintile', imd_quintile, region, sum(cases), sum(hate_cases), sum(homes) FROM f GROUP BY imd_quintile, region;
+
 \copy (SELECT * FROM floor_counts ORDER BY 1, 2, 3, 4, 5) TO STDOUT WITH CSV HEADER
 
 COMMIT;

@@ -192,6 +192,7 @@ def main():
     world.needs_and_adjustments(loader)
     world.repairs(loader)
     world.surveys(loader)
+    world.management_information(loader, args.seed)
     with connection.cursor() as cursor:
         cursor.execute("SET session_replication_role = DEFAULT")
         for table in world.sequences:
@@ -225,6 +226,50 @@ class World:
     def __init__(self, rng, today, now):
         self.rng, self.today, self.now = rng, today, now
         self.sequences = []
+
+    # Management information (issue 26) ---------------------------------------------------------
+    def management_information(self, loader, seed):
+        """Building-safety checks, decency answers and anti-social behaviour cases, so the recompute
+        times BS01-BS05, RP01 and NM01 at size: a fire risk assessment, an asbestos survey and a water
+        risk assessment for every home, a lift check for one in five; a decency answer at the year
+        end before last for every home; about one case a year for every 25 homes. Its own random generator,
+        so the other tables are as before. Gas checks and the current year end's decency answers are
+        left to bench/imports.py, whose files add them (a first import, not an update)."""
+        rng, today = random.Random(seed + 26), self.today
+        year_end = date((today.year if today.month >= 4 else today.year - 1) - 1, 3, 31)  # the year end before last
+        stamp = ts(self.now)
+
+        def checks():
+            for home in range(1, self.home_count + 1):
+                for kind in ("fire_risk", "asbestos", "water", "lifts"):
+                    if kind == "lifts" and home % 5:
+                        continue
+                    due = today - timedelta(days=rng.randint(-60, 330))
+                    done = due - timedelta(days=rng.randint(0, 40)) if rng.random() < 0.97 else None
+                    recorded = done + timedelta(days=rng.randint(0, 10)) if done else None
+                    yield (str(home), kind, "t", due.isoformat(), opt(done, date.isoformat),
+                           opt(recorded, date.isoformat), "", stamp)  # fmt: skip
+
+        loader.copy("repairs_compliancecheck",
+                    ["home_id", "check_type", "required", "due_on", "done_on", "recorded_on", "block_reference",
+                     "imported_at"], checks())  # fmt: skip
+        fails = lambda home: rng.random() < (0.08 if self.deprived[home] else 0.03)  # noqa: E731
+        loader.copy("repairs_decencyrecord", ["home_id", "as_at", "fails_standard"],
+                    ((str(home), year_end.isoformat(), "t" if fails(home) else "f")
+                     for home in range(1, self.home_count + 1)))  # fmt: skip
+
+        def cases():
+            for n in range(self.home_count * YEARS // 25):
+                opened = today - timedelta(days=rng.randint(0, 365 * YEARS))
+                yield (f"BENCHASB{n:07d}", str(rng.randint(1, self.home_count)), opened.isoformat(),
+                       "t" if rng.random() < 0.08 else "f", rng.choice(["phone", "email", "online"]), "")  # fmt: skip
+
+        loader.copy(
+            "repairs_asbcase",
+            ["reference", "home_id", "opened_on", "involves_hate_incident", "channel", "summary"],
+            cases(),
+        )
+        self.sequences += ["repairs_compliancecheck", "repairs_decencyrecord", "repairs_asbcase"]
 
     # Homes and households ----------------------------------------------------------------------
     def homes(self, loader, count):

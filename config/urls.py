@@ -8,6 +8,7 @@ from core.access import public_page
 from core.forms.sign_in import SignInForm
 from core.views import sessions, two_factor
 from inequities.urls import root_urlpatterns as inequities_root
+from repairs.views import complaints_report as complaints_report_views
 from surveys.views import public as public_views
 from surveys.views import short_codes
 
@@ -27,6 +28,8 @@ urlpatterns = [
     # The short address printed on letters, where the short code is typed (surveys/short_codes.py).
     path("code/", short_codes.survey_code, name="survey_code"),
     path("tenant-satisfaction.csv", public_views.tenant_satisfaction_csv, name="tenant_satisfaction_csv"),
+    # The Complaint Handling Code's annual report, published beside the TSM results.
+    path("complaints-report/", complaints_report_views.complaints_report_public, name="complaints_report_public"),
     path(
         "accounts/login/",
         public_page(auth_views.LoginView.as_view(authentication_form=SignInForm)),

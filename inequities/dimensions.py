@@ -2,7 +2,10 @@
 database. "Prefer not to say" and "not asked yet" are groups of their own in every dimension.
 
 Each expression is built relative to `path`, the lookup from the queryset's model to a Resident
-("" for a Resident queryset, "response__resident__" for survey answers, and so on).
+("" for a Resident queryset, "response__resident__" for survey answers, and so on). The home's own
+characteristics (type, region, deprivation) are read from the resident's home, or, for facts that
+belong to a home (a building-safety check, say), from `home`, the lookup to the Home itself: an
+empty home has no resident, but still its type, region and deprivation.
 """
 
 from dataclasses import dataclass
@@ -23,8 +26,11 @@ class Dimension:
     # A dimension whose groups are unions of another's: (that dimension's key, {group: its groups}).
     # Disclosure control needs it: a reader can subtract a shown part from its shown whole.
     made_of: tuple | None = None
+    of_home: bool = False  # a characteristic of the home: built from `home` where one is given
 
-    def expression(self, path="", today=None):
+    def expression(self, path="", today=None, home=None):
+        if self.of_home:
+            return self.build(_home_path(path, home))
         return self.build(path, today)
 
 
@@ -63,15 +69,20 @@ def _support_need(path, today):
     return Case(When(Exists(current), then=Value("yes")), default=Value("no"), output_field=CharField())
 
 
+def _home_path(path, home=None):
+    """The lookup to the Home: `home` where given, else the resident's (`path`) home."""
+    return f"{path}household__home__" if home is None else home
+
+
 def _home(field, default=NOT_RECORDED):
-    def build(path, today):
-        return Coalesce(Cast(f"{path}household__home__{field}", CharField()), Value(default), output_field=CharField())
+    def build(home):
+        return Coalesce(Cast(f"{home}{field}", CharField()), Value(default), output_field=CharField())
 
     return build
 
 
-def _imd_quintile(path, today):
-    decile = f"{path}household__home__imd_decile"
+def _imd_quintile(home):
+    decile = f"{home}imd_decile"
     whens = [When(**{f"{decile}__in": (2 * q - 1, 2 * q)}, then=Value(str(q))) for q in range(1, 6)]
     return Case(*whens, default=Value(NOT_RECORDED), output_field=CharField())
 
@@ -84,9 +95,9 @@ DIMENSIONS = [
     Dimension("interpreter_needed", "Needs an interpreter", _answer("interpreter_needed")),
     Dimension("no_internet", "Internet access", _no_internet),
     Dimension("support_need", "Has a recorded support need", _support_need),
-    Dimension("scheme_type", "Type of home", _home("scheme_type")),
-    Dimension("region", "Region", _home("region__name")),
-    Dimension("imd_decile", "Deprivation tenth (1 = most deprived)", _home("imd_decile")),
+    Dimension("scheme_type", "Type of home", _home("scheme_type"), of_home=True),
+    Dimension("region", "Region", _home("region__name"), of_home=True),
+    Dimension("imd_decile", "Deprivation tenth (1 = most deprived)", _home("imd_decile"), of_home=True),
     Dimension(
         "imd_quintile",
         "Deprivation fifth (1 = most deprived)",
@@ -95,6 +106,7 @@ DIMENSIONS = [
             "imd_decile",
             {**{str(q): (str(2 * q - 1), str(2 * q)) for q in range(1, 6)}, NOT_RECORDED: (NOT_RECORDED,)},
         ),
+        of_home=True,
     ),
 ]
 DIMENSIONS_BY_KEY = {d.key: d for d in DIMENSIONS}
@@ -124,5 +136,5 @@ def published(dimension):
     return dimension not in REVIEW_ONLY_KEYS and not dimension.endswith(ANSWERED)
 
 
-def region_expression(path=""):
-    return Coalesce(f"{path}household__home__region__name", Value(NOT_RECORDED), output_field=CharField())
+def region_expression(path="", home=None):
+    return Coalesce(f"{_home_path(path, home)}region__name", Value(NOT_RECORDED), output_field=CharField())

@@ -11,7 +11,20 @@ from datetime import datetime, time, timedelta
 
 import pandas as pd
 from django.db import connections
-from django.db.models import Case, CharField, Count, Exists, F, IntegerField, OuterRef, Q, Sum, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    FilteredRelation,
+    IntegerField,
+    OuterRef,
+    Q,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -21,6 +34,7 @@ from engagement.models import (
     AdjustmentStatus,
     AnonymousCount,
     EngagementActivity,
+    Home,
     Household,
     PanelMembership,
     ReasonableAdjustment,
@@ -29,7 +43,18 @@ from engagement.models import (
 )
 from inequities.dimensions import DIMENSIONS, NOT_RECORDED, REVIEW_ONLY, region_expression
 from inequities.metrics import ALL
-from repairs.models import Appointment, AppointmentOutcome, Complaint, ComplaintStage, Priority, RepairRequest
+from repairs.choices import CHECK_MEASURES
+from repairs.models import (
+    Appointment,
+    AppointmentOutcome,
+    AsbCase,
+    Complaint,
+    ComplaintStage,
+    ComplianceCheck,
+    DecencyRecord,
+    Priority,
+    RepairRequest,
+)
 from repairs.models import Status as RepairStatus
 from surveys.choices import DONT_KNOW, SCALE_GROUPS
 from surveys.models import Answer, Invitation, Response
@@ -51,8 +76,11 @@ def current_residents():
     return Resident.objects.current()
 
 
-def _grouped(queryset, path, today, counts, also=None, dimensions=DIMENSIONS):
+def _grouped(queryset, path, today, counts, also=None, dimensions=DIMENSIONS, home=None):
     """Count `queryset` by each dimension and region, in one query.
+
+    `path` is the lookup to the resident whose groups a row counts in; `home`, where given, the
+    lookup to the home whose type, region and deprivation it counts in (see inequities/dimensions.py).
 
     `counts` maps each output column to a condition (a Q), or to None to count every row; `also`
     names further grouping columns (name -> expression), such as the survey measure. The
@@ -62,8 +90,8 @@ def _grouped(queryset, path, today, counts, also=None, dimensions=DIMENSIONS):
     per metric family, rather than one per dimension, is what keeps the recompute near the hand-written
     SQL floor at the size of the largest landlords (see bench/recompute.py and docs/scaling.md).
     """
-    columns = {f"d_{i}": dimension.expression(path, today) for i, dimension in enumerate(dimensions)}
-    columns["region"] = region_expression(path)
+    columns = {f"d_{i}": dimension.expression(path, today, home) for i, dimension in enumerate(dimensions)}
+    columns["in_region"] = region_expression(path, home)  # not "region": a Home has a field of that name
     also = also or {}
     keys = ["group", "region", *also]
     columns.update(also)
@@ -78,7 +106,7 @@ def _grouped(queryset, path, today, counts, also=None, dimensions=DIMENSIONS):
     )
     by = "".join(f', "{name}"' for name in also)
     # Built only from our own column names and dimension keys; every value travels as a parameter.
-    template = 'SELECT \'{key}\' AS dimension, "d_{i}" AS "group", "region"{by}, {tallies} FROM facts GROUP BY "d_{i}", "region"{by}'
+    template = 'SELECT \'{key}\' AS dimension, "d_{i}" AS "group", "in_region" AS "region"{by}, {tallies} FROM facts GROUP BY "d_{i}", "in_region"{by}'
     selects = [template.format(key=d.key, i=i, by=by, tallies=tallies) for i, d in enumerate(dimensions)]
     query = f"WITH facts AS ({sql}) " + " UNION ALL ".join(selects)
     with connections[facts.db].cursor() as cursor:
@@ -222,6 +250,77 @@ def tsm_complaints(start, end, today):
         also={"metric": part},
     )
     return frame[["metric", *PLACE, "made", "within_code"]]
+
+
+# A home's facts (its building-safety checks, its decency, anti-social behaviour cases at it) are
+# grouped by the lead tenant of its current household, and by the home's own type, region and
+# deprivation: an empty home's facts count in its region, and in the "not asked" or "not recorded"
+# group of each resident's characteristic.
+HOME_LEAD = "current_lead__"
+
+
+def _by_current_lead(queryset, home):
+    """`queryset` (of facts about a home; `home` the lookup to it) with the lead tenant of the home's
+    current household as `current_lead`, joined so that a home with none keeps its rows."""
+    households = f"{home}households"
+    return queryset.annotate(
+        current_household=FilteredRelation(households, condition=Q(**{f"{households}__tenancy_end__isnull": True})),
+        current_lead=FilteredRelation(
+            "current_household__residents", condition=Q(current_household__residents__is_lead_tenant=True)
+        ),
+    )
+
+
+def _homes_grouped(queryset, home, today, counts, also=None):
+    return _grouped(_by_current_lead(queryset, home), HOME_LEAD, today, counts, also=also, home=home)
+
+
+def building_safety(start, end, today):
+    """TSM BS01-BS05: homes (rented and shared ownership) whose check of each type was required by the
+    period's end (due by then, or already done), and how many had it done and recorded by then;
+    `metric` is the measure (BS01 gas ... BS05 lifts). The rules of repairs.measures.building_safety."""
+    checks = (
+        ComplianceCheck.objects.filter(required=True)
+        .filter(Q(due_on__lte=end) | Q(done_on__lte=end))
+        .exclude(home__scheme_type=SchemeType.LEASEHOLD)
+    )
+    part = Case(
+        *[When(check_type=kind, then=Value(code)) for kind, code in CHECK_MEASURES.items()], output_field=CharField()
+    )
+    frame = _homes_grouped(
+        checks, "home__", today, {"required": None, "done": Q(done_on__lte=end, recorded_on__lte=end)},
+        also={"metric": part},
+    )  # fmt: skip
+    return frame[["metric", *PLACE, "required", "done"]]
+
+
+def decency(start, end, today):
+    """TSM RP01: homes (rented and shared ownership) with a Decent Homes answer on or before the
+    period's end, by each home's latest such answer, and how many fail the Standard (the rules of
+    repairs.measures.decent_homes_failures)."""
+    later = DecencyRecord.objects.filter(home=OuterRef("home"), as_at__gt=OuterRef("as_at"), as_at__lte=end)
+    latest = (
+        DecencyRecord.objects.filter(as_at__lte=end)
+        .exclude(home__scheme_type=SchemeType.LEASEHOLD)
+        .exclude(Exists(later))
+    )
+    frame = _homes_grouped(latest, "home__", today, {"assessed": None, "fails": Q(fails_standard=True)})
+    return frame[[*PLACE, "assessed", "fails"]]
+
+
+def asb_cases_and_homes(start, end, today):
+    """TSM NM01: anti-social behaviour cases opened in the period, and those involving a hate
+    incident, with the homes (rented and shared ownership) they are counted per 1,000 of (the rules
+    of repairs.measures.asb_cases_per_thousand_homes: every case counts)."""
+    cases = _homes_grouped(
+        AsbCase.objects.filter(opened_on__gte=start, opened_on__lte=end), "home__", today,
+        {"cases": None, "hate_cases": Q(involves_hate_incident=True)},
+    )  # fmt: skip
+    homes = _homes_grouped(Home.objects.exclude(scheme_type=SchemeType.LEASEHOLD), "", today, {"homes": None})
+    frame = homes.merge(cases, on=PLACE, how="outer")
+    for column in ("cases", "hate_cases", "homes"):
+        frame[column] = frame[column].fillna(0).astype("int64")
+    return frame[[*PLACE, "cases", "hate_cases", "homes"]]
 
 
 def missed_appointments(start, end, today):

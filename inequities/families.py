@@ -96,7 +96,7 @@ class Family:
     denominator: str = ""  # the query's column that is every metric's denominator
     against_residents: bool = False
     counts: tuple = ()  # the query's count columns, in the order the bench's floor prints them
-    # The Regulator's management-information measures (RP02, CH01, CH02): the trends page shows them
+    # The Regulator's management-information measures (BS01-BS05, NM01, RP01, RP02, CH01, CH02): the trends page shows them
     # by quarter as well as by year (inequities/trends.py).
     management_information: bool = False
 
@@ -397,6 +397,83 @@ TSM_COMPLAINTS = Family(
     counts=("made", "within_code"),
     management_information=True,
 )  # fmt: skip
+CHECKS = (
+    ("BS01", _("gas safety checks"), _("a gas safety check")),
+    ("BS02", _("fire risk assessments"), _("a fire risk assessment")),
+    ("BS03", _("asbestos management surveys or re-inspections"), _("an asbestos survey or re-inspection")),
+    ("BS04", _("legionella (water safety) risk assessments"), _("a legionella (water safety) risk assessment")),
+    ("BS05", _("communal passenger lift safety checks"), _("a communal passenger lift safety check")),
+)
+TSM_BUILDING_SAFETY = Family(
+    "tsm_building_safety",
+    extract.building_safety,
+    shapes.rates,
+    PROPORTION,
+    tuple(
+        Metric(
+            f"{code.lower()}_checks_done",
+            format_lazy(_("Homes with every required {checks} done (TSM {code})"), checks=checks, code=code),
+            _("Done"),
+            format_lazy(_("live in a home with {check} done when it was needed"), check=check),
+            format_lazy(_("homes (rented and shared ownership) that needed {check} by the end of the period and had "
+                          "it done and recorded by then"), check=check),
+            format_lazy(_("homes (rented and shared ownership) that needed {check} by the end of the period (due by "
+                          "then, or done); by the lead tenant of the home's current household"), check=check),
+            pages=(REPAIRS,), count="done", part=code,
+        )
+        for code, checks, check in CHECKS
+    ),
+    denominator="required",
+    counts=("required", "done"),
+    management_information=True,
+)  # fmt: skip
+TSM_DECENCY = Family(
+    "tsm_decency",
+    extract.decency,
+    shapes.rates,
+    PROPORTION,
+    (
+        Metric(
+            "rp01_non_decent", _("Homes that do not meet the Decent Homes Standard (TSM RP01)"),
+            _("Not decent"), _("live in a home that does not meet the Decent Homes Standard"),
+            _("homes (rented and shared ownership) whose latest answer on or before the end of the period is that "
+              "they fail the Decent Homes Standard"),
+            _("homes (rented and shared ownership) with a Decent Homes answer on or before the end of the period; "
+              "by the lead tenant of the home's current household"),
+            pages=(REPAIRS,), count="fails",
+        ),
+    ),
+    denominator="assessed",
+    counts=("assessed", "fails"),
+    management_information=True,
+)  # fmt: skip
+TSM_ANTISOCIAL_BEHAVIOUR = Family(
+    "tsm_antisocial_behaviour",
+    extract.asb_cases_and_homes,
+    shapes.events_per_1000,
+    PER_1000,
+    (
+        Metric(
+            "nm01_asb_cases_per_1000", _("Anti-social behaviour cases opened per 1,000 homes (TSM NM01 (1))"),
+            _("Cases per 1,000 homes"), _("anti-social behaviour cases"),
+            _("anti-social behaviour cases opened in the period, at the home of the lead tenant of its current "
+              "household"),
+            _("homes (rented and shared ownership); the rate is per 1,000 homes"),
+            pages=(COMPLAINTS,), count="cases",
+        ),
+        Metric(
+            "nm01_hate_cases_per_1000",
+            _("Anti-social behaviour cases involving a hate incident opened per 1,000 homes (TSM NM01 (2))"),
+            _("Hate incident cases per 1,000 homes"), _("anti-social behaviour cases involving a hate incident"),
+            _("anti-social behaviour cases involving a hate incident opened in the period"),
+            _("homes (rented and shared ownership); the rate is per 1,000 homes"),
+            pages=(COMPLAINTS,), count="hate_cases",
+        ),
+    ),
+    denominator="homes",
+    counts=("cases", "hate_cases", "homes"),
+    management_information=True,
+)  # fmt: skip
 SECURITY = Family(
     "security",
     extract.security_repairs,
@@ -456,6 +533,9 @@ FAMILIES = (
     REPRESENTATION_ON_PANELS,
     TSM_REPAIRS,
     TSM_COMPLAINTS,
+    TSM_BUILDING_SAFETY,
+    TSM_DECENCY,
+    TSM_ANTISOCIAL_BEHAVIOUR,
 )
 METRICS = {metric.key: metric for family in FAMILIES for metric in family.metrics}
 FAMILY_OF = {metric.key: family for family in FAMILIES for metric in family.metrics}

@@ -14,6 +14,7 @@ from inequities.families import METRICS, Metric
 from inequities.metrics import ALL
 
 NOT_ASKED_TABLE = "not_asked"
+AMONG_LANDLORDS_TABLE = "among_landlords"  # a page's placing among other landlords (its CSV's `measure`)
 
 
 def metric(code):

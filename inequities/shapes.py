@@ -106,15 +106,17 @@ def medians(histogram, family, residents):
 
 
 def events_per_1000(counts, family, residents):
-    """Events per 1,000 of the denominator (complaints per 1,000 households); everyone's row alone
-    in its table has no comparison."""
-    metric = family.metrics[0]
-    counts = _part(counts, metric).rename(columns={metric.count: "numerator", family.denominator: "denominator"})
-    with_regions = metrics.with_all_regions(counts[KEYS + ["numerator", "denominator"]])
-    compared = metrics.event_rates(with_regions)
-    everyone = metrics.with_everyone(with_regions).query("group == @metrics.ALL")
-    everyone = metrics.event_rates(everyone)  # alone in its table: no comparison
-    return pd.concat([compared, everyone], ignore_index=True)
+    """Events per 1,000 of the denominator (complaints per 1,000 households), for each metric of the
+    family (its `count` column the events); everyone's row alone in its table has no comparison."""
+    frames = []
+    for metric in family.metrics:
+        table = _part(counts, metric).rename(columns={metric.count: "numerator", family.denominator: "denominator"})
+        with_regions = metrics.with_all_regions(table[KEYS + ["numerator", "denominator"]])
+        compared = metrics.event_rates(with_regions)
+        everyone = metrics.with_everyone(with_regions).query("group == @metrics.ALL")
+        everyone = metrics.event_rates(everyone)  # alone in its table: no comparison
+        frames += [compared, everyone]
+    return pd.concat(frames, ignore_index=True)
 
 
 def _rates(counts):

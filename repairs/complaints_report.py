@@ -5,7 +5,9 @@ and both, beside the self-assessment and the governing body's response the admin
 the landlord's reporting year (core/periods.py).
 
 Every figure is at landlord level, as the Code asks a landlord to publish it (as the tenant results
-page publishes CH01 and CH02), so no cell is small enough to need the disclosure control.
+page publishes CH01 and CH02), so no cell is small enough to need the disclosure control. Tenants
+read a year's report at /complaints-report/ (no sign-in) once the governing body's response is
+recorded: the same figures and words, nothing about any one complaint or person.
 """
 
 from dataclasses import dataclass
@@ -102,3 +104,14 @@ def years_to_choose(last):
     first = ComplaintStage.objects.order_by("received_on").values_list("received_on", flat=True).first()
     earliest = last if first is None else min(reporting_year_of(first), last)
     return list(range(last, earliest - 1, -1))
+
+
+def published_years(last):
+    """The years whose report is published for tenants, newest first: those up to `last` whose
+    governing body's response is recorded (the Code asks for the report with the response)."""
+    return list(
+        ComplaintsAnnualReport.objects.filter(year__lte=last)
+        .exclude(governing_body_response="")
+        .order_by("-year")
+        .values_list("year", flat=True)
+    )

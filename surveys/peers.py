@@ -174,6 +174,22 @@ class Placement:
             "share": 100 * group.share_below,
         }
 
+    def csv_cells(self):
+        """The same placing as `cells`, for a CSV: each group's median, quartiles and number of
+        landlords, and how many of them are below ours, in the product's units (a share as a
+        proportion, NM01 and CH01 per 1,000 homes); blank where the page shows "–"."""
+        cells = []
+        for group in (self.everyone, self.peers):
+            summarised = group.summarised
+            cells += [
+                _number(group.median, self.measure) if summarised else "",
+                _number(group.lower_quartile, self.measure) if summarised else "",
+                _number(group.upper_quartile, self.measure) if summarised else "",
+                group.landlords,
+                group.below if summarised and self.ours is not None else "",
+            ]
+        return [*cells, "yes" if self.peers_in_any_region else "no", self.source]
+
     def cells(self):
         return {
             "ours": shown(self.ours, self.measure),
@@ -182,6 +198,29 @@ class Placement:
             "peers": self.summary(self.peers) + (_(", in any region") if self.peers_in_any_region else ""),
             "peers_where": self.where(self.peers),
         }
+
+
+# The columns of Placement.csv_cells, which CSVs of pages that place us among landlords add.
+CSV_COLUMNS = [
+    "all_landlords_median",
+    "all_landlords_lower_quartile",
+    "all_landlords_upper_quartile",
+    "landlords",
+    "ours_higher_than_landlords",
+    "peers_median",
+    "peers_lower_quartile",
+    "peers_upper_quartile",
+    "peer_landlords",
+    "ours_higher_than_peers",
+    "peers_in_any_region",
+    "peers_source",
+]
+
+
+def _number(value, measure):
+    if value is None:
+        return ""
+    return f"{value:.1f}" if measure in PER_1000_MEASURES else f"{value:.4f}"
 
 
 def latest_year():

@@ -106,10 +106,8 @@ def _row(figure):
     }
 
 
-def peer_rows(perception, management, profile=None):
-    """This year's figures (`perception_rows`, `management_rows`) placed among all landlords and
-    among our peers, by the Regulator's latest published figures (surveys/peers.py). A perception
-    figure too small to publish is not placed; the other landlords' figures still show."""
+def _peer_figures(perception, management):
+    """[(measure, tenure, ours)] to place, and {(measure, tenure): (measure's words, tenure's)}."""
     figures, words = [], {}
     for row in perception:
         now = row["now"]
@@ -121,11 +119,25 @@ def peer_rows(perception, management, profile=None):
         if key not in words:  # CH02's first row is the Regulator's (within the Code's time, extensions allowed)
             figures.append((*key, row["raw"]))
             words[key] = (f"{row['code']} {row['label']}", Tenure(row["tenure"]).label if row["tenure"] else "")
+    return figures, words
+
+
+def peer_rows(perception, management, profile=None):
+    """This year's figures (`perception_rows`, `management_rows`) placed among all landlords and
+    among our peers, by the Regulator's latest published figures (surveys/peers.py). A perception
+    figure too small to publish is not placed; the other landlords' figures still show."""
+    figures, words = _peer_figures(perception, management)
     return [
         {"measure": words[(p.measure, p.tenure)][0], "tenure": words[(p.measure, p.tenure)][1], "source": p.source,
          **p.cells()}
         for p in peers.place_all(figures, profile)
     ]  # fmt: skip
+
+
+def peer_placements(perception, management, profile=None):
+    """{(measure, tenure): peers.Placement} of the same figures as `peer_rows`, for the CSV."""
+    figures, _words = _peer_figures(perception, management)
+    return {(p.measure, p.tenure): p for p in peers.place_all(figures, profile)}
 
 
 def relevant_responses(survey):
@@ -334,7 +346,10 @@ CSV_COLUMNS = [
     "last_year_satisfied_rate",
     "last_year_valid_responses",
     "note",
+    # Where this year's figure sits among all landlords and our peers, as the page's table places it.
+    *peers.CSV_COLUMNS,
 ]
+NO_PLACEMENT = [""] * len(peers.CSV_COLUMNS)
 NOT_PUBLISHED = "not published: too few answers to show without revealing how individuals answered"
 
 
@@ -343,8 +358,17 @@ def _proportion(value):
 
 
 def csv_rows(survey, previous):
-    """The same table as the page: the perception measures, then the management information."""
-    for row in perception_rows(survey, previous):
+    """The same table as the page: the perception measures, then the management information, each
+    with its placing among other landlords (the page's "Among other landlords" table: a measure's
+    first row, where the Regulator publishes it), then the summary of approach."""
+    perception, management = perception_rows(survey, previous), management_rows(survey)
+    placements = peer_placements(perception, management)
+
+    def placed(measure, tenure):
+        placement = placements.pop((measure, tenure), None)
+        return placement.csv_cells() if placement else NO_PLACEMENT
+
+    for row in perception:
         now, before, hidden = row["now"], row["before"], row["hidden"]
         notes = [NOT_PUBLISHED] if hidden else []
         if row["before_hidden"]:
@@ -361,8 +385,9 @@ def csv_rows(survey, previous):
             _proportion(before.satisfied_rate) if before and not row["before_hidden"] else "",
             before.valid_responses if before else "",
             "; ".join(notes),
+            *placed(now.measure, now.tenure),
         ]
-    for row in management_rows(survey):
+    for row in management:
         per_1000 = row["kind"] == management_information.PER_1000
         result = "" if row["raw"] is None else (f"{row['raw']:.1f}" if per_1000 else _proportion(row["raw"]))
         yield [
@@ -377,8 +402,10 @@ def csv_rows(survey, previous):
             "",
             "",
             "",
+            *placed(row["code"], row["tenure"]),
         ]
-    yield from approach_csv_rows(summary_of_approach(survey))
+    for row in approach_csv_rows(summary_of_approach(survey)):
+        yield [*row, *NO_PLACEMENT]
 
 
 def approach_csv_rows(summary):

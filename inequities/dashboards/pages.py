@@ -64,7 +64,11 @@ def peer_context(dashboard, snapshot):
     if not any(families.METRICS[key].part in PUBLISHED_PARTS for key in dashboard.metrics):
         return {"peers": [], "profile": ""}
     profile = peers.our_profile()
-    return {"peers": peer_rows.rows(dashboard, snapshot, profile), "profile": profile.describe()}
+    return {
+        "peers": peer_rows.rows(dashboard, snapshot, profile),
+        "profile": profile.describe(),
+        "peers_csv_url": csv_url(peer_rows.query(dashboard, snapshot)),
+    }
 
 
 # The measures the Regulator publishes for every landlord (their parts: "TP01"), for the pages that show one.
@@ -105,6 +109,9 @@ def csv_table(params):
     region = params.get("region") or ALL
     if metric == labels.NOT_ASKED_TABLE:
         return build_not_asked_table(snapshot, region)
+    if metric == labels.AMONG_LANDLORDS_TABLE:
+        dashboard = BY_SLUG.get(params.get("page"))
+        return peer_rows.table(dashboard, snapshot) if dashboard else None
     dimension = params.get("characteristic") or "disability"
     if not published(dimension):
         return None

@@ -6,5 +6,8 @@ from inequities.dashboards.base import Dashboard
 DASHBOARD = Dashboard(
     families.REPAIRS,
     _("Repairs outcomes by group"),
-    _("Whether repairs are done on time, done right first time and kept to their appointments, for each group."),
+    _(
+        "Whether repairs are done on time, done right first time and kept to their appointments, and whether "
+        "homes have their safety checks done and meet the Decent Homes Standard, for each group."
+    ),
 )

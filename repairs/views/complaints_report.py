@@ -10,12 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.access import page
+from core.access import page, public_page
 from core.concurrency import StaleEdit, read_at, refuse_stale, with_revision
 from core.pdf import pdf_bytes
 from core.periods import last_whole_year
 from core.views.form_page import form_page
-from repairs.complaints_report import annual_report, years_to_choose
+from repairs.complaints_report import annual_report, published_years, years_to_choose
 from repairs.forms import ComplaintsReportForm
 from repairs.services import complaints_report_record
 
@@ -84,3 +84,16 @@ def complaints_report_record_page(request):
             "year's figures."
         ),
     )
+
+
+@public_page
+def complaints_report_public(request):
+    """The report published for tenants: a year whose governing body's response is recorded (the
+    newest, or `?year=`); until there is one, a page that says so."""
+    years = published_years(last_whole_year(timezone.localdate()))
+    raw = request.GET.get("year", "")
+    if raw and (not raw.isdigit() or int(raw) not in years):
+        raise Http404("No published report for that year.")
+    year = int(raw) if raw else next(iter(years), None)
+    context = {"landlord": settings.LANDLORD_NAME, "years": years, "report": annual_report(year) if year else None}
+    return render(request, "repairs/complaints_report_public.html", context)

@@ -260,6 +260,7 @@ EXPECTED_ROLES = {
     "tenant_satisfaction": ANYONE,
     "survey_code": ANYONE,
     "tenant_satisfaction_csv": ANYONE,
+    "complaints_report_public": ANYONE,
 }
 
 

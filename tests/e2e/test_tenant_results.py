@@ -27,3 +27,29 @@ def test_a_tenant_reads_the_published_results_without_signing_in(open_page, tran
     page = open_page()
     page.goto("/tenant-satisfaction/")
     then_the_accessibility_baseline_is_met(page)
+
+
+def test_a_tenant_reads_the_complaints_report_from_the_results_page(open_page, transactional_db):
+    from datetime import date
+
+    from django.utils import timezone
+
+    from core.periods import last_whole_year
+    from repairs.models import ComplaintsAnnualReport
+
+    year = last_whole_year(timezone.localdate())
+    ComplaintsAnnualReport.objects.create(
+        year=year, definition_of_a_complaint="We use the Code's definition.",
+        governing_body_response="The board accepts the report.", governing_body_responded_on=date(year + 1, 6, 18),
+    )  # fmt: skip
+    page = open_page(javascript=False)
+    page.goto("/tenant-satisfaction/")
+    page.get_by_role("link", name="our complaints performance and service improvement report").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        f"Complaints performance and service improvement report, {year} to {year + 1}"
+    )
+    expect(page.get_by_role("table", name="Stage 1 complaints")).to_be_visible()
+    expect(page.get_by_text("The board accepts the report.")).to_be_visible()
+    page = open_page()
+    page.goto("/complaints-report/")
+    then_the_accessibility_baseline_is_met(page)

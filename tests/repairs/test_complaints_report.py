@@ -2,14 +2,16 @@
 hand, the PDF read back, and the administrator's self-assessment saved with optimistic concurrency."""
 
 import io
+import re
 from datetime import date
 
 import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from engagement.models import Resident
 from repairs.complaints_report import annual_report
-from repairs.models import ComplaintsAnnualReport
+from repairs.models import Complaint, ComplaintsAnnualReport
 from tests.engagement.factories import HomeFactory, ResidentFactory
 from tests.repairs.factories import ComplaintFactory, ComplaintStageFactory
 
@@ -202,3 +204,35 @@ def test_a_response_date_needs_the_response(client, personas):
     ).content.decode()
     assert "Enter the governing body&#x27;s response, or leave its date blank" in page
     assert not ComplaintsAnnualReport.objects.exists()
+
+
+def test_tenants_read_the_report_without_signing_in_once_the_governing_body_has_responded(year_2025, client):
+    url = reverse("complaints_report_public")
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "We have not published a report yet." in page.content.decode()
+    assert client.get(url + "?year=2025").status_code == 404  # no governing body's response yet
+    recorded = ComplaintsAnnualReport.objects.create(year=2025, definition_of_a_complaint="The Code's own words.")
+    assert "We have not published a report yet." in client.get(url).content.decode()
+    recorded.governing_body_response = "The board accepts the report."
+    recorded.save()
+    page = client.get(url).content.decode()
+    assert "Complaints performance and service improvement report, 2025 to 2026" in page
+    assert "Rates are per 1,000 homes at the year end: 4 rented homes and 2 shared ownership homes." in page
+    cells = [" ".join(cell.split()) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", page, re.S)]
+    assert cells[cells.index("Acknowledged within 5 working days") :][:4] == [
+        "Acknowledged within 5 working days", "2 of 3 (66.7%)", "1 of 1 (100.0%)", "3 of 4 (75.0%)",
+    ]  # fmt: skip
+    assert "The Code&#x27;s own words." in page and "The board accepts the report." in page
+    # Nothing about any one complaint or person: no resident's name, no complaint's reference.
+    for resident in Resident.objects.all():
+        assert resident.last_name not in page
+    for complaint in Complaint.objects.all():
+        assert complaint.reference not in page
+    assert "Record the self-assessment" not in page
+    assert client.get(url + "?year=2024").status_code == 404
+
+
+def test_the_tenant_satisfaction_page_links_to_the_report(client):
+    page = client.get(reverse("tenant_satisfaction")).content.decode()
+    assert f'href="{reverse("complaints_report_public")}"' in page

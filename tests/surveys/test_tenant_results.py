@@ -104,3 +104,32 @@ def test_the_tenant_page_places_our_figures_and_names_the_source(client, setting
     html = page.content.decode()
     assert "How we compare with other landlords" in html
     assert "Regulator of Social Housing, TSM 2025 dataset" in html
+
+
+def test_the_csv_places_our_figures_as_the_page_does(client, settings):
+    """The CSV carries the page's "how we compare" table: the median, quartiles and number of all
+    landlords and of our peers, and how many of them our figure is higher than."""
+    settings.INEQUITIES_MIN_DENOMINATOR, settings.INEQUITIES_MAX_SMALL = 0, 0
+    for value in (0.5, 0.6, 0.7, 0.8, 0.9):
+        PublishedMeasureFactory(value=value)
+    for value in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7):  # housing associations of more than 40,000 homes: not our peers
+        PublishedMeasureFactory(value=value, size_band=">40,000")
+    closed_survey(["very_satisfied", "fairly_satisfied", "fairly_satisfied", "very_dissatisfied"])  # TP01 LCRA: 75%
+    page = client.get(reverse("tenant_satisfaction"))
+    shown = next(row for row in page.context["comparisons"] if row["measure"].startswith("TP01"))
+    assert shown["everyone_where"] == "Higher than 9 of 11 (82%)"
+    assert shown["peers_where"] == "Higher than 3 of 5 (60%)"
+    download = client.get(reverse("tenant_satisfaction_csv"))
+    table = list(csv.reader(io.StringIO(download.content.decode())))
+    header = table[0]
+    assert all(len(line) == len(header) for line in table)
+    tp01 = dict(zip(header, next(line for line in table if line[0] == "TP01" and line[2] == "LCRA"), strict=True))
+    assert tp01["result"] == "0.7500"
+    assert [tp01[c] for c in ("all_landlords_median", "all_landlords_lower_quartile", "all_landlords_upper_quartile",
+                              "landlords", "ours_higher_than_landlords")] == ["0.6000", "0.4500", "0.7000", "11", "9"]  # fmt: skip
+    assert [tp01[c] for c in ("peers_median", "peers_lower_quartile", "peers_upper_quartile", "peer_landlords",
+                              "ours_higher_than_peers", "peers_in_any_region")] == ["0.7000", "0.6000", "0.8000", "5", "3", "no"]  # fmt: skip
+    assert tp01["peers_source"] == "Regulator of Social Housing, TSM 2025 dataset"
+    # A measure the Regulator has published nothing for here has no placing.
+    tp02 = dict(zip(header, next(line for line in table if line[0] == "TP02" and line[2] == "LCRA"), strict=True))
+    assert tp02["all_landlords_median"] == tp02["landlords"] == tp02["peers_source"] == ""
