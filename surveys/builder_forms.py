@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from core.forms.govuk import WholeNumberInput
 from core.validators import validate_single_line
 from surveys.choices import AskedOf, QuestionKind, SurveyKind
 from surveys.models import Question, SampleMethod, SurveyApproach, WeightingCharacteristic
@@ -38,6 +39,7 @@ class SurveyForm(forms.Form):
     )
     minutes_to_complete = forms.IntegerField(
         label=_("Minutes it takes to answer"),
+        widget=WholeNumberInput,
         min_value=1,
         max_value=120,
         initial=5,
@@ -284,7 +286,11 @@ class ApproachForm(forms.ModelForm):
             "incentives": _("Incentives (optional)"),
             "other_notes": _("Anything else that affects the results, including comparison with last year (optional)"),
         }
-        widgets = {"sample_method": forms.RadioSelect}
+        widgets = {
+            "sample_method": forms.RadioSelect,
+            "excluded_rented": WholeNumberInput,
+            "excluded_shared_ownership": WholeNumberInput,
+        }
         error_messages = {
             "run_by": {"required": _("Enter who ran the survey")},
             "weighting": {"required": _("Enter the weighting, or say there was none")},

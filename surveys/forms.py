@@ -5,6 +5,7 @@ from django import forms
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from core.forms.govuk import WholeNumberInput
 from core.languages import code_of
 from surveys.choices import DONT_KNOW, STAFF_MODES, QuestionKind
 from surveys.references import invitations_by_reference
@@ -49,7 +50,9 @@ def answer_field(question, language, *, required, dont_know=None, label=None):
         )
     if question.kind == QuestionKind.NUMBER:
         messages["invalid"] = _("Enter a whole number, like 3")
-        return forms.IntegerField(label=label, help_text=hint, required=required, error_messages=messages)
+        return forms.IntegerField(
+            label=label, help_text=hint, required=required, error_messages=messages, widget=WholeNumberInput
+        )
     choices = _choices(question, language, dont_know)
     messages["invalid_choice"] = REQUIRED_MESSAGES[question.kind]
     if question.kind == QuestionKind.MULTIPLE_CHOICE:
@@ -297,12 +300,14 @@ class InviteForm(forms.Form):
     )
     sample_size = forms.IntegerField(
         label=_("How many households to sample"),
+        widget=WholeNumberInput,
         required=False,
         min_value=1,
         error_messages={"min_value": _("Sample at least 1 household"), "invalid": _("Enter a whole number, like 500")},
     )
     days = forms.IntegerField(
         label=_("Repairs completed in the last how many days"),
+        widget=WholeNumberInput,
         required=False,
         min_value=1,
         max_value=90,
