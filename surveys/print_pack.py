@@ -28,7 +28,7 @@ from core.pdf import document, pdf_of
 from engagement.models import Format
 from surveys import sending
 from surveys.channels.base import postal_address
-from surveys.interpreter_lines import interpreter_line
+from surveys.interpreter_lines import differs, interpreter_line
 from surveys.messages import language_of
 from surveys.models import Delivery, DeliveryKind, DeliveryStatus
 from surveys.presenters import PrintedSurvey
@@ -55,6 +55,12 @@ class PackItem:
     large: bool
     interpreter: tuple
     reference: str
+
+    @property
+    def interpreter_lang(self):
+        """The interpreter line's own language when it is not the letter's (its `lang`), else ""."""
+        code = self.interpreter[0]
+        return code if differs(code, self.language) else ""
 
 
 def letters_due(survey):
