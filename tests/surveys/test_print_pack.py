@@ -57,7 +57,7 @@ def test_each_resident_gets_a_letter_with_their_address_link_and_questionnaire()
         assert services.invitation_link(invitation) not in letter.replace(" ", "")
         assert "localhost:8000/code" in letter and short_code(invitation) in letter
         assert "0113 496 0000" in letter
-        assert "easy read" not in letter.lower()  # no survey has an easy-read version yet
+        assert "easy read" not in letter.lower()  # this survey has no easy read (test_easy_read.py)
         assert "Tenant Satisfaction" in pages[start + 1] or "satisf" in pages[start + 1].lower()
         assert all(resident.full_name not in pages[other] for other in starts if other != start)
         # The reference that matches a returned paper form to them: on their letter and their form only.
