@@ -277,7 +277,6 @@ def answer_question(request, token, code):
             "survey_title": invitation.survey.title_in(language),
             "question": question,
             "question_text": " ".join(easy_read.lines(question)) if in_easy_read else question.text_in(language),
-            "easy_read": in_easy_read,
             "number": asked.index(question) + 1,
             "count": len(asked),
             "more_may_follow": bool(flow.depending_on_answers_to_come()),
