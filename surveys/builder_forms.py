@@ -8,7 +8,9 @@ from django.conf import settings
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from core.forms.govuk import WholeNumberInput
 from core.validators import validate_single_line
+from surveys import easy_read as easy
 from surveys.choices import AskedOf, QuestionKind, SurveyKind
 from surveys.models import Question, SampleMethod, SurveyApproach, WeightingCharacteristic
 from surveys.routing import routing_problem
@@ -38,6 +40,7 @@ class SurveyForm(forms.Form):
     )
     minutes_to_complete = forms.IntegerField(
         label=_("Minutes it takes to answer"),
+        widget=WholeNumberInput,
         min_value=1,
         max_value=120,
         initial=5,
@@ -109,12 +112,32 @@ class BuilderQuestionForm(forms.Form):
         choices=[Choice(value, label) for value, label in AskedOf.choices],
         widget=forms.RadioSelect,
     )
+    easy_read = forms.CharField(
+        label=_("Easy read (optional)"),
+        help_text=_(
+            "The question in short, plain sentences, one a line, of 15 words or fewer each. Residents who "
+            "asked for easy read see it instead of the question, online and on paper, once every question "
+            "of the survey has one."
+        ),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea,
+    )
+    easy_read_still_fits = forms.BooleanField(
+        label=_("The easy read still says what the question asks"),
+        help_text=_("The question changed after its easy read was written. Check it, change it if needed, and tick."),
+        required=False,
+    )
 
     def __init__(self, *args, version, question=None, **kwargs):
         if question is not None:
             kwargs.setdefault("initial", {})
             kwargs["initial"].update(
-                {name: getattr(question, name) for name in self.base_fields if name != "choices"}
+                {
+                    name: getattr(question, name)
+                    for name in self.base_fields
+                    if name not in ("choices", "easy_read_still_fits")
+                }
                 | {"choices": _choices_text(question.choices) if question.kind in CHOICE_KINDS else ""}
             )
         else:
@@ -130,6 +153,8 @@ class BuilderQuestionForm(forms.Form):
             Field.textarea("hint", rows=2),
             Field.radios("kind", legend_size=Size.SMALL),
             Field.textarea("choices", rows=5),
+            Field.textarea("easy_read", rows=4),
+            *([Field.checkbox("easy_read_still_fits")] if question is not None and easy.needs_check(question) else []),
             Fieldset(
                 Field.checkbox("offer_dont_know"),
                 Field.checkbox("required"),
@@ -158,6 +183,13 @@ class BuilderQuestionForm(forms.Form):
         if any(other.code == code for other in self._others()):
             raise forms.ValidationError(_("Another question already has the code %(code)s") % {"code": code})
         return code
+
+    def clean_easy_read(self):
+        wording = "\n".join(line.strip() for line in self.cleaned_data["easy_read"].splitlines() if line.strip())
+        problem = easy.wording_problem(wording)
+        if problem:
+            raise forms.ValidationError(problem)
+        return wording
 
     def clean_choices(self):
         lines = [line.strip() for line in self.cleaned_data["choices"].splitlines() if line.strip()]
@@ -209,7 +241,12 @@ class BuilderQuestionForm(forms.Form):
             "asked_if_code": data["asked_if_code"].strip(),
             "asked_if_answer": data["asked_if_answer"].strip(),
             "asked_of": data["asked_of"],
+            "easy_read": data["easy_read"],
         }
+
+    @property
+    def easy_read_checked(self):
+        return bool(self.cleaned_data.get("easy_read_still_fits"))
 
 
 class TranslationUploadForm(forms.Form):
@@ -284,7 +321,11 @@ class ApproachForm(forms.ModelForm):
             "incentives": _("Incentives (optional)"),
             "other_notes": _("Anything else that affects the results, including comparison with last year (optional)"),
         }
-        widgets = {"sample_method": forms.RadioSelect}
+        widgets = {
+            "sample_method": forms.RadioSelect,
+            "excluded_rented": WholeNumberInput,
+            "excluded_shared_ownership": WholeNumberInput,
+        }
         error_messages = {
             "run_by": {"required": _("Enter who ran the survey")},
             "weighting": {"required": _("Enter the weighting, or say there was none")},

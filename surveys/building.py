@@ -46,19 +46,31 @@ def question_add(*, version, fields):
     """A new question at the end of the draft. `fields` are Question fields, already validated."""
     _check_draft(version)
     last = version.questions.order_by("-position").values_list("position", flat=True).first() or 0
-    return Question.objects.create(version=version, position=last + 1, **fields)
+    question = Question(version=version, position=last + 1, **fields)
+    question.easy_read_of = question.text if question.easy_read else ""
+    question.save()
+    return question
 
 
 @transaction.atomic
-def question_update(*, question, fields, read_at=None):
-    """`read_at`: the revision the page was read at; StaleEdit if someone saved it since."""
+def question_update(*, question, fields, read_at=None, easy_read_checked=False):
+    """`read_at`: the revision the page was read at; StaleEdit if someone saved it since.
+
+    The easy read is taken as written for the question's new wording when it was changed in the same
+    edit, or `easy_read_checked` (the builder ticked that it still fits); else a changed question
+    leaves it needing a check (surveys/easy_read.py)."""
     _check_draft(question.version)
     _check_unlocked(question)
     english = translations.english_before_change(question)
+    easy_read_before = question.easy_read
     for name, value in fields.items():
         setattr(question, name, value)
     if question.kind not in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE):
         question.choices = []  # refilled from the fixed scale on save, or none for text and numbers
+    if not question.easy_read:
+        question.easy_read_of = ""
+    elif question.easy_read != easy_read_before or easy_read_checked:
+        question.easy_read_of = question.text
     save_unless_changed(question, read_at, list(fields))
     if translations.mark_fuzzy(question, english):
         question.save(update_fields=["translations"])  # its translations now translate older English

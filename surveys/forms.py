@@ -3,9 +3,12 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size, Submit
 from django import forms
 from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from core.forms.govuk import WholeNumberInput
 from core.languages import code_of
+from surveys import easy_read as easy
 from surveys.choices import DONT_KNOW, STAFF_MODES, QuestionKind
 from surveys.references import invitations_by_reference
 from surveys.residents import KEY_KINDS, find_resident
@@ -33,10 +36,15 @@ def _choices(question, language, dont_know):
     return [Choice(value, label) for value, label in shown]
 
 
-def answer_field(question, language, *, required, dont_know=None, label=None):
-    """The form field for one question, in the respondent's language."""
-    label = escape(label or question.text_in(language))
-    hint = escape(question.hint_in(language))
+def answer_field(question, language, *, required, dont_know=None, label=None, easy_read=False):
+    """The form field for one question, in the respondent's language; in easy read, the question's
+    easy-read sentences (one a line) in place of the question and its hint (surveys/easy_read.py)."""
+    if easy_read:
+        label = mark_safe("<br>".join(escape(line) for line in easy.lines(question)))  # noqa: S308 (escaped)
+        hint = ""
+    else:
+        label = escape(label or question.text_in(language))
+        hint = escape(question.hint_in(language))
     messages = {"required": REQUIRED_MESSAGES[question.kind]}
     if question.kind == QuestionKind.FREE_TEXT:
         return forms.CharField(
@@ -49,7 +57,9 @@ def answer_field(question, language, *, required, dont_know=None, label=None):
         )
     if question.kind == QuestionKind.NUMBER:
         messages["invalid"] = _("Enter a whole number, like 3")
-        return forms.IntegerField(label=label, help_text=hint, required=required, error_messages=messages)
+        return forms.IntegerField(
+            label=label, help_text=hint, required=required, error_messages=messages, widget=WholeNumberInput
+        )
     choices = _choices(question, language, dont_know)
     messages["invalid_choice"] = REQUIRED_MESSAGES[question.kind]
     if question.kind == QuestionKind.MULTIPLE_CHOICE:
@@ -100,10 +110,10 @@ def layout_field(question, name, *, heading):
 class QuestionForm(forms.Form):
     """One question on its own page, as the GOV.UK question pages pattern has it."""
 
-    def __init__(self, *args, question, language, initial_answer=None, **kwargs):
+    def __init__(self, *args, question, language, initial_answer=None, easy_read=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.question = question
-        self.fields["answer"] = answer_field(question, language, required=question.required)
+        self.fields["answer"] = answer_field(question, language, required=question.required, easy_read=easy_read)
         self.fields["answer"].initial = initial_value(question, initial_answer)
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -297,12 +307,14 @@ class InviteForm(forms.Form):
     )
     sample_size = forms.IntegerField(
         label=_("How many households to sample"),
+        widget=WholeNumberInput,
         required=False,
         min_value=1,
         error_messages={"min_value": _("Sample at least 1 household"), "invalid": _("Enter a whole number, like 500")},
     )
     days = forms.IntegerField(
         label=_("Repairs completed in the last how many days"),
+        widget=WholeNumberInput,
         required=False,
         min_value=1,
         max_value=90,

@@ -47,4 +47,10 @@ def interpreter_line(language, phone):
             return code, _(ENGLISH) % {"phone": phone}, "rtl" if code in RIGHT_TO_LEFT else "ltr"
     if code in LINES:
         return code, LINES[code].format(phone=phone), "rtl" if code in RIGHT_TO_LEFT else "ltr"
-    return "en", _(ENGLISH) % {"phone": phone}, "ltr"
+    with translation.override("en"):  # English, whatever the letter's language (it is marked "en")
+        return "en", _(ENGLISH) % {"phone": phone}, "ltr"
+
+
+def differs(language, other):
+    """Whether two BCP 47 codes name different languages ("en" and "en-gb" do not)."""
+    return language.split("-")[0].lower() != other.split("-")[0].lower()

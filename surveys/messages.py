@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
-from surveys import translations
+from surveys import easy_read, translations
 from surveys.channels import Message, channel_for
 from surveys.models import DeliveryKind
 
@@ -39,6 +39,8 @@ def compose(delivery, link):
             "reminder": reminder,
             "subject": subject,
             "language": language,
+            # Easy read is named only when the survey has it, and only in English (surveys/easy_read.py).
+            "offers_easy_read": easy_read.offered(survey, language),
         }
         words = {"name": resident.full_name, "landlord": settings.LANDLORD_NAME, "survey": title, "link": link,
                  "phone": settings.LANDLORD_PHONE}  # fmt: skip

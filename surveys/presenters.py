@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from surveys import easy_read
 from surveys.choices import DONT_KNOW, AskedOf, QuestionKind
 
 
@@ -40,6 +41,7 @@ class PrintedQuestion:
         # How many boxes to tick, said on every question that has boxes (issue 27).
         self.tick = (_("Tick all that apply.") if self.multiple else _("Tick one.")) if question.has_choices else ""
         self.routing = routing_note(question, questions_by_code)
+        self.easy_read = easy_read.lines(question)  # its easy-read sentences, one a line
         self.dont_know_offered = question.offer_dont_know
         self.unprompted_dont_know = question.has_choices and not question.offer_dont_know
         self.read_out = [label for value, label in question.choices_in(language) if value != DONT_KNOW]

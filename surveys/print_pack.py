@@ -1,7 +1,8 @@
 """The print pack: one PDF with, for each resident due a letter, a cover letter (the address placed
 for a window envelope, their personal link as a QR code and as a short address and code to type
 (surveys/short_codes.py), our phone number, a line in their main language on getting an interpreter) and then the paper questionnaire, in large print where that is
-their preference. Text stays text (searchable, read aloud by screen readers), and only the fonts
+their preference, or in easy read (one question a page, large type: surveys/easy_read.py) where they
+asked for it and the survey has it. Text stays text (searchable, read aloud by screen readers), and only the fonts
 installed on this machine are used (core/pdf.py: WeasyPrint fetches nothing but the QR code's inline image).
 
 The PDF is tagged (PDF/UA-1): structure in reading order (each letter, then its questionnaire), the
@@ -26,9 +27,9 @@ from django.utils import formats, timezone, translation
 
 from core.pdf import document, pdf_of
 from engagement.models import Format
-from surveys import sending
+from surveys import easy_read, sending
 from surveys.channels.base import postal_address
-from surveys.interpreter_lines import interpreter_line
+from surveys.interpreter_lines import differs, interpreter_line
 from surveys.messages import language_of
 from surveys.models import Delivery, DeliveryKind, DeliveryStatus
 from surveys.presenters import PrintedSurvey
@@ -55,6 +56,14 @@ class PackItem:
     large: bool
     interpreter: tuple
     reference: str
+    easy_read: bool = False  # the easy-read questionnaire follows (surveys/easy_read.py)
+    offers_easy_read: bool = False  # the letter names easy read among the formats to ask for
+
+    @property
+    def interpreter_lang(self):
+        """The interpreter line's own language when it is not the letter's (its `lang`), else ""."""
+        code = self.interpreter[0]
+        return code if differs(code, self.language) else ""
 
 
 def letters_due(survey):
@@ -86,22 +95,33 @@ class _Questionnaires:
     def __init__(self, survey):
         self.survey, self.done = survey, {}
 
-    def part(self, language, large):
-        if (language, large) not in self.done:
+    def part(self, language, large, easy=False):
+        if (language, large, easy) not in self.done:
             with translation.override(language):
-                printed = PrintedSurvey(self.survey, self.survey.current_version, language)
-                context = {"printed": printed, "large": large, "language": language}
-                html = render_to_string("surveys/print_pack/questionnaire.html", context)
-            self.done[(language, large)] = Part(_pdf(html)[1])
-        return self.done[(language, large)]
+                html = questionnaire_html(self.survey, self.survey.current_version, language, large, easy)
+            self.done[(language, large, easy)] = Part(_pdf(html)[1])
+        return self.done[(language, large, easy)]
 
 
-def _item(delivery, today):
+def questionnaire_html(survey, version, language, large=False, easy=False):
+    """The paper questionnaire as HTML for WeasyPrint: the standard one, or the easy-read one (one
+    question a page, large type, each question in its easy-read sentences)."""
+    printed = PrintedSurvey(survey, version, language)
+    context = {"printed": printed, "large": large, "language": language}
+    template = "surveys/print_pack/easy_read.html" if easy else "surveys/print_pack/questionnaire.html"
+    return render_to_string(template, context)
+
+
+def _item(delivery, today, easy_read_ready=None):
+    """`easy_read_ready`: whether the survey's version has its easy read (worked out here if not given)."""
     from surveys.services import invitation_link
 
     invitation, resident = delivery.invitation, delivery.invitation.resident
     survey = invitation.survey
     language = language_of(resident, survey)
+    if easy_read_ready is None:
+        easy_read_ready = easy_read.has_easy_read(survey.current_version)
+    in_english = easy_read.is_english(language)
     link = invitation_link(invitation)
     reference = questionnaire_reference(invitation)
     with translation.override(language):
@@ -120,6 +140,8 @@ def _item(delivery, today):
             large=Format.LARGE_PRINT in invitation.formats,
             interpreter=interpreter_line(invitation.interpreter_language, settings.LANDLORD_PHONE),
             reference=reference,
+            easy_read=easy_read_ready and in_english and Format.EASY_READ in invitation.formats,
+            offers_easy_read=easy_read_ready and in_english,
         )
 
 
@@ -161,16 +183,17 @@ def pack_write(*, survey, target, mark_printed=True, limit=None, by=None):
     questionnaires = _Questionnaires(survey)
     today = timezone.localdate()
     title = f"{settings.LANDLORD_NAME}: {survey.title_in('en')}"
+    easy_read_ready = easy_read.has_easy_read(survey.current_version)
     pack = None
     for start in range(0, len(deliveries), CHUNK):
-        items = [_item(d, today) for d in deliveries[start : start + CHUNK]]
+        items = [_item(d, today, easy_read_ready) for d in deliveries[start : start + CHUNK]]
         letters, ranges, stamps = _chunk(items, title)
         pack = pack or TaggedPdf(letters)
         for item, (first, end), stamp in zip(items, ranges, stamps, strict=True):
             language = None if item.language.startswith("en") else item.language
             for number in range(first, end):
                 pack.add(letters, number, language)
-            questionnaire = questionnaires.part(item.language, item.large)
+            questionnaire = questionnaires.part(item.language, item.large or item.easy_read, item.easy_read)
             for number in range(len(questionnaire)):
                 pack.add(questionnaire, number, language, stamp=stamp if number == 0 else None)
     if pack is None:  # nothing due: a page that says so

@@ -6,6 +6,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 
 from core.languages import name_of
+from surveys import easy_read as easy
 from surveys.choices import DONT_KNOW, DONT_KNOW_LABEL, Mode, SurveyKind
 from surveys.models import (
     Answer,
@@ -50,15 +51,16 @@ def response_for(invitation):
     ).first()
 
 
-def answer_rows(flow, language, token):
-    """Check-your-answers rows: question, the answer as the resident saw it, and a change link."""
+def answer_rows(flow, language, token, *, easy_read=False):
+    """Check-your-answers rows: question (in easy read for a resident reading it so), the answer as
+    the resident saw it, and a change link."""
     rows = []
     for question in flow.asked:
         value = flow.answers.get(question.code)
         shown = question.shown_in(value, language)
         rows.append(
             {
-                "question": question.text_in(language),
+                "question": " ".join(easy.lines(question)) if easy_read else question.text_in(language),
                 "answers": shown,
                 "change": reverse("surveys:answer_question", args=[token, question.code]) + "?change=1",
             }

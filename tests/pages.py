@@ -280,10 +280,17 @@ def _survey_pk(personas):
 
 
 def _draft_pk(personas):
-    """A pulse survey being built: a draft with a question of each kind, one of them routed."""
+    """A pulse survey being built: a draft with a question of each kind, one of them routed; one
+    question has its easy read, and another an easy read written before its question changed."""
     from tests.surveys.factories import draft_survey
 
-    return {"pk": draft_survey().pk}
+    survey = draft_survey()
+    questions = survey.versions.get().questions
+    questions.filter(code="WARM").update(
+        easy_read="Is your home warm?\nTick yes or no.", easy_read_of="Is your home warm enough?"
+    )
+    questions.filter(code="RATING").update(easy_read="Do you like your heating?", easy_read_of="An older question")
+    return {"pk": survey.pk}
 
 
 def _invitation_of(personas):

@@ -15,6 +15,15 @@ from core.forms.dates import DateField
 TIME_PATTERN = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
 
+class WholeNumberInput(forms.TextInput):
+    """A whole number, as GOV.UK asks for one: a text input with a numeric keypad, not
+    `<input type="number">` (hard to use with assistive technology, and a value sent back that is
+    no number, such as "3 rooms", is invalid HTML in it: the W3C checker found that on two forms)."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "numeric", "spellcheck": "false", **(attrs or {})})
+
+
 def helper(*fields, submit, method="post"):
     """The GOV.UK form layout every form uses; the page template writes the <form> tag itself."""
     form_helper = FormHelper()

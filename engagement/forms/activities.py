@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms.dates import DateField
+from core.forms.govuk import WholeNumberInput
 from engagement.forms.panels import ArrangementsField, helper, required
 from engagement.models import DIMENSIONS, ActivityKind, EngagementActivity, EqualityImpactAssessment
 from engagement.selectors.equality import GROUPED_QUESTIONS
@@ -74,7 +75,11 @@ class AnonymousCountsForm(forms.Form):
                     continue  # whoever is not counted under an answer was not asked
                 name = group_field_name(dimension, code)
                 self.fields[name] = forms.IntegerField(
-                    label=group_label, min_value=0, required=False, initial=existing.get((dimension, code))
+                    label=group_label,
+                    min_value=0,
+                    required=False,
+                    initial=existing.get((dimension, code)),
+                    widget=WholeNumberInput,
                 )
                 names.append(Field.text(name, field_width=3))
             fieldsets.append(Fieldset(*names, legend=label))
@@ -148,6 +153,7 @@ class ShortlistForm(forms.Form):
     )
     size = forms.IntegerField(
         label=_("How many residents to invite"),
+        widget=WholeNumberInput,
         min_value=1,
         max_value=200,
         error_messages={

@@ -141,6 +141,11 @@ class Question(Revisioned):
     tsm_measure = models.CharField(max_length=4, blank=True, help_text=_("The TSM this question measures, like TP01."))
     # {"cy": {"text": "...", "hint": "...", "choices": {"value": "label"}}}
     translations = models.JSONField(default=dict, blank=True)
+    # Easy read (issue 27): the question in short sentences, one a line, for residents who asked for
+    # easy read (surveys/easy_read.py); `easy_read_of` is the English question it was written for,
+    # so a question changed since shows its easy read as needing a check, as a translation goes fuzzy.
+    easy_read = models.TextField(blank=True, default="", db_default="")
+    easy_read_of = models.TextField(blank=True, default="", db_default="")
 
     class Meta:
         ordering = ["version", "position"]

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from core.access import page, public_page
 from engagement.audit import record_change
 from engagement.models import AuditAction, AuditSubject
-from surveys import link_holders, selectors, services, translations
+from surveys import easy_read, link_holders, selectors, services, translations
 from surveys.flow import Flow
 from surveys.forms import CodeForm, QuestionForm
 from surveys.links import UnknownLink, hash_token, limit_link_attempts
@@ -244,8 +244,13 @@ def answer_question(request, token, code):
         return redirect(_where_next(token, flow))
     language = _survey_language(response)
     changing = request.GET.get("change") == "1"
+    in_easy_read = easy_read.wanted(invitation, language, response.version)
     form = QuestionForm(
-        request.POST or None, question=question, language=language, initial_answer=flow.answers.get(code)
+        request.POST or None,
+        question=question,
+        language=language,
+        initial_answer=flow.answers.get(code),
+        easy_read=in_easy_read,
     )
     if request.method == "POST" and form.is_valid():
         if _posted_key(request) != response.key:
@@ -271,7 +276,7 @@ def answer_question(request, token, code):
             "form": form,
             "survey_title": invitation.survey.title_in(language),
             "question": question,
-            "question_text": question.text_in(language),
+            "question_text": " ".join(easy_read.lines(question)) if in_easy_read else question.text_in(language),
             "number": asked.index(question) + 1,
             "count": len(asked),
             "more_may_follow": bool(flow.depending_on_answers_to_come()),
@@ -317,7 +322,9 @@ def answer_check(request, token):
         "surveys/answer/check.html",
         {
             "survey_title": invitation.survey.title_in(language),
-            "rows": selectors.answer_rows(flow, language, token),
+            "rows": selectors.answer_rows(
+                flow, language, token, easy_read=easy_read.wanted(invitation, language, response.version)
+            ),
             "key": response.key,
             "submitted": response.is_submitted,
             "submitted_at": response.submitted_at,

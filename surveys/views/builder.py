@@ -7,12 +7,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import page
 from core.concurrency import StaleEdit, read_at, refuse_stale, save_form_unless_changed, with_revision
-from surveys import building, builtin, services, translations
+from surveys import building, builtin, easy_read, services, translations
 from surveys.builder_forms import ApproachForm, BuilderQuestionForm, SurveyForm, TranslationUploadForm
 from surveys.forms import QuestionForm
 from surveys.models import Survey, SurveyApproach
@@ -51,10 +52,19 @@ def draft(request, pk):
             "routing": routing_note(question, by_code),
             "first": index == 0,
             "last": index == len(questions) - 1,
+            "easy_read": easy_read.lines(question) if easy_read.is_current(question) else [],
+            "easy_read_needs_check": easy_read.needs_check(question),
         }
         for index, question in enumerate(questions)
     ]
-    return render(request, "surveys/builder/draft.html", {"survey": survey, "version": version, "rows": rows})
+    context = {
+        "survey": survey,
+        "version": version,
+        "rows": rows,
+        "easy_read_done": sum(1 for question in questions if easy_read.is_current(question)),
+        "easy_read_complete": easy_read.has_easy_read(version, questions),
+    }
+    return render(request, "surveys/builder/draft.html", context)
 
 
 @page(BUILD)
@@ -85,7 +95,12 @@ def question_edit(request, pk, code):
     form = with_revision(BuilderQuestionForm(request.POST or None, version=version, question=question), question)
     if request.method == "POST" and form.is_valid():
         try:
-            building.question_update(question=question, fields=form.fields_to_save, read_at=read_at(form, question))
+            building.question_update(
+                question=question,
+                fields=form.fields_to_save,
+                read_at=read_at(form, question),
+                easy_read_checked=form.easy_read_checked,
+            )
         except StaleEdit as error:
             refuse_stale(form, error)
         else:
@@ -176,6 +191,8 @@ def preview(request, pk, fmt):
     language = request.GET.get("language", "en")
     if fmt == "text":
         return HttpResponse(plain_text(survey, version, language), content_type="text/plain; charset=utf-8")
+    if fmt == "easy-read":
+        return _easy_read_preview(survey, version)
     printed = PrintedSurvey(survey, version, language)
     context = {"printed": printed, "survey": survey, "preview": True}
     if fmt in ("print", "large-print"):
@@ -191,6 +208,20 @@ def preview(request, pk, fmt):
     for form in forms:
         form.helper.layout.fields = form.helper.layout.fields[:1]  # the question without its Continue button
     return render(request, "surveys/builder/preview.html", {**context, "forms": forms, "version": version})
+
+
+def _easy_read_preview(survey, version):
+    """The easy-read questionnaire as the print pack prints it (a PDF), once every question has its easy read."""
+    from core.pdf import document, pdf_of
+    from surveys.print_pack import questionnaire_html
+
+    if not easy_read.has_easy_read(version):
+        raise Http404("Not every question of this draft has an easy read yet.")
+    with translation.override(settings.LANGUAGE_CODE):
+        html = questionnaire_html(survey, version, settings.LANGUAGE_CODE, large=True, easy=True)
+    response = HttpResponse(pdf_of(document(html)), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="easy-read-{survey.pk}-v{version.number}.pdf"'
+    return response
 
 
 @page(BUILD)

@@ -8,6 +8,7 @@ text, never as markup that runs.
 """
 
 import os
+import time
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -125,6 +126,7 @@ def test_every_form_answers_hostile_text_with_a_message_or_a_clean_save(client, 
     forms = every_form(client, personas)
     assert len(forms) >= 40, [url for _role, url, _form, _action in forms]
     saved = 0
+    answers = {}  # every page a form answered with, for the W3C checker
     for role, url, form, action in forms:
         client.force_login(personas[role])
         # Every free-text field at once gets script; the rest valid values.
@@ -138,8 +140,28 @@ def test_every_form_answers_hostile_text_with_a_message_or_a_clean_save(client, 
             assert_no_script_runs(again.content.decode(), f"on {url} shown again")
         if form.text_fields or form.choices:
             send_hostile_text(client, url, form, action)
+        # Sent with nothing filled in: the form again with its error messages, as a person sees it.
+        blank = send(client, form, action, {name: [value] for name, value in form.hidden.items()})
+        for sent, what in ((response, "sent with script"), (blank, "sent empty")):
+            if sent["Content-Type"].startswith("text/html") and sent.content.strip():
+                answers[f"{url} {what}, as {role} ({sent.status_code})"] = sent.content.decode()
     # Enough forms saved the script that "shown again" was really tried.
     assert saved >= 20, saved
+    then_the_pages_are_valid_html(answers)
+
+
+def then_the_pages_are_valid_html(pages):
+    """Issue 27: the W3C checker finds no error on a form's answer either (its error summary, the
+    messages beside each field), in one run of the checker (tests/helpers/html_validator.py)."""
+    from tests.helpers.html_validator import checker_missing, distinct, validate
+
+    if checker_missing() and os.environ.get("REQUIRE_BROWSER") != "1":
+        return
+    pages = distinct(pages)
+    started = time.perf_counter()
+    problems = validate(pages)
+    print(f"\nW3C checker: {len(pages)} distinct answers to forms in {time.perf_counter() - started:.1f} s")
+    assert problems == [], f"{len(problems)} errors:\n" + "\n".join(str(problem) for problem in problems)
 
 
 @pytest.mark.parametrize(

@@ -185,6 +185,7 @@ class Visit:
     codes_shown: tuple = ()  # stored codes shown as text ("so", "en-gb", "easy_read")
     nested_forms: int = 0
     followed: bool = False  # reached by following a link the reader was offered, not from the sweep's list
+    body: str = field(default="", repr=False)  # an HTML page's markup, for the W3C checker
 
 
 class Evidence:
@@ -317,6 +318,7 @@ def visit_everything(client, users, urls, evidence, audit_entries):
                     codes_shown=stored_codes_shown(parsed.text) if html and response.status_code == 200 else (),
                     nested_forms=parsed.nested_forms if parsed else 0,
                     followed=url not in listed,
+                    body=content.decode() if html else "",
                 )
             )
     return visits

@@ -293,3 +293,28 @@ def test_the_code_check_finds_a_code_shown_as_text_and_passes_its_name():
     assert stored_codes_shown(["Interpreter", " so ", "easy_read, bsl", "en-gb"]) == ("bsl", "easy_read", "en-gb", "so")
     assert stored_codes_shown(["Interpreter", "Somali", "Easy read, British Sign Language; interpreter: Polish"]) == ()
     assert stored_codes_shown(["Yes", " or ", "no"]) == ()
+
+
+def test_every_page_is_valid_html(visits):
+    """Issue 27: the W3C checker finds no error on any page. Every HTML body the sweep received (every
+    page as every reader, error pages and followed links included) is checked in one run of the Nu
+    Html Checker (tests/helpers/html_validator.py); each distinct body once."""
+    import os
+
+    from tests.helpers.html_validator import checker_missing, distinct, validate
+
+    missing = checker_missing()
+    if missing and os.environ.get("REQUIRE_BROWSER") != "1":
+        pytest.skip(missing)
+    pages = distinct(
+        {
+            f"{visit.url} (as {visit.role}, {visit.status})": visit.body
+            for visit in visits
+            if visit.html and visit.body.strip()  # a redirect or a 405 has no body: no page to check
+        }
+    )
+    assert len(pages) > len(all_pages()), "the sweep's pages were collected"
+    started = time.perf_counter()
+    problems = validate(pages)
+    print(f"\nW3C checker: {len(pages)} distinct pages in {time.perf_counter() - started:.1f} s")
+    assert problems == [], f"{len(problems)} errors:\n" + "\n".join(str(problem) for problem in problems)

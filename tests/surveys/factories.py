@@ -45,6 +45,28 @@ def draft_survey():
     return survey
 
 
+# Easy read for each question of draft_survey() (surveys/easy_read.py).
+EASY = {
+    "WARM": "Is your home warm enough?\nTick yes or no.",
+    "EXTRA": "What would make your home warmer?\nWrite it in the box.",
+    "RATING": "Think about your heating.\nAre you happy with it?",
+    "AGREE": "Is your heating easy to use?",
+    "ROOMS": "Some rooms may be cold.\nHow many rooms are cold?",
+    "FUEL": "What heats your home?",
+    "HELP": "Have you had help with heating?\nTick all the help you had.",
+}
+
+
+def with_easy_read(survey):
+    """draft_survey() with an easy read, written for its wording, on every question."""
+    from surveys.models import Question
+
+    for question in Question.objects.filter(version__survey=survey):
+        question.easy_read, question.easy_read_of = EASY[question.code], question.text
+        question.save()
+    return survey
+
+
 class InvitationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Invitation

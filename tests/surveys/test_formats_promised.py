@@ -1,6 +1,7 @@
-"""No page promises a format we cannot make: no survey has an easy-read version, so nothing offers one
-(issue 27). The letter and the invitation email are checked where they are made
-(test_print_pack.py, test_sending_email.py)."""
+"""No page promises a format we cannot make (issue 27): easy read exists only for a survey whose every
+question has its easy read, so the site-wide accessibility statement does not promise it, and the
+letter and the invitation email name it only for such a survey (test_print_pack.py,
+test_sending_email.py, test_easy_read.py)."""
 
 import pytest
 from django.urls import reverse

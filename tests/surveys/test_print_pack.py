@@ -57,7 +57,7 @@ def test_each_resident_gets_a_letter_with_their_address_link_and_questionnaire()
         assert services.invitation_link(invitation) not in letter.replace(" ", "")
         assert "localhost:8000/code" in letter and short_code(invitation) in letter
         assert "0113 496 0000" in letter
-        assert "easy read" not in letter.lower()  # no survey has an easy-read version yet
+        assert "easy read" not in letter.lower()  # this survey has no easy read (test_easy_read.py)
         assert "Tenant Satisfaction" in pages[start + 1] or "satisf" in pages[start + 1].lower()
         assert all(resident.full_name not in pages[other] for other in starts if other != start)
         # The reference that matches a returned paper form to them: on their letter and their form only.
@@ -235,3 +235,45 @@ def test_the_short_address_and_code_are_each_on_one_line_of_every_letter():
     for lines in letters:
         assert "localhost:8000/code" in lines
         assert len(codes & set(lines)) == 1
+
+
+def test_the_interpreter_line_carries_its_own_lang_only_where_it_is_not_the_letters_language():
+    """Issue 27 (WCAG 3.1.2): the line on getting an interpreter, in the resident's main language, is
+    marked with that language inside a letter in another; a line in the letter's own language is not
+    marked again; a language with no line of its own gets the English line, marked English, even in
+    a Polish letter."""
+    import re
+
+    from django.template.loader import render_to_string
+    from django.utils import timezone, translation
+
+    from surveys.print_pack import _item, letters_due
+
+    survey = translate_survey(tsm_survey(), "pl")
+    people = {
+        "english letter, Polish interpreter": reachable_resident(channels=["letter"], interpreter_language="pl"),
+        "Polish letter, Polish interpreter": reachable_resident(
+            channels=["letter"], interpreter_language="pl", details={"language": "pl"}
+        ),
+        "Polish letter, Tigrinya interpreter": reachable_resident(
+            channels=["letter"], interpreter_language="ti", details={"language": "pl"}
+        ),
+        "English letter, no interpreter": reachable_resident(channels=["letter"]),
+    }
+    services.invitations_create(survey=survey, residents=list(people.values()))
+    sending.invitations_queue(survey=survey, channels=["letter"])
+    whose = {resident.pk: what for what, resident in people.items()}
+    lines = {}
+    for delivery in letters_due(survey):
+        item = _item(delivery, timezone.localdate())
+        with translation.override(item.language):
+            html = render_to_string("surveys/print_pack/_letter.html", {"item": item, "number": 0, "phone": "0113"})
+        letter_lang = re.search(r'<section class="letter[^"]*" id="letter-0" lang="([^"]+)"', html)[1]
+        line = re.search(r'<p class="interpreter"([^>]*)>([^<]*)</p>', html)
+        lines[whose[delivery.invitation.resident_id]] = (letter_lang, line[1].strip(), line[2][:24])
+    assert lines == {
+        "english letter, Polish interpreter": ("en-gb", 'lang="pl" dir="ltr"', "Jeśli potrzebujesz tłuma"),
+        "Polish letter, Polish interpreter": ("pl", "", "Jeśli potrzebujesz tłuma"),
+        "Polish letter, Tigrinya interpreter": ("pl", 'lang="en" dir="ltr"', "If you need an interpret"),
+        "English letter, no interpreter": ("en-gb", "", "If you need an interpret"),
+    }
