@@ -2,7 +2,10 @@
 
 Who answers, and how, differs by group as it does in real surveys: younger tenants answer online
 more, older tenants on paper, tenants who need an interpreter almost never online (they answer when
-called with an interpreter), and tenants in the most deprived areas answer less often.
+called with an interpreter), and tenants in the most deprived areas answer less often (half as
+often: the "low response" signal). Disabled residents are more often dissatisfied, as nationally,
+except with how well their home is maintained, which the adaptations programme keeps up (the
+"opposite to the national pattern" signal).
 """
 
 import random
@@ -12,7 +15,8 @@ from django.utils import timezone
 
 from core.languages import code_of
 from core.periods import default_period
-from engagement.models import CommunicationPreference, EqualityProfile
+from engagement.models import CommunicationPreference, EqualityProfile, Region
+from repairs.demo import SLOW_REGIONS
 from surveys import builtin, reach, services
 from surveys.channels import channel_for
 from surveys.choices import DONT_KNOW, AskedOf, Mode, QuestionKind, tenure_of
@@ -197,13 +201,14 @@ def _answer(rng, today, survey, invitations, profiles, *, days_back):
     version = survey.current_version
     questions = list(version.questions.all())
     responses, answer_values = [], []
+    slow_regions = set(Region.objects.filter(name__in=SLOW_REGIONS).values_list("pk", flat=True))
     for invitation in invitations:
         resident = invitation.resident
         home = resident.household.home
         profile = profiles.get(resident.pk)
         rate = RESPONSE_RATE.get(invitation.channel, 0.2)
         if home.imd_decile and home.imd_decile <= 2:
-            rate *= 0.7  # the most deprived areas answer least: a silence to find
+            rate *= 0.5  # the most deprived areas answer least: a silence to find (a "low response" signal)
         if rng.random() >= rate:
             continue
         mode = _pick(rng, MODES.get(invitation.channel, [(Mode.PAPER, 1.0)]))
@@ -231,7 +236,9 @@ def _answer(rng, today, survey, invitations, profiles, *, days_back):
                 received_on=when.date(),
             )
         )
-        answer_values.append(_answers_for(rng, questions, home, mode, _mood(rng, home, profile)))
+        mood = _mood(rng, home, profile)
+        moods = _moods(mood, home.region_id in slow_regions, profile)
+        answer_values.append(_answers_for(rng, questions, home, mode, mood, moods))
     Response.objects.bulk_create(responses, batch_size=1000)
     by_code = {q.code: q for q in questions}
     Answer.objects.bulk_create(
@@ -257,12 +264,31 @@ def _mood(rng, home, profile):
     return mood + rng.uniform(-0.8, 0.8)
 
 
+ADAPTED = "TP04"  # the landlord's aids-and-adaptations programme: disabled residents' homes are kept up
+REPAIRS_QUESTIONS = ("TP02", "TP03")
+
+
+def _moods(mood, slow_repairs, profile):
+    """A mood of its own for some questions. Disabled residents, whose homes the adaptations
+    programme keeps up, are less often dissatisfied with how their home is maintained than others,
+    the opposite of the national pattern (an "opposite to the national pattern" signal). Where
+    repairs are slow (repairs/demo.py: SLOW_REGIONS), residents are more often dissatisfied with
+    the repairs service, below the English Housing Survey's figure for the region (a "region"
+    signal)."""
+    moods = {}
+    if slow_repairs:
+        moods.update({code: mood + 0.7 for code in REPAIRS_QUESTIONS})
+    if profile is not None and profile.disability == "yes":
+        moods[ADAPTED] = mood - 1.1
+    return moods
+
+
 def _scale_answer(rng, mood, scale):
     return scale[max(0, min(4, round(rng.gauss(mood, 1.0))))]
 
 
-def _answers_for(rng, questions, home, mode, mood):
-    answers = {}
+def _answers_for(rng, questions, home, mode, mood, moods=None):
+    answers, moods = {}, moods or {}
     for question in questions:
         if not is_asked(question, answers, home):
             continue
@@ -272,7 +298,8 @@ def _answers_for(rng, questions, home, mode, mood):
             elif mode != Mode.ONLINE and question.asked_of == AskedOf.EVERYONE and rng.random() < 0.01:
                 value = DONT_KNOW  # said unprompted on the phone or written on the form
             else:
-                value = _scale_answer(rng, mood, SCALE if question.kind == QuestionKind.SATISFACTION else AGREE)
+                scale = SCALE if question.kind == QuestionKind.SATISFACTION else AGREE
+                value = _scale_answer(rng, moods.get(question.code, mood), scale)
         elif question.kind == QuestionKind.YES_NO:
             chance = {"REPAIR_12M": 0.55, "COMPLAINT_12M": 0.12}.get(question.code, 0.7)
             value = "yes" if rng.random() < chance else "no"

@@ -15,8 +15,8 @@ from django.test import override_settings
 
 from tests.conftest import FAST_PASSWORD_HASHERS
 
-DEMO_HOMES = 600
-DEMO_SEED = 4
+DEMO_HOMES = 2000  # the default demo: every kind of signal fires in it (test_demo_signals.py)
+DEMO_SEED = 1
 
 
 @pytest.fixture(scope="package")
