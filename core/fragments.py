@@ -8,11 +8,15 @@ that in its values too. Never cache a fragment holding a form's CSRF token or an
 belongs to a session, or an id numbered per process (`{% scrolling_table %}` captions).
 
 The cache is the default one (shared when CACHE_URL is set, otherwise each process's own);
-FRAGMENT_CACHE_SECONDS bounds how long an unused fragment is kept. It saves the rendering, not
-the queries: the values must be read to make the key.
+FRAGMENT_CACHE_SECONDS bounds how long an unused fragment is kept there. In front of it each
+process keeps the FRAGMENT_CACHE_LOCAL_ENTRIES it used last: a fragment's key names its content,
+so a copy can never be out of date, and a page of thirty fields then makes no round trips to the
+shared cache. It saves the rendering, not the queries: the values must be read to make the key.
 """
 
 import hashlib
+import threading
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -30,8 +34,34 @@ def cached_fragment(name, shown, render):
     if settings.FRAGMENT_CACHE_SECONDS <= 0:
         return render()
     key = fragment_key(name, shown)
-    html = cache.get(key)
+    html = _recent.get(key)
     if html is None:
-        html = str(render())
-        cache.set(key, html, settings.FRAGMENT_CACHE_SECONDS)
+        html = cache.get(key)
+        if html is None:
+            html = str(render())
+            cache.set(key, html, settings.FRAGMENT_CACHE_SECONDS)
+        _recent.put(key, html)
     return mark_safe(html)  # noqa: S308 - rendered (and escaped) by the fragment's own template or code
+
+
+class Recent:
+    """The fragments this process used last, at most FRAGMENT_CACHE_LOCAL_ENTRIES of them."""
+
+    def __init__(self):
+        self.entries, self.lock = OrderedDict(), threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            html = self.entries.get(key)
+            if html is not None:
+                self.entries.move_to_end(key)
+            return html
+
+    def put(self, key, html):
+        with self.lock:
+            self.entries[key] = html
+            while len(self.entries) > settings.FRAGMENT_CACHE_LOCAL_ENTRIES:
+                self.entries.popitem(last=False)
+
+
+_recent = Recent()
