@@ -1,5 +1,7 @@
-"""{% fragment "name" shown %}…{% endfragment %}: the enclosed markup cached by what it shows
-(core/fragments.py): `shown` is the values it shows, such as a tuple made by the page's presenter."""
+"""{% fragment "name" shown… %}…{% endfragment %}: the enclosed markup cached by what it shows
+(core/fragments.py). `shown` is one or more values: the values the markup shows (such as a list of
+tuples made by the page's selector) and anything else it depends on, such as a permission that
+adds a link."""
 
 from django import template
 
@@ -13,16 +15,15 @@ class FragmentNode(template.Node):
         self.name, self.shown, self.nodelist = name, shown, nodelist
 
     def render(self, context):
-        return cached_fragment(
-            self.name.resolve(context), self.shown.resolve(context), lambda: self.nodelist.render(context)
-        )
+        shown = tuple(value.resolve(context) for value in self.shown)
+        return cached_fragment(self.name.resolve(context), shown, lambda: self.nodelist.render(context))
 
 
 @register.tag
 def fragment(parser, token):
     bits = token.split_contents()
-    if len(bits) != 3:
-        raise template.TemplateSyntaxError('Use {% fragment "name" shown %}…{% endfragment %}.')
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError('Use {% fragment "name" shown… %}…{% endfragment %}.')
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
-    return FragmentNode(parser.compile_filter(bits[1]), parser.compile_filter(bits[2]), nodelist)
+    return FragmentNode(parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]], nodelist)
