@@ -130,7 +130,7 @@ def household_summary(household, now=None):
         "household": household,
         "repairs_shown": [(r.pk, r.reference, r.category, r.status, r.reported_at, r.recall_of_id) for r in repairs],
         "complaints_shown": [
-            (c.pk, c.reference, c.received_on, c.closed_on, c.current_stage and c.current_stage.number)
+            (c.pk, c.reference, c.received_on, c.closed_on, (stage := c.current_stage()) and stage.number)
             for c in complaints
         ],
     }

@@ -37,7 +37,8 @@ PATCH_COLUMNS = ("pk", "household_id", "first_name", "last_name", "household__ho
 
 def patch_rows(officer):
     """Every resident of a current household in the officer's patch, as tuples of PATCH_COLUMNS,
-    never contacted first, then the longest silent, then by name.
+    never contacted first, then the longest silent, then by name (and key, so the order is the same
+    every time and so is its cached fragment).
 
     The last contact is the household's newest, read from the (household, -occurred_at) index, once
     a resident: filtering on it in SQL repeated the subquery in the WHERE clause (three index reads a
@@ -49,7 +50,7 @@ def patch_rows(officer):
         Resident.objects.current()
         .filter(household__home__housing_officer=officer)
         .annotate(last_contact=Subquery(last[:1]))
-        .order_by(F("last_contact").asc(nulls_first=True), "last_name", "first_name")
+        .order_by(F("last_contact").asc(nulls_first=True), "last_name", "first_name", "pk")
         .values_list(*PATCH_COLUMNS)
     )
 
