@@ -6,7 +6,7 @@ question page cost in this process (issue 29).
 Runs the pages `bench/pages.py` measures through Django's test client against the bench database
 (DEBUG off, as production), each once to warm up and then `--runs` times: the median wall time,
 the median CPU time of this process (Python, templates and the database driver: PostgreSQL's own
-work is not in it) and, from one more request, the number of queries and the time they took.
+work is not in it) and, from five more requests, the number of queries and the median time they took.
 `--top N` also prints the N functions with the most cumulative time under cProfile for each page.
 Set CACHE_URL as for `pages.py` (sessions, users and fragments then come from the shared cache).
 """
@@ -63,9 +63,12 @@ def main():
             client.get(path)
             walls.append(time.perf_counter() - wall)
             cpus.append(time.process_time() - cpu)
-        with CaptureQueriesContext(connection) as captured:
-            response = client.get(path)
-        sql_ms = sum(float(query["time"]) for query in captured.captured_queries) * 1000
+        sqls = []
+        for _ in range(5):
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get(path)
+            sqls.append(sum(float(query["time"]) for query in captured.captured_queries) * 1000)
+        sql_ms = statistics.median(sqls)
         print(
             f"{name[:48]:<48} {statistics.median(walls) * 1000:8.1f} {statistics.median(cpus) * 1000:8.1f} "
             f"{len(captured):8d} {sql_ms:8.1f} {len(response.content) / 1024:6.0f}"

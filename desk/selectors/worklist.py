@@ -24,6 +24,7 @@ from engagement.models import (
     Resident,
     SupportNeed,
 )
+from engagement.models.adjustments import OUTSTANDING, AdjustmentStatus
 from engagement.selectors.profiles import can_see_needs
 from repairs.models import OPEN_STATUSES, RepairRequest
 
@@ -133,6 +134,12 @@ def worklist_for(officer, today=None):
     since = timezone.now() - timedelta(days=settings.CONTACT_NOT_HEARD_DAYS)
     not_contacted = [as_resident(row) for row in silent_rows(rows, since)[:100]]
     repairs_since = timezone.now() - timedelta(days=REPAIRS_SHOWN_DAYS)
+    # Outstanding adjustments and those in place past their review, in one query (split below).
+    adjustments = list(
+        ReasonableAdjustment.objects.filter(in_patch)
+        .filter(Q(status__in=OUTSTANDING) | Q(status=AdjustmentStatus.IN_PLACE, review_by__lt=today))
+        .select_related("resident")
+    )
     return Worklist(
         follow_ups=list(
             FollowUp.objects.open()
@@ -147,17 +154,10 @@ def worklist_for(officer, today=None):
             .select_related("resident")
             .order_by("review_by")
         ),
-        adjustments=list(
-            ReasonableAdjustment.objects.outstanding()
-            .filter(in_patch)
-            .select_related("resident")
-            .order_by("requested_on", "pk")
-        ),
-        adjustments_to_review=list(
-            ReasonableAdjustment.objects.past_review(today)
-            .filter(in_patch)
-            .select_related("resident")
-            .order_by("review_by", "pk")
+        adjustments=sorted((a for a in adjustments if a.status in OUTSTANDING), key=lambda a: (a.requested_on, a.pk)),
+        adjustments_to_review=sorted(
+            (a for a in adjustments if a.status == AdjustmentStatus.IN_PLACE and a.review_by < today),
+            key=lambda a: (a.review_by, a.pk),
         ),
         repairs=list(
             # Open ones however old, and the rest for REPAIRS_SHOWN_DAYS after they were raised or finished.
