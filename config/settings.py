@@ -447,6 +447,11 @@ CACHES = {
 # reach another's copy: so then nothing about a session or a user is cached.
 SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if CACHE_URL else "db")
 USER_CACHE_SECONDS = env_int("USER_CACHE_SECONDS", 15 * 60 if CACHE_URL else 0)
+# Page fragments cached by what they show (core/fragments.py): how long an unused one is kept; 0
+# renders every fragment every time.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 24 * 60 * 60)
+# ...and how many each process keeps in its own memory in front of that cache (0: none).
+FRAGMENT_CACHE_LOCAL_ENTRIES = env_int("FRAGMENT_CACHE_LOCAL_ENTRIES", 2000)
 
 # Data rights. Contact notes older than this many months are blanked by
 # `manage.py apply_retention`, also run nightly at 03:15 on beat; 0 keeps them.

@@ -21,8 +21,9 @@ class CoreConfig(AppConfig):
         # Keep the role groups and the starting language rules in place after every migrate, and
         # after a test flush (which empties every table, reference data included).
         post_migrate.connect(_sync_reference_data, sender=self, dispatch_uid="core.reference_data")
-        # The sign-in signals that give staff sessions their idle limit and ask for a second factor.
-        from core import middleware, sign_out, two_factor, user_cache  # noqa: F401
+        # The sign-in signals that give staff sessions their idle limit and ask for a second factor,
+        # and `field__among=keys` (core/lookups.py).
+        from core import lookups, middleware, sign_out, two_factor, user_cache  # noqa: F401
 
         # Replace a user's cache version whenever what they may do changes (issue 29).
         user_cache.connect()

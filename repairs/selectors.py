@@ -107,15 +107,32 @@ def complaints_for_household(household):
 
 
 def household_summary(household, now=None):
-    """What the resident page shows: open and recent repairs, and open and recent complaints."""
-    repairs = list(repairs_for_household(household)[:20])
-    complaints = list(complaints_for_household(household)[:10])
+    """What the resident page (and the log-a-contact page) shows: open and recent repairs, and open
+    and recent complaints. Only the columns shown are read, without the visits or the complaints'
+    categories, which neither page shows; `shown` is all of it as plain values, the key of the
+    page's cached fragment (core/fragments.py)."""
+    repairs = list(
+        RepairRequest.objects.filter(household=household)
+        .only("reference", "category", "status", "reported_at", "recall_of_id")
+        .order_by("-reported_at", "-pk")[:20]
+    )
+    complaints = list(
+        Complaint.objects.filter(household=household)
+        .only("reference", "received_on", "closed_on")
+        .prefetch_related("stages")
+        .order_by("-received_on", "-pk")[:10]
+    )
     return {
         "repairs": repairs,
         "open_repairs": [repair for repair in repairs if repair.is_open],
         "complaints": complaints,
         "open_complaints": [complaint for complaint in complaints if complaint.is_open],
         "household": household,
+        "repairs_shown": [(r.pk, r.reference, r.category, r.status, r.reported_at, r.recall_of_id) for r in repairs],
+        "complaints_shown": [
+            (c.pk, c.reference, c.received_on, c.closed_on, (stage := c.current_stage()) and stage.number)
+            for c in complaints
+        ],
     }
 
 

@@ -4,6 +4,7 @@ follow-up actions. Each piece is built by its own function, so a new prompt adds
 from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size
 from django.utils.translation import gettext_lazy as _
 
+from core.forms.cached import cached
 from desk.forms.reveal import Reveal, RevealedByCheckboxes
 from desk.models import Prompt
 
@@ -13,10 +14,11 @@ NEEDS_FIELDS = ("need_category", "need_description", "need_review_by", "adjustme
 def contact_layout(fields, offered, answers_of, follow_up_slots):
     """The form's parts, in page order. `fields` are the form's fields (some prompts' fields are
     removed for a user who may not record them); `answers_of` is {prompt: the fields answering it}."""
+    # Each field's markup is kept by what it shows (core/forms/cached.py): most of the page's time
+    # was crispy-forms rendering the same fields the same way.
     return [
-        *_the_contact(),
-        _while_in_touch(fields, offered, answers_of),
-        _follow_ups(follow_up_slots),
+        cached(part)
+        for part in (*_the_contact(), _while_in_touch(fields, offered, answers_of), _follow_ups(follow_up_slots))
     ]
 
 

@@ -69,3 +69,18 @@ def recent_contacts(household, limit=10):
         .prefetch_related("prompts", "repairs", "follow_ups__owner")
         .order_by("-occurred_at", "-pk")[:limit]
     )
+
+
+def contacts_shown(contacts):
+    """What the resident page shows of `recent_contacts`, as plain values: the key of its cached
+    fragment (core/fragments.py)."""
+    return [
+        (
+            c.pk, c.occurred_at, c.channel, c.purpose, c.resident and (c.resident.pk, c.resident.full_name),
+            (c.made_by.get_full_name(), c.made_by.username), c.made_as, c.notes,
+            [prompt.prompt for prompt in c.prompts_asked()],
+            [(repair.reference, repair.status) for repair in c.repairs.all()],
+            [(f.action, f.owner.username, f.done_on, f.due_on) for f in c.follow_ups.all()],
+        )
+        for c in contacts
+    ]  # fmt: skip

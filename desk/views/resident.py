@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from core.access import page
-from desk.selectors.contacts import recent_contacts
+from desk.selectors.contacts import contacts_shown, recent_contacts
 from engagement.audit import record_view
 from engagement.models import AuditSubject
 from engagement.selectors import profiles
@@ -29,5 +29,11 @@ def resident_detail(request, pk):
     return render(
         request,
         "engagement/resident/detail.html",
-        {"overview": overview, "resident": resident, "repairs_summary": repairs, "contacts": contacts},
+        {
+            "overview": overview,
+            "resident": resident,
+            "repairs_summary": repairs,
+            "contacts": contacts,
+            "contacts_shown": contacts_shown(contacts or []),
+        },
     )

@@ -3,6 +3,8 @@ from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms.cached import cached
+
 
 class ResidentSearchForm(forms.Form):
     q = forms.CharField(
@@ -17,7 +19,7 @@ class ResidentSearchForm(forms.Form):
         self.helper.form_tag = False  # the templates own the <form role="search">
         self.helper.form_method = "get"  # so crispy writes no CSRF token into the address
         self.helper.layout = Layout(
-            Field.text("q", field_width=20),
+            cached(Field.text("q", field_width=20)),  # its markup kept by what it shows (core/forms/cached.py)
             Submit("search", _("Search"), css_class="govuk-button--secondary"),
         )
         self.helper.label_size = Size.MEDIUM

@@ -14,4 +14,10 @@ def resident_search(request):
         # Operatives find only the residents of their own jobs' households (core.access).
         within = within_own_households(request.user, Resident.objects.all())
         residents = list(selectors.residents_matching(form.cleaned_data["q"], within=within))
-    return render(request, "engagement/resident_search.html", {"form": form, "residents": residents})
+    # What the results show, the key of their cached rows (core/fragments.py).
+    shown = [
+        (r.pk, r.first_name, r.last_name, r.is_lead_tenant, bool(r.current_restrictions), r.household.home.address_line_1,
+         r.household.home.town, r.household.home.postcode, r.household.home.property_reference)
+        for r in residents or []
+    ]  # fmt: skip
+    return render(request, "engagement/resident_search.html", {"form": form, "residents": residents, "shown": shown})

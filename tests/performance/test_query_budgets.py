@@ -169,7 +169,8 @@ def _patch_rows(officer, count):
         EqualityProfileFactory(resident=resident, disability="yes")
 
 
-@pytest.mark.parametrize(("url", "budget"), [(reverse("home"), 16), (reverse("patch"), 12)], ids=["worklist", "patch"])
+# The worklist reads outstanding adjustments and those past review in one query (issue 29): 13 to 12.
+@pytest.mark.parametrize(("url", "budget"), [(reverse("home"), 12), (reverse("patch"), 9)], ids=["worklist", "patch"])
 def test_the_officers_worklist_and_patch_run_the_same_queries_for_few_rows_and_many(client, personas, url, budget):
     officer = personas["housing_officer"]
     _patch_rows(officer, FEW)
