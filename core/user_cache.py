@@ -40,6 +40,12 @@ def _version(pk):
     return version
 
 
+def version_of(pk):
+    """The user's current version: it changes whenever what they may do changes (a page cached per
+    user, inequities.caching, keys on it so a granted or removed permission shows at once)."""
+    return _version(pk)
+
+
 def _bump_now(pks):
     pks = [pk for pk in pks if pk is not None]
     if pks:

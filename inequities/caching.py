@@ -6,6 +6,11 @@ menu, and the form tokens in it, are theirs). The first answer is kept in the ca
 those; a repeat is answered from the cache, and a browser that already has it is told 304 Not
 Modified (ETag and Last-Modified). A new snapshot changes every key, so nothing is ever cleared by
 hand. Apply `per_snapshot` inside the access declaration, so who may see the page is checked first.
+
+The key also holds the user's permission version (core.user_cache), so a permission granted or
+removed shows on their next page, and whatever `also()` returns for a page that shows something
+kept outside the snapshot (the representation review's outreach suggestions, which an
+administrator edits).
 """
 
 import hashlib
@@ -18,13 +23,17 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
+from core.user_cache import version_of
 from inequities.services import latest_snapshot
 
 KEEP_SECONDS = 24 * 60 * 60
 KEPT_HEADERS = ("Content-Type", "Content-Disposition")
 
 
-def per_snapshot(view):
+def per_snapshot(view=None, *, also=None):
+    if view is None:
+        return lambda view: per_snapshot(view, also=also)
+
     @wraps(view)
     def answer(request, *args, **kwargs):
         snapshot = latest_snapshot()
@@ -36,7 +45,7 @@ def per_snapshot(view):
             or len(messages.get_messages(request))  # a message to show once (len does not use them up)
         ):
             return view(request, *args, **kwargs)
-        key = _key(view, request, kwargs, snapshot, csrf_secret)
+        key = _key(view, request, kwargs, snapshot, csrf_secret, also() if also else None)
         etag, last_modified = f'"{key}"', snapshot.computed_at.timestamp()
         response = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if response is None:
@@ -50,7 +59,7 @@ def per_snapshot(view):
     return answer
 
 
-def _key(view, request, kwargs, snapshot, csrf_secret):
+def _key(view, request, kwargs, snapshot, csrf_secret, also):
     parts = (
         view.__module__,
         view.__qualname__,
@@ -58,8 +67,10 @@ def _key(view, request, kwargs, snapshot, csrf_secret):
         sorted(request.GET.lists()),
         get_language(),
         request.user.pk,
+        version_of(request.user.pk),
         csrf_secret,
         snapshot.pk,
+        also,
     )
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
 

@@ -17,6 +17,7 @@ from inequities.services import latest_snapshot
 
 
 @page("inequities.export_figures")
+@per_snapshot
 def figures(request):
     """For analysts: which figures are being served, and a way to download or refresh them."""
     snapshot = latest_snapshot()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from core.access import page
 from engagement.selectors import panels as panel_selectors
 from inequities import labels
+from inequities.caching import per_snapshot
 from inequities.dashboards import snapshots
 from inequities.metrics import ALL
 from inequities.representation import UNDER_REPRESENTED_RATIO, representation_tables
@@ -42,7 +43,16 @@ class ReviewForm(forms.Form):
         return self.cleaned_data.get(name) or default
 
 
+def _suggestions_shown():
+    """What the review shows beside an under-represented group, kept outside the snapshot."""
+    return sorted(
+        (key, suggestion.activity_kinds, suggestion.note)
+        for key, suggestion in panel_selectors.outreach_suggestions().items()
+    )
+
+
 @page("engagement.view_representation")
+@per_snapshot(also=_suggestions_shown)
 def representation(request):
     found = snapshots.periods()
     snapshot = snapshots.chosen_snapshot(request.GET.get("period"), found)

@@ -83,3 +83,45 @@ def test_each_person_gets_their_own_page_not_anothers(panel, client, personas):
     theirs = analyst.get(PAGE)
     assert theirs.status_code == 200 and theirs["ETag"] != mine["ETag"]
     assert analyst.get(PAGE, headers={"if-none-match": mine["ETag"]}).status_code == 200
+
+
+@pytest.fixture
+def analyst(client, personas):
+    known_snapshot()
+    client.force_login(personas["insight_analyst"])
+    client.get("/insight/dashboards/")
+    return client
+
+
+@pytest.mark.parametrize("url", ["/insight/figures/", "/engagement/representation/"])
+def test_the_figures_page_and_the_representation_review_are_answered_from_the_cache_too(analyst, url):
+    first, first_queries = queries(analyst, url)
+    again, again_queries = queries(analyst, url)
+    assert first.status_code == again.status_code == 200 and again.content == first.content
+    assert any("inequities_figure" in sql for sql in first_queries)
+    assert not any("inequities_figure" in sql for sql in again_queries)
+
+
+def test_an_edited_outreach_suggestion_shows_on_the_next_review_without_a_new_snapshot(analyst):
+    from engagement.models import OutreachSuggestion
+
+    url = "/engagement/representation/"
+    first = analyst.get(url)
+    OutreachSuggestion.objects.update_or_create(
+        dimension="disability", group="yes", defaults={"activity_kinds": [], "note": "Zq changed note"}
+    )
+    again = analyst.get(url)
+    assert again["ETag"] != first["ETag"]
+
+
+def test_a_permission_granted_shows_on_the_next_page_without_a_new_snapshot(analyst, personas):
+    from django.contrib.auth.models import Permission
+
+    url = "/engagement/representation/"
+    first = analyst.get(url)
+    assert "Change which activities we suggest for each group" not in first.content.decode()
+    personas["insight_analyst"].user_permissions.add(
+        Permission.objects.get(content_type__app_label="engagement", codename="change_outreachsuggestion")
+    )
+    again = analyst.get(url)
+    assert again["ETag"] != first["ETag"]
