@@ -40,10 +40,11 @@ def _version(pk):
     return version
 
 
-def version_of(pk):
+def version_of(user):
     """The user's current version: it changes whenever what they may do changes (a page cached per
-    user, inequities.caching, keys on it so a granted or removed permission shows at once)."""
-    return _version(pk)
+    user, inequities.caching, keys on it so a granted or removed permission shows at once). The
+    version this request's user was read under, when it was read from the cache: no second read."""
+    return getattr(user, "_cache_version", None) or _version(user.pk)
 
 
 def _bump_now(pks):
@@ -85,7 +86,9 @@ class CachedModelBackend(ModelBackend):
             for name in ("_user_perm_cache", "_group_perm_cache", "_perm_cache"):
                 user.__dict__.pop(name, None)
             cache.set(key, entry, settings.USER_CACHE_SECONDS)
-        return _from_entry(entry)
+        user = _from_entry(entry)
+        user._cache_version = version
+        return user
 
     def get_user_permissions(self, user_obj, obj=None):
         _load_cached_permissions(user_obj)

@@ -67,7 +67,7 @@ def _key(view, request, kwargs, snapshot, csrf_secret, also):
         sorted(request.GET.lists()),
         get_language(),
         request.user.pk,
-        version_of(request.user.pk),
+        version_of(request.user),
         csrf_secret,
         snapshot.pk,
         also,
