@@ -3,6 +3,7 @@ online and never sends it, then returns the paper form; staff enter it by the re
 it. One response counts, with mode paper, and the resident's link says their answers arrived."""
 
 import pytest
+from playwright.sync_api import expect
 
 from surveys.models import Response, SetAsideDraft
 from surveys.references import questionnaire_reference
@@ -34,11 +35,11 @@ def test_a_resident_starts_online_then_their_paper_form_is_entered_by_its_printe
     officer.get_by_label("Date the answers were given").fill("3/2/2026")
     officer.get_by_role("group", name="TP01.").get_by_label("Fairly satisfied").check()
     officer.get_by_role("button", name="Continue").click()
-    assert officer.get_by_role("heading", name="Is this the right resident?").is_visible()
-    assert officer.get_by_text("Abena Mensah").is_visible()
+    expect(officer.get_by_role("heading", name="Is this the right resident?")).to_be_visible()
+    expect(officer.get_by_text("Abena Mensah")).to_be_visible()
     then_the_accessibility_baseline_is_met(officer)
     officer.get_by_role("button", name="Yes, save this response").click()
-    assert officer.get_by_text("those answers are kept aside and not counted").is_visible()
+    expect(officer.get_by_text("those answers are kept aside and not counted")).to_be_visible()
     then_the_accessibility_baseline_is_met(officer)
 
     counted = Response.objects.get(survey=survey)
@@ -46,8 +47,8 @@ def test_a_resident_starts_online_then_their_paper_form_is_entered_by_its_printe
     assert SetAsideDraft.objects.get().answers == {"TP01": "very_dissatisfied"}
 
     resident.goto(f"/surveys/answer/{invitation.token}/")
-    assert resident.get_by_role("heading", name="We already have your answers").is_visible()
-    assert resident.get_by_text("Your answers reached us on a paper form on 3 February 2026").is_visible()
+    expect(resident.get_by_role("heading", name="We already have your answers")).to_be_visible()
+    expect(resident.get_by_text("Your answers reached us on a paper form on 3 February 2026")).to_be_visible()
     assert resident.get_by_role("button", name="Start now").count() == 0
     then_the_accessibility_baseline_is_met(resident)
     assert Response.objects.filter(survey=survey).count() == 1

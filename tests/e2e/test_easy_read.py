@@ -3,6 +3,7 @@ shows the easy-read sentences as the question (its accessible name), the answers
 labels, and every page meets the accessibility baseline."""
 
 import pytest
+from playwright.sync_api import expect
 
 from surveys import services
 from surveys.models import Invitation, Response
@@ -43,7 +44,7 @@ def test_a_resident_who_asked_for_easy_read_answers_every_question_in_easy_read(
             if kind != "textbox"
             else page.get_by_role("textbox", name=question)
         )
-        assert asked.is_visible(), question
+        expect(asked, question).to_be_visible()
         then_the_accessibility_baseline_is_met(page)
         if kind == "textbox":
             asked.fill(answer)
@@ -51,8 +52,8 @@ def test_a_resident_who_asked_for_easy_read_answers_every_question_in_easy_read(
             page.get_by_label(answer, exact=True).check()
         page.get_by_role("button", name="Continue").click()
 
-    assert page.get_by_role("heading", name="Check your answers before sending them").is_visible()
-    assert page.get_by_text("Some rooms may be cold. How many rooms are cold?", exact=True).is_visible()
+    expect(page.get_by_role("heading", name="Check your answers before sending them")).to_be_visible()
+    expect(page.get_by_text("Some rooms may be cold. How many rooms are cold?", exact=True)).to_be_visible()
     assert page.get_by_text("How many rooms are cold?", exact=True).count() == 0  # not the standard wording
     then_the_accessibility_baseline_is_met(page)
     page.get_by_role("button", name="Send answers").click()

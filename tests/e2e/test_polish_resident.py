@@ -12,6 +12,7 @@ import re
 import polib
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 from core.catalogue import is_resident_facing
 from surveys import messages, services, translations
@@ -134,7 +135,7 @@ def test_a_polish_resident_reads_the_invitation_answers_and_gets_the_reminder_al
     assert invited.text.startswith("Dzień dobry, ")
 
     page.goto(f"/surveys/answer/{invitation.token}/")
-    assert page.get_by_role("heading", name="Ogrzewanie").is_visible()
+    expect(page.get_by_role("heading", name="Ogrzewanie")).to_be_visible()
     assert page.get_by_role("link", name="English").get_attribute("lang") == "en-gb"
     then_it_is_all_polish(page, survey)
     page.get_by_role("button", name="Zacznij teraz").click()
@@ -142,8 +143,8 @@ def test_a_polish_resident_reads_the_invitation_answers_and_gets_the_reminder_al
     # Continuing without an answer: the error, in Polish.
     page.get_by_role("button", name="Dalej").click()
     assert page.title().startswith("Błąd: ")
-    assert page.get_by_role("link", name="Wybierz tak lub nie").is_visible()
-    assert page.get_by_text("pytanie 1 z").is_visible()
+    expect(page.get_by_role("link", name="Wybierz tak lub nie")).to_be_visible()
+    expect(page.get_by_text("pytanie 1 z")).to_be_visible()
     then_it_is_all_polish(page, survey)
 
     answers = [(None, "Nie"), ("Co najbardziej by pomogło?", "Nowy grzejnik"), (None, "Raczej zadowolony"),
@@ -156,10 +157,10 @@ def test_a_polish_resident_reads_the_invitation_answers_and_gets_the_reminder_al
         then_it_is_all_polish(page, survey)
         page.get_by_role("button", name="Dalej").click()
 
-    assert page.get_by_role("heading", name="Sprawdź odpowiedzi przed wysłaniem").is_visible()
+    expect(page.get_by_role("heading", name="Sprawdź odpowiedzi przed wysłaniem")).to_be_visible()
     then_it_is_all_polish(page, survey)
     page.get_by_role("button", name="Wyślij odpowiedzi").click()
-    assert page.get_by_role("heading", name="Odpowiedzi wysłane").is_visible()
+    expect(page.get_by_role("heading", name="Odpowiedzi wysłane")).to_be_visible()
     then_it_is_all_polish(page, survey)
 
     response = (

@@ -26,7 +26,7 @@ def test_an_agent_records_a_mobile_then_invites_the_resident_by_text(open_page, 
     page.get_by_label("Mobile number", exact=True).fill("07700 900 1")
     page.get_by_role("button", name="Save contact details").click()
     expect(page).to_have_title(re.compile(r"^Error: "))
-    assert page.get_by_role("link", name="Enter a real UK phone number").is_visible()
+    expect(page.get_by_role("link", name="Enter a real UK phone number")).to_be_visible()
     then_the_accessibility_baseline_is_met(page)
 
     page.get_by_label("Mobile number", exact=True).fill("07700 900 123")
@@ -34,14 +34,14 @@ def test_an_agent_records_a_mobile_then_invites_the_resident_by_text(open_page, 
         label="The resident, told to a member of staff"
     )
     page.get_by_role("button", name="Save contact details").click()
-    assert page.get_by_text("07700 900123").is_visible()
+    expect(page.get_by_text("07700 900123")).to_be_visible()
     then_the_accessibility_baseline_is_met(page)
 
     page.get_by_role("link", name="Invite them to a survey").click()
     then_the_accessibility_baseline_is_met(page)
     page.get_by_label(survey.title_in("en-gb")).check()
     page.get_by_role("button", name="Invite them").click()
-    assert page.get_by_text("Invited by text message.").is_visible()
+    expect(page.get_by_text("Invited by text message.")).to_be_visible()
     assert Invitation.objects.get(resident=resident, survey=survey).channel == "text"
 
 
@@ -52,6 +52,6 @@ def test_a_resident_keeps_their_own_email_address(open_page, personas):
     page.get_by_role("link", name="Your email address and phone numbers").click()
     page.get_by_label("Email address", exact=True).fill("rita@example.org")
     page.get_by_role("button", name="Save contact details").click()
-    assert page.get_by_text("We have saved your contact details").is_visible()
+    expect(page.get_by_text("We have saved your contact details")).to_be_visible()
     details = ContactDetails.objects.get(resident=Resident.objects.get(user=personas["resident"]))
     assert (details.email, details.email_source) == ("rita@example.org", "resident")

@@ -24,8 +24,8 @@ def test_a_contact_centre_agent_raises_a_repair_for_the_caller(open_page, person
     page.get_by_label("Urgent").check()
     page.get_by_role("button", name="Raise the repair").click()
     repair = RepairRequest.objects.get()
-    assert page.get_by_role("heading", name=f"Repair {repair.reference}").is_visible()
-    assert page.get_by_role("table", name="Timescales").is_visible()
+    expect(page.get_by_role("heading", name=f"Repair {repair.reference}")).to_be_visible()
+    expect(page.get_by_role("table", name="Timescales")).to_be_visible()
     then_the_accessibility_baseline_is_met(page)
 
 
@@ -39,7 +39,7 @@ def test_a_resident_reports_a_repair_on_a_phone_and_sees_an_error_first(open_pag
     page.get_by_label("What needs repairing?").select_option(label="Damp and mould")
     page.get_by_label("Tell us what is wrong").fill("Mould behind the wardrobe in the back bedroom")
     page.get_by_role("button", name="Report the repair").click()
-    assert page.get_by_text("Thank you. Your repair number is").is_visible()
+    expect(page.get_by_text("Thank you. Your repair number is")).to_be_visible()
     then_the_accessibility_baseline_is_met(page)
 
 
@@ -50,5 +50,5 @@ def test_reporting_a_repair_works_without_javascript(open_page, personas):
     page.get_by_label("What needs repairing?").select_option(label="Heating and hot water")
     page.get_by_label("Tell us what is wrong").fill("Radiator in the hall is cold")
     page.get_by_role("button", name="Report the repair").click()
-    assert page.get_by_text("Thank you. Your repair number is").is_visible()
+    expect(page.get_by_text("Thank you. Your repair number is")).to_be_visible()
     assert RepairRequest.objects.get().category == "heating"

@@ -24,7 +24,7 @@ def test_a_resident_with_no_internet_sets_how_we_contact_them(open_page, persona
     page.get_by_role("button", name="Save preferences").click()
 
     expect(page).to_have_title(re.compile(r"^Error: "))
-    assert page.get_by_role("link", name="Choose at least one way that does not need the internet").is_visible()
+    expect(page.get_by_role("link", name="Choose at least one way that does not need the internet")).to_be_visible()
     if javascript:  # axe itself is JavaScript: it cannot run in a page that has JavaScript switched off
         then_the_accessibility_baseline_is_met(page)
 
@@ -33,7 +33,7 @@ def test_a_resident_with_no_internet_sets_how_we_contact_them(open_page, persona
     page.get_by_label("Large print").check()
     page.get_by_role("button", name="Save preferences").click()
 
-    assert page.get_by_text("We have saved how you would like us to contact you").is_visible()
+    expect(page.get_by_text("We have saved how you would like us to contact you")).to_be_visible()
     if javascript:
         then_the_accessibility_baseline_is_met(page)
     preference = CommunicationPreference.objects.get(resident=personas["resident"].resident)
@@ -66,7 +66,7 @@ def test_an_officer_finds_a_resident_and_ends_a_need_which_stays_in_their_histor
     page.get_by_label("Why it ended").fill("Cast removed")
     page.get_by_role("button", name="Save support need").click()
 
-    assert page.get_by_text("Support need ended. It stays in their history.").is_visible()
+    expect(page.get_by_text("Support need ended. It stays in their history.")).to_be_visible()
     page.get_by_text("1 ended need").click()
-    assert page.get_by_text("Broken wrist").is_visible()
+    expect(page.get_by_text("Broken wrist")).to_be_visible()
     assert SupportNeed.objects.get(pk=need.pk).end_reason == "Cast removed"

@@ -121,7 +121,7 @@ def test_a_resident_completes_the_tsm_survey_with_the_keyboard_alone(open_page, 
     press_tab_until(page, "Send answers", "name === 'Send answers'")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.get_by_role("heading", name="Answers sent").is_visible()
+    expect(page.get_by_role("heading", name="Answers sent")).to_be_visible()
     then_the_accessibility_baseline_is_met(page)
     then_exactly_one_response_holds_every_answer(invitation)
 
@@ -146,7 +146,7 @@ def answer_by_clicking(page, invitation, width=None, axe=True):
         then_the_page_fits_the_screen(page, width)
     check(page)
     page.get_by_role("button", name="Send answers").click()
-    assert page.get_by_role("heading", name="Answers sent").is_visible()
+    expect(page.get_by_role("heading", name="Answers sent")).to_be_visible()
     check(page)
 
 
@@ -169,7 +169,7 @@ def test_the_back_link_and_change_links_keep_every_answer_without_javascript(ope
     page.get_by_label("Very satisfied", exact=True).check()
     page.get_by_role("button", name="Continue").click()
     page.get_by_role("link", name="Back").click()
-    assert page.get_by_label("Very satisfied", exact=True).is_checked()
+    expect(page.get_by_label("Very satisfied", exact=True)).to_be_checked()
     page.go_back()
     page.go_forward()
     page.get_by_role("button", name="Continue").click()

@@ -31,7 +31,7 @@ def test_results_with_answers_and_the_entry_form_with_errors_are_accessible(open
     page = open_page(personas["insight_analyst"], width=320, height=640)
     page.goto(f"/surveys/{survey.pk}/results/")
     assert page.get_by_role("cell", name="Polish").count() == 0  # languages are row headers
-    assert page.get_by_role("rowheader", name="Polish").is_visible()
+    expect(page.get_by_role("rowheader", name="Polish")).to_be_visible()
     then_the_accessibility_baseline_is_met(page)
     officer = open_page(personas["housing_officer"])
     officer.goto(f"/surveys/{survey.pk}/enter/")
@@ -51,9 +51,9 @@ def test_the_entry_form_shows_the_person_found_before_saving(open_page, personas
     officer.get_by_label("Date the answers were given").fill("3/2/2026")
     officer.get_by_role("group", name="TP01.").get_by_label("Fairly satisfied").check()
     officer.get_by_role("button", name="Continue").click()
-    assert officer.get_by_role("heading", name="Is this the right resident?").is_visible()
-    assert officer.get_by_text("Abena Mensah").is_visible()
+    expect(officer.get_by_role("heading", name="Is this the right resident?")).to_be_visible()
+    expect(officer.get_by_text("Abena Mensah")).to_be_visible()
     then_the_accessibility_baseline_is_met(officer)
     officer.get_by_role("button", name="Yes, save this response").click()
-    assert officer.get_by_text("saved").first.is_visible()
+    expect(officer.get_by_text("saved").first).to_be_visible()
     assert survey.responses.get().resident == resident
