@@ -435,7 +435,7 @@ SURVEY_LINK_ATTEMPT_WINDOW_MINUTES = env_int("SURVEY_LINK_ATTEMPT_WINDOW_MINUTES
 CACHE_URL = env_str("CACHE_URL")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        {"BACKEND": "core.redis_cache.RedisCache", "LOCATION": CACHE_URL}
         if CACHE_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -447,6 +447,9 @@ CACHES = {
 # reach another's copy: so then nothing about a session or a user is cached.
 SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if CACHE_URL else "db")
 USER_CACHE_SECONDS = env_int("USER_CACHE_SECONDS", 15 * 60 if CACHE_URL else 0)
+# Which figures snapshot is the latest, kept in the shared cache so a dashboard answered from the
+# cache reads no database (inequities/caching.py); a snapshot saved or deleted forgets it at once.
+LATEST_SNAPSHOT_CACHE_SECONDS = env_int("LATEST_SNAPSHOT_CACHE_SECONDS", 30 if CACHE_URL else 0)
 # Page fragments cached by what they show (core/fragments.py): how long an unused one is kept; 0
 # renders every fragment every time.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 24 * 60 * 60)
