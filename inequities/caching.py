@@ -11,13 +11,22 @@ The key also holds the user's permission version (core.user_cache), so a permiss
 removed shows on their next page, and whatever `also()` returns for a page that shows something
 kept outside the snapshot (the representation review's outreach suggestions, which an
 administrator edits).
+
+Which snapshot is the latest is itself kept in the shared cache (`latest`), for
+LATEST_SNAPSHOT_CACHE_SECONDS, so a dashboard answered from the cache reads no database at all. Any
+snapshot saved or deleted through the models forgets it at once and again on commit; the lifetime
+bounds how long a snapshot written some other way (raw SQL), or read by a request just before a
+new one committed, can be passed over. Without a shared cache (CACHE_URL) the setting is 0 and the
+database is asked every time, since a worker's new snapshot could not reach another process's copy.
 """
 
 import hashlib
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -28,6 +37,25 @@ from inequities.services import latest_snapshot
 
 KEEP_SECONDS = 24 * 60 * 60
 KEPT_HEADERS = ("Content-Type", "Content-Disposition")
+LATEST = "inequities:latest-snapshot"
+
+
+def latest():
+    """(pk, computed_at as a timestamp) of the latest snapshot, or None when there is none."""
+    seconds = settings.LATEST_SNAPSHOT_CACHE_SECONDS
+    marker = cache.get(LATEST) if seconds else None
+    if marker is None:
+        snapshot = latest_snapshot()
+        marker = (snapshot.pk, snapshot.computed_at.timestamp()) if snapshot else ()
+        if seconds:
+            cache.set(LATEST, marker, seconds)
+    return marker or None
+
+
+def forget_latest(**kwargs):
+    """A snapshot was saved or deleted: the next request asks the database which is the latest."""
+    cache.delete(LATEST)
+    transaction.on_commit(lambda: cache.delete(LATEST))
 
 
 def per_snapshot(view=None, *, also=None):
@@ -36,7 +64,7 @@ def per_snapshot(view=None, *, also=None):
 
     @wraps(view)
     def answer(request, *args, **kwargs):
-        snapshot = latest_snapshot()
+        snapshot = latest()
         csrf_secret = request.META.get("CSRF_COOKIE")
         if (
             request.method not in ("GET", "HEAD")
@@ -46,7 +74,7 @@ def per_snapshot(view=None, *, also=None):
         ):
             return view(request, *args, **kwargs)
         key = _key(view, request, kwargs, snapshot, csrf_secret, also() if also else None)
-        etag, last_modified = f'"{key}"', snapshot.computed_at.timestamp()
+        etag, last_modified = f'"{key}"', snapshot[1]
         response = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if response is None:
             response = _from_cache(key) or _render_and_keep(key, view, request, args, kwargs)
@@ -69,7 +97,7 @@ def _key(view, request, kwargs, snapshot, csrf_secret, also):
         request.user.pk,
         version_of(request.user),
         csrf_secret,
-        snapshot.pk,
+        snapshot[0],
         also,
     )
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:40]

@@ -53,7 +53,9 @@ def test_the_csv_keeps_its_file_name_from_the_cache(panel):
     assert first["Content-Disposition"].startswith("attachment; filename=")
 
 
-def test_a_new_snapshot_another_filter_or_language_is_a_new_answer(panel, settings):
+@pytest.mark.parametrize("latest_seconds", [0, 30], ids=["latest-from-the-database", "latest-from-the-cache"])
+def test_a_new_snapshot_another_filter_or_language_is_a_new_answer(panel, settings, latest_seconds):
+    settings.LATEST_SNAPSHOT_CACHE_SECONDS = latest_seconds
     # Welsh is not offered until its catalogue is complete; offer it here so the language is in play.
     settings.LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
     first = panel.get(PAGE)
@@ -65,6 +67,19 @@ def test_a_new_snapshot_another_filter_or_language_is_a_new_answer(panel, settin
     newer = panel.get(PAGE, headers={"if-none-match": first["ETag"]})
     assert newer.status_code == 200 and newer["ETag"] != first["ETag"]
     assert newer["Last-Modified"] == "Thu, 01 May 2025 02:30:00 GMT"
+
+
+def test_with_a_shared_cache_a_repeat_does_not_ask_the_database_which_snapshot_is_latest(panel, settings):
+    settings.LATEST_SNAPSHOT_CACHE_SECONDS = 30
+    first, _ = queries(panel, PAGE)
+    again, again_queries = queries(panel, PAGE)
+    assert again.content == first.content
+    assert not any("inequities_snapshot" in sql for sql in again_queries)
+    # A snapshot deleted is forgotten at once: the page is made from the one before it.
+    newer = known_snapshot(computed=datetime(2025, 5, 1, 2, 30, tzinfo=UTC))
+    assert panel.get(PAGE)["Last-Modified"] == "Thu, 01 May 2025 02:30:00 GMT"
+    newer.delete()
+    assert panel.get(PAGE)["Last-Modified"] == "Tue, 01 Apr 2025 02:30:00 GMT"
 
 
 def test_the_cache_answers_only_people_who_may_see_the_page(panel, client, personas):
