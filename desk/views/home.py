@@ -13,6 +13,7 @@ from desk.selectors.worklist import worklist_for
 from engagement.audit import record_views
 from engagement.forms import ResidentSearchForm
 from engagement.models import AuditSubject
+from inequities.caching import per_snapshot
 from inequities.population import residents_by_region
 
 
@@ -21,6 +22,8 @@ def home(request):
     """Each role has a home page made for what that person comes here to do."""
     role = role_of(request.user)
     slug = role.slug if role else "no_role"
+    if slug in _OVERVIEW:
+        return _overview_page(request, slug=slug)
     context = {"role": role, **_HOME_CONTEXT.get(slug, lambda request: {})(request)}
     language = context.get("language")
     if language and language != settings.LANGUAGE_CODE and catalogue.is_complete(language):
@@ -47,8 +50,15 @@ def _officer_home(request):
     return {**_staff_home(request), "worklist": worklist}
 
 
-def _overview_home(request):
-    return {"population": residents_by_region()}
+_OVERVIEW = ("panel_member", "insight_analyst")
+
+
+@per_snapshot
+def _overview_page(request, slug):
+    """The panel member's and the analyst's home: what they show comes from the latest snapshot, so
+    it is made once per snapshot and person, then answered from the cache (inequities/caching.py)."""
+    context = {"role": role_of(request.user), "population": residents_by_region()}
+    return render(request, f"desk/home/{slug}.html", context)
 
 
 def _resident_home(request):
@@ -67,8 +77,6 @@ _HOME_CONTEXT = {
     "housing_officer": _officer_home,
     "repairs_operative": _staff_home,
     "contact_centre_agent": _staff_home,
-    "panel_member": _overview_home,
-    "insight_analyst": _overview_home,
     "resident": _resident_home,
     "administrator": _administrator_home,
 }

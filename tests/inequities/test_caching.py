@@ -27,7 +27,7 @@ def queries(client, url, **headers):
     return response, [query["sql"] for query in captured]
 
 
-@pytest.mark.parametrize("url", [PAGE, CSV, "/insight/dashboards/", "/insight/dashboards/signals/"])
+@pytest.mark.parametrize("url", [PAGE, CSV, "/insight/dashboards/", "/insight/dashboards/signals/", "/"])
 def test_a_repeat_is_the_same_answer_from_the_cache_and_a_browser_that_has_it_gets_304(panel, url):
     first, first_queries = queries(panel, url)
     again, again_queries = queries(panel, url)
