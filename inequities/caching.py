@@ -13,8 +13,9 @@ kept outside the snapshot (the representation review's outreach suggestions, whi
 administrator edits).
 
 Which snapshot is the latest is itself kept in the shared cache (`latest`), for
-LATEST_SNAPSHOT_CACHE_SECONDS, so a dashboard answered from the cache reads no database at all. Any
-snapshot saved or deleted through the models forgets it at once and again on commit; the lifetime
+LATEST_SNAPSHOT_CACHE_SECONDS, so a dashboard answered from the cache reads no database at all (the
+representation review's outreach suggestions likewise, through `shared`). Any snapshot saved or
+deleted through the models forgets it at once and again on commit; the lifetime
 bounds how long a snapshot written some other way (raw SQL), or read by a request just before a
 new one committed, can be passed over. Without a shared cache (CACHE_URL) the setting is 0 and the
 database is asked every time, since a worker's new snapshot could not reach another process's copy.
@@ -38,24 +39,43 @@ from inequities.services import latest_snapshot
 KEEP_SECONDS = 24 * 60 * 60
 KEPT_HEADERS = ("Content-Type", "Content-Disposition")
 LATEST = "inequities:latest-snapshot"
+SUGGESTIONS = "engagement:outreach-suggestions-shown"  # what the representation review shows beside a group
+
+
+def shared(key, read):
+    """read(), kept in the shared cache under `key` for LATEST_SNAPSHOT_CACHE_SECONDS (read every
+    time without a shared cache). `forget(key)` is the signal receiver that drops it."""
+    seconds = settings.LATEST_SNAPSHOT_CACHE_SECONDS
+    value = cache.get(key) if seconds else None
+    if value is None:
+        value = read()
+        if seconds:
+            cache.set(key, value, seconds)
+    return value
+
+
+def forget(key):
+    """A receiver for post_save and post_delete: the next request reads `key`'s value afresh (at
+    once, and again on commit, so a read made before the commit is not kept)."""
+
+    def receiver(**kwargs):
+        cache.delete(key)
+        transaction.on_commit(lambda: cache.delete(key))
+
+    return receiver
 
 
 def latest():
     """(pk, computed_at as a timestamp) of the latest snapshot, or None when there is none."""
-    seconds = settings.LATEST_SNAPSHOT_CACHE_SECONDS
-    marker = cache.get(LATEST) if seconds else None
-    if marker is None:
+
+    def read():
         snapshot = latest_snapshot()
-        marker = (snapshot.pk, snapshot.computed_at.timestamp()) if snapshot else ()
-        if seconds:
-            cache.set(LATEST, marker, seconds)
-    return marker or None
+        return (snapshot.pk, snapshot.computed_at.timestamp()) if snapshot else ()
+
+    return shared(LATEST, read) or None
 
 
-def forget_latest(**kwargs):
-    """A snapshot was saved or deleted: the next request asks the database which is the latest."""
-    cache.delete(LATEST)
-    transaction.on_commit(lambda: cache.delete(LATEST))
+forget_latest = forget(LATEST)
 
 
 def per_snapshot(view=None, *, also=None):

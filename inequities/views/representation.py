@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from core.access import page
 from engagement.selectors import panels as panel_selectors
 from inequities import labels
-from inequities.caching import per_snapshot
+from inequities.caching import SUGGESTIONS, per_snapshot, shared
 from inequities.dashboards import snapshots
 from inequities.metrics import ALL
 from inequities.representation import UNDER_REPRESENTED_RATIO, representation_tables
@@ -44,11 +44,16 @@ class ReviewForm(forms.Form):
 
 
 def _suggestions_shown():
-    """What the review shows beside an under-represented group, kept outside the snapshot."""
-    return sorted(
-        (key, suggestion.activity_kinds, suggestion.note)
-        for key, suggestion in panel_selectors.outreach_suggestions().items()
-    )
+    """What the review shows beside an under-represented group, kept outside the snapshot (in the
+    shared cache until a suggestion is saved or deleted: inequities/apps.py)."""
+
+    def read():
+        return sorted(
+            (key, suggestion.activity_kinds, suggestion.note)
+            for key, suggestion in panel_selectors.outreach_suggestions().items()
+        )
+
+    return shared(SUGGESTIONS, read)
 
 
 @page("engagement.view_representation")

@@ -117,16 +117,25 @@ def test_the_figures_page_and_the_representation_review_are_answered_from_the_ca
     assert not any("inequities_figure" in sql for sql in again_queries)
 
 
-def test_an_edited_outreach_suggestion_shows_on_the_next_review_without_a_new_snapshot(analyst):
+@pytest.mark.parametrize("shared_seconds", [0, 30], ids=["read-every-time", "kept-in-the-shared-cache"])
+def test_an_edited_outreach_suggestion_shows_on_the_next_review_without_a_new_snapshot(
+    analyst, settings, shared_seconds
+):
     from engagement.models import OutreachSuggestion
 
+    settings.LATEST_SNAPSHOT_CACHE_SECONDS = shared_seconds
     url = "/engagement/representation/"
-    first = analyst.get(url)
-    OutreachSuggestion.objects.update_or_create(
+    first, _ = queries(analyst, url)
+    repeat, repeat_queries = queries(analyst, url)
+    assert repeat["ETag"] == first["ETag"]
+    assert any("outreachsuggestion" in sql for sql in repeat_queries) == (shared_seconds == 0)
+    suggestion, _ = OutreachSuggestion.objects.update_or_create(
         dimension="disability", group="yes", defaults={"activity_kinds": [], "note": "Zq changed note"}
     )
     again = analyst.get(url)
     assert again["ETag"] != first["ETag"]
+    suggestion.delete()
+    assert analyst.get(url)["ETag"] not in (first["ETag"], again["ETag"])
 
 
 def test_a_permission_granted_shows_on_the_next_page_without_a_new_snapshot(analyst, personas):
