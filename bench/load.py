@@ -7,6 +7,13 @@ people in turn (officers, panel members and analysts, 5:2:1, each waiting 3 to 1
 and prints p50 and p95 per page and the request rate at each step. Every page is opened twice per
 gunicorn worker first, so the steps measure a warm service. It ends with the highest request rate
 at which every page's p95 stayed under 200 ms.
+
+Each step's figures are counted from the moment every person has started (locust's --reset-stats):
+locust starts a fifth of the people each second and each opens a page at once, so the first five
+seconds are a burst no office makes, and while starting people locust's own process is busy and
+its timings late. At 160 people for 90 s on 7 December that start took the panel members' pages
+from a p95 of 20-37 ms to 440-490 ms while the analysts' stayed at 32-34 ms (bench/README.md).
+Use --seconds 90 or more for a p95 of more than a few requests a page.
 """
 
 import argparse
@@ -68,7 +75,8 @@ def _step(people, seconds, env):
         prefix = Path(folder) / "load"
         command = [str(Path(sys.executable).parent / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"),
                    "--headless", "-u", str(people), "-r", str(max(1, people // 5)), "--run-time", f"{seconds}s",
-                   "--host", BASE, "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING"]  # fmt: skip
+                   "--host", BASE, "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING",
+                   "--reset-stats"]  # fmt: skip
         subprocess.run(command, cwd=ROOT, env=env, check=False, capture_output=True)
         with open(f"{prefix}_stats.csv", newline="") as stats:
             table = list(csv.DictReader(stats))
