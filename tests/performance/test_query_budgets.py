@@ -186,4 +186,6 @@ def test_the_overview_reads_a_fixed_number_of_queries_however_many_homes(client,
     few = _queries(client, personas["panel_member"], reverse("home"))
     HomeFactory.create_batch(MANY - FEW)
     many = _queries(client, personas["panel_member"], reverse("home"))
-    assert many == few <= 6
+    # 7: the page is answered once per snapshot (inequities/caching.py), so which snapshot is the
+    # latest is read once for the cache key and once more by the overview when it is made.
+    assert many == few <= 7
