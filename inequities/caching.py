@@ -3,8 +3,9 @@
 A snapshot never changes once written, so a dashboard page, its CSV and its chart data depend only
 on the snapshot, the filters (the query string), the language and who is asking (the page's
 menu, and the form tokens in it, are theirs). The first answer is kept in the cache under all of
-those; a repeat is answered from the cache, and a browser that already has it is told 304 Not
-Modified (ETag and Last-Modified). A new snapshot changes every key, so nothing is ever cleared by
+those, with the id of the snapshot it was made from; a repeat made from the same snapshot is
+answered from the cache, and a browser that already has it is told 304 Not Modified (ETag and
+Last-Modified). A new snapshot makes every kept page out of date, so nothing is ever cleared by
 hand. Apply `per_snapshot` inside the access declaration, so who may see the page is checked first.
 
 The key also holds the user's permission version (core.user_cache), so a permission granted or
@@ -65,13 +66,16 @@ def forget(key):
     return receiver
 
 
-def latest():
-    """(pk, computed_at as a timestamp) of the latest snapshot, or None when there is none."""
+def latest(found=None):
+    """(pk, computed_at as a timestamp) of the latest snapshot, or None when there is none.
+    `found`: what the shared cache already gave for LATEST in a read of several keys."""
 
     def read():
         snapshot = latest_snapshot()
         return (snapshot.pk, snapshot.computed_at.timestamp()) if snapshot else ()
 
+    if found is not None:
+        return found or None
     return shared(LATEST, read) or None
 
 
@@ -84,30 +88,38 @@ def per_snapshot(view=None, *, also=None):
 
     @wraps(view)
     def answer(request, *args, **kwargs):
-        snapshot = latest()
         csrf_secret = request.META.get("CSRF_COOKIE")
         if (
             request.method not in ("GET", "HEAD")
-            or snapshot is None
             or csrf_secret is None  # the page will set a new one: it is this visitor's first page
             or len(messages.get_messages(request))  # a message to show once (len does not use them up)
         ):
             return view(request, *args, **kwargs)
-        key = _key(view, request, kwargs, snapshot, csrf_secret, also() if also else None)
-        etag, last_modified = f'"{key}"', snapshot[1]
-        response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        place = "dashboards:" + _key(view, request, kwargs, csrf_secret, also() if also else None)
+        # The kept page and which snapshot is the latest, in one round trip to the shared cache.
+        found = cache.get_many([place, LATEST] if settings.LATEST_SNAPSHOT_CACHE_SECONDS else [place])
+        snapshot = latest(found.get(LATEST))
+        if snapshot is None:
+            return view(request, *args, **kwargs)
+        etag = '"' + hashlib.sha256(f"{place}|{snapshot[0]}".encode()).hexdigest()[:40] + '"'
+        response = get_conditional_response(request, etag=etag, last_modified=snapshot[1])
         if response is None:
-            response = _from_cache(key) or _render_and_keep(key, view, request, args, kwargs)
+            kept = found.get(place)
+            if kept and kept[0] == snapshot[0]:  # kept for this snapshot, not an earlier one
+                response = HttpResponse(kept[1], headers=kept[2])
+            else:
+                response = _render_and_keep(place, snapshot[0], view, request, args, kwargs)
         if response.status_code in (200, 304):
             response["ETag"] = etag
-            response["Last-Modified"] = http_date(last_modified)
+            response["Last-Modified"] = http_date(snapshot[1])
             patch_cache_control(response, private=True, no_cache=True)  # the browser asks again: we answer 304
         return response
 
     return answer
 
 
-def _key(view, request, kwargs, snapshot, csrf_secret, also):
+def _key(view, request, kwargs, csrf_secret, also):
+    """Everything but the snapshot that the page depends on; the kept page holds its snapshot's id."""
     parts = (
         view.__module__,
         view.__qualname__,
@@ -117,20 +129,14 @@ def _key(view, request, kwargs, snapshot, csrf_secret, also):
         request.user.pk,
         version_of(request.user),
         csrf_secret,
-        snapshot[0],
         also,
     )
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
 
 
-def _from_cache(key):
-    kept = cache.get(f"dashboards:{key}")
-    return HttpResponse(kept[0], headers=kept[1]) if kept else None
-
-
-def _render_and_keep(key, view, request, args, kwargs):
+def _render_and_keep(place, snapshot, view, request, args, kwargs):
     response = view(request, *args, **kwargs)
     if response.status_code == 200 and not response.streaming:
         headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-        cache.set(f"dashboards:{key}", (response.content, headers), KEEP_SECONDS)
+        cache.set(place, (snapshot, response.content, headers), KEEP_SECONDS)
     return response
