@@ -14,7 +14,11 @@ prints:
   hidden although their own counts are not small: target 0;
 - of the clear gaps about 30 or more people (after the false discovery rate control, on the
   figures without disclosure control), the share shown: target 90% or more;
-- how far the shown counts moved from the true ones (at most 4).
+- how far the shown counts moved from the true ones (at most 4);
+- at most how many of those clear gaps two ways of showing a small count could show (`could_show`):
+  any method that leaves a reader 6 or more possible values of the count (the ±2 promise), and a
+  band "1 to 7" judged at its edge. Generous upper bounds, so the target can be weighed against
+  the promise (docs/inequities.md, "How close a method could come").
 
 The database is DATABASE_URL (default the `bench` database); it is emptied for each size.
 Exits 1 if a target is missed.
@@ -96,6 +100,7 @@ def measure():
         "totals": int(totals.sum()),
         "clear": int(clear.sum()),
         "clear_shown": int((clear & ~hidden).sum()),
+        "could_show": could_show(both, clear, hidden),
         "clear_after": int(both["significant"].eq(True).sum()),
         "clear_before": int(both["significant_raw"].eq(True).sum()),
         "counts_moved": int((moved > 0).sum()),
@@ -103,6 +108,102 @@ def measure():
         "most_moved": float(moved.max(initial=0)),
         "seconds": seconds,
     }
+
+
+LEAST_RUN = 6  # a reader left with 5 possible values or fewer has a count within +/-2
+
+
+def could_show(both, clear, hidden):
+    """How many of the hidden clear gaps two ways of showing a small count could show as clear, at
+    most: {"run": ..., "band": ...}.
+
+    - "run": any publication that leaves a reader LEAST_RUN or more possible values of a small
+      count (its numerator or remainder) and keeps 0 as 0: the gap must still be clear, the same
+      way round, at the edge of the most favourable run of LEAST_RUN counts from 1 that holds the
+      true one. No method that keeps the +/-2 promise shows more.
+    - "band": the count shown as "1 to 7" (NHS England's "*", said), judged at the band's edge.
+
+    Each is judged as the recompute judges (Benjamini-Hochberg at 5%, page by page) with every other
+    comparison on its true counts and the other side of each comparison at its true value, so
+    these are generous: what the product could reach with such a rule, not what it would."""
+    import numpy as np
+
+    from inequities import disclosure, findings, metrics
+
+    n = both["numerator_raw"].to_numpy(dtype=float, na_value=np.nan)
+    d = both["denominator_raw"].to_numpy(dtype=float, na_value=np.nan)
+    gap = both["gap_raw"].to_numpy(dtype=float, na_value=np.nan)
+    low = both["gap_low_raw"].to_numpy(dtype=float, na_value=np.nan)
+    high = both["gap_high_raw"].to_numpy(dtype=float, na_value=np.nan)
+    unit = both["unit"].astype(str).to_numpy()
+    true = both[["numerator_raw", "denominator_raw", "unit"]].set_axis(["numerator", "denominator", "unit"], axis=1)
+    small = disclosure.small(true).to_numpy()
+    other = np.where(unit == "share", both["comparison_rate_raw"].to_numpy(dtype=float, na_value=np.nan), np.nan)
+    other_n, other_d = _other_side(both)
+    p_true = findings.p_value(gap, low, high)
+    tests = both["group"].ne(metrics.ALL).to_numpy() & ~np.isnan(p_true)
+    page = np.array([findings.family_of(m, g) for m, g in zip(both["metric"], both["dimension"], strict=True)])
+    below = gap < 0
+    events = unit == "per_1000"  # a count of events has no upper bound
+    numerator_small = n <= disclosure.HIDDEN_UP_TO
+    edges = {
+        "run": np.where(below, np.maximum(n, LEAST_RUN), np.where(events, n, np.minimum(n, d - LEAST_RUN))),
+        "band": np.where(
+            numerator_small,
+            np.where(below, disclosure.HIDDEN_UP_TO, 1),
+            np.where(below, d - 1, d - disclosure.HIDDEN_UP_TO),
+        ),
+    }
+    found = {}
+    for name, edge in edges.items():
+        estimate, at_low, at_high = _gap_at(edge, d, other, other_n, other_d, unit)
+        p = np.where(small, findings.p_value(estimate, at_low, at_high), p_true)
+        p = np.where(small & (np.sign(estimate) != np.sign(gap)), 1.0, p)
+        judged = np.zeros(len(both), dtype=bool)
+        for family in np.unique(page[tests]):
+            rows = np.flatnonzero(tests & (page == family))
+            judged[rows] = findings.benjamini_hochberg(np.nan_to_num(p[rows], nan=1.0))
+        found[name] = int((clear & hidden & judged).sum())
+    return found
+
+
+def _gap_at(x, d, share, other_n, other_d, unit):
+    """A gap and its 95% interval with numerator x, as the recompute works them out for the unit."""
+    import numpy as np
+
+    from inequities import metrics
+
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rate, rest = x / d, other_n / other_d
+        low, high = metrics.wilson_interval(x, d)
+        d_low, d_high = metrics.difference_interval(x, d, other_n, other_d)
+        b_low, b_high = metrics.byar_interval(x, d)
+        o_low, o_high = metrics.byar_interval(other_n, other_d)
+        e_low = rate - rest - np.sqrt((rate - b_low) ** 2 + (o_high - rest) ** 2)
+        e_high = rate - rest + np.sqrt((b_high - rate) ** 2 + (rest - o_low) ** 2)
+    shares, events = unit == "share", unit == "per_1000"
+    estimate = np.where(shares, rate - share, rate - rest)
+    return (
+        estimate,
+        np.where(shares, low - share, np.where(events, e_low, d_low)),
+        np.where(shares, high - share, np.where(events, e_high, d_high)),
+    )
+
+
+def _other_side(both):
+    """Everyone's true counts less the row's own (same metric, dimension and region)."""
+    import numpy as np
+
+    from inequities.metrics import ALL
+
+    keys = ["metric", "dimension", "region"]
+    everyone = both[both["group"].eq(ALL)][[*keys, "numerator_raw", "denominator_raw"]].drop_duplicates(keys)
+    merged = both[keys].merge(everyone, on=keys, how="left")
+    n = both["numerator_raw"].to_numpy(dtype=float, na_value=np.nan)
+    d = both["denominator_raw"].to_numpy(dtype=float, na_value=np.nan)
+    return merged["numerator_raw"].to_numpy(dtype=float, na_value=np.nan) - n, merged["denominator_raw"].to_numpy(
+        dtype=float, na_value=np.nan
+    ) - d
 
 
 def _report(homes, f):
@@ -119,6 +220,13 @@ def _report(homes, f):
         f"  clear gaps (after the false discovery control, no disclosure control) about {ABOUT}+ people shown: "
         f"{f['clear_shown']} of {f['clear']} ({clear_share:.1%}; target at least 90%)"
     )
+    for name, what in (
+        ("run", f"any method leaving a reader {LEAST_RUN} or more possible values of a small count"),
+        ("band", 'a small count shown as "1 to 7" and judged at the edge'),
+    ):
+        most = f["clear_shown"] + f["could_show"][name]
+        share_most = most / f["clear"] if f["clear"] else 1.0
+        print(f"  at most, with {what}: {most} of {f['clear']} ({share_most:.1%})")
     print(
         f"  clear gaps in all: {f['clear_before']} without disclosure control, {f['clear_after']} with it "
         f"(judged on the rounded counts)"
