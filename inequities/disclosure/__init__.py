@@ -15,7 +15,10 @@ about many people to protect others.
 4. The attacker's audit (audit.py) solves every line a reader can add up (lines.py) over the
    rounded counts; where a count could be narrowed to fewer than five values, the count next to
    it in that line is rounded the other way (still within 4 of its true value), until nothing
-   can be narrowed. Nothing is hidden to protect another figure.
+   can be narrowed. Where that cannot open a hidden count, the smallest figure in its lines is
+   hidden too, as a last resort (`protect`): only a figure about fewer than `PROTECTING_BELOW`
+   (30) people that is not a region total or a landlord-wide group figure, so the cost of hiding
+   grows with size and no large figure or total is ever hidden to protect another.
 5. Snapshots published before (earlier.py): a figure whose published count is 1 to `base - 1`
    away from what an overlapping snapshot showed of it is hidden; with every snapshot rounded
    that cannot happen (two multiples of 5 differ by 0 or 5 or more), so it guards the change from
@@ -36,6 +39,7 @@ from inequities.disclosure import rounding
 from inequities.disclosure.audit import Audit
 from inequities.disclosure.earlier import Earlier
 from inequities.disclosure.lines import groupings, lines
+from inequities.metrics import ALL
 
 DEFAULT_MIN_DENOMINATOR = 10
 DEFAULT_MAX_SMALL = 4
@@ -45,6 +49,8 @@ SMALLEST_SHOWN = HIDDEN_UP_TO + 1  # a shown count other than 0 is at least 8
 SMALLEST_PUBLISHED = 10  # so 8 and 9 are published as 10, never 5 (which would say "8 or 9")
 WITHIN = 2  # no count may be worked out to within +/-2: a range of 5 values or more is left
 MAX_FLIPS = 20  # rounds of the audit
+MAX_TRIES = 40  # then counts turned one at a time, each audited
+PROTECTING_BELOW = 30  # a figure hidden to protect another is about fewer than this many people
 
 __all__ = [
     "BASE",
@@ -133,6 +139,7 @@ def suppress(
     hidden |= earlier.changed_by_a_few(candidate, base - 1)
     earlier_count = int(hidden.sum()) - primary_count
     unresolved, narrowed_shown = [], 0
+    protecting = np.zeros(len(result), dtype=bool)
     if audited:
         published_lines = lines(result, links, together)
         audit = Audit(result, published_lines, width=2 * WITHIN + 1, smallest=SMALLEST_SHOWN)
@@ -141,7 +148,12 @@ def suppress(
             if not failures:
                 break
             changed = False
+            opened = set()  # counts rounded the other way this round
             for failure in failures:
+                # Two hidden counts narrowed by one line would each turn a different count of
+                # it and undo each other: one turn per line a round.
+                if opened.intersection(failure.near):
+                    continue
                 for row, count in failure.near:
                     keys, values = (
                         (numerator_keys, numerator) if count == "numerator" else (denominator_keys, denominator)
@@ -150,12 +162,33 @@ def suppress(
                     if chosen in flipped or not rounding.flippable([values[row]], base, SMALLEST_PUBLISHED)[0]:
                         continue
                     flipped.add(chosen)
+                    opened.update(failure.near)
                     changed = True
                     break
             if not changed:
                 break
             n, d = published()
         unresolved = audit.failures(hidden, n, d)
+        tries = 0
+        for failure in list(unresolved):
+            # What the rounds left: one count at a time, turned either way (back, too), kept
+            # only if fewer counts are narrowed after it.
+            for row, count in failure.near if failure in unresolved else ():
+                keys, values = (numerator_keys, numerator) if count == "numerator" else (denominator_keys, denominator)
+                chosen = (keys[row], values[row])
+                if tries >= MAX_TRIES or not rounding.flippable([values[row]], base, SMALLEST_PUBLISHED)[0]:
+                    continue
+                tries += 1
+                flipped.symmetric_difference_update({chosen})
+                trial_n, trial_d = published()
+                now = audit.failures(hidden, trial_n, trial_d)
+                if len(now) < len(unresolved):
+                    n, d, unresolved = trial_n, trial_d, now
+                    break
+                flipped.symmetric_difference_update({chosen})
+        if unresolved:
+            protecting = protect(result, audit, hidden, n, d, unresolved)
+            unresolved = [f for f in audit.failures(hidden, n, d) if not protecting[f.row]]
         if unresolved:
             logger.warning("Disclosure audit: %s hidden counts could still be narrowed to within +/-2", len(unresolved))
         narrowed_shown = len(audit.failures(hidden, n, d, shown=True))
@@ -172,19 +205,22 @@ def suppress(
         "earlier": earlier_count,
         "rounded": int(moved.sum()),
         "moved_by_the_audit": by_audit,
+        "protecting": int(protecting.sum()),
         "unresolved": len(unresolved),
         "shown_narrowed": narrowed_shown,
     }
     logger.info(
         "Disclosure control hid %s of %s figures (%s with a count of 1 to %s, %s changed by a few since a "
-        "snapshot published before rounding) and rounded the counts of %s of the %s shown to multiples of %s "
-        "(%s counts rounded the other way for the audit; none hidden to protect another; %s shown counts a "
-        "reader could narrow to within +/-2 from the lines they are in)",
+        "snapshot published before rounding, %s about fewer than %s people to protect another) and rounded "
+        "the counts of %s of the %s shown to multiples of %s (%s counts rounded the other way for the audit; "
+        "%s shown counts a reader could narrow to within +/-2 from the lines they are in)",
         int(hidden.sum()),
         len(result),
         primary_count,
         max_small,
         earlier_count,
+        int(protecting.sum()),
+        PROTECTING_BELOW,
         int(moved.sum()),
         int(shown.sum()),
         base,
@@ -192,6 +228,40 @@ def suppress(
         narrowed_shown,
     )
     return result
+
+
+def protect(frame, audit, hidden, numerator, denominator, failures, rounds=MAX_FLIPS):
+    """The last resort, where rounding the other way cannot open a hidden count: hide, for each
+    count still narrowed, the smallest shown figure in its lines that may be hidden to protect
+    another (about fewer than PROTECTING_BELOW people, not a region total or a landlord-wide group
+    figure), and audit again. Updates `hidden`; returns the rows hidden so. A count that no such
+    figure can open stays narrowed (the caller logs it)."""
+    protecting = np.zeros(len(frame), dtype=bool)
+    if not failures:
+        return protecting
+    size = frame["denominator"].to_numpy(dtype=float, na_value=np.nan)
+    size = np.where(np.isnan(size), frame["numerator"].to_numpy(dtype=float, na_value=np.nan), size)
+    total = (
+        frame["group"].eq(ALL).to_numpy()
+        | frame["region"].eq(ALL).to_numpy()
+        | frame["dimension"].eq("region").to_numpy()
+    )
+    may_hide = ~total & (size < PROTECTING_BELOW)
+    for _round in range(rounds):
+        chosen = set()
+        for failure in failures:
+            if protecting[failure.row]:
+                continue
+            candidates = [row for row, _count in failure.near if not hidden[row] and may_hide[row]]
+            if candidates:
+                chosen.add(min(candidates, key=lambda row: (size[row], row)))
+        if not chosen:
+            break
+        rows = sorted(chosen)
+        hidden[rows] = True
+        protecting[rows] = True
+        failures = audit.failures(hidden, numerator, denominator)
+    return protecting
 
 
 def blank_suppressed(frame, columns):

@@ -1,5 +1,5 @@
 """Disclosure control by rounding (issue 28): small counts hidden, every other count rounded to 5 the
-same way every time, nothing hidden to protect another figure, and an attacker written apart from
+same way every time, nothing large hidden to protect another figure, and an attacker written apart from
 the product (recoverable.narrowed_rounded) narrows no hidden count to within +/-2, in one snapshot
 or across snapshots of growing periods, while it does without the protection."""
 
@@ -12,6 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from inequities.disclosure import rounding, small, suppress
+from inequities.disclosure.audit import Audit
+from inequities.disclosure.lines import lines
 from inequities.metrics import ALL
 from tests.inequities.recoverable import narrowed_rounded
 
@@ -207,3 +209,57 @@ def test_a_figure_a_few_away_from_an_exact_count_published_before_rounding_is_hi
     # Two rounded snapshots never differ by 1 to 4: the same figures published before change nothing.
     again = suppress(frame, key=KEY, links=[], earlier=Earlier(values=suppress(frame, key=KEY, links=[])))
     assert again.attrs["disclosure"]["earlier"] == 0
+
+
+def test_one_count_in_two_tables_is_published_the_same_way_when_a_hidden_count_needs_it():
+    # The 6 recalls of 49 repairs are hidden, in the tenths of deprivation and in the fifths. The
+    # 49 repairs are shown with the repairs on time (the same repairs), and a fifth made of one
+    # tenth counts the same repairs. Rounded apart (45 and 50) they pin 49 to 46-49: the rounds
+    # of the audit turn one count each way at once, and the count-by-count step after them must
+    # leave both published the same.
+    rows = [("recall", "decile", "7", "r", 6, 49), ("recall", "quintile", "4", "r", 6, 49)]
+    rows += [("on_time", "decile", "7", "r", 41, 49), ("on_time", "quintile", "4", "r", 41, 49)]
+    frame = table(rows)
+    key = rounding.key_from("test-4")
+    options = {"key": key, "links": [("quintile", "decile", {"4": ("7", "8")})], "together": [("recall", "on_time")]}
+    unaudited = suppress(frame, audited=False, **options)
+    assert sorted(unaudited["denominator"][2:]) == [45.0, 50.0]
+    audit = Audit(frame, lines(frame, options["links"], options["together"]), smallest=8)
+    hidden = unaudited["suppressed"].to_numpy()
+    assert audit.failures(hidden, unaudited["numerator"].to_numpy(), unaudited["denominator"].to_numpy())
+
+    result = suppress(frame, **options)
+    assert list(result["suppressed"]) == [True, True, False, False]
+    assert result["denominator"][2] == result["denominator"][3]
+    assert result.attrs["disclosure"]["unresolved"] == 0
+    assert result.attrs["disclosure"]["protecting"] == 0
+    assert not audit.failures(hidden, result["numerator"].to_numpy(), result["denominator"].to_numpy())
+
+
+def test_as_a_last_resort_the_smallest_figure_in_the_line_is_hidden_never_a_large_one_or_a_total():
+    from inequities.disclosure import PROTECTING_BELOW, protect
+    from inequities.disclosure.audit import Failure
+
+    frame = table(
+        [
+            ("m", "d", "a", "r", 2, 10),  # hidden: 2
+            ("m", "d", "b", "r", 10, 18),  # about 18 people: may be hidden to protect a
+            ("m", "d", "c", "r", 20, 40),  # about 40: never
+            ("m", "d", "e", "r", 10, 25),  # about 25, but larger than b
+            ("m", "d", ALL, "r", 42, 93),  # the region's total: never
+        ]
+    )
+    assert 25 < PROTECTING_BELOW <= 40
+    hidden = small(frame).to_numpy(dtype=bool, copy=True)
+    numerator, denominator = frame["numerator"].to_numpy(float), frame["denominator"].to_numpy(float)
+    audit = Audit(frame, lines(frame, []), smallest=8)
+    # Say the rounding could not open a's numerator (as if it were known to be 2 to 4).
+    near = ((2, "numerator"), (4, "numerator"), (3, "numerator"), (1, "numerator"))
+    protecting = protect(frame, audit, hidden, numerator, denominator, [Failure(0, "numerator", 2, 4, near)])
+    assert list(protecting) == [False, True, False, False, False]
+    assert list(hidden) == [True, True, False, False, False]
+    # With only a large figure and the total beside it, nothing is hidden.
+    hidden = small(frame).to_numpy(dtype=bool, copy=True)
+    near = ((2, "numerator"), (4, "numerator"))
+    protecting = protect(frame, audit, hidden, numerator, denominator, [Failure(0, "numerator", 2, 4, near)])
+    assert not protecting.any() and list(hidden) == [True, False, False, False, False]
