@@ -177,10 +177,9 @@ def _gap_at(x, d, share, other_n, other_d, unit):
         rate, rest = x / d, other_n / other_d
         low, high = metrics.wilson_interval(x, d)
         d_low, d_high = metrics.difference_interval(x, d, other_n, other_d)
-        b_low, b_high = metrics.byar_interval(x, d)
-        o_low, o_high = metrics.byar_interval(other_n, other_d)
-        e_low = rate - rest - np.sqrt((rate - b_low) ** 2 + (o_high - rest) ** 2)
-        e_high = rate - rest + np.sqrt((b_high - rate) ** 2 + (rest - o_low) ** 2)
+        e_low, e_high = metrics.mover_interval(
+            rate, *metrics.byar_interval(x, d), rest, *metrics.byar_interval(other_n, other_d)
+        )
     shares, events = unit == "share", unit == "per_1000"
     estimate = np.where(shares, rate - share, rate - rest)
     return (

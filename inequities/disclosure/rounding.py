@@ -130,10 +130,9 @@ def republish(frame, residents_key):
                 gap_low, gap_high = metrics.difference_interval(n, d, other_n, other_d)
                 scale = 100.0
             else:
-                o_low, o_high = metrics.byar_interval(other_n, other_d)
-                diff = rate - other
-                gap_low = diff - np.sqrt((rate - low) ** 2 + (o_high - other) ** 2)
-                gap_high = diff + np.sqrt((high - rate) ** 2 + (other - o_low) ** 2)
+                gap_low, gap_high = metrics.mover_interval(
+                    rate, low, high, other, *metrics.byar_interval(other_n, other_d)
+                )
                 scale = per
             _put(
                 columns,
