@@ -84,6 +84,9 @@ def measure():
     about = size >= ABOUT
     totals = (both["group"].eq(ALL) | both["dimension"].eq("region")).to_numpy() | both["region"].eq(ALL).to_numpy()
     clear = both["significant_raw"].eq(True).to_numpy() & about
+    # A share shown as a band ("fewer than 8") shows its gap only where the band is clear.
+    banded = both["band"].fillna("").ne("").to_numpy()
+    band_clear = banded & both["significant"].eq(True).to_numpy()
     moved = []
     for column in ("numerator", "denominator"):
         published = both[column].to_numpy(dtype=float, na_value=np.nan)
@@ -99,8 +102,10 @@ def measure():
         "totals_hidden_not_small": int((hidden & totals & ~own_small).sum()),
         "totals": int(totals.sum()),
         "clear": int(clear.sum()),
-        "clear_shown": int((clear & ~hidden).sum()),
-        "could_show": could_show(both, clear, hidden),
+        "clear_shown": int((clear & (~hidden | band_clear)).sum()),
+        "clear_banded": int((clear & band_clear).sum()),
+        "banded": int(banded.sum()),
+        "could_show": could_show(both, clear, hidden & ~band_clear),
         "clear_after": int(both["significant"].eq(True).sum()),
         "clear_before": int(both["significant_raw"].eq(True).sum()),
         "counts_moved": int((moved > 0).sum()),
@@ -210,6 +215,7 @@ def _report(homes, f):
     clear_share = f["clear_shown"] / f["clear"] if f["clear"] else 1.0
     print(f"homes {homes}: {f['figures']} figures")
     print(f"  hidden: {f['hidden']} ({share:.1%}), of which with a small count of their own: {f['hidden_small']}")
+    print(f"  of those, shares shown as a band (\"fewer than 8\", \"all but 1 to 7\"): {f['banded']}")
     print(f"  hidden, about {ABOUT}+ people, own counts not small: {f['hidden_big_not_small']} (target 0)")
     print(
         f"  region totals and landlord-wide group figures hidden, own counts not small: "
@@ -217,7 +223,8 @@ def _report(homes, f):
     )
     print(
         f"  clear gaps (after the false discovery control, no disclosure control) about {ABOUT}+ people shown: "
-        f"{f['clear_shown']} of {f['clear']} ({clear_share:.1%}; target at least 90%)"
+        f"{f['clear_shown']} of {f['clear']} ({clear_share:.1%}; target at least 90%), "
+        f"{f['clear_banded']} of them as a band"
     )
     for name, what in (
         ("run", f"any method leaving a reader {LEAST_RUN} or more possible values of a small count"),

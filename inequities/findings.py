@@ -79,9 +79,11 @@ def family_of(metric, dimension):
 
 
 def compared(figures):
-    """The rows that are comparisons: a group (not everyone) shown with its comparison and gap interval."""
+    """The rows that are comparisons: a group (not everyone) shown, or shown as a band (its gap is
+    read at the band's edge nearest to no difference), with its comparison and gap interval."""
+    banded = figures["band"].fillna("").ne("") if "band" in figures else False
     return (
-        ~figures["suppressed"].astype(bool)
+        (~figures["suppressed"].astype(bool) | banded)
         & (figures["group"] != ALL)
         & figures["comparison_rate"].notna()
         & figures["gap_low"].notna()

@@ -54,6 +54,11 @@ class Figure(models.Model):
     benchmark_rate = models.FloatField(null=True)
     benchmark_source = models.CharField(max_length=300, blank=True)
     suppressed = models.BooleanField(default=False)
+    # A suppressed share published as a band (inequities/disclosure/bands.py): its count is 1 to 7
+    # ("fewer"), or all but 1 to 7 of its total are in the group ("all_but"); blank otherwise.
+    band = models.CharField(
+        max_length=8, blank=True, default="", choices=[("fewer", "fewer than 8"), ("all_but", "all but 1 to 7")]
+    )
 
     class Meta:
         indexes = [models.Index(fields=["snapshot", "metric", "dimension", "region"])]

@@ -18,12 +18,12 @@ from inequities.models import Figure, Signal, Snapshot
 FIGURE_COLUMNS = [
     "metric", "dimension", "group", "region", "unit", "numerator", "denominator", "rate", "ci_low", "ci_high",
     "comparison_rate", "gap", "gap_low", "gap_high", "significant", "benchmark_rate",
-    "benchmark_source", "suppressed",
+    "benchmark_source", "suppressed", "band",
 ]  # fmt: skip
 NUMBERS = [
     c
     for c in FIGURE_COLUMNS
-    if c not in ("metric", "dimension", "group", "region", "unit", "benchmark_source", "suppressed")
+    if c not in ("metric", "dimension", "group", "region", "unit", "benchmark_source", "suppressed", "band")
 ]
 
 
@@ -164,7 +164,7 @@ def _write_figures(snapshot, figures):
     INSERT elsewhere), without building a model instance a row: a third of the demo's recompute
     went on Django's bulk_create preparing each of some 200,000 values."""
     columns = [Figure._meta.get_field(name).column for name in ("snapshot", *FIGURE_COLUMNS)]
-    words = {"metric", "dimension", "group", "region", "unit", "benchmark_source"}
+    words = {"metric", "dimension", "group", "region", "unit", "benchmark_source", "band"}
     rows = []
     for row in figures.to_dict("records"):
         cleaned = _clean(row)
@@ -205,6 +205,7 @@ def _clean(row):
     compared = cleaned.get("comparison_rate") is not None and cleaned.get("gap_low") is not None
     cleaned["significant"] = bool(row["significant"]) if compared and pd.notna(row["significant"]) else None
     cleaned["suppressed"] = bool(row["suppressed"])
+    cleaned["band"] = cleaned.get("band") or ""
     cleaned["benchmark_source"] = cleaned.get("benchmark_source") or ""
     return cleaned
 

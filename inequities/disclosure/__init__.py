@@ -35,7 +35,7 @@ import logging
 
 import numpy as np
 
-from inequities.disclosure import rounding
+from inequities.disclosure import bands, rounding
 from inequities.disclosure.audit import Audit
 from inequities.disclosure.earlier import Earlier
 from inequities.disclosure.lines import groupings, lines
@@ -108,10 +108,12 @@ def suppress(
     result = frame.reset_index(drop=True).copy()
     if not controlled:
         result["suppressed"] = False
+        result["band"] = bands.NONE
         result.attrs["disclosure"] = {"small": 0, "earlier": 0, "rounded": 0, "moved_by_the_audit": 0}
         return result
     hidden = small(result, max_small).to_numpy(dtype=bool, copy=True)
     primary_count = int(hidden.sum())
+    band = bands.candidates(result, hidden, max_small)
     numerator = result["numerator"].to_numpy(dtype=float, na_value=np.nan)
     denominator = result["denominator"].to_numpy(dtype=float, na_value=np.nan)
     numerator_keys, denominator_keys = rounding.keys(result)
@@ -142,7 +144,10 @@ def suppress(
     protecting = np.zeros(len(result), dtype=bool)
     if audited:
         published_lines = lines(result, links, together)
-        audit = Audit(result, published_lines, width=2 * WITHIN + 1, smallest=SMALLEST_SHOWN)
+        audit = Audit(result, published_lines, width=2 * WITHIN + 1, smallest=SMALLEST_SHOWN, band=band)
+        # Bands that narrow a count are withdrawn first: rounding the other way cannot open a
+        # line of hidden counts.
+        unband(result, audit, band, hidden, n, d, audit.failures(hidden, n, d), residents)
         for _round in range(MAX_FLIPS):
             failures = audit.failures(hidden, n, d)
             if not failures:
@@ -198,10 +203,13 @@ def suppress(
     by_audit += sum(1 for k, v in zip(denominator_keys, denominator, strict=True) if (k, v) in flipped)
     result["numerator"], result["denominator"] = n, d
     result["suppressed"] = hidden
+    band = bands.with_total_shown(result, band, hidden)
+    result["band"] = band
     if residents is not None:
-        result = rounding.republish(result, residents)
+        result = rounding.republish(result, residents, max_small)
     result.attrs["disclosure"] = {
         "small": primary_count,
+        "banded": int((band != bands.NONE).sum()),
         "earlier": earlier_count,
         "rounded": int(moved.sum()),
         "moved_by_the_audit": by_audit,
@@ -210,14 +218,16 @@ def suppress(
         "shown_narrowed": narrowed_shown,
     }
     logger.info(
-        "Disclosure control hid %s of %s figures (%s with a count of 1 to %s, %s changed by a few since a "
-        "snapshot published before rounding, %s about fewer than %s people to protect another) and rounded "
+        "Disclosure control hid %s of %s figures (%s with a count of 1 to %s, of which %s shares shown as a band "
+        "such as \"fewer than 8\"; %s changed by a few since a snapshot published before rounding, %s about fewer "
+        "than %s people to protect another) and rounded "
         "the counts of %s of the %s shown to multiples of %s (%s counts rounded the other way for the audit; "
         "%s shown counts a reader could narrow to within +/-2 from the lines they are in)",
         int(hidden.sum()),
         len(result),
         primary_count,
         max_small,
+        int((band != bands.NONE).sum()),
         earlier_count,
         int(protecting.sum()),
         PROTECTING_BELOW,
@@ -228,6 +238,35 @@ def suppress(
         narrowed_shown,
     )
     return result
+
+
+def unband(frame, audit, band, hidden, numerator, denominator, failures, residents=None, rounds=MAX_FLIPS):
+    """Where bands narrow a count (a landlord-wide "fewer than 8" over regions that each hold at
+    least 1), a band in that count's lines is withdrawn and the audit runs again: that share is
+    hidden plainly. Bands whose gap is not clear at their edge go first (they show no finding), then
+    the band of most people (a landlord-wide band before a region's, which opens the most). Which
+    gap is clear is read from the published counts only. Updates `band`; returns the failures left."""
+    size = frame["denominator"].to_numpy(dtype=float, na_value=0.0)
+    wide = frame["region"].eq(ALL).to_numpy()
+    clear = np.zeros(len(frame), dtype=bool)
+    if residents is not None and "gap_low" in frame:
+        published = frame.assign(numerator=numerator, denominator=denominator, suppressed=hidden, band=band)
+        published = rounding.republish(published, residents, SMALLEST_SHOWN - 1)
+        with np.errstate(invalid="ignore"):
+            clear = ((published["gap_low"] > 0) | (published["gap_high"] < 0)).to_numpy(dtype=bool)
+    for _round in range(rounds):
+        rows = set()
+        for failure in failures:
+            near = audit.banded_near(failure)
+            if near:
+                rows.add(min(near, key=lambda row: (clear[row], wide[row], -size[row], row)))
+        if not rows:
+            break
+        rows = sorted(rows)
+        audit.unband(rows)
+        band[rows] = bands.NONE
+        failures = audit.failures(hidden, numerator, denominator)
+    return failures
 
 
 def protect(frame, audit, hidden, numerator, denominator, failures, rounds=MAX_FLIPS):
@@ -264,10 +303,16 @@ def protect(frame, audit, hidden, numerator, denominator, failures, rounds=MAX_F
     return protecting
 
 
+BANDED_KEEP = ("denominator", "ci_low", "ci_high", "comparison_rate", "gap", "gap_low", "gap_high", "significant")
+
+
 def blank_suppressed(frame, columns):
-    """Keep the labels of suppressed rows but blank their numbers (never show them as zero)."""
+    """Keep the labels of suppressed rows but blank their numbers (never show them as zero). A
+    banded share (bands.py) keeps its total and what was worked out from its band."""
     result = frame.copy()
+    banded = result["band"].fillna(bands.NONE).ne(bands.NONE) if "band" in result else False
     for column in columns:
         if column in result:
-            result[column] = result[column].astype(object).where(~result["suppressed"], None)
+            keep = ~result["suppressed"] | (banded if column in BANDED_KEEP else False)
+            result[column] = result[column].astype(object).where(keep, None)
     return result

@@ -5,7 +5,8 @@ than `width` (5) values: a count known to within +/-2.
 A reader knows the published relations (lines.py: every line of every table, every dimension's
 everyone row equal to every other's, the `made_of` lines and a page's own links; satisfied and
 dissatisfied of one measure share a denominator), the rounding rule (a shown R is a count from
-R - 4 to R + 4, and at least `smallest`, 8; a shown 0 is 0) and that a hidden count is 0 or more.
+R - 4 to R + 4, and at least `smallest`, 8; a shown 0 is 0), that a hidden count is 0 or more,
+and that a banded share's count (bands.FEWER) or remainder (bands.ALL_BUT) is 1 to `smallest` - 1.
 The counts that add up along the lines depend on the unit:
 
 - proportions and rates per 1,000: numerators and denominators (a proportion's remainder,
@@ -28,10 +29,11 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.sparse import csr_array
 
+from inequities.disclosure import bands
 from inequities.disclosure.lines import TOGETHER
 from inequities.metrics import ALL
 
-NUMERATOR, DENOMINATOR = "numerator", "denominator"
+NUMERATOR, DENOMINATOR, REMAINDER = "numerator", "denominator", "remainder"
 TOLERANCE = 1e-6
 ADDING = {
     "proportion": (NUMERATOR, DENOMINATOR),
@@ -57,7 +59,7 @@ class Failure:
 class Audit:
     """The equations of one frame of figures (true counts give each line's constant)."""
 
-    def __init__(self, frame, published, width=5, smallest=8):
+    def __init__(self, frame, published, width=5, smallest=8, band=None):
         self.width, self.smallest = width, smallest
         unit = frame["unit"].astype(str).to_numpy() if "unit" in frame else np.full(len(frame), "")
         truth = {
@@ -74,12 +76,25 @@ class Audit:
             for row in np.flatnonzero(unit == "share"):
                 if not np.isnan(truth[DENOMINATOR][row]):
                     self.index[(row, DENOMINATOR)] = len(self.index)
+        band = np.full(len(frame), bands.NONE, dtype=object) if band is None else band
+        for row in np.flatnonzero(band == bands.ALL_BUT):  # a banded remainder is a count of its own
+            if (row, DENOMINATOR) in self.index and (row, NUMERATOR) in self.index:
+                self.index[(row, REMAINDER)] = len(self.index)
+        truth[REMAINDER] = truth[DENOMINATOR] - truth[NUMERATOR]
         self.variables = list(self.index)
         self.truth = np.array([truth[count][row] for row, count in self.variables])
+        banded_count = {bands.FEWER: NUMERATOR, bands.ALL_BUT: REMAINDER}
+        self.banded = np.array(
+            [banded_count.get(band[row]) == count for row, count in self.variables], dtype=bool
+        )
+        # A banded figure's denominator is published (rounded) with its band.
+        self.band_total = np.array(
+            [band[row] != bands.NONE and count == DENOMINATOR for row, count in self.variables], dtype=bool
+        )
         self.row_of = np.array([row for row, _count in self.variables], dtype=int)
         self.is_numerator = np.array([count == NUMERATOR for _row, count in self.variables], dtype=bool)
         share = unit[self.row_of] == "share" if len(self.row_of) else np.zeros(0, dtype=bool)
-        self.share_total = share & ~self.is_numerator
+        self.share_total = share & np.array([count == DENOMINATOR for _row, count in self.variables], dtype=bool)
         equations = []
         for kind, members, total in published.lines:
             if kind == TOGETHER:  # one denominator: the same people
@@ -88,6 +103,11 @@ class Audit:
             for count in ADDING.get(unit[total], (NUMERATOR, DENOMINATOR)):
                 equations.append({**{(m, count): 1.0 for m in members}, (total, count): -1.0})
         equations += self._share_equations(frame, unit)
+        equations += [
+            {(row, NUMERATOR): 1.0, (row, REMAINDER): 1.0, (row, DENOMINATOR): -1.0}
+            for row, count in self.variables
+            if count == REMAINDER
+        ]
         rows, columns, coefficients, constants = [], [], [], []
         index = self.index
         for terms in equations:
@@ -136,9 +156,11 @@ class Audit:
         published, rounded counts)."""
         rows = self.row_of
         value = np.where(self.is_numerator, numerator[rows], denominator[rows])
-        shown = ~hidden[rows]
+        shown = ~hidden[rows] | self.band_total
         low = np.where(shown & (value > 0), np.maximum(value - 4, self.smallest), 0.0)
         high = np.where(shown, np.where(value > 0, value + 4, 0.0), np.inf)
+        low = np.where(self.banded, 1.0, low)  # a band: 1 to smallest - 1
+        high = np.where(self.banded, self.smallest - 1.0, high)
         _propagate(self.rows, self.columns, self.k, self.constants, low, high)
         return low, high
 
@@ -163,6 +185,27 @@ class Audit:
             if most - least < width and most > TOLERANCE:
                 found.append(Failure(row, "remainder", least, most, self._near(n, hidden) + self._near(d, hidden)))
         return found
+
+    def banded_near(self, failure):
+        """The banded rows in `failure`'s equations (its own too): what unbanding could open."""
+        v = self.index.get((failure.row, failure.count))
+        if failure.count == "remainder" and v is None:  # a proportion's remainder: its two counts
+            found = [self.index.get((failure.row, NUMERATOR)), self.index.get((failure.row, DENOMINATOR))]
+        else:
+            found = [v]
+        rows = set()
+        for u in (u for u in found if u is not None):
+            for e in self.through.indices[self.through.indptr[u] : self.through.indptr[u + 1]]:
+                members = self.incidence.indices[self.incidence.indptr[e] : self.incidence.indptr[e + 1]]
+                rows.update(int(self.row_of[w]) for w in members if self.banded[w])
+            if self.banded[u]:
+                rows.add(int(self.row_of[u]))
+        return sorted(rows)
+
+    def unband(self, rows):
+        """Forget that `rows` are banded: a reader is told only that they are hidden."""
+        self.banded &= ~np.isin(self.row_of, rows)
+        self.band_total &= ~np.isin(self.row_of, rows)
 
     def _near(self, v, hidden):
         equations = self.through.indices[self.through.indptr[v] : self.through.indptr[v + 1]]

@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from inequities import metrics
+from inequities.disclosure import bands
 from inequities.metrics import ALL
 
 REGION = "region"
@@ -98,10 +99,11 @@ def flippable(values, base=5, smallest=10):
     return ~np.isnan(values) & (values != below) & (below >= smallest)
 
 
-def republish(frame, residents_key):
+def republish(frame, residents_key, max_small):
     """Rates, intervals, comparisons and gaps worked out again from the rounded `numerator` and
-    `denominator` of the shown rows (`suppressed` False): nothing published carries more than the
-    rounded counts do. A group's comparison is everyone's row less its own (both rounded), where
+    `denominator` of the shown rows (`suppressed` False), and of banded shares from their band
+    (1 to `max_small`, or all but that) and rounded total: nothing published carries more than the
+    rounded counts and the bands do. A group's comparison is everyone's row less its own (both rounded), where
     everyone's row is shown; a share's comparison is the group's share of residents, rounded."""
     result = frame
     shown = ~result["suppressed"].astype(bool).to_numpy()
@@ -159,6 +161,18 @@ def republish(frame, residents_key):
                 gap_low=(low - share) * 100,
                 gap_high=(high - share) * 100,
             )
+    if "band" in result:
+        # A banded share (bands.py): its interval over the whole band, its gap at the band's edge.
+        band = result["band"].to_numpy()
+        banded = (band != bands.NONE) & (unit == "share")
+        if banded.any():
+            share = _residents_share(result, residents_key)
+            low, high, gap, gap_low, gap_high = bands.intervals(result["band"].to_numpy(), d, share, max_small)
+            _put(columns, banded, rate=np.nan)
+            _put(columns, banded & _present(columns, "ci_low", len(result)), ci_low=low, ci_high=high)
+            compared = banded & _present(columns, "comparison_rate", len(result)) & ~np.isnan(share)
+            _put(columns, compared, comparison_rate=share, gap=gap, gap_low=gap_low, gap_high=gap_high)
+            _put(columns, banded & ~compared, comparison_rate=np.nan, gap=np.nan, gap_low=np.nan, gap_high=np.nan)
     for column, values in columns.items():
         result[column] = values
     if "significant" in result:
@@ -170,6 +184,10 @@ def republish(frame, residents_key):
 def metrics_columns(frame):
     names = ("rate", "ci_low", "ci_high", "comparison_rate", "gap", "gap_low", "gap_high")
     return [c for c in names if c in frame]
+
+
+def _present(columns, name, size):
+    return ~np.isnan(columns[name]) if name in columns else np.zeros(size, dtype=bool)
 
 
 def _put(columns, rows, **values):
@@ -189,15 +207,22 @@ def _everyone(frame, shown):
 
 
 def _residents_share(frame, residents_key):
+    """Each row's group's share of residents, from the rounded residents' figures: NaN where that
+    figure is hidden; 0 where no resident is in the group (no residents' figure) and everyone's is shown."""
     keys = ["dimension", "group", "region"]
     residents = frame[(frame["metric"] == residents_key)][[*keys, "numerator", "denominator", "suppressed"]]
     residents = residents.drop_duplicates(keys)
     merged = frame[keys].merge(residents, on=keys, how="left")
     n = merged["numerator"].to_numpy(dtype=float, na_value=np.nan)
     d = merged["denominator"].to_numpy(dtype=float, na_value=np.nan)
+    nobody = merged["suppressed"].isna().to_numpy()
     hidden = merged["suppressed"].astype("boolean").fillna(True).to_numpy(dtype=bool)
+    everyone = residents[residents["group"] == ALL].drop(columns="group").drop_duplicates(["dimension", "region"])
+    counted = frame[["dimension", "region"]].merge(everyone, on=["dimension", "region"], how="left")
+    counted = counted["suppressed"].astype("boolean").fillna(True).eq(False).to_numpy(dtype=bool)
     with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(~hidden & (d > 0), n / d, np.nan)
+        share = np.where(~hidden & (d > 0), n / d, np.nan)
+    return np.where(nobody & counted & (frame["group"].to_numpy() != ALL), 0.0, share)
 
 
 __all__ = ["draws", "flippable", "key_from", "keys", "republish", "rounded", "pd"]
