@@ -219,7 +219,7 @@ def suppress(
     }
     logger.info(
         "Disclosure control hid %s of %s figures (%s with a count of 1 to %s, of which %s shares shown as a band "
-        "such as \"fewer than 8\"; %s changed by a few since a snapshot published before rounding, %s about fewer "
+        'such as "fewer than 8"; %s changed by a few since a snapshot published before rounding, %s about fewer '
         "than %s people to protect another) and rounded "
         "the counts of %s of the %s shown to multiples of %s (%s counts rounded the other way for the audit; "
         "%s shown counts a reader could narrow to within +/-2 from the lines they are in)",

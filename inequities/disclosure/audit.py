@@ -84,9 +84,7 @@ class Audit:
         self.variables = list(self.index)
         self.truth = np.array([truth[count][row] for row, count in self.variables])
         banded_count = {bands.FEWER: NUMERATOR, bands.ALL_BUT: REMAINDER}
-        self.banded = np.array(
-            [banded_count.get(band[row]) == count for row, count in self.variables], dtype=bool
-        )
+        self.banded = np.array([banded_count.get(band[row]) == count for row, count in self.variables], dtype=bool)
         # A banded figure's denominator is published (rounded) with its band.
         self.band_total = np.array(
             [band[row] != bands.NONE and count == DENOMINATOR for row, count in self.variables], dtype=bool

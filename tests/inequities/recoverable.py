@@ -413,3 +413,81 @@ def narrowed_rounded(snapshots, width=5, base=5, smallest=8):
             if len(ends) == 2 and ends[1] - ends[0] < width - 1e-6 and ends[1] > 1e-6:
                 found.append((s, *key, count))
     return found
+
+
+def narrowed_shares(snapshots, width=5, base=5, smallest=8, max_small=7):
+    """[(snapshot, dimension, group, region, count)] of hidden counts of a share metric a reader
+    narrows to fewer than `width` values, in one snapshot or across several of growing periods.
+
+    `snapshots`: [figures] as published, each a dict with dimension, group, region, numerator
+    (rounded; blank where hidden), suppressed and band. A share counts people of a group among
+    everyone counted in its region (the everyone row, whose count is every row's denominator). A
+    reader knows what narrowed_rounded's reader knows of the counts, the lines of _equations, and
+    each band: "fewer" is a count of 1 to `max_small`; "all_but" a count that is its everyone row's
+    count less 1 to `max_small`. Each hidden count (and a banded remainder) is solved for exactly."""
+    from scipy.optimize import linprog
+
+    names, bounds = {}, []
+    cells_of, hidden = [], []
+    upper = []  # {name: k} <= b
+    for s, figures in enumerate(snapshots):
+        cells = {(f["dimension"], f["group"], f["region"]): f for f in figures}
+        cells_of.append(cells)
+        for key, f in cells.items():
+            shown = f["suppressed"] not in (True, "true")
+            names[(s, key)] = len(bounds)
+            if not shown:
+                hidden.append((s, key))
+                bounds.append((0, None))
+                continue
+            value = float(f["numerator"])
+            bounds.append((0, 0) if value == 0 else (max(value - base + 1, smallest), value + base - 1))
+        for key, f in cells.items():
+            band = f.get("band") or ""
+            total = (s, (key[0], ALL, key[2]))
+            if band == "fewer":
+                bounds[names[(s, key)]] = (1, max_small)
+            elif band == "all_but" and total in names:
+                upper += [({total: 1, (s, key): -1}, max_small), ({total: -1, (s, key): 1}, -1)]
+    equalities = [
+        {(s, key): k for key, k in terms.items()} for s, cells in enumerate(cells_of) for terms in _equations(cells)
+    ]
+    for s in range(1, len(cells_of)):
+        upper += [({(s - 1, key): 1, (s, key): -1}, 0) for key in cells_of[s] if (s - 1, key) in names]
+
+    def matrix(rows):
+        a = np.zeros((len(rows), len(bounds)))
+        for i, terms in enumerate(rows):
+            for name, k in terms.items():
+                a[i, names[name]] += k
+        return a
+
+    a_eq = matrix(equalities)
+    a_ub, b_ub = matrix([terms for terms, _b in upper]), np.array([b for _terms, b in upper], dtype=float)
+    found = []
+    for s, key in hidden:
+        total = (s, (key[0], ALL, key[2]))
+        objectives = [("numerator", {(s, key): 1})]
+        if total in names and total != (s, key):
+            objectives.append(("remainder", {total: 1, (s, key): -1}))
+        for count, objective in objectives:
+            c = np.zeros(len(bounds))
+            for name, k in objective.items():
+                c[names[name]] = k
+            ends = []
+            for sense in (1.0, -1.0):
+                result = linprog(
+                    sense * c,
+                    A_ub=a_ub if len(a_ub) else None,
+                    b_ub=b_ub if len(a_ub) else None,
+                    A_eq=a_eq if len(a_eq) else None,
+                    b_eq=np.zeros(len(a_eq)) if len(a_eq) else None,
+                    bounds=bounds,
+                    method="highs",
+                )
+                if result.status != 0:
+                    break
+                ends.append(sense * result.fun)
+            if len(ends) == 2 and ends[1] - ends[0] < width - 1e-6 and ends[1] > 1e-6:
+                found.append((s, *key, count))
+    return found
