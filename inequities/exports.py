@@ -2,7 +2,10 @@
 
 The columns are the ones issue 7 published (readers' scripts depend on them), so the header keeps
 `gap_pp` for the Figure's `gap`: in percentage points for proportions and shares, per 1,000 for
-`per_1000` and in working days for `working_days` (the `unit` column says which).
+`per_1000` and in working days for `working_days` (the `unit` column says which). Issue 28 added
+`band`, last: `fewer` (a count of 1 to 7) or `all_but` (all but 1 to 7 of the total) for a
+suppressed share shown as a band, which keeps its rounded `denominator`, its interval over the band
+and its gap at the band's edge (`rate` and `numerator` stay blank); empty otherwise.
 """
 
 import csv
@@ -11,7 +14,7 @@ from inequities.dimensions import ANSWERED, REVIEW_ONLY_KEYS
 
 EXPORT_COLUMNS = [
     "metric", "dimension", "group", "region", "unit", "numerator", "denominator", "rate", "ci_low", "ci_high",
-    "comparison_rate", "gap_pp", "significant", "benchmark_rate", "benchmark_source", "suppressed",
+    "comparison_rate", "gap_pp", "significant", "benchmark_rate", "benchmark_source", "suppressed", "band",
 ]  # fmt: skip
 FIELDS = {"gap_pp": "gap"}  # a published column whose Figure field has another name
 

@@ -6,6 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from inequities.families import PER_1000, WORKING_DAYS
 
 HIDDEN = _("hidden")
+FEWER = _("fewer than 8")
+ALL_BUT = _("all but 1 to 7")
+BANDS = {"fewer": FEWER, "all_but": ALL_BUT}
 
 
 def number(value, unit):
@@ -67,3 +70,20 @@ def based_on(figure, unit):
 
 def of(numerator, denominator):
     return _g("%(n)s of %(d)s") % {"n": count(numerator), "d": count(denominator)}
+
+
+def band(figure):
+    """A banded share's count in words ("fewer than 8"), or "" for a figure without a band."""
+    return str(BANDS[figure.band]) if getattr(figure, "band", "") in BANDS else ""
+
+
+def band_of(figure):
+    """What a banded share is based on: "fewer than 8 of 45"."""
+    return _g("%(band)s of %(d)s") % {"band": band(figure), "d": count(figure.denominator)}
+
+
+def band_gap_words(gap, unit):
+    """A banded share's gap, read at the edge of its band: "at least 3.2 points lower"."""
+    if gap is None or round(gap, 1) == 0:
+        return ""
+    return _g("at least %(gap)s") % {"gap": gap_words(gap, unit)}

@@ -17,17 +17,54 @@ def _numbers(*values):
 
 
 def clear_gaps(figures):
-    """The groups clearly different from everyone else, largest gap first."""
+    """The groups clearly different from everyone else, largest gap first: shown figures and shares
+    shown as a band (whose gap is read at the band's edge)."""
     gaps = [
         f
         for f in figures
-        if not f.suppressed and f.group != ALL and f.significant and f.gap is not None and f.gap_low is not None
+        if (not f.suppressed or getattr(f, "band", ""))
+        and f.group != ALL
+        and f.significant
+        and f.gap is not None
+        and f.gap_low is not None
     ]
     return sorted(gaps, key=lambda f: -abs(f.gap))
 
 
+def band_sentence(figure, metric, dimension):
+    """A clear gap of a share shown as a band, in plain English."""
+    words = labels.metric(metric)
+    gap, low, high = figure.gap, figure.gap_low, figure.gap_high
+    if gap < 0:
+        low, high = -high, -low
+    n, low, high = _numbers(abs(gap), low, high)
+    values = {
+        "who": str(labels.people(dimension, figure.group)),
+        "what": str(words.phrase),
+        "d": f"{figure.denominator:,.0f}",
+        "comparison": f"{figure.comparison_rate * 100:.0f}%",
+        "n": n,
+        "low": low,
+        "high": high,
+    }
+    values["count"] = _g("fewer than 8") if figure.band == "fewer" else _g("all but 1 to 7")
+    if gap < 0:
+        template = _g(
+            "%(who)s made up %(count)s of about %(d)s %(what)s but %(comparison)s of residents: at least %(n)s "
+            "points less than their share (95%% interval %(low)s to %(high)s points)."
+        )
+    else:
+        template = _g(
+            "%(who)s made up %(count)s of about %(d)s %(what)s but %(comparison)s of residents: at least %(n)s "
+            "points more than their share (95%% interval %(low)s to %(high)s points)."
+        )
+    return template % values
+
+
 def sentence(figure, metric, dimension, unit):
     """One clear gap in plain English, with its 95% interval."""
+    if figure.suppressed and getattr(figure, "band", ""):
+        return band_sentence(figure, metric, dimension)
     words = labels.metric(metric)
     who = str(labels.people(dimension, figure.group))
     gap, low, high = figure.gap, figure.gap_low, figure.gap_high
@@ -79,7 +116,7 @@ def sentence(figure, metric, dimension, unit):
 def summarise(figures, metric, dimension, unit):
     """A paragraph on the largest statistically clear gaps, or a plain statement that there are none."""
     groups = [f for f in figures if f.group != ALL]
-    if groups and all(f.suppressed for f in groups):
+    if groups and all(f.suppressed and not getattr(f, "band", "") for f in groups):
         return _g("Every group's figure is hidden, because the numbers are small enough to identify people.")
     gaps = clear_gaps(figures)
     if not gaps:

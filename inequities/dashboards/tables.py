@@ -29,6 +29,7 @@ class Row:
     suppressed: bool = False
     figure: object = None
     everyone: bool = False
+    banded: bool = False  # a share shown as a band ("fewer than 8"): its count kept back
 
 
 @dataclass
@@ -48,6 +49,10 @@ class Table:
     @property
     def has_hidden(self):
         return any(row.suppressed for row in self.rows)
+
+    @property
+    def has_bands(self):
+        return any(row.banded for row in self.rows)
 
     @property
     def csv_url(self):
@@ -91,6 +96,8 @@ def _headers(words, dimension, benchmarks):
 
 def _row(figure, dimension, unit, width, benchmarks):
     name = str(labels.group(dimension, figure.group))
+    if figure.suppressed and cells.band(figure):
+        return _banded_row(figure, name, unit, width)
     if figure.suppressed:
         return Row([name, str(HIDDEN)] + [str(HIDDEN)] * (width - 2), suppressed=True, figure=figure)
     gap_interval = (
@@ -113,6 +120,27 @@ def _row(figure, dimension, unit, width, benchmarks):
     if benchmarks:
         row.append(cells.number(figure.benchmark_rate, unit))
     return Row(row, figure=figure, everyone=figure.group == ALL)
+
+
+def _banded_row(figure, name, unit, width):
+    """A share shown as a band: its count in words, the interval over the band, the gap at its edge."""
+    compared = figure.gap_low is not None and figure.gap_high is not None
+    row = [
+        name,
+        cells.band(figure),
+        cells.interval(cells.number(figure.ci_low, unit), cells.number(figure.ci_high, unit))
+        if figure.ci_low is not None
+        else "",
+        cells.band_of(figure),
+        cells.number(figure.comparison_rate, unit),
+        cells.band_gap_words(figure.gap, unit),
+        cells.interval(f"{figure.gap_low:.1f}", f"{figure.gap_high:.1f}", f" {cells.gap_unit(unit)}")
+        if compared
+        else "",
+        cells.clear(figure.significant, figure.gap_low, figure.gap_high),
+    ]
+    row += [""] * (width - len(row))
+    return Row(row, figure=figure, banded=True)
 
 
 def build_table(snapshot, metric, dimension, region, unit, figures=None):

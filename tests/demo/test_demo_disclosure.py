@@ -11,7 +11,7 @@ import pytest
 from inequities import families
 from inequities.exports import write_figures_csv
 from inequities.services import latest_snapshot
-from tests.inequities.recoverable import narrowed_rounded
+from tests.inequities.recoverable import narrowed_rounded, narrowed_shares
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,10 @@ def test_the_demo_export_shows_rounded_counts_and_gives_nothing_hidden_away(demo
     counts = [float(row[c]) for row in shown for c in ("numerator", "denominator") if row[c] not in ("", None)]
     assert all(count % 5 == 0 and (count == 0 or count >= 10) for count in counts)
     hidden = [row for row in rows if row["suppressed"] == "true"]
-    assert all(row["numerator"] == row["denominator"] == "" for row in hidden)
+    assert all(row["numerator"] == row["rate"] == "" for row in hidden)
+    assert all(row["denominator"] == "" for row in hidden if not row["band"])
+    banded = [row for row in hidden if row["band"]]
+    assert banded and all(row["unit"] == "share" and float(row["denominator"]) % 5 == 0 for row in banded)
     # The attacker solves every line of one measure exactly, over its rounded counts.
     measure = [
         {**row, "numerator": row["numerator"] or 0, "denominator": row["denominator"] or 0}
@@ -39,6 +42,14 @@ def test_the_demo_export_shows_rounded_counts_and_gives_nothing_hidden_away(demo
     ]
     assert any(row["suppressed"] == "true" for row in measure)
     assert narrowed_rounded([measure]) == []
+    # And every line of the share of responses, whose small shares are shown as bands.
+    voice = [
+        row
+        for row in rows
+        if row["metric"] == "share_of_voice" and row["dimension"] in ("ethnic_group", "disability", "age_band")
+    ]
+    assert any(row["band"] for row in voice)
+    assert narrowed_shares([voice]) == []
 
 
 def test_figures_that_count_the_same_people_publish_one_denominator(demo_landlord):

@@ -57,14 +57,22 @@ def test_suppressed_rows_keep_their_labels_and_blank_their_numbers(client, perso
     recompute_over_a_year(today=TODAY)
     client.force_login(personas["insight_analyst"])
     exported = rows(client.get(reverse("inequities:figures_csv")).content.decode())
-    hidden = next(
+    hidden = [r for r in exported if r["suppressed"] == "true" and not r["band"]]
+    assert hidden
+    for row in hidden:
+        assert [row[c] for c in ("numerator", "denominator", "rate", "ci_low", "ci_high", "gap_pp")] == [""] * 6
+    # 2 of the residents said "prefer not to say": a share of 1 to 7, shown as a band with its
+    # rounded total, and never its count or its rate.
+    banded = next(
         r
         for r in exported
         if (r["metric"], r["dimension"], r["group"], r["region"])
         == ("residents", "disability", "prefer_not_to_say", "all")
     )
-    assert hidden["suppressed"] == "true"
-    assert [hidden[c] for c in ("numerator", "denominator", "rate", "ci_low", "ci_high", "gap_pp")] == [""] * 6
+    assert banded["suppressed"] == "true" and banded["band"] == "fewer"
+    assert banded["numerator"] == banded["rate"] == ""
+    assert int(banded["denominator"]) % 5 == 0
+    assert banded["ci_low"] == banded["ci_high"] == ""  # residents are counted, not sampled: no interval
 
 
 def test_the_command_writes_the_same_file_as_the_page(client, personas, landlord, tmp_path):  # noqa: F811
