@@ -1,17 +1,22 @@
-"""The representation review as a page shows it: small counts hidden, shares, under-represented groups.
+"""The representation review as a page shows it: small counts hidden or banded, shares, under-represented groups.
 
 Rules (stated on the page too):
 - the counts are the snapshot's, suppressed with every other published figure by the one disclosure
-  control (inequities.disclosure), and every hidden count says "hidden", whether it is small or
-  could be worked out from the others (a "fewer than 5" would tell a reader it is from 1 to 4);
+  control (inequities.disclosure). A hidden count of 1 to 7 whose only small count is its own is
+  published as a band (inequities.disclosure.bands) and shown as one: "fewer than 8", or "all but 1
+  to 7" where nearly everyone is in the group. Every other hidden count says "hidden", whether it is
+  small or could be worked out from the others: there even a band would give something away;
 - shares are of the people whose answer we know ("prefer not to say" and "not asked" are counted
-  but left out of shares), and a share is shown only beside a count that is shown, and only when
-  how many answered may be shown;
+  but left out of shares), and a share is shown only beside a count that is shown (never beside a
+  band), and only when how many answered may be shown;
 - a group is under-represented when its share among participants (or on the panel) is less than
   four-fifths of its share among residents. Groups of fewer residents than the smallest shown
   denominator (INEQUITIES_MIN_DENOMINATOR, as the snapshot recorded it) are not judged. The
   judgement reads only what the page shows, so it gives nothing hidden away: a group whose counts
-  or shares are hidden is not judged;
+  or shares are hidden is not judged. A band is judged at its edge, out of how many answered: a
+  "fewer than 8" at its highest count (7), so a group it calls under-represented is one whatever
+  its count from 1 to 7 (and otherwise it cannot be judged); an "all but 1 to 7" at its lowest
+  (how many answered less 7), so one it calls not under-represented is not, whatever its count;
 - a group that is not judged (its figures hidden, or too small to judge) is one we cannot tell
   about, and the page says so: it never reads "no group is under-represented" while some cannot be
   judged.
@@ -22,18 +27,21 @@ from dataclasses import dataclass, field
 from django.conf import settings
 
 from engagement.equality import NOT_ASKED, PREFER_NOT_TO_SAY
+from inequities.disclosure import HIDDEN_UP_TO
+from inequities.disclosure.bands import ALL_BUT, FEWER
 from inequities.representation_figures import COLUMNS
 
 UNDER_REPRESENTED_RATIO = 0.8
 MISSING = (PREFER_NOT_TO_SAY, NOT_ASKED)
-SHOWN, HIDDEN = "shown", "hidden"
+SHOWN, HIDDEN, BAND = "shown", "hidden", "band"
 
 
 @dataclass
 class Cell:
-    count: int | None  # None when hidden
-    state: str = SHOWN
+    count: int | None  # None when hidden or banded
+    state: str = SHOWN  # SHOWN, HIDDEN or BAND
     share: float | None = None  # a fraction of those with a known answer; None when not shown
+    band: str = ""  # a banded count's band: FEWER ("fewer than 8") or ALL_BUT ("all but 1 to 7")
 
     @property
     def is_shown(self):
@@ -124,7 +132,11 @@ def representation_tables(dimensions, suggestions=None, min_judged=None):
 
 
 def _cell(count):
-    return Cell(None, HIDDEN) if count.hidden else Cell(count.number)
+    if not count.hidden:
+        return Cell(count.number)
+    if count.band in (FEWER, ALL_BUT):
+        return Cell(None, BAND, band=count.band)
+    return Cell(None, HIDDEN)
 
 
 def _add_shares(rows, column, known):
@@ -143,10 +155,16 @@ def _judge(row, known, min_judged):
     if population.share is None or population.count < min_judged:
         row.unjudged = ["panel", "participants"]
         return
+    below = UNDER_REPRESENTED_RATIO * population.share
     for column in ("panel", "participants"):
         cell, answered = row.cells[column], known[column].number
-        if not answered or not cell.is_shown:
+        if not answered or cell.state == HIDDEN:
             row.unjudged.append(column)
-            continue
-        if cell.count / answered < UNDER_REPRESENTED_RATIO * population.share:
-            setattr(row, f"{column}_under", True)
+        elif cell.is_shown:
+            setattr(row, f"{column}_under", cell.count / answered < below)
+        elif cell.band == FEWER and HIDDEN_UP_TO / answered < below:
+            setattr(row, f"{column}_under", True)  # even at its most, 7
+        elif cell.band == ALL_BUT and (answered - HIDDEN_UP_TO) / answered >= below:
+            pass  # not under-represented, even at its least
+        else:
+            row.unjudged.append(column)  # the band holds both sides of the line

@@ -4,7 +4,9 @@ review's figures, read from a snapshot of figures.
 The recompute counts them (inequities.extract.resident_counts, representation and
 unnamed_participants) and suppresses them with every other figure (inequities.services.publishable): a
 group's residents are the dashboards' residents figure, its panel members and people who took part
-are the representation dashboard's. Here they are only read: hidden figures have no number.
+are the representation dashboard's. Here they are only read: hidden figures have no number, and a
+hidden share published as a band (inequities/disclosure/bands.py) says which: its count is 1 to 7
+("fewer than 8"), or all but 1 to 7 of its total are in the group.
 """
 
 from dataclasses import dataclass
@@ -13,6 +15,7 @@ from engagement.models import DIMENSIONS
 from engagement.selectors.equality import GROUPED_QUESTIONS
 from inequities import review
 from inequities.dimensions import answered
+from inequities.disclosure.bands import NONE as NO_BAND
 from inequities.metrics import ALL
 from inequities.models import Figure
 
@@ -22,9 +25,12 @@ KNOWN = "known"
 
 @dataclass(frozen=True)
 class Count:
-    """One published count: its number, or None when it is hidden."""
+    """One published count: its number, or None when it is hidden; a hidden count's band is "fewer"
+    (it is 1 to 7), "all_but" (all but 1 to 7 of its total are in the group) or "" (nothing more is
+    published: inequities.disclosure.bands)."""
 
     number: int | None
+    band: str = NO_BAND
 
     @property
     def hidden(self):
@@ -61,10 +67,10 @@ def representation(snapshot, region=ALL):
         metric__in=COLUMNS.values(),
         dimension__in=questions + [answered(q) for q in questions],
         region=region,
-    ).values_list("metric", "dimension", "group", "numerator", "suppressed")
+    ).values_list("metric", "dimension", "group", "numerator", "suppressed", "band")
     found = {
-        (metric, dimension, group): Count(None if hidden else round(number or 0))
-        for metric, dimension, group, number, hidden in figures
+        (metric, dimension, group): Count(None, band) if hidden else Count(round(number or 0))
+        for metric, dimension, group, number, hidden, band in figures
     }
     result = []
     for question, label in DIMENSIONS:

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from engagement.models import OutreachSuggestion, Region
 from inequities.models import Snapshot
-from inequities.representation import HIDDEN, SHOWN, representation_tables
+from inequities.representation import BAND, HIDDEN, SHOWN, representation_tables
 from inequities.representation_figures import Count, DimensionCounts, GroupCounts
 from inequities.services import recompute
 from tests.engagement.factories import EngagementActivityFactory, EqualityProfileFactory, ResidentFactory
@@ -146,10 +146,13 @@ def test_the_page_shows_the_latest_snapshot_its_period_in_words_and_never_a_coun
     assert f"from {start:%-d %B %Y} to {today:%-d %B %Y}" in html
     assert ">fewer than 5<" not in html and "hidden" in html
     assert "less than 80% of its share of residents" in html
-    # The three disabled residents are "hidden", not "fewer than 5": no count cell on the page holds 1 to 4.
-    assert re.findall(r'cell--numeric">\s*([1-4])\s*[<\n]', html) == []
+    # The three disabled residents of 23 are a share whose only small count is its own: the band
+    # "fewer than 8" (inequities/disclosure/bands.py), never a count: no count cell holds 1 to 7.
+    assert re.findall(r'cell--numeric">\s*([1-7])\s*[<\n]', html) == []
+    assert re.search(r'cell--numeric">\s*fewer than 8\s*<', html)
     disability = next(t for t in response.context["tables"] if t.dimension == "disability")
-    assert {row.code: row.population.state for row in disability.rows}["yes"] == HIDDEN
+    yes = next(row for row in disability.rows if row.code == "yes")
+    assert (yes.population.state, yes.population.band, yes.population.count) == (BAND, "fewer", None)
     # An arbitrary period is no longer asked for: it is ignored, and the snapshot's is shown.
     other = client.get(reverse("representation"), {"period_start": "2020-01-01", "period_end": "2020-01-02"})
     assert f"from {start:%-d %B %Y}" in other.content.decode()
