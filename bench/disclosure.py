@@ -13,7 +13,8 @@ prints:
 - region totals (everyone in a region) and landlord-wide group figures (a group in all regions)
   hidden although their own counts are not small: target 0;
 - of the clear gaps about 30 or more people (after the false discovery rate control, on the
-  figures without disclosure control), the share shown: target 90% or more;
+  figures without disclosure control), the share shown: target 90% or more. A share shown as a
+  band ("fewer than 8", ADR 0012) counts where its gap is called clear at the band's edge;
 - how far the shown counts moved from the true ones (at most 4);
 - at most how many of those clear gaps two ways of showing a small count could show (`could_show`):
   any method that leaves a reader 6 or more possible values of the count (the ±2 promise), and a
@@ -215,7 +216,7 @@ def _report(homes, f):
     clear_share = f["clear_shown"] / f["clear"] if f["clear"] else 1.0
     print(f"homes {homes}: {f['figures']} figures")
     print(f"  hidden: {f['hidden']} ({share:.1%}), of which with a small count of their own: {f['hidden_small']}")
-    print(f"  of those, shares shown as a band (\"fewer than 8\", \"all but 1 to 7\"): {f['banded']}")
+    print(f'  of those, shares shown as a band ("fewer than 8", "all but 1 to 7"): {f["banded"]}')
     print(f"  hidden, about {ABOUT}+ people, own counts not small: {f['hidden_big_not_small']} (target 0)")
     print(
         f"  region totals and landlord-wide group figures hidden, own counts not small: "
