@@ -114,6 +114,7 @@ def suppress(
     hidden = small(result, max_small).to_numpy(dtype=bool, copy=True)
     primary_count = int(hidden.sum())
     band = bands.candidates(result, hidden, max_small)
+    inferred = band.copy()  # what a reader who knows the 1-to-7 rule can tell of every hidden share
     numerator = result["numerator"].to_numpy(dtype=float, na_value=np.nan)
     denominator = result["denominator"].to_numpy(dtype=float, na_value=np.nan)
     numerator_keys, denominator_keys = rounding.keys(result)
@@ -140,7 +141,7 @@ def suppress(
     candidate = result.assign(numerator=n, denominator=d)
     hidden |= earlier.changed_by_a_few(candidate, base - 1)
     earlier_count = int(hidden.sum()) - primary_count
-    unresolved, narrowed_shown = [], 0
+    unresolved, narrowed_shown, narrowed_by_the_rule = [], 0, 0
     protecting = np.zeros(len(result), dtype=bool)
     if audited:
         published_lines = lines(result, links, together)
@@ -197,6 +198,13 @@ def suppress(
         if unresolved:
             logger.warning("Disclosure audit: %s hidden counts could still be narrowed to within +/-2", len(unresolved))
         narrowed_shown = len(audit.failures(hidden, n, d, shown=True))
+        # A withdrawn band is hidden plainly, but a reader who knows the rule may infer it: counted,
+        # not yet acted on (docs/adr/0012-bands-for-small-shares.md, "What it does not cover").
+        if (inferred != band).any():
+            reader = Audit(result, published_lines, width=2 * WITHIN + 1, smallest=SMALLEST_SHOWN, band=inferred)
+            narrowed_by_the_rule = len(reader.failures(hidden, n, d))
+        else:
+            narrowed_by_the_rule = len(unresolved)
     shown = ~hidden
     moved = shown & ((n != numerator) & ~np.isnan(numerator) | (d != denominator) & ~np.isnan(denominator))
     by_audit = sum(1 for k, v in zip(numerator_keys, numerator, strict=True) if (k, v) in flipped)
@@ -216,13 +224,15 @@ def suppress(
         "protecting": int(protecting.sum()),
         "unresolved": len(unresolved),
         "shown_narrowed": narrowed_shown,
+        "narrowed_by_the_rule": narrowed_by_the_rule,
     }
     logger.info(
         "Disclosure control hid %s of %s figures (%s with a count of 1 to %s, of which %s shares shown as a band "
         'such as "fewer than 8"; %s changed by a few since a snapshot published before rounding, %s about fewer '
         "than %s people to protect another) and rounded "
         "the counts of %s of the %s shown to multiples of %s (%s counts rounded the other way for the audit; "
-        "%s shown counts a reader could narrow to within +/-2 from the lines they are in)",
+        "%s shown counts a reader could narrow to within +/-2 from the lines they are in; %s hidden counts a reader "
+        "who infers every band from the 1-to-%s rule could)",
         int(hidden.sum()),
         len(result),
         primary_count,
@@ -236,6 +246,8 @@ def suppress(
         base,
         by_audit,
         narrowed_shown,
+        narrowed_by_the_rule,
+        max_small,
     )
     return result
 

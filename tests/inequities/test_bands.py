@@ -163,6 +163,8 @@ def test_a_band_that_narrows_a_count_is_withdrawn_but_a_reader_who_knows_the_rul
     found = [f[1:] for f in narrowed_shares([informed.to_dict("records")])]
     assert ("ethnic_group", "asian", "south", "numerator") in found
     assert narrowed_shares([result.to_dict("records")]) == []
+    # The recompute counts what that reader could narrow, in its log line and its attrs.
+    assert result.attrs["disclosure"]["narrowed_by_the_rule"] >= 1
 
 
 def test_without_the_protection_the_attacker_finds_a_small_share():
