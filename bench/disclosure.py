@@ -16,6 +16,8 @@ prints:
   figures without disclosure control), the share shown: target 90% or more. A share shown as a
   band ("fewer than 8", ADR 0012) counts where its gap is called clear at the band's edge;
 - how far the shown counts moved from the true ones (at most 4);
+- hidden counts a reader could narrow to within ±2 (the audit's, target 0), and how many a reader
+  who infers every band from the 1-to-7 rule could (ADR 0012, "What it does not cover");
 - at most how many of those clear gaps two ways of showing a small count could show (`could_show`):
   any method that leaves a reader 6 or more possible values of the count (the ±2 promise), and a
   band "1 to 7" judged at its edge. Generous upper bounds, so the target can be weighed against
@@ -107,6 +109,8 @@ def measure():
         "clear_banded": int((clear & band_clear).sum()),
         "banded": int(banded.sum()),
         "could_show": could_show(both, clear, hidden & ~band_clear),
+        "unresolved": shown.attrs.get("disclosure", {}).get("unresolved", 0),
+        "by_the_rule": shown.attrs.get("disclosure", {}).get("narrowed_by_the_rule", 0),
         "clear_after": int(both["significant"].eq(True).sum()),
         "clear_before": int(both["significant_raw"].eq(True).sum()),
         "counts_moved": int((moved > 0).sum()),
@@ -234,6 +238,10 @@ def _report(homes, f):
         most = f["clear_shown"] + f["could_show"][name]
         share_most = most / f["clear"] if f["clear"] else 1.0
         print(f"  at most, with {what}: {most} of {f['clear']} ({share_most:.1%})")
+    print(
+        f"  hidden counts a reader could narrow to within +/-2: {f['unresolved']} from what is published "
+        f"(target 0), {f['by_the_rule']} if the reader also infers every band from the 1-to-7 rule (ADR 0012)"
+    )
     print(
         f"  clear gaps in all: {f['clear_before']} without disclosure control, {f['clear_after']} with it "
         f"(judged on the rounded counts)"
