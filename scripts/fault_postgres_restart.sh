@@ -61,7 +61,7 @@ echo "== the app under gunicorn on port $WEB_PORT"
 GUNICORN_PID=$!
 for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$WEB_PORT/healthz" >/dev/null && break; sleep 0.2; done
 
-echo "== four clients for 20 seconds; PostgreSQL restarted at 6 seconds"
+echo "== four clients for 12 seconds; PostgreSQL restarted at 4 seconds"
 "$PYTHON" - "$WEB_PORT" "$PG_BIN" "$WORK" "$PG_PORT" <<'PY'
 import subprocess, sys, threading, time, urllib.error, urllib.request
 
@@ -71,7 +71,7 @@ log, started = [], time.monotonic()
 restart = {}
 
 def client():
-    while time.monotonic() - started < 20:
+    while time.monotonic() - started < 12:
         sent = time.monotonic() - started
         try:
             status = urllib.request.urlopen(url, timeout=5).status
@@ -85,7 +85,7 @@ def client():
 threads = [threading.Thread(target=client) for _ in range(4)]
 for thread in threads:
     thread.start()
-time.sleep(6)
+time.sleep(4)
 restart["began"] = time.monotonic() - started
 user = ["runuser", "-u", "postgres", "--"] if subprocess.run(["id", "-u"], capture_output=True, text=True).stdout.strip() == "0" else []
 subprocess.run(user + [f"{pg_bin}/pg_ctl", "-D", f"{work}/data", "-m", "fast", "-w", "restart", "-l", f"{work}/pg.log",
