@@ -5,7 +5,9 @@ about many people to protect others.
 
 1. Small counts are hidden (primary): a figure whose numerator, denominator or, for a proportion
    or share, remainder (denominator - numerator) is 1 to `max_small` (7), or whose denominator is
-   0. Hidden figures keep their labels and lose every number.
+   0. Hidden figures keep their labels and lose every number, but a share whose only small count
+   is its own says so as a band, "fewer than 8" or "all but 1 to 7", beside its rounded total
+   (bands.py; withdrawn where bands would narrow a count, `unband`).
 2. Every other count is rounded to a multiple of `base` (5), the same way every time: a keyed hash
    of where the count is decides up or down (rounding.py), so the same count is published the
    same in every table and every snapshot, and a published count is within 4 of the true one.
@@ -148,7 +150,7 @@ def suppress(
         audit = Audit(result, published_lines, width=2 * WITHIN + 1, smallest=SMALLEST_SHOWN, band=band)
         # Bands that narrow a count are withdrawn first: rounding the other way cannot open a
         # line of hidden counts.
-        unband(result, audit, band, hidden, n, d, audit.failures(hidden, n, d), residents)
+        unband(result, audit, band, hidden, n, d, audit.failures(hidden, n, d), residents, max_small)
         for _round in range(MAX_FLIPS):
             failures = audit.failures(hidden, n, d)
             if not failures:
@@ -252,18 +254,30 @@ def suppress(
     return result
 
 
-def unband(frame, audit, band, hidden, numerator, denominator, failures, residents=None, rounds=MAX_FLIPS):
+def unband(
+    frame,
+    audit,
+    band,
+    hidden,
+    numerator,
+    denominator,
+    failures,
+    residents=None,
+    max_small=HIDDEN_UP_TO,
+    rounds=MAX_FLIPS,
+):
     """Where bands narrow a count (a landlord-wide "fewer than 8" over regions that each hold at
     least 1), a band in that count's lines is withdrawn and the audit runs again: that share is
     hidden plainly. Bands whose gap is not clear at their edge go first (they show no finding), then
-    the band of most people (a landlord-wide band before a region's, which opens the most). Which
-    gap is clear is read from the published counts only. Updates `band`; returns the failures left."""
+    a region's before a landlord-wide one (the landlord-wide finding is the one a panel reads
+    first), then the band of most people. Which gap is clear is read from the published counts
+    only. Updates `band`; returns the failures left."""
     size = frame["denominator"].to_numpy(dtype=float, na_value=0.0)
     wide = frame["region"].eq(ALL).to_numpy()
     clear = np.zeros(len(frame), dtype=bool)
     if residents is not None and "gap_low" in frame:
         published = frame.assign(numerator=numerator, denominator=denominator, suppressed=hidden, band=band)
-        published = rounding.republish(published, residents, SMALLEST_SHOWN - 1)
+        published = rounding.republish(published, residents, max_small)
         with np.errstate(invalid="ignore"):
             clear = ((published["gap_low"] > 0) | (published["gap_high"] < 0)).to_numpy(dtype=bool)
     for _round in range(rounds):
