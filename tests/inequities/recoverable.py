@@ -343,7 +343,6 @@ def narrowed_rounded(snapshots, width=5, base=5, smallest=8):
     line of _equations holds in each snapshot, a numerator is at most its denominator, and a count
     in a later snapshot is at least what it was in an earlier one (periods that hold one another).
     Each hidden numerator's and remainder's least and most are solved for exactly (HiGHS)."""
-    from scipy.optimize import linprog
 
     names, bounds = {}, []
 
@@ -379,40 +378,51 @@ def narrowed_rounded(snapshots, width=5, base=5, smallest=8):
                     if (s - 1, key, count) in names:
                         inequalities.append({(s - 1, key, count): 1, (s, key, count): -1})
 
-    def matrix(rows):
-        a = np.zeros((len(rows), len(bounds)))
-        for i, terms in enumerate(rows):
-            for name, k in terms.items():
-                a[i, names[name]] += k
-        return a
-
-    a_eq, a_ub = matrix(equalities), matrix(inequalities)
+    a_eq, a_ub = _matrix(equalities, names), _matrix(inequalities, names)
     found = []
     for s, key in hidden:
         for count, objective in (
             ("numerator", {(s, key, "numerator"): 1}),
             ("remainder", {(s, key, "denominator"): 1, (s, key, "numerator"): -1}),
         ):
-            c = np.zeros(len(bounds))
-            for name, k in objective.items():
-                c[names[name]] = k
-            ends = []
-            for sense in (1.0, -1.0):
-                result = linprog(
-                    sense * c,
-                    A_ub=a_ub,
-                    b_ub=np.zeros(len(a_ub)),
-                    A_eq=a_eq if len(a_eq) else None,
-                    b_eq=np.zeros(len(a_eq)) if len(a_eq) else None,
-                    bounds=bounds,
-                    method="highs",
-                )
-                if result.status != 0:
-                    break
-                ends.append(sense * result.fun)
-            if len(ends) == 2 and ends[1] - ends[0] < width - 1e-6 and ends[1] > 1e-6:
+            if _narrower_than(width, {names[name]: k for name, k in objective.items()}, bounds, a_ub, a_eq):
                 found.append((s, *key, count))
     return found
+
+
+def _matrix(rows, names):
+    """The coefficients of [{name: k}] rows, a column for each of `names` ({name: column})."""
+    a = np.zeros((len(rows), len(names)))
+    for i, terms in enumerate(rows):
+        for name, k in terms.items():
+            a[i, names[name]] += k
+    return a
+
+
+def _narrower_than(width, objective, bounds, a_ub, a_eq, b_ub=None):
+    """Whether the least and the most of sum(k * variable) over {variable: k} `objective`, with
+    a_ub @ x <= b_ub (0 by default), a_eq @ x = 0 and `bounds`, are fewer than `width` apart (and
+    the most is above 0). Solved exactly (HiGHS)."""
+    from scipy.optimize import linprog
+
+    c = np.zeros(len(bounds))
+    for i, k in objective.items():
+        c[i] = k
+    ends = []
+    for sense in (1.0, -1.0):
+        result = linprog(
+            sense * c,
+            A_ub=a_ub if len(a_ub) else None,
+            b_ub=(np.zeros(len(a_ub)) if b_ub is None else b_ub) if len(a_ub) else None,
+            A_eq=a_eq if len(a_eq) else None,
+            b_eq=np.zeros(len(a_eq)) if len(a_eq) else None,
+            bounds=bounds,
+            method="highs",
+        )
+        if result.status != 0:
+            return False
+        ends.append(sense * result.fun)
+    return ends[1] - ends[0] < width - 1e-6 and ends[1] > 1e-6
 
 
 def narrowed_shares(snapshots, width=5, base=5, smallest=8, max_small=7):
@@ -425,7 +435,6 @@ def narrowed_shares(snapshots, width=5, base=5, smallest=8, max_small=7):
     reader knows what narrowed_rounded's reader knows of the counts, the lines of _equations, and
     each band: "fewer" is a count of 1 to `max_small`; "all_but" a count that is its everyone row's
     count less 1 to `max_small`. Each hidden count (and a banded remainder) is solved for exactly."""
-    from scipy.optimize import linprog
 
     names, bounds = {}, []
     cells_of, hidden = [], []
@@ -455,15 +464,8 @@ def narrowed_shares(snapshots, width=5, base=5, smallest=8, max_small=7):
     for s in range(1, len(cells_of)):
         upper += [({(s - 1, key): 1, (s, key): -1}, 0) for key in cells_of[s] if (s - 1, key) in names]
 
-    def matrix(rows):
-        a = np.zeros((len(rows), len(bounds)))
-        for i, terms in enumerate(rows):
-            for name, k in terms.items():
-                a[i, names[name]] += k
-        return a
-
-    a_eq = matrix(equalities)
-    a_ub, b_ub = matrix([terms for terms, _b in upper]), np.array([b for _terms, b in upper], dtype=float)
+    a_eq = _matrix(equalities, names)
+    a_ub, b_ub = _matrix([terms for terms, _b in upper], names), np.array([b for _terms, b in upper], dtype=float)
     found = []
     for s, key in hidden:
         total = (s, (key[0], ALL, key[2]))
@@ -471,23 +473,6 @@ def narrowed_shares(snapshots, width=5, base=5, smallest=8, max_small=7):
         if total in names and total != (s, key):
             objectives.append(("remainder", {total: 1, (s, key): -1}))
         for count, objective in objectives:
-            c = np.zeros(len(bounds))
-            for name, k in objective.items():
-                c[names[name]] = k
-            ends = []
-            for sense in (1.0, -1.0):
-                result = linprog(
-                    sense * c,
-                    A_ub=a_ub if len(a_ub) else None,
-                    b_ub=b_ub if len(a_ub) else None,
-                    A_eq=a_eq if len(a_eq) else None,
-                    b_eq=np.zeros(len(a_eq)) if len(a_eq) else None,
-                    bounds=bounds,
-                    method="highs",
-                )
-                if result.status != 0:
-                    break
-                ends.append(sense * result.fun)
-            if len(ends) == 2 and ends[1] - ends[0] < width - 1e-6 and ends[1] > 1e-6:
+            if _narrower_than(width, {names[name]: k for name, k in objective.items()}, bounds, a_ub, a_eq, b_ub):
                 found.append((s, *key, count))
     return found
