@@ -84,12 +84,19 @@ def shown_digest(figures):
 
 def earlier_published(start, end):
     """What every stored snapshot whose period overlaps start..end showed (disclosure.Earlier): the
-    distinct shown counts of them all."""
+    distinct shown counts of them all, and the newest snapshot of a period start..end holds, whole,
+    for the audit across the two."""
     overlapping = Snapshot.objects.filter(period_start__lte=end, period_end__gte=start)
     shown = Figure.objects.filter(snapshot__in=overlapping, suppressed=False)
     columns = [*EARLIER_KEYS, "numerator", "denominator"]
     values = pd.DataFrame.from_records(list(shown.values_list(*columns).distinct()), columns=columns)
-    return disclosure.Earlier(values=values)
+    held = Snapshot.objects.filter(period_start__gte=start, period_end__lte=end).order_by("-computed_at", "-pk")
+    frames = []
+    if (before := held.first()) is not None:
+        columns = [*EARLIER_KEYS, "unit", "numerator", "denominator", "suppressed", "band"]
+        rows = Figure.objects.filter(snapshot=before).values_list(*columns)
+        frames.append(pd.DataFrame.from_records(list(rows), columns=columns))
+    return disclosure.Earlier(values=values, frames=frames)
 
 
 COMPARISON = ["comparison_rate", "gap", "gap_low", "gap_high", "significant"]

@@ -147,7 +147,8 @@ def suppress(
     protecting = np.zeros(len(result), dtype=bool)
     if audited:
         published_lines = lines(result, links, together)
-        audit = Audit(result, published_lines, width=2 * WITHIN + 1, smallest=SMALLEST_SHOWN, band=band)
+        before = [(frame, lines(frame, links, together)) for frame in earlier.frames]
+        audit = Audit(result, published_lines, width=2 * WITHIN + 1, smallest=SMALLEST_SHOWN, band=band, earlier=before)
         # Bands that narrow a count are withdrawn first: rounding the other way cannot open a
         # line of hidden counts.
         unband(result, audit, band, hidden, n, d, audit.failures(hidden, n, d), residents, max_small)
@@ -203,7 +204,9 @@ def suppress(
         # A withdrawn band is hidden plainly, but a reader who knows the rule may infer it: counted,
         # not yet acted on (docs/adr/0012-bands-for-small-shares.md, "What it does not cover").
         if (inferred != band).any():
-            reader = Audit(result, published_lines, width=2 * WITHIN + 1, smallest=SMALLEST_SHOWN, band=inferred)
+            reader = Audit(
+                result, published_lines, width=2 * WITHIN + 1, smallest=SMALLEST_SHOWN, band=inferred, earlier=before
+            )
             narrowed_by_the_rule = len(reader.failures(hidden, n, d))
         else:
             narrowed_by_the_rule = len(unresolved)

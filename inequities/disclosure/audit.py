@@ -15,7 +15,12 @@ The counts that add up along the lines depend on the unit:
 - shares: numerators; a share's denominator is its table's total, the same in every dimension of
   a region, and each dimension's groups add up to it.
 
-Each line is an equation over those counts, each count bounded as above. Interval propagation (each
+Each line is an equation over those counts, each count bounded as above.
+
+A reader who kept the snapshot published before (`earlier`: a period the new one holds, computed
+before it) knows its lines and bounds too, and that each of its counts is at most the same count now
+(counts only grow: more months, late answers). The audit solves both together, and fails a count of
+either snapshot that the two narrow and the earlier one alone did not. Interval propagation (each
 equation bounds each of its counts by the others' bounds, until nothing moves) gives the least and
 the most a reader could work out for every count; a count whose range is narrower than `width`
 fails, unless it is 0 exactly (a 0 is shown anyway). Propagation can only leave ranges wider than
@@ -47,19 +52,23 @@ ADDING = {
 @dataclass(frozen=True)
 class Failure:
     """`row`'s `count` (numerator, denominator or remainder) is known to lie between low and high.
-    `near`: (row, count) of the shown counts in its equations, whose rounding could open it."""
+    `near`: (row, count) of the shown counts in its equations, whose rounding could open it. With
+    `earlier`, the count narrowed is the earlier snapshot's, of the figure `row` is now."""
 
     row: int
     count: str
     low: float
     high: float
     near: tuple
+    earlier: bool = False
 
 
 class Audit:
     """The equations of one frame of figures (true counts give each line's constant)."""
 
-    def __init__(self, frame, published, width=5, smallest=8, band=None):
+    def __init__(self, frame, published, width=5, smallest=8, band=None, earlier=()):
+        """`earlier`: [(frame, Lines)] of snapshots published before whose periods the new one
+        holds, as published (rounded counts, blank where hidden, `suppressed` and `band`)."""
         self.width, self.smallest = width, smallest
         unit = frame["unit"].astype(str).to_numpy() if "unit" in frame else np.full(len(frame), "")
         truth = {
@@ -101,6 +110,7 @@ class Audit:
             for count in ADDING.get(unit[total], (NUMERATOR, DENOMINATOR)):
                 equations.append({**{(m, count): 1.0 for m in members}, (total, count): -1.0})
         equations += self._share_equations(frame, unit)
+        equations += _complements(frame, unit, band)
         equations += [
             {(row, NUMERATOR): 1.0, (row, REMAINDER): 1.0, (row, DENOMINATOR): -1.0}
             for row, count in self.variables
@@ -118,12 +128,21 @@ class Audit:
             coefficients += [k for _v, k in found]
             # A line the figures do not satisfy: as if the reader knew how far off it is.
             constants.append(sum(k * self.truth[v] for v, k in found))
+        self.new_variables = len(self.variables)
+        self.earlier = _Earlier(self, frame, equations, constants, earlier)
+        for terms, constant in self.earlier.equations:
+            number = len(constants)
+            rows += [number] * len(terms)
+            columns += [v for v, _k in terms]
+            coefficients += [k for _v, k in terms]
+            constants.append(constant)
         self.rows, self.columns = np.array(rows, dtype=int), np.array(columns, dtype=int)
         self.k, self.constants = np.array(coefficients, dtype=float), np.array(constants, dtype=float)
         self.incidence = csr_array(
             (np.ones(len(rows)), (self.rows, self.columns)), shape=(len(constants), len(self.variables))
         )
         self.through = self.incidence.T.tocsr()
+        self.earlier.solve_alone(self)
 
     @staticmethod
     def _share_equations(frame, unit):
@@ -151,15 +170,15 @@ class Audit:
 
     def bounds(self, hidden, numerator, denominator):
         """(least, most) of every variable, given what is shown (`numerator`, `denominator`: the
-        published, rounded counts)."""
-        rows = self.row_of
-        value = np.where(self.is_numerator, numerator[rows], denominator[rows])
-        shown = ~hidden[rows] | self.band_total
-        low = np.where(shown & (value > 0), np.maximum(value - 4, self.smallest), 0.0)
-        high = np.where(shown, np.where(value > 0, value + 4, 0.0), np.inf)
-        low = np.where(self.banded, 1.0, low)  # a band: 1 to smallest - 1
-        high = np.where(self.banded, self.smallest - 1.0, high)
-        _propagate(self.rows, self.columns, self.k, self.constants, low, high)
+        published, rounded counts); the earlier snapshot's variables follow the new one's."""
+        new = slice(0, self.new_variables)
+        rows = self.row_of[new]
+        value = np.where(self.is_numerator[new], numerator[rows], denominator[rows])
+        shown = ~hidden[rows] | self.band_total[new]
+        low, high = _published_bounds(value, shown, self.banded[new], self.smallest)
+        low = np.concatenate([low, self.earlier.low])
+        high = np.concatenate([high, self.earlier.high])
+        _propagate(self.rows, self.columns, self.k, self.constants, low, high, self.earlier.grows)
         return low, high
 
     def failures(self, hidden, numerator, denominator, shown=False):
@@ -169,8 +188,10 @@ class Audit:
         low, high = self.bounds(hidden, numerator, denominator)
         width = self.width - TOLERANCE
         checked = ~hidden if shown else hidden
-        wanted = (checked[self.row_of] | self.share_total) if shown else (checked[self.row_of] & ~self.share_total)
-        narrow = wanted & (high - low < width) & (high > TOLERANCE)
+        new = slice(0, self.new_variables)
+        row_of, share_total = self.row_of[new], self.share_total[new]
+        wanted = (checked[row_of] | share_total) if shown else (checked[row_of] & ~share_total)
+        narrow = wanted & (high[new] - low[new] < width) & (high[new] > TOLERANCE)
         found = [
             Failure(int(self.row_of[v]), self.variables[v][1], low[v], high[v], self._near(v, hidden))
             for v in np.flatnonzero(narrow)
@@ -182,6 +203,8 @@ class Audit:
             least, most = max(low[d] - high[n], 0.0), high[d] - low[n]
             if most - least < width and most > TOLERANCE:
                 found.append(Failure(row, "remainder", least, most, self._near(n, hidden) + self._near(d, hidden)))
+        if not shown:
+            found += self.earlier.failures(self, low, high, hidden)
         return found
 
     def banded_near(self, failure):
@@ -206,16 +229,36 @@ class Audit:
         self.band_total &= ~np.isin(self.row_of, rows)
 
     def _near(self, v, hidden):
+        """The shown counts of the new snapshot in `v`'s equations (and `v`)."""
+        near = self._neighbours(v)
+        return tuple(
+            self.variables[u] for u in sorted(near) if u < self.new_variables and not hidden[self.variables[u][0]]
+        )
+
+    def _neighbours(self, v):
         equations = self.through.indices[self.through.indptr[v] : self.through.indptr[v + 1]]
         near = {v}
         for e in equations:
             near.update(self.incidence.indices[self.incidence.indptr[e] : self.incidence.indptr[e + 1]].tolist())
-        return tuple(self.variables[u] for u in sorted(near) if not hidden[self.variables[u][0]])
+        return near
 
 
-def _propagate(rows, columns, k, constants, low, high, sweeps=50):
+def _published_bounds(value, shown, banded, smallest):
+    """(least, most) a reader reads off published counts: a shown R is R - 4 to R + 4 and at least
+    `smallest`, a shown 0 is 0, a hidden count 0 or more, a band 1 to `smallest` - 1."""
+    low = np.where(shown & (value > 0), np.maximum(value - 4, smallest), 0.0)
+    high = np.where(shown, np.where(value > 0, value + 4, 0.0), np.inf)
+    return np.where(banded, 1.0, low), np.where(banded, smallest - 1.0, high)
+
+
+NO_PAIRS = (np.zeros(0, dtype=int), np.zeros(0, dtype=int))
+
+
+def _propagate(rows, columns, k, constants, low, high, grows=NO_PAIRS, sweeps=50):
     """Interval propagation: what each equation allows each of its counts, given the others'
-    bounds, all equations at once, until nothing moves."""
+    bounds, all equations at once, until nothing moves. `grows`: (before, after) variables, each
+    before[i] at most after[i]."""
+    before, after = grows
     if not len(rows):
         return
     constant = constants[rows]
@@ -233,6 +276,9 @@ def _propagate(rows, columns, k, constants, low, high, sweeps=50):
         new_low, new_high = low.copy(), high.copy()
         np.maximum.at(new_low, columns, np.minimum(one, two))
         np.minimum.at(new_high, columns, np.maximum(one, two))
+        if len(before):
+            np.maximum.at(new_low, after, low[before])
+            np.minimum.at(new_high, before, high[after])
         moved = np.abs(new_low - low).max(initial=0) > TOLERANCE
         finite = np.isfinite(high) & np.isfinite(new_high)
         moved |= bool((np.isfinite(new_high) != np.isfinite(high)).any())
@@ -250,3 +296,200 @@ def _others(rows, terms, count):
     sign = np.sign(terms[infinite][0]) if infinite.any() else 1.0  # all infinities of a sum share a sign
     others = np.bincount(rows, infinite, minlength=count)[rows] - infinite
     return np.where(others > 0, sign * np.inf, total)
+
+
+KEYS = ("metric", "dimension", "group", "region")
+
+
+class _Earlier:
+    """The snapshots published before, as variables of the audit after the new snapshot's own: their
+    bounds (fixed: what they showed), their lines (each constant taken as 0, as their true counts are
+    not kept; a line whose constant is not 0 now is left out) and `grows`, each of their counts at
+    most the same count now."""
+
+    def __init__(self, audit, frame, equations, constants, earlier):
+        self.low, self.high = np.zeros(0), np.zeros(0)
+        self.grows = NO_PAIRS
+        self.equations, self.partner, self.rows = [], {}, {}
+        self.hidden_rows, self.proportions = set(), []  # (row, numerator, denominator) of hidden proportions
+        if not earlier:
+            return
+        index = audit.index
+        keys = list(zip(*(frame[c] for c in KEYS), strict=True))
+        now = {key: row for row, key in enumerate(keys)}
+        off = {}
+        for terms in equations:
+            if all(term in index for term in terms):
+                constant = sum(k * audit.truth[index[term]] for term, k in terms.items())
+                if abs(constant) > TOLERANCE:
+                    off[_signature(terms, keys)] = constant
+        lows, highs, before, after = [], [], [], []
+        offset = len(frame)
+        added = []  # (row, count, is numerator, share total)
+        for published, published_lines in earlier:
+            published = published.reset_index(drop=True)
+            unit = published["unit"].astype(str).to_numpy()
+            their_keys = list(zip(*(published[c] for c in KEYS), strict=True))
+            value = {
+                NUMERATOR: published["numerator"].to_numpy(dtype=float, na_value=np.nan),
+                DENOMINATOR: published["denominator"].to_numpy(dtype=float, na_value=np.nan),
+            }
+            hidden = published["suppressed"].fillna(False).to_numpy(dtype=bool)
+            band = published["band"].fillna(bands.NONE).to_numpy(dtype=object)
+            shown_values = np.concatenate([v[~hidden & (v > 0)] for v in value.values()])
+            exact = bool(np.any(np.mod(shown_values, 5) != 0))  # published before rounding
+            local = {}
+            for row in range(len(published)):
+                counts = list(ADDING.get(unit[row], (NUMERATOR, DENOMINATOR)))
+                if unit[row] == "share":
+                    counts.append(DENOMINATOR)
+                if band[row] == bands.ALL_BUT:
+                    counts.append(REMAINDER)
+                for count in dict.fromkeys(counts):
+                    local[(row, count)] = len(index)
+                    index[(offset + row, count)] = len(index)
+                    added.append(
+                        (offset + row, count, count == NUMERATOR, unit[row] == "share" and count == DENOMINATOR)
+                    )
+                    if count == REMAINDER:
+                        lows.append(1.0)
+                        highs.append(audit.smallest - 1.0)
+                        continue
+                    seen = value[count][row]
+                    shown = (not hidden[row] or (band[row] != bands.NONE and count == DENOMINATOR)) and not np.isnan(
+                        seen
+                    )
+                    banded = band[row] == bands.FEWER and count == NUMERATOR
+                    if exact and shown:
+                        low, high = seen, seen
+                    else:
+                        low, high = _published_bounds(
+                            np.array([0.0 if np.isnan(seen) else seen]),
+                            np.array([shown]),
+                            np.array([banded]),
+                            audit.smallest,
+                        )
+                        low, high = float(low[0]), float(high[0])
+                    lows.append(low)
+                    highs.append(high)
+                partner = now.get(their_keys[row])
+                if partner is not None:
+                    self.rows[offset + row] = partner
+                    for count in (NUMERATOR, DENOMINATOR):
+                        if (row, count) in local and (partner, count) in index and partner < len(frame):
+                            before.append(local[(row, count)])
+                            after.append(index[(partner, count)])
+                            self.partner[local[(row, count)]] = index[(partner, count)]
+            theirs = []
+            for kind, members, total in published_lines.lines:
+                if kind == TOGETHER:
+                    theirs.append({(members[0], DENOMINATOR): 1.0, (total, DENOMINATOR): -1.0})
+                    continue
+                for count in ADDING.get(unit[total], (NUMERATOR, DENOMINATOR)):
+                    theirs.append({**{(m, count): 1.0 for m in members}, (total, count): -1.0})
+            theirs += Audit._share_equations(published, unit)
+            theirs += _complements(published, unit, band)
+            theirs += [
+                {(row, NUMERATOR): 1.0, (row, REMAINDER): 1.0, (row, DENOMINATOR): -1.0}
+                for row in range(len(published))
+                if (row, REMAINDER) in local
+            ]
+            # How much each count grew is a count too (0 or more), and the lines hold for the
+            # growth: the two snapshots' lines subtracted, which propagation alone would not do.
+            change = {}
+            for (row, count), v in local.items():
+                if v in self.partner:
+                    change[(row, count)] = len(index)
+                    index[("change", offset + row, count)] = len(index)
+                    added.append((-1, "change", False, False))
+                    lows.append(0.0)
+                    highs.append(np.inf)
+                    self.equations.append(([(self.partner[v], 1.0), (v, -1.0), (change[(row, count)], -1.0)], 0.0))
+            for terms in theirs:
+                if any(term not in local for term in terms) or _signature(terms, their_keys) in off:
+                    continue
+                self.equations.append(([(local[term], k) for term, k in terms.items()], 0.0))
+                if all(term in change for term in terms):
+                    self.equations.append(([(change[term], k) for term, k in terms.items()], 0.0))
+            self.hidden_rows |= {offset + int(r) for r in np.flatnonzero(hidden)}
+            self.proportions += [
+                (offset + int(r), local[(r, NUMERATOR)], local[(r, DENOMINATOR)])
+                for r in np.flatnonzero(hidden & (unit == "proportion"))
+                if (r, NUMERATOR) in local and (r, DENOMINATOR) in local
+            ]
+            offset += len(published)
+        audit.variables += [(row, count) for row, count, _n, _s in added]
+        audit.truth = np.concatenate([audit.truth, np.full(len(added), np.nan)])
+        audit.row_of = np.concatenate([audit.row_of, np.array([row for row, *_ in added], dtype=int)])
+        audit.is_numerator = np.concatenate([audit.is_numerator, np.array([n for _r, _c, n, _s in added], dtype=bool)])
+        audit.share_total = np.concatenate([audit.share_total, np.array([s for *_rest, s in added], dtype=bool)])
+        audit.banded = np.concatenate([audit.banded, np.zeros(len(added), dtype=bool)])
+        audit.band_total = np.concatenate([audit.band_total, np.zeros(len(added), dtype=bool)])
+        self.low, self.high = np.array(lows, dtype=float), np.array(highs, dtype=float)
+        self.grows = (np.array(before, dtype=int), np.array(after, dtype=int))
+
+    def solve_alone(self, audit):
+        """Which of the earlier counts the earlier snapshot narrowed on its own (not the new one's doing)."""
+        if not len(self.low):
+            return
+        low = np.concatenate([np.zeros(audit.new_variables), self.low])
+        high = np.concatenate([np.full(audit.new_variables, np.inf), self.high])
+        _propagate(audit.rows, audit.columns, audit.k, audit.constants, low, high)
+        self.alone_low, self.alone_high = low, high
+
+    def failures(self, audit, low, high, hidden):
+        """[Failure] for the earlier snapshots' hidden counts that the new one narrows."""
+        if not len(self.low):
+            return []
+        width = audit.width - TOLERANCE
+        found = []
+        start = audit.new_variables
+        for v in range(start, len(audit.variables)):
+            row, count = audit.variables[v]
+            if row not in self.hidden_rows or audit.share_total[v] or row not in self.rows:
+                continue
+            if high[v] - low[v] < width and high[v] > TOLERANCE and not self.alone_high[v] - self.alone_low[v] < width:
+                found.append(self._failure(audit, v, row, count, low[v], high[v], hidden))
+        for row, n, d in self.proportions:
+            if row not in self.rows:
+                continue
+            least, most = max(low[d] - high[n], 0.0), high[d] - low[n]
+            alone = self.alone_high[d] - self.alone_low[n] - max(self.alone_low[d] - self.alone_high[n], 0.0)
+            if most - least < width and most > TOLERANCE and not alone < width:
+                found.append(self._failure(audit, n, row, REMAINDER, least, most, hidden, also=d))
+        return found
+
+    def _failure(self, audit, v, row, count, low, high, hidden, also=None):
+        """The earlier count `v` narrowed: its figure now, and the new snapshot's shown counts that
+        bound it (those of the counts now of every count in its equations)."""
+        near = set()
+        for u in audit._neighbours(v) | (audit._neighbours(also) if also is not None else set()):
+            if u in self.partner:
+                near |= audit._neighbours(self.partner[u])
+        shown = tuple(
+            audit.variables[u] for u in sorted(near) if u < audit.new_variables and not hidden[audit.variables[u][0]]
+        )
+        return Failure(self.rows[row], count, low, high, shown, earlier=True)
+
+
+def _complements(frame, unit, band):
+    """A banded remainder ("all but 1 to 7") is also the other groups of its table added up: said as
+    an equation of its own, because propagation does not subtract one line from another."""
+    tables = defaultdict(list)  # (metric, dimension, region) -> rows of groups
+    columns = zip(frame["metric"], frame["dimension"], frame["group"], frame["region"], strict=True)
+    for row, (metric, dimension, group, region) in enumerate(columns):
+        if unit[row] == "share" and group != ALL:
+            tables[(metric, dimension, region)].append(row)
+    equations = []
+    for rows in tables.values():
+        for row in rows:
+            if band[row] == bands.ALL_BUT:
+                equations.append(
+                    {(row, REMAINDER): 1.0, **{(other, NUMERATOR): -1.0 for other in rows if other != row}}
+                )
+    return equations
+
+
+def _signature(terms, keys):
+    """A line by what it adds up (labels, not row numbers), so one snapshot's line finds another's."""
+    return frozenset((keys[row], count, k) for (row, count), k in terms.items())

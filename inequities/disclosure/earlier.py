@@ -7,6 +7,10 @@ so a count that grows is never published smaller) two published counts of one fi
 showed exact counts: a figure whose new, rounded count is 1 to `max_small` (4) away from what such
 a snapshot showed of it would narrow the change, so it is hidden (read in one query: the distinct
 shown values of every overlapping snapshot).
+
+Rounding alone does not make two snapshots safe together: a count "fewer than 8" before and shown
+now is at most what is shown now, and that can narrow it with the lines it was in. The audit solves
+the new snapshot together with the one published before it (`frames`) and opens what the two narrow.
 """
 
 from dataclasses import dataclass, field
@@ -40,9 +44,12 @@ def _few(change, max_small):
 @dataclass
 class Earlier:
     """What earlier snapshots showed. `values`: every distinct shown (metric, dimension, group,
-    region, numerator, denominator) of any overlapping snapshot."""
+    region, numerator, denominator) of any overlapping snapshot. `frames`: the snapshot published
+    before whose period the new one holds, whole (unit, rounded counts, `suppressed`, `band`), for
+    the audit across the two (audit.py)."""
 
     values: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=[*KEYS, "numerator", "denominator"]))
+    frames: list = field(default_factory=list)
 
     def changed_by_a_few(self, frame, max_small):
         """Rows of `frame` whose count of any kind is 1 to `max_small` away from one shown before."""

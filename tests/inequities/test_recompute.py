@@ -2,7 +2,7 @@
 
 import random
 import threading
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.db import connection, connections, transaction
@@ -14,7 +14,7 @@ from engagement.demo import residents as demo
 from engagement.models import Home, Household, Resident
 from inequities.metrics import wilson_interval
 from inequities.models import Figure, Snapshot
-from inequities.services import RECOMPUTE_LOCK, compute, latest_snapshot
+from inequities.services import RECOMPUTE_LOCK, compute, earlier_published, latest_snapshot, recompute
 from surveys.models import Answer, Invitation, Question, Response
 from tests.engagement.factories import EqualityProfileFactory, ResidentFactory
 from tests.figures import recompute_over_a_year
@@ -198,3 +198,35 @@ def test_a_recompute_that_finds_another_under_way_skips_and_the_next_one_runs():
     other.join(30)
     assert recompute_over_a_year(today=TODAY) is not None
     assert Snapshot.objects.count() == 1
+
+
+def test_a_recompute_is_audited_with_the_newest_snapshot_whose_period_it_holds(landlord):
+    for _ in range(2):
+        EqualityProfileFactory(resident=ResidentFactory(), disability="prefer_not_to_say")
+    start = TODAY - timedelta(days=364)
+    held = recompute_over_a_year(today=TODAY)
+    # A longer period starting earlier is not held by this year's: it says nothing of its growth.
+    recompute(today=TODAY, start=start - timedelta(days=30), end=TODAY)
+    frames = earlier_published(start, TODAY).frames
+    assert len(frames) == 1
+    (frame,) = frames
+    assert len(frame) == Figure.objects.filter(snapshot=held).count()
+    hidden = frame[
+        (frame["metric"] == "residents")
+        & (frame["dimension"] == "disability")
+        & (frame["group"] == "prefer_not_to_say")
+    ]
+    assert hidden["suppressed"].all() and hidden["numerator"].isna().all()  # as published: no count
+    assert set(frame.columns) == {
+        "metric",
+        "dimension",
+        "group",
+        "region",
+        "unit",
+        "numerator",
+        "denominator",
+        "suppressed",
+        "band",
+    }
+    # Nothing published yet of a period this one holds: no audit across snapshots.
+    assert earlier_published(TODAY - timedelta(days=10), TODAY).frames == []
