@@ -84,18 +84,24 @@ def shown_digest(figures):
 
 def earlier_published(start, end):
     """What every stored snapshot whose period overlaps start..end showed (disclosure.Earlier): the
-    distinct shown counts of them all, and the newest snapshot of a period start..end holds, whole,
-    for the audit across the two."""
+    distinct shown counts of them all, and, whole and oldest first, each snapshot of a period that
+    start..end holds (one of each digest: two with one digest published the same), for the audit
+    across them."""
     overlapping = Snapshot.objects.filter(period_start__lte=end, period_end__gte=start)
     shown = Figure.objects.filter(snapshot__in=overlapping, suppressed=False)
     columns = [*EARLIER_KEYS, "numerator", "denominator"]
     values = pd.DataFrame.from_records(list(shown.values_list(*columns).distinct()), columns=columns)
-    held = Snapshot.objects.filter(period_start__gte=start, period_end__lte=end).order_by("-computed_at", "-pk")
-    frames = []
-    if (before := held.first()) is not None:
-        columns = [*EARLIER_KEYS, "unit", "numerator", "denominator", "suppressed", "band"]
-        rows = Figure.objects.filter(snapshot=before).values_list(*columns)
-        frames.append(pd.DataFrame.from_records(list(rows), columns=columns))
+    held = Snapshot.objects.filter(period_start__gte=start, period_end__lte=end).order_by("computed_at", "pk")
+    chosen, digests = [], set()
+    for pk, digest in held.values_list("pk", "shown_digest"):
+        if not digest or digest not in digests:
+            chosen.append(pk)
+            digests.add(digest)
+    columns = ["snapshot_id", *EARLIER_KEYS, "unit", "numerator", "denominator", "suppressed", "band"]
+    rows = pd.DataFrame.from_records(
+        list(Figure.objects.filter(snapshot__in=chosen).values_list(*columns)), columns=columns
+    )
+    frames = [rows[rows["snapshot_id"] == pk].drop(columns="snapshot_id").reset_index(drop=True) for pk in chosen]
     return disclosure.Earlier(values=values, frames=frames)
 
 

@@ -232,6 +232,7 @@ def suppress(
         "unresolved": len(unresolved),
         "shown_narrowed": narrowed_shown,
         "narrowed_by_the_rule": narrowed_by_the_rule,
+        "audited_with": len(earlier.frames),
     }
     logger.info(
         "Disclosure control hid %s of %s figures (%s with a count of 1 to %s, of which %s shares shown as a band "
@@ -239,7 +240,7 @@ def suppress(
         "than %s people to protect another) and rounded "
         "the counts of %s of the %s shown to multiples of %s (%s counts rounded the other way for the audit; "
         "%s shown counts a reader could narrow to within +/-2 from the lines they are in; %s hidden counts a reader "
-        "who infers every band from the 1-to-%s rule could)",
+        "who infers every band from the 1-to-%s rule could); snapshots published before, audited with it: %s",
         int(hidden.sum()),
         len(result),
         primary_count,
@@ -255,6 +256,7 @@ def suppress(
         narrowed_shown,
         narrowed_by_the_rule,
         max_small,
+        len(earlier.frames),
     )
     return result
 

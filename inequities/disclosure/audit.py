@@ -17,10 +17,10 @@ The counts that add up along the lines depend on the unit:
 
 Each line is an equation over those counts, each count bounded as above.
 
-A reader who kept the snapshot published before (`earlier`: a period the new one holds, computed
-before it) knows its lines and bounds too, and that each of its counts is at most the same count now
-(counts only grow: more months, late answers). The audit solves both together, and fails a count of
-either snapshot that the two narrow and the earlier one alone did not. Interval propagation (each
+A reader who kept the snapshots published before (`earlier`: periods the new one holds, computed
+before it) knows their lines and bounds too, and that each count is at most the same count in a
+later snapshot (counts only grow: more months, late answers). The audit solves them all together,
+and fails a count of any of them that the new one narrows and the earlier ones alone did not. Interval propagation (each
 equation bounds each of its counts by the others' bounds, until nothing moves) gives the least and
 the most a reader could work out for every count; a count whose range is narrower than `width`
 fails, unless it is 0 exactly (a 0 is shown anyway). Propagation can only leave ranges wider than
@@ -68,7 +68,8 @@ class Audit:
 
     def __init__(self, frame, published, width=5, smallest=8, band=None, earlier=()):
         """`earlier`: [(frame, Lines)] of snapshots published before whose periods the new one
-        holds, as published (rounded counts, blank where hidden, `suppressed` and `band`)."""
+        holds, oldest first, as published (rounded counts, blank where hidden, `suppressed` and
+        `band`)."""
         self.width, self.smallest = width, smallest
         unit = frame["unit"].astype(str).to_numpy() if "unit" in frame else np.full(len(frame), "")
         truth = {
@@ -304,8 +305,9 @@ KEYS = ("metric", "dimension", "group", "region")
 class _Earlier:
     """The snapshots published before, as variables of the audit after the new snapshot's own: their
     bounds (fixed: what they showed), their lines (each constant taken as 0, as their true counts are
-    not kept; a line whose constant is not 0 now is left out) and `grows`, each of their counts at
-    most the same count now."""
+    not kept; a line whose constant is not 0 now is left out), and how much each count grew from one
+    snapshot to the next (to the new one, for the newest), a count of 0 or more along the same
+    lines. `grows` pairs each count with the same count in the next snapshot."""
 
     def __init__(self, audit, frame, equations, constants, earlier):
         self.low, self.high = np.zeros(0), np.zeros(0)
@@ -326,7 +328,9 @@ class _Earlier:
         lows, highs, before, after = [], [], [], []
         offset = len(frame)
         added = []  # (row, count, is numerator, share total)
-        for published, published_lines in earlier:
+        # Newest first: each is at most the one after it, the newest at most the new snapshot.
+        following = {(keys[row], count): v for (row, count), v in index.items()}
+        for published, published_lines in reversed(earlier):
             published = published.reset_index(drop=True)
             unit = published["unit"].astype(str).to_numpy()
             their_keys = list(zip(*(published[c] for c in KEYS), strict=True))
@@ -376,10 +380,12 @@ class _Earlier:
                 if partner is not None:
                     self.rows[offset + row] = partner
                     for count in (NUMERATOR, DENOMINATOR):
-                        if (row, count) in local and (partner, count) in index and partner < len(frame):
-                            before.append(local[(row, count)])
-                            after.append(index[(partner, count)])
+                        if (row, count) in local and (partner, count) in index:
                             self.partner[local[(row, count)]] = index[(partner, count)]
+                for count in (NUMERATOR, DENOMINATOR):
+                    if (row, count) in local and (their_keys[row], count) in following:
+                        before.append(local[(row, count)])
+                        after.append(following[(their_keys[row], count)])
             theirs = []
             for kind, members, total in published_lines.lines:
                 if kind == TOGETHER:
@@ -398,13 +404,14 @@ class _Earlier:
             # growth: the two snapshots' lines subtracted, which propagation alone would not do.
             change = {}
             for (row, count), v in local.items():
-                if v in self.partner:
+                later = following.get((their_keys[row], count))
+                if later is not None and count != REMAINDER:
                     change[(row, count)] = len(index)
                     index[("change", offset + row, count)] = len(index)
                     added.append((-1, "change", False, False))
                     lows.append(0.0)
                     highs.append(np.inf)
-                    self.equations.append(([(self.partner[v], 1.0), (v, -1.0), (change[(row, count)], -1.0)], 0.0))
+                    self.equations.append(([(later, 1.0), (v, -1.0), (change[(row, count)], -1.0)], 0.0))
             for terms in theirs:
                 if any(term not in local for term in terms) or _signature(terms, their_keys) in off:
                     continue
@@ -418,6 +425,7 @@ class _Earlier:
                 if (r, NUMERATOR) in local and (r, DENOMINATOR) in local
             ]
             offset += len(published)
+            following = {(their_keys[row], count): v for (row, count), v in local.items()}
         audit.variables += [(row, count) for row, count, _n, _s in added]
         audit.truth = np.concatenate([audit.truth, np.full(len(added), np.nan)])
         audit.row_of = np.concatenate([audit.row_of, np.array([row for row, *_ in added], dtype=int)])

@@ -10,7 +10,7 @@ shown values of every overlapping snapshot).
 
 Rounding alone does not make two snapshots safe together: a count "fewer than 8" before and shown
 now is at most what is shown now, and that can narrow it with the lines it was in. The audit solves
-the new snapshot together with the one published before it (`frames`) and opens what the two narrow.
+the new snapshot together with those published before it (`frames`) and opens what they narrow.
 """
 
 from dataclasses import dataclass, field
@@ -44,9 +44,9 @@ def _few(change, max_small):
 @dataclass
 class Earlier:
     """What earlier snapshots showed. `values`: every distinct shown (metric, dimension, group,
-    region, numerator, denominator) of any overlapping snapshot. `frames`: the snapshot published
-    before whose period the new one holds, whole (unit, rounded counts, `suppressed`, `band`), for
-    the audit across the two (audit.py)."""
+    region, numerator, denominator) of any overlapping snapshot. `frames`: the snapshots published
+    before whose periods the new one holds, oldest first, whole (unit, rounded counts, `suppressed`,
+    `band`), for the audit across them (audit.py)."""
 
     values: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=[*KEYS, "numerator", "denominator"]))
     frames: list = field(default_factory=list)

@@ -244,3 +244,26 @@ def test_no_count_is_narrowed_across_two_snapshots_of_growing_periods(first, lat
         if f.denominator == 0
     }
     assert [f for f in narrowed_shares([s.to_dict("records") for s in snapshots]) if f[:4] not in nobody] == []
+
+
+# Three snapshots of growing periods: who took part, then who each later one added (a case a sweep of
+# random chains drew).
+CHAIN = [
+    {
+        (2, 3): 2, (1, 0): 2, (2, 1): 8, (2, 2): 5, (0, 0): 1, (2, 5): 5, (0, 3): 6, (0, 1): 1, (1, 4): 6,
+        (0, 2): 1, (0, 4): 2, (2, 4): 9, (1, 2): 3, (1, 1): 4, (1, 3): 4, (0, 5): 2, (1, 5): 1, (2, 0): 2,
+    },
+    {(0, 5): 1, (2, 4): 1, (1, 0): 1, (0, 4): 1, (2, 3): 2, (2, 2): 1, (0, 0): 1, (1, 3): 1},
+    {(0, 5): 1, (0, 3): 1, (1, 1): 1, (2, 1): 1},
+]  # fmt: skip
+
+
+def test_a_snapshot_is_audited_with_every_one_before_it_so_a_reader_who_kept_three_narrows_nothing():
+    frames = [shares_of(_people(*CHAIN[: n + 1])) for n in range(3)]
+    first = published(frames[0])
+    second = published(frames[1], earlier=Earlier(frames=[first]))
+    # Audited with the one before only, the third lets a reader who kept all three narrow a count.
+    careless = published(frames[2], earlier=Earlier(frames=[second]))
+    assert narrowed_shares([s.to_dict("records") for s in (first, second, careless)]) != []
+    third = published(frames[2], earlier=Earlier(frames=[first, second]))
+    assert narrowed_shares([s.to_dict("records") for s in (first, second, third)]) == []

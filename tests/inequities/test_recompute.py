@@ -4,6 +4,7 @@ import random
 import threading
 from datetime import date, timedelta
 
+import pandas as pd
 import pytest
 from django.db import connection, connections, transaction
 from django.test.utils import CaptureQueriesContext
@@ -200,33 +201,32 @@ def test_a_recompute_that_finds_another_under_way_skips_and_the_next_one_runs():
     assert Snapshot.objects.count() == 1
 
 
-def test_a_recompute_is_audited_with_the_newest_snapshot_whose_period_it_holds(landlord):
+def test_a_recompute_is_audited_with_every_snapshot_whose_period_it_holds_once_each(landlord):
     for _ in range(2):
         EqualityProfileFactory(resident=ResidentFactory(), disability="prefer_not_to_say")
     start = TODAY - timedelta(days=364)
-    held = recompute_over_a_year(today=TODAY)
+    first = recompute_over_a_year(today=TODAY)
+    for _ in range(12):  # more residents: the next snapshot publishes something else
+        EqualityProfileFactory(resident=ResidentFactory(), disability="yes")
+    second = recompute_over_a_year(today=TODAY)
+    recompute_over_a_year(today=TODAY)  # the same again: one digest, read once
     # A longer period starting earlier is not held by this year's: it says nothing of its growth.
     recompute(today=TODAY, start=start - timedelta(days=30), end=TODAY)
     frames = earlier_published(start, TODAY).frames
-    assert len(frames) == 1
-    (frame,) = frames
-    assert len(frame) == Figure.objects.filter(snapshot=held).count()
-    hidden = frame[
-        (frame["metric"] == "residents")
-        & (frame["dimension"] == "disability")
-        & (frame["group"] == "prefer_not_to_say")
+    assert [len(frame) for frame in frames] == [
+        Figure.objects.filter(snapshot=snapshot).count() for snapshot in (first, second)
     ]
-    assert hidden["suppressed"].all() and hidden["numerator"].isna().all()  # as published: no count
-    assert set(frame.columns) == {
-        "metric",
-        "dimension",
-        "group",
-        "region",
-        "unit",
-        "numerator",
-        "denominator",
-        "suppressed",
-        "band",
-    }
+    residents = [
+        frame[
+            (frame["metric"] == "residents") & (frame["dimension"] == "disability") & (frame["region"] == "all")
+        ].set_index("group")
+        for frame in frames
+    ]
+    assert residents[0].loc["prefer_not_to_say", "suppressed"]  # as published: hidden, no count
+    assert pd.isna(residents[0].loc["prefer_not_to_say", "numerator"])
+    assert residents[1].loc["yes", "numerator"] > residents[0].loc["yes", "numerator"]  # oldest first
+    assert set(frames[0].columns) == {
+        "metric", "dimension", "group", "region", "unit", "numerator", "denominator", "suppressed", "band",
+    }  # fmt: skip
     # Nothing published yet of a period this one holds: no audit across snapshots.
     assert earlier_published(TODAY - timedelta(days=10), TODAY).frames == []

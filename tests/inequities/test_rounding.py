@@ -132,6 +132,11 @@ def test_the_log_says_how_many_were_hidden_and_rounded(caplog):
     assert result.attrs["disclosure"]["rounded"] == 2  # 31, 61, 33 and 101 are not multiples of 5
     assert "hid 1 of 3 figures (1 with a count of 1 to 7" in caplog.text
     assert "rounded the counts of 2 of the 2 shown to multiples of 5" in caplog.text
+    assert "snapshots published before, audited with it: 0" in caplog.text
+    with caplog.at_level(logging.INFO, logger="inequities.disclosure"):
+        again = suppress(frame, key=KEY, links=[], earlier=Earlier(frames=[result]))
+    assert again.attrs["disclosure"]["audited_with"] == 1
+    assert "snapshots published before, audited with it: 1" in caplog.text
 
 
 def test_without_the_protection_the_attacker_finds_hidden_counts():
