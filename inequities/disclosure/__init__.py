@@ -25,8 +25,8 @@ about many people to protect others.
    away from what an overlapping snapshot showed of it is hidden; with every snapshot rounded
    that cannot happen (two multiples of 5 differ by 0 or 5 or more), so it guards the change from
    snapshots published exactly, before rounding. The audit of step 4 also solves the new snapshot
-   together with the newest one published before whose period it holds (`Earlier.frames`): a
-   count is at most what it is later, which can narrow a count hidden then and shown now.
+   together with every one published before whose period it holds (`Earlier.frames`): a count is
+   at most what it is later, which can narrow a count hidden then and shown now.
 
 tests/inequities/recoverable.py is an attacker written apart from this module: it solves the
 published equations exactly for every count, and the tests check it narrows none to +/-2.
