@@ -2,9 +2,9 @@
 small count is its own is published as "fewer than 8" (or "all but 1 to 7") with its rounded total;
 its interval covers the whole band and its gap is read at the band's edge; the audit knows each
 band, and an attacker written apart from the product (recoverable.narrowed_shares) narrows no count
-to within +/-2, in one snapshot or across two of growing periods (the new one audited together with
-the one published before it), while it does where every band is kept regardless, or where the new
-snapshot is published without regard to the one before."""
+to within +/-2, in one snapshot or across snapshots of growing periods (each new one audited
+together with every one published before it), while it does where every band is kept regardless,
+or where a new snapshot is published without regard to those before."""
 
 import numpy as np
 import pandas as pd
