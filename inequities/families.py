@@ -99,6 +99,13 @@ class Family:
     # The Regulator's management-information measures (BS01-BS05, NM01, RP01, RP02, CH01, CH02): the trends page shows them
     # by quarter as well as by year (inequities/trends.py).
     management_information: bool = False
+    # Every count only grows as the period lengthens or late records arrive (things that happened in
+    # the period), so a reader who kept an earlier snapshot knows each of its counts is at most the
+    # same count now, and disclosure control audits them together on that (disclosure/audit.py).
+    # Not so for what is counted as it stands on a day: current residents, households or homes, the
+    # panel on the period's last day, a home's latest state, whether an adjustment is in place now.
+    # True for every metric of the family, or the keys of those that do.
+    grows: object = False
 
 
 class Measure(NamedTuple):
@@ -196,6 +203,7 @@ SURVEY = Family(
     (*TP01, *TP02, *TP03, *TP04, *REPAIR_OVERALL),
     denominator="valid",
     counts=("valid", "satisfied", "dissatisfied"),
+    grows=True,
 )
 INVITATIONS = Family(
     "invitations",
@@ -212,6 +220,7 @@ INVITATIONS = Family(
     ),
     denominator="invited",
     counts=("invited", "responded"),
+    grows=True,
 )  # fmt: skip
 RESPONSES = Family(
     "responses",
@@ -228,6 +237,7 @@ RESPONSES = Family(
     ),
     against_residents=True,
     counts=("count",),
+    grows=True,
 )  # fmt: skip
 REPAIRS_DONE = Family(
     "repairs",
@@ -252,6 +262,7 @@ REPAIRS_DONE = Family(
     ),
     denominator="completed",
     counts=("completed", "on_time", "repeated"),
+    grows=True,
 )  # fmt: skip
 WORKING_DAYS_TAKEN = Family(
     "working_days",
@@ -269,6 +280,7 @@ WORKING_DAYS_TAKEN = Family(
         ),
     ),
     counts=("count",),
+    grows=True,
 )  # fmt: skip
 APPOINTMENTS = Family(
     "appointments",
@@ -284,6 +296,7 @@ APPOINTMENTS = Family(
     ),
     denominator="visits",
     counts=("visits", "missed"),
+    grows=True,
 )  # fmt: skip
 AWAABS_LAW = Family(
     "awaabs_law",
@@ -310,6 +323,7 @@ AWAABS_LAW = Family(
     ),
     denominator="decided",
     counts=("decided", "met"),
+    grows=True,
 )  # fmt: skip
 ADJUSTMENTS_IN_PLACE = Family(
     "adjustments",
@@ -369,6 +383,7 @@ TSM_REPAIRS = Family(
     denominator="completed",
     counts=("completed", "on_time"),
     management_information=True,
+    grows=True,
 )  # fmt: skip
 TSM_COMPLAINTS = Family(
     "tsm_complaints",
@@ -396,6 +411,7 @@ TSM_COMPLAINTS = Family(
     denominator="made",
     counts=("made", "within_code"),
     management_information=True,
+    grows=True,
 )  # fmt: skip
 CHECKS = (
     ("BS01", _("gas safety checks"), _("a gas safety check")),
@@ -491,6 +507,7 @@ SECURITY = Family(
     ),
     denominator="repairs",
     counts=("security", "repairs"),
+    grows=True,
 )  # fmt: skip
 REPRESENTATION_ON_PANELS = Family(
     "representation",
@@ -516,6 +533,7 @@ REPRESENTATION_ON_PANELS = Family(
     ),
     against_residents=True,
     counts=("count",),
+    grows=("representation_participants",),
 )  # fmt: skip
 
 FAMILIES = (
@@ -571,3 +589,13 @@ def unit(key):
 def by_quarter(key):
     """Whether the trends page shows a metric by quarter too (a management-information measure)."""
     return FAMILY_OF[key].management_information
+
+
+def growing():
+    """The metric keys whose counts only grow (Family.grows)."""
+    return {
+        metric.key
+        for family in FAMILIES
+        for metric in family.metrics
+        if family.grows is True or (family.grows and metric.key in family.grows)
+    }

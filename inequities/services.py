@@ -67,6 +67,7 @@ def publishable(figures, earlier=None, controlled=True):
         earlier=earlier,
         residents=families.POPULATION.metrics[0].key,
         controlled=controlled,
+        growing=families.growing(),
     )
     figures = disclosure.blank_suppressed(figures, NUMBERS)
     return _without_hidden_comparisons(_without_hidden_denominators(figures))

@@ -97,6 +97,7 @@ def suppress(
     earlier=None,
     residents=None,
     controlled=True,
+    growing=None,
 ):
     """Return `frame` with a boolean `suppressed` column, its shown counts rounded and its rates,
     intervals and gaps worked out from them (the module's steps).
@@ -104,7 +105,8 @@ def suppress(
     `key`: the rounding key (rounding.key_from). `links` are the lines across tables, as
     groupings() returns them; by default those declared with the dimensions. `together`: [(metric
     keys)] of metrics with one denominator (families.same_people()). `earlier`: an Earlier, what
-    snapshots with overlapping periods showed. `residents`: the metric whose shares the share
+    snapshots with overlapping periods showed. `growing`: the metric keys whose counts only grow
+    (families.growing(); None: every metric), the only ones audited across snapshots. `residents`: the metric whose shares the share
     metrics are compared with. `audited=False` leaves the audit out and `controlled=False` every
     step (to measure what they do). `frame.attrs["disclosure"]` says how many figures each step
     hid or rounded.
@@ -149,7 +151,7 @@ def suppress(
     protecting = np.zeros(len(result), dtype=bool)
     if audited:
         published_lines = lines(result, links, together)
-        before = [(frame, lines(frame, links, together)) for frame in earlier.frames]
+        before = [(frame, lines(frame, links, together)) for frame in earlier.growing(growing)]
         audit = Audit(result, published_lines, width=2 * WITHIN + 1, smallest=SMALLEST_SHOWN, band=band, earlier=before)
         # Bands that narrow a count are withdrawn first: rounding the other way cannot open a
         # line of hidden counts.

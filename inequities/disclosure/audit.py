@@ -192,7 +192,9 @@ class Audit:
         new = slice(0, self.new_variables)
         row_of, share_total = self.row_of[new], self.share_total[new]
         wanted = (checked[row_of] | share_total) if shown else (checked[row_of] & ~share_total)
-        narrow = wanted & (high[new] - low[new] < width) & (high[new] > TOLERANCE)
+        # A range with its least above its most is a reader's model the figures contradict (a count
+        # that grew less than nothing: a resident's group changed): it narrows nothing.
+        narrow = wanted & (high[new] - low[new] < width) & (high[new] > TOLERANCE) & ~_contradicted(low[new], high[new])
         found = [
             Failure(int(self.row_of[v]), self.variables[v][1], low[v], high[v], self._near(v, hidden))
             for v in np.flatnonzero(narrow)
@@ -202,7 +204,8 @@ class Audit:
             if n is None or d is None:
                 continue
             least, most = max(low[d] - high[n], 0.0), high[d] - low[n]
-            if most - least < width and most > TOLERANCE:
+            contradicted = _contradicted(low[n], high[n]) or _contradicted(low[d], high[d])
+            if most - least < width and most > TOLERANCE and not contradicted:
                 found.append(Failure(row, "remainder", least, most, self._near(n, hidden) + self._near(d, hidden)))
         if not shown:
             found += self.earlier.failures(self, low, high, hidden)
@@ -456,14 +459,20 @@ class _Earlier:
             row, count = audit.variables[v]
             if row not in self.hidden_rows or audit.share_total[v] or row not in self.rows:
                 continue
-            if high[v] - low[v] < width and high[v] > TOLERANCE and not self.alone_high[v] - self.alone_low[v] < width:
+            if (
+                high[v] - low[v] < width
+                and high[v] > TOLERANCE
+                and low[v] <= high[v] + TOLERANCE
+                and not self.alone_high[v] - self.alone_low[v] < width
+            ):
                 found.append(self._failure(audit, v, row, count, low[v], high[v], hidden))
         for row, n, d in self.proportions:
             if row not in self.rows:
                 continue
             least, most = max(low[d] - high[n], 0.0), high[d] - low[n]
             alone = self.alone_high[d] - self.alone_low[n] - max(self.alone_low[d] - self.alone_high[n], 0.0)
-            if most - least < width and most > TOLERANCE and not alone < width:
+            contradicted = _contradicted(low[n], high[n]) or _contradicted(low[d], high[d])
+            if most - least < width and most > TOLERANCE and not alone < width and not contradicted:
                 found.append(self._failure(audit, n, row, REMAINDER, least, most, hidden, also=d))
         return found
 
@@ -478,6 +487,10 @@ class _Earlier:
             audit.variables[u] for u in sorted(near) if u < audit.new_variables and not hidden[audit.variables[u][0]]
         )
         return Failure(self.rows[row], count, low, high, shown, earlier=True)
+
+
+def _contradicted(low, high):
+    return low > high + TOLERANCE
 
 
 def _complements(frame, unit, band):

@@ -71,3 +71,10 @@ class Earlier:
             hit |= _few(values - before[kind], max_small)  # NaN on either side compares False
         few[pairs["_row"].to_numpy()[hit]] = True
         return few
+
+    def growing(self, metrics=None):
+        """`frames`, each with only the figures of `metrics` (None: all): a reader can tell how an
+        earlier count stands to the same count now only where counts only grow."""
+        if metrics is None:
+            return list(self.frames)
+        return [frame[frame["metric"].isin(metrics)].reset_index(drop=True) for frame in self.frames]

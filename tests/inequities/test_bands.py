@@ -267,3 +267,35 @@ def test_a_snapshot_is_audited_with_every_one_before_it_so_a_reader_who_kept_thr
     assert narrowed_shares([s.to_dict("records") for s in (first, second, careless)]) != []
     third = published(frames[2], earlier=Earlier(frames=[first, second]))
     assert narrowed_shares([s.to_dict("records") for s in (first, second, third)]) == []
+
+
+def test_a_count_that_shrank_since_the_snapshot_before_hides_nothing_more():
+    # Growth is what a reader assumes; a resident whose recorded group changed, or who left, makes a
+    # count smaller, and the audit then works on a reader's model the figures contradict. It may
+    # round or unband more than it needs to (docs/inequities.md, step 6), but it hides no figure
+    # beyond those with a small count of their own: a range whose least is above its most narrows
+    # nothing, and the last resort is not reached.
+    people = _people(BEFORE, ADDED)
+    first = published(shares_of(people))
+    fewer = [p for p in people if not (p[0] == "north" and p[1]["ethnic_group"] == "black")][:-3]
+    alone = published(shares_of(fewer))
+    later = published(shares_of(fewer), earlier=Earlier(frames=[first]))
+    assert later.attrs["disclosure"]["protecting"] == 0
+    assert later["suppressed"].equals(alone["suppressed"])
+
+
+def test_only_metrics_whose_counts_only_grow_are_audited_across_snapshots():
+    from inequities import families
+
+    growing = families.growing()
+    # Things that happened in the period, by who they happened to: a later snapshot holds them all.
+    assert {"share_of_voice", "tp01_dissatisfied", "representation_participants", "repairs_on_time"} <= growing
+    # Counted as they stand on a day: residents now, the panel on the period's last day.
+    assert not {"residents", "representation_panel", "adjustments_in_place"} & growing
+    first = published(shares_of(_people(BEFORE)))
+    later = shares_of(_people(BEFORE, ADDED))
+    # Told the metric does not grow, the audit leaves the snapshot before out, and the pair leaks.
+    unlinked = published(later, earlier=Earlier(frames=[first]), growing=set())
+    assert narrowed_shares([first.to_dict("records"), unlinked.to_dict("records")]) != []
+    linked = published(later, earlier=Earlier(frames=[first]), growing={"took_part"})
+    assert narrowed_shares([first.to_dict("records"), linked.to_dict("records")]) == []
