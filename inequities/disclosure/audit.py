@@ -103,20 +103,8 @@ class Audit:
         self.is_numerator = np.array([count == NUMERATOR for _row, count in self.variables], dtype=bool)
         share = unit[self.row_of] == "share" if len(self.row_of) else np.zeros(0, dtype=bool)
         self.share_total = share & np.array([count == DENOMINATOR for _row, count in self.variables], dtype=bool)
-        equations = []
-        for kind, members, total in published.lines:
-            if kind == TOGETHER:  # one denominator: the same people
-                equations.append({(members[0], DENOMINATOR): 1.0, (total, DENOMINATOR): -1.0})
-                continue
-            for count in ADDING.get(unit[total], (NUMERATOR, DENOMINATOR)):
-                equations.append({**{(m, count): 1.0 for m in members}, (total, count): -1.0})
-        equations += self._share_equations(frame, unit)
-        equations += _complements(frame, unit, band)
-        equations += [
-            {(row, NUMERATOR): 1.0, (row, REMAINDER): 1.0, (row, DENOMINATOR): -1.0}
-            for row, count in self.variables
-            if count == REMAINDER
-        ]
+        remainders = [row for row, count in self.variables if count == REMAINDER]
+        equations = _equations(frame, published, unit, band, remainders)
         rows, columns, coefficients, constants = [], [], [], []
         index = self.index
         for terms in equations:
@@ -389,20 +377,8 @@ class _Earlier:
                     if (row, count) in local and (their_keys[row], count) in following:
                         before.append(local[(row, count)])
                         after.append(following[(their_keys[row], count)])
-            theirs = []
-            for kind, members, total in published_lines.lines:
-                if kind == TOGETHER:
-                    theirs.append({(members[0], DENOMINATOR): 1.0, (total, DENOMINATOR): -1.0})
-                    continue
-                for count in ADDING.get(unit[total], (NUMERATOR, DENOMINATOR)):
-                    theirs.append({**{(m, count): 1.0 for m in members}, (total, count): -1.0})
-            theirs += Audit._share_equations(published, unit)
-            theirs += _complements(published, unit, band)
-            theirs += [
-                {(row, NUMERATOR): 1.0, (row, REMAINDER): 1.0, (row, DENOMINATOR): -1.0}
-                for row in range(len(published))
-                if (row, REMAINDER) in local
-            ]
+            remainders = [row for row in range(len(published)) if (row, REMAINDER) in local]
+            theirs = _equations(published, published_lines, unit, band, remainders)
             # How much each count grew is a count too (0 or more), and the lines hold for the
             # growth: the two snapshots' lines subtracted, which propagation alone would not do.
             change = {}
@@ -487,6 +463,23 @@ class _Earlier:
             audit.variables[u] for u in sorted(near) if u < audit.new_variables and not hidden[audit.variables[u][0]]
         )
         return Failure(self.rows[row], count, low, high, shown, earlier=True)
+
+
+def _equations(frame, published, unit, band, remainders):
+    """[{(row, count): coefficient}] of one snapshot: every line of `published` (its Lines) for the
+    counts its unit adds up, the share tables, banded remainders' complements, and each of
+    `remainders` (rows with a remainder of their own) as its denominator less its numerator."""
+    equations = []
+    for kind, members, total in published.lines:
+        if kind == TOGETHER:  # one denominator: the same people
+            equations.append({(members[0], DENOMINATOR): 1.0, (total, DENOMINATOR): -1.0})
+            continue
+        for count in ADDING.get(unit[total], (NUMERATOR, DENOMINATOR)):
+            equations.append({**{(m, count): 1.0 for m in members}, (total, count): -1.0})
+    equations += Audit._share_equations(frame, unit)
+    equations += _complements(frame, unit, band)
+    equations += [{(row, NUMERATOR): 1.0, (row, REMAINDER): 1.0, (row, DENOMINATOR): -1.0} for row in remainders]
+    return equations
 
 
 def _contradicted(low, high):
