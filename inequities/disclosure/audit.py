@@ -52,15 +52,14 @@ ADDING = {
 @dataclass(frozen=True)
 class Failure:
     """`row`'s `count` (numerator, denominator or remainder) is known to lie between low and high.
-    `near`: (row, count) of the shown counts in its equations, whose rounding could open it. With
-    `earlier`, the count narrowed is the earlier snapshot's, of the figure `row` is now."""
+    `near`: (row, count) of the shown counts in its equations, whose rounding could open it. A
+    count of a snapshot published before is reported on the figure `row` it is now."""
 
     row: int
     count: str
     low: float
     high: float
     near: tuple
-    earlier: bool = False
 
 
 class Audit:
@@ -413,6 +412,9 @@ class _Earlier:
         audit.banded = np.concatenate([audit.banded, np.zeros(len(added), dtype=bool)])
         audit.band_total = np.concatenate([audit.band_total, np.zeros(len(added), dtype=bool)])
         self.low, self.high = np.array(lows, dtype=float), np.array(highs, dtype=float)
+        # The pairs say what the growth counts say where the figures agree with growth; where a count
+        # shrank they make propagation settle apart from them (measured: without the pairs the shrink
+        # test hides a figure), so both are kept.
         self.grows = (np.array(before, dtype=int), np.array(after, dtype=int))
 
     def solve_alone(self, audit):
@@ -462,7 +464,7 @@ class _Earlier:
         shown = tuple(
             audit.variables[u] for u in sorted(near) if u < audit.new_variables and not hidden[audit.variables[u][0]]
         )
-        return Failure(self.rows[row], count, low, high, shown, earlier=True)
+        return Failure(self.rows[row], count, low, high, shown)
 
 
 def _equations(frame, published, unit, band, remainders):
