@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy.sparse import csr_array
+from scipy.sparse.csgraph import connected_components
 
 from inequities.disclosure import bands
 from inequities.disclosure.lines import TOGETHER
@@ -117,6 +118,15 @@ class Audit:
             # A line the figures do not satisfy: as if the reader knew how far off it is.
             constants.append(sum(k * self.truth[v] for v, k in found))
         self.new_variables = len(self.variables)
+        # (row, numerator, denominator) of every proportion with both: a remainder is checked from them.
+        self.proportions = np.array(
+            [
+                (row, self.index[(row, NUMERATOR)], self.index[(row, DENOMINATOR)])
+                for row in np.flatnonzero(unit == "proportion").tolist()
+                if (row, NUMERATOR) in self.index and (row, DENOMINATOR) in self.index
+            ],
+            dtype=int,
+        ).reshape(-1, 3)
         self.earlier = _Earlier(self, frame, equations, constants, earlier)
         for terms, constant in self.earlier.equations:
             number = len(constants)
@@ -131,12 +141,13 @@ class Audit:
         )
         self.through = self.incidence.T.tocsr()
         self.earlier.solve_alone(self)
+        self.parts = _Parts(self)
 
     @staticmethod
     def _share_equations(frame, unit):
         shares = defaultdict(lambda: defaultdict(list))  # (metric, region) -> dimension -> rows
         everyone = defaultdict(list)
-        columns = zip(frame["metric"], frame["dimension"], frame["group"], frame["region"], strict=True)
+        columns = zip(*(frame[c].tolist() for c in KEYS), strict=True)
         for row, (metric, dimension, group, region) in enumerate(columns):
             if unit[row] != "share":
                 continue
@@ -166,7 +177,7 @@ class Audit:
         low, high = _published_bounds(value, shown, self.banded[new], self.smallest)
         low = np.concatenate([low, self.earlier.low])
         high = np.concatenate([high, self.earlier.high])
-        _propagate(self.rows, self.columns, self.k, self.constants, low, high, self.earlier.grows)
+        return self.parts.settle(low, high)
         return low, high
 
     def failures(self, hidden, numerator, denominator, shown=False):
@@ -186,14 +197,14 @@ class Audit:
             Failure(int(self.row_of[v]), self.variables[v][1], low[v], high[v], self._near(v, hidden))
             for v in np.flatnonzero(narrow)
         ]
-        for row in np.flatnonzero((self.unit == "proportion") & checked):
-            n, d = self.index.get((row, NUMERATOR)), self.index.get((row, DENOMINATOR))
-            if n is None or d is None:
-                continue
-            least, most = max(low[d] - high[n], 0.0), high[d] - low[n]
-            contradicted = _contradicted(low[n], high[n]) or _contradicted(low[d], high[d])
-            if most - least < width and most > TOLERANCE and not contradicted:
-                found.append(Failure(row, "remainder", least, most, self._near(n, hidden) + self._near(d, hidden)))
+        rows, n, d = self.proportions.T
+        mine = checked[rows]
+        rows, n, d = rows[mine], n[mine], d[mine]
+        least, most = np.maximum(low[d] - high[n], 0.0), high[d] - low[n]
+        contradicted = _contradicted(low[n], high[n]) | _contradicted(low[d], high[d])
+        for i in np.flatnonzero((most - least < width) & (most > TOLERANCE) & ~contradicted).tolist():
+            near = self._near(n[i], hidden) + self._near(d[i], hidden)
+            found.append(Failure(int(rows[i]), "remainder", least[i], most[i], near))
         if not shown:
             found += self.earlier.failures(self, low, high, hidden)
         return found
@@ -245,48 +256,114 @@ def _published_bounds(value, shown, banded, smallest):
 NO_PAIRS = (np.zeros(0, dtype=int), np.zeros(0, dtype=int))
 
 
+class _Parts:
+    """The audit's counts fall apart into parts no equation joins (59 at 1,000 homes, the largest
+    under a tenth of the counts). Between two audits the published counts change in a few parts
+    (a count rounded the other way, a band withdrawn, a figure hidden): only those are worked out
+    again, and the others keep what they settled to last time, which is what working out every part
+    again would give."""
+
+    def __init__(self, audit):
+        size = len(audit.variables)
+        before, after = audit.earlier.grows
+        joined = audit.incidence.T @ audit.incidence
+        if len(before):
+            joined = joined + csr_array((np.ones(len(before)), (before, after)), shape=(size, size))
+        _count, self.part = connected_components(joined, directed=False)
+        self.rows, self.columns, self.k, self.constants = audit.rows, audit.columns, audit.k, audit.constants
+        self.grows = audit.earlier.grows
+        self.last = None  # (published least, most) -> (settled least, most)
+
+    def settle(self, low, high):
+        """(least, most) of every count after propagation, from the published (least, most)."""
+        if self.last is None:
+            settled_low, settled_high = low.copy(), high.copy()
+            _propagate(self.rows, self.columns, self.k, self.constants, settled_low, settled_high, self.grows)
+        else:
+            (was_low, was_high), (settled_low, settled_high) = self.last
+            moved = np.unique(self.part[(low != was_low) | (high != was_high)])
+            settled_low, settled_high = settled_low.copy(), settled_high.copy()
+            if len(moved):
+                counts = np.flatnonzero(np.isin(self.part, moved))
+                local = np.full(len(low), -1)
+                local[counts] = np.arange(len(counts))
+                entries = np.flatnonzero(local[self.columns] >= 0)
+                equations = np.unique(self.rows[entries], return_inverse=True)[1]
+                before, after = self.grows
+                pairs = local[before] >= 0
+                part_low, part_high = low[counts], high[counts]
+                _propagate(
+                    equations.astype(int),
+                    local[self.columns[entries]],
+                    self.k[entries],
+                    self.constants[np.unique(self.rows[entries])],
+                    part_low,
+                    part_high,
+                    (local[before[pairs]], local[after[pairs]]),
+                )
+                settled_low[counts], settled_high[counts] = part_low, part_high
+        self.last = ((low, high), (settled_low, settled_high))
+        return settled_low.copy(), settled_high.copy()
+
+
 def _propagate(rows, columns, k, constants, low, high, grows=NO_PAIRS, sweeps=50):
     """Interval propagation: what each equation allows each of its counts, given the others'
     bounds, all equations at once, until nothing moves. `grows`: (before, after) variables, each
-    before[i] at most after[i]."""
+    before[i] at most after[i].
+
+    Bounds only ever narrow, so an equation none of whose counts moved in the last sweep would
+    allow what it allowed before: each sweep works out only the equations with a count that moved
+    (most settle in the first few sweeps), which gives the same bounds as working out every one.
+    A count moved if it moved by more than TOLERANCE, so what one part of the equations settles to
+    does not depend on how long the others take."""
     before, after = grows
     if not len(rows):
         return
-    constant = constants[rows]
     count = int(rows.max()) + 1
-    rising = k > 0
+    active = np.ones(count, dtype=bool)
     for _ in range(sweeps):
-        least = np.where(rising, k * low[columns], k * high[columns])
-        most = np.where(rising, k * high[columns], k * low[columns])
-        rest_least = _others(rows, least, count)
-        rest_most = _others(rows, most, count)
+        entries = np.flatnonzero(active[rows])
+        r, c, kk = rows[entries], columns[entries], k[entries]
+        rising = kk > 0
+        least = np.where(rising, kk * low[c], kk * high[c])
+        most = np.where(rising, kk * high[c], kk * low[c])
+        rest_least = _others(r, least, count)
+        rest_most = _others(r, most, count)
+        constant = constants[r]
         with np.errstate(invalid="ignore"):
-            one = (constant - rest_most) / k
-            two = (constant - rest_least) / k
+            one = (constant - rest_most) / kk
+            two = (constant - rest_least) / kk
         one, two = np.nan_to_num(one, nan=-np.inf), np.nan_to_num(two, nan=np.inf)
         new_low, new_high = low.copy(), high.copy()
-        np.maximum.at(new_low, columns, np.minimum(one, two))
-        np.minimum.at(new_high, columns, np.maximum(one, two))
+        np.maximum.at(new_low, c, np.minimum(one, two))
+        np.minimum.at(new_high, c, np.maximum(one, two))
         if len(before):
             np.maximum.at(new_low, after, low[before])
             np.minimum.at(new_high, before, high[after])
-        moved = np.abs(new_low - low).max(initial=0) > TOLERANCE
-        finite = np.isfinite(high) & np.isfinite(new_high)
-        moved |= bool((np.isfinite(new_high) != np.isfinite(high)).any())
-        moved |= bool(np.abs(new_high[finite] - high[finite]).max(initial=0) > TOLERANCE)
+        changed = _moved(low, new_low) | _moved(high, new_high)
         low[:], high[:] = new_low, new_high
-        if not moved:
+        if not changed.any():
             return
+        active = np.zeros(count, dtype=bool)
+        active[rows[changed[columns]]] = True
 
 
 def _others(rows, terms, count):
-    """For each term, the sum of the other terms of its equation (infinite if any other is)."""
-    infinite = np.isinf(terms)
-    finite = np.where(infinite, 0.0, terms)
+    """For each term, the sum of the other terms of its equation: infinite if any other is, and
+    undefined (NaN) if others are infinite both ways (a reader's model the figures contradict)."""
+    rising, falling = np.isposinf(terms), np.isneginf(terms)
+    finite = np.where(rising | falling, 0.0, terms)
     total = np.bincount(rows, finite, minlength=count)[rows] - finite
-    sign = np.sign(terms[infinite][0]) if infinite.any() else 1.0  # all infinities of a sum share a sign
-    others = np.bincount(rows, infinite, minlength=count)[rows] - infinite
-    return np.where(others > 0, sign * np.inf, total)
+    up = np.bincount(rows, rising, minlength=count)[rows] - rising > 0
+    down = np.bincount(rows, falling, minlength=count)[rows] - falling > 0
+    return np.where(up & down, np.nan, np.where(up, np.inf, np.where(down, -np.inf, total)))
+
+
+def _moved(before, after):
+    """Which bounds moved by more than TOLERANCE (or between finite and infinite)."""
+    finite = np.isfinite(before) & np.isfinite(after)
+    with np.errstate(invalid="ignore"):
+        return np.where(finite, np.abs(after - before) > TOLERANCE, before != after)
 
 
 KEYS = ("metric", "dimension", "group", "region")
@@ -307,7 +384,7 @@ class _Earlier:
         if not earlier:
             return
         index = audit.index
-        keys = list(zip(*(frame[c] for c in KEYS), strict=True))
+        keys = list(zip(*(frame[c].tolist() for c in KEYS), strict=True))
         now = {key: row for row, key in enumerate(keys)}
         off = {}
         for terms in equations:
@@ -323,7 +400,7 @@ class _Earlier:
         for published, published_lines in reversed(earlier):
             published = published.reset_index(drop=True)
             unit = published["unit"].astype(str).to_numpy()
-            their_keys = list(zip(*(published[c] for c in KEYS), strict=True))
+            their_keys = list(zip(*(published[c].tolist() for c in KEYS), strict=True))
             value = {
                 NUMERATOR: published["numerator"].to_numpy(dtype=float, na_value=np.nan),
                 DENOMINATOR: published["denominator"].to_numpy(dtype=float, na_value=np.nan),
@@ -333,39 +410,20 @@ class _Earlier:
             shown_values = np.concatenate([v[~hidden & (v > 0)] for v in value.values()])
             exact = bool(np.any(np.mod(shown_values, 5) != 0))  # published before rounding
             local = {}
-            for row in range(len(published)):
-                counts = list(ADDING.get(unit[row], (NUMERATOR, DENOMINATOR)))
-                if unit[row] == "share":
+            counted = []  # (row, count) of this snapshot's counts, in their order
+            for row, (its_unit, its_band) in enumerate(zip(unit.tolist(), band.tolist(), strict=True)):
+                counts = list(ADDING.get(its_unit, (NUMERATOR, DENOMINATOR)))
+                if its_unit == "share":
                     counts.append(DENOMINATOR)
-                if band[row] == bands.ALL_BUT:
+                if its_band == bands.ALL_BUT:
                     counts.append(REMAINDER)
                 for count in dict.fromkeys(counts):
                     local[(row, count)] = len(index)
                     index[(offset + row, count)] = len(index)
                     added.append(
-                        (offset + row, count, count == NUMERATOR, unit[row] == "share" and count == DENOMINATOR)
+                        (offset + row, count, count == NUMERATOR, its_unit == "share" and count == DENOMINATOR)
                     )
-                    if count == REMAINDER:
-                        lows.append(1.0)
-                        highs.append(audit.smallest - 1.0)
-                        continue
-                    seen = value[count][row]
-                    shown = (not hidden[row] or (band[row] != bands.NONE and count == DENOMINATOR)) and not np.isnan(
-                        seen
-                    )
-                    banded = band[row] == bands.FEWER and count == NUMERATOR
-                    if exact and shown:
-                        low, high = seen, seen
-                    else:
-                        low, high = _published_bounds(
-                            np.array([0.0 if np.isnan(seen) else seen]),
-                            np.array([shown]),
-                            np.array([banded]),
-                            audit.smallest,
-                        )
-                        low, high = float(low[0]), float(high[0])
-                    lows.append(low)
-                    highs.append(high)
+                    counted.append((row, count))
                 partner = now.get(their_keys[row])
                 if partner is not None:
                     self.rows[offset + row] = partner
@@ -376,6 +434,9 @@ class _Earlier:
                     if (row, count) in local and (their_keys[row], count) in following:
                         before.append(local[(row, count)])
                         after.append(following[(their_keys[row], count)])
+            low, high = _their_bounds(counted, value, hidden, band, exact, audit.smallest)
+            lows += low.tolist()
+            highs += high.tolist()
             remainders = [row for row in range(len(published)) if (row, REMAINDER) in local]
             theirs = _equations(published, published_lines, unit, band, remainders)
             # How much each count grew is a count too (0 or more), and the lines hold for the
@@ -418,40 +479,47 @@ class _Earlier:
         self.grows = (np.array(before, dtype=int), np.array(after, dtype=int))
 
     def solve_alone(self, audit):
-        """Which of the earlier counts the earlier snapshot narrowed on its own (not the new one's doing)."""
+        """Which of the earlier counts the earlier snapshots narrowed on their own (not the new
+        one's doing): those are not the new one's failures. `watched`: the earlier hidden counts
+        (not a share's total) of a figure there is now, that the earlier snapshots left open."""
         if not len(self.low):
             return
         low = np.concatenate([np.zeros(audit.new_variables), self.low])
         high = np.concatenate([np.full(audit.new_variables, np.inf), self.high])
         _propagate(audit.rows, audit.columns, audit.k, audit.constants, low, high)
-        self.alone_low, self.alone_high = low, high
+        width = audit.width - TOLERANCE
+        start = audit.new_variables
+        rows = audit.row_of[start:]
+        kept = np.array([row in self.hidden_rows and row in self.rows for row in rows.tolist()], dtype=bool)
+        open_alone = ~(high[start:] - low[start:] < width)
+        self.watched = start + np.flatnonzero(kept & ~audit.share_total[start:] & open_alone)
+        proportions = np.array([(n, d) for row, n, d in self.proportions if row in self.rows], dtype=int).reshape(-1, 2)
+        if len(proportions):
+            n, d = proportions[:, 0], proportions[:, 1]
+            alone = high[d] - low[n] - np.maximum(low[d] - high[n], 0.0)
+            proportions = proportions[~(alone < width)]
+        self.watched_proportions = proportions
 
     def failures(self, audit, low, high, hidden):
         """[Failure] for the earlier snapshots' hidden counts that the new one narrows."""
         if not len(self.low):
             return []
         width = audit.width - TOLERANCE
+        v = self.watched
+        narrow = (high[v] - low[v] < width) & (high[v] > TOLERANCE) & ~_contradicted(low[v], high[v])
         found = []
-        start = audit.new_variables
-        for v in range(start, len(audit.variables)):
-            row, count = audit.variables[v]
-            if row not in self.hidden_rows or audit.share_total[v] or row not in self.rows:
-                continue
-            if (
-                high[v] - low[v] < width
-                and high[v] > TOLERANCE
-                and low[v] <= high[v] + TOLERANCE
-                and not self.alone_high[v] - self.alone_low[v] < width
-            ):
-                found.append(self._failure(audit, v, row, count, low[v], high[v], hidden))
-        for row, n, d in self.proportions:
-            if row not in self.rows:
-                continue
-            least, most = max(low[d] - high[n], 0.0), high[d] - low[n]
-            alone = self.alone_high[d] - self.alone_low[n] - max(self.alone_low[d] - self.alone_high[n], 0.0)
-            contradicted = _contradicted(low[n], high[n]) or _contradicted(low[d], high[d])
-            if most - least < width and most > TOLERANCE and not alone < width and not contradicted:
-                found.append(self._failure(audit, n, row, REMAINDER, least, most, hidden, also=d))
+        for u in v[narrow].tolist():
+            row, count = audit.variables[u]
+            found.append(self._failure(audit, u, row, count, low[u], high[u], hidden))
+        n, d = self.watched_proportions[:, 0], self.watched_proportions[:, 1]
+        least, most = np.maximum(low[d] - high[n], 0.0), high[d] - low[n]
+        contradicted = _contradicted(low[n], high[n]) | _contradicted(low[d], high[d])
+        narrow = (most - least < width) & (most > TOLERANCE) & ~contradicted
+        for i in np.flatnonzero(narrow).tolist():
+            row = audit.row_of[n[i]]
+            found.append(
+                self._failure(audit, int(n[i]), int(row), REMAINDER, least[i], most[i], hidden, also=int(d[i]))
+            )
         return found
 
     def _failure(self, audit, v, row, count, low, high, hidden, also=None):
@@ -465,6 +533,24 @@ class _Earlier:
             audit.variables[u] for u in sorted(near) if u < audit.new_variables and not hidden[audit.variables[u][0]]
         )
         return Failure(self.rows[row], count, low, high, shown)
+
+
+def _their_bounds(counted, value, hidden, band, exact, smallest):
+    """(least, most) of an earlier snapshot's counts (`counted`: (row, count)), from what it
+    published: a banded remainder is 1 to `smallest` - 1, a snapshot published before rounding
+    (`exact`) showed its counts exactly."""
+    if not counted:
+        return np.zeros(0), np.zeros(0)
+    rows = np.array([row for row, _count in counted], dtype=int)
+    kind = np.array([count for _row, count in counted], dtype=object)
+    seen = np.where(kind == DENOMINATOR, value[DENOMINATOR][rows], value[NUMERATOR][rows])
+    shown = (~hidden[rows] | ((band[rows] != bands.NONE) & (kind == DENOMINATOR))) & ~np.isnan(seen)
+    seen = np.nan_to_num(seen, nan=0.0)
+    low, high = _published_bounds(seen, shown, (band[rows] == bands.FEWER) & (kind == NUMERATOR), smallest)
+    if exact:
+        low, high = np.where(shown, seen, low), np.where(shown, seen, high)
+    remainder = kind == REMAINDER
+    return np.where(remainder, 1.0, low), np.where(remainder, smallest - 1.0, high)
 
 
 def _equations(frame, published, unit, band, remainders):
@@ -492,7 +578,7 @@ def _complements(frame, unit, band):
     """A banded remainder ("all but 1 to 7") is also the other groups of its table added up: said as
     an equation of its own, because propagation does not subtract one line from another."""
     tables = defaultdict(list)  # (metric, dimension, region) -> rows of groups
-    columns = zip(frame["metric"], frame["dimension"], frame["group"], frame["region"], strict=True)
+    columns = zip(*(frame[c].tolist() for c in KEYS), strict=True)
     for row, (metric, dimension, group, region) in enumerate(columns):
         if unit[row] == "share" and group != ALL:
             tables[(metric, dimension, region)].append(row)

@@ -55,7 +55,7 @@ def lines(frame, links=None, together=()):
     tables = defaultdict(dict)  # (metric, dimension) -> {(group, region): row}
     everyone = defaultdict(list)  # (metric, region) -> [(dimension, row)]
     parts = defaultdict(dict)  # (metric, region) -> {(dimension, group): row}
-    columns = zip(frame["metric"], frame["dimension"], frame["group"], frame["region"], strict=True)
+    columns = zip(*(frame[c].tolist() for c in ("metric", "dimension", "group", "region")), strict=True)
     for row, (metric, dimension, group, region) in enumerate(columns):
         tables[(metric, dimension)][(group, region)] = row
         if group == ALL:
@@ -106,5 +106,5 @@ def _table_lines(index):
 
 
 def _cells(frame):
-    columns = zip(frame["metric"], frame["dimension"], frame["group"], frame["region"], strict=True)
+    columns = zip(*(frame[c].tolist() for c in ("metric", "dimension", "group", "region")), strict=True)
     return ((key, row) for row, key in enumerate(columns))
