@@ -17,6 +17,10 @@ class Snapshot(models.Model):
     # snapshots with the same digest publish the same thing, so the check against earlier
     # snapshots compares with one of them (disclosure/earlier.py). Blank before it was kept.
     shown_digest = models.CharField(max_length=64, blank=True)
+    # The same, of the figures whose counts only grow (families.growing()) with their bands: all
+    # that the audit across snapshots reads of it. A nightly recompute that changes only figures
+    # counted on the day (residents now) publishes nothing new to that audit. Blank before it was kept.
+    growing_digest = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-computed_at", "-pk"]

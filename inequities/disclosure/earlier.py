@@ -46,10 +46,16 @@ class Earlier:
     """What earlier snapshots showed. `values`: every distinct shown (metric, dimension, group,
     region, numerator, denominator) of any overlapping snapshot. `frames`: the snapshots published
     before whose periods the new one holds, oldest first, whole (unit, rounded counts, `suppressed`,
-    `band`), for the audit across them (audit.py)."""
+    `band`), for the audit across them (audit.py). `newest`: a digest of the newest frame, blank
+    where not known."""
 
     values: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=[*KEYS, "numerator", "denominator"]))
     frames: list = field(default_factory=list)
+    newest: str = ""  # what the audit reads of the newest of `frames`, as a digest (services.growing_digest)
+
+    def without_newest(self):
+        """The same, without the newest of `frames`."""
+        return Earlier(values=self.values, frames=self.frames[:-1])
 
     def changed_by_a_few(self, frame, max_small):
         """Rows of `frame` whose count of any kind is 1 to `max_small` away from one shown before."""

@@ -206,10 +206,18 @@ def test_a_recompute_is_audited_with_every_snapshot_whose_period_it_holds_once_e
         EqualityProfileFactory(resident=ResidentFactory(), disability="prefer_not_to_say")
     start = TODAY - timedelta(days=364)
     first = recompute_over_a_year(today=TODAY)
-    for _ in range(12):  # more residents: the next snapshot publishes something else
+    for _ in range(12):  # more residents: the next snapshot shows more residents, nothing else
         EqualityProfileFactory(resident=ResidentFactory(), disability="yes")
+    residents_only = recompute_over_a_year(today=TODAY)
+    assert residents_only.shown_digest != first.shown_digest
+    assert residents_only.growing_digest == first.growing_digest  # nothing new to the audit across them
+    late = [EqualityProfileFactory(disability="yes").resident for _ in range(8)]
+    for resident in late:  # answers given last month, entered late: counts that only grow grew
+        answer_tp01(landlord, resident, "very_dissatisfied")
     second = recompute_over_a_year(today=TODAY)
-    recompute_over_a_year(today=TODAY)  # the same again: one digest, read once
+    assert second.growing_digest != residents_only.growing_digest
+    # The same again: published as before (not audited with a copy of itself), and read once.
+    assert recompute_over_a_year(today=TODAY).growing_digest == second.growing_digest
     # A longer period starting earlier is not held by this year's: it says nothing of its growth.
     recompute(today=TODAY, start=start - timedelta(days=30), end=TODAY)
     frames = earlier_published(start, TODAY).frames
@@ -225,6 +233,13 @@ def test_a_recompute_is_audited_with_every_snapshot_whose_period_it_holds_once_e
     assert residents[0].loc["prefer_not_to_say", "suppressed"]  # as published: hidden, no count
     assert pd.isna(residents[0].loc["prefer_not_to_say", "numerator"])
     assert residents[1].loc["yes", "numerator"] > residents[0].loc["yes", "numerator"]  # oldest first
+    # The late answers were a mistake, taken out: the figures are the first's again, but read again,
+    # since the snapshot between is known to lie between the two.
+    Response.objects.filter(resident__in=late).delete()
+    Invitation.objects.filter(resident__in=late).delete()
+    third = recompute_over_a_year(today=TODAY)
+    assert third.growing_digest == first.growing_digest
+    assert len(earlier_published(start, TODAY).frames) == 3
     assert set(frames[0].columns) == {
         "metric", "dimension", "group", "region", "unit", "numerator", "denominator", "suppressed", "band",
     }  # fmt: skip
