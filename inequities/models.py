@@ -21,6 +21,10 @@ class Snapshot(models.Model):
     # that the audit across snapshots reads of it. A nightly recompute that changes only figures
     # counted on the day (residents now) publishes nothing new to that audit. Blank before it was kept.
     growing_digest = models.CharField(max_length=64, blank=True)
+    # A keyed digest (HMAC, the rounding key) of the true counts of those figures before disclosure
+    # control: the next recompute tries publishing as this one did only where they are unchanged.
+    # Keyed, so the hidden counts cannot be tried against it without the key.
+    facts_digest = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-computed_at", "-pk"]

@@ -1,6 +1,7 @@
 """The recompute: aggregate queries -> pure metrics -> disclosure control -> one snapshot."""
 
 import hashlib
+import hmac
 import time
 from functools import cache
 
@@ -46,7 +47,9 @@ def compute(*, start, end, today, controlled=True):
     if not controlled:
         return _finished(publishable(figures, controlled=False))
     earlier = earlier_published(start, end)
-    if earlier.newest:
+    facts = facts_digest(figures)
+    published = None
+    if earlier.newest and earlier.newest_facts == facts:
         # Published the same as the newest snapshot held, in all the audit across snapshots reads,
         # the figures tell a reader nothing new (a count the same in both grew by nothing), and that
         # snapshot was audited with every one before it. So when nothing that grows has changed (the
@@ -54,8 +57,11 @@ def compute(*, start, end, today, controlled=True):
         # solved together with a copy of itself, the audit would turn counts it need not.
         again = _finished(publishable(figures, earlier.without_newest()))
         if growing_digest(again) == earlier.newest:
-            return again
-    return _finished(publishable(figures, earlier))
+            published = again
+    if published is None:
+        published = _finished(publishable(figures, earlier))
+    published.attrs["facts_digest"] = facts
+    return published
 
 
 def _finished(figures):
@@ -107,6 +113,16 @@ def growing_digest(figures):
     return hashlib.sha256(ordered.to_csv(index=False).encode()).hexdigest()
 
 
+def facts_digest(figures):
+    """HMAC-SHA256, keyed with the rounding key, of the true counts of the figures whose counts only
+    grow (before disclosure control): equal where nothing that grows has changed."""
+    columns = [*EARLIER_KEYS, "numerator", "denominator"]
+    growing = figures.loc[figures["metric"].isin(families.growing()), columns]
+    ordered = growing.sort_values(EARLIER_KEYS, kind="stable").to_csv(index=False).encode()
+    key = disclosure.rounding.key_from(settings.INEQUITIES_ROUNDING_KEY)
+    return hmac.new(key, ordered, hashlib.sha256).hexdigest()
+
+
 def earlier_published(start, end):
     """What every stored snapshot whose period overlaps start..end showed (disclosure.Earlier): the
     distinct shown counts of them all, and, whole and oldest first, the snapshots of periods that
@@ -122,20 +138,20 @@ def earlier_published(start, end):
     columns = [*EARLIER_KEYS, "numerator", "denominator"]
     values = pd.DataFrame.from_records(list(shown.values_list(*columns).distinct()), columns=columns)
     held = Snapshot.objects.filter(period_start__gte=start, period_end__lte=end).order_by("computed_at", "pk")
-    chosen, newest, last = [], "", ("", "")
-    for pk, shown, growing in held.values_list("pk", "shown_digest", "growing_digest"):
+    chosen, newest, facts, last = [], "", "", ("", "")
+    for pk, shown, growing, counted in held.values_list("pk", "shown_digest", "growing_digest", "facts_digest"):
         # Snapshots from before the growing digest was kept are compared by all they show.
         same = growing == last[1] if growing and last[1] else bool(shown) and shown == last[0]
         if not same:
             chosen.append(pk)
             newest = growing
-        last = (shown, growing)
+        facts, last = counted, (shown, growing)
     columns = ["snapshot_id", *EARLIER_KEYS, "unit", "numerator", "denominator", "suppressed", "band"]
     rows = pd.DataFrame.from_records(
         list(Figure.objects.filter(snapshot__in=chosen).values_list(*columns)), columns=columns
     )
     frames = [rows[rows["snapshot_id"] == pk].drop(columns="snapshot_id").reset_index(drop=True) for pk in chosen]
-    return disclosure.Earlier(values=values, frames=frames, newest=newest)
+    return disclosure.Earlier(values=values, frames=frames, newest=newest, newest_facts=facts)
 
 
 COMPARISON = ["comparison_rate", "gap", "gap_low", "gap_high", "significant"]
@@ -200,6 +216,7 @@ def recompute(*, today=None, start=None, end=None, job_id=""):
             job_id=job_id,
             shown_digest=shown_digest(figures),
             growing_digest=growing_digest(figures),
+            facts_digest=figures.attrs.get("facts_digest", ""),
         )
         _write_figures(snapshot, figures)
         Signal.objects.bulk_create([Signal(snapshot=snapshot, **found) for found in signals.find(figures)])

@@ -46,12 +46,13 @@ class Earlier:
     """What earlier snapshots showed. `values`: every distinct shown (metric, dimension, group,
     region, numerator, denominator) of any overlapping snapshot. `frames`: the snapshots published
     before whose periods the new one holds, oldest first, whole (unit, rounded counts, `suppressed`,
-    `band`), for the audit across them (audit.py). `newest`: a digest of the newest frame, blank
-    where not known."""
+    `band`), for the audit across them (audit.py). `newest`, `newest_facts`: digests of the newest
+    frame and of the counts it was published from, blank where not known."""
 
     values: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=[*KEYS, "numerator", "denominator"]))
     frames: list = field(default_factory=list)
     newest: str = ""  # what the audit reads of the newest of `frames`, as a digest (services.growing_digest)
+    newest_facts: str = ""  # what the newest snapshot counted (services.facts_digest)
 
     def without_newest(self):
         """The same, without the newest of `frames`."""

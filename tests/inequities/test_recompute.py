@@ -201,7 +201,15 @@ def test_a_recompute_that_finds_another_under_way_skips_and_the_next_one_runs():
     assert Snapshot.objects.count() == 1
 
 
-def test_a_recompute_is_audited_with_every_snapshot_whose_period_it_holds_once_each(landlord):
+def published_times(caplog):
+    """How many times the last recompute published its figures (one log line each)."""
+    found = sum(1 for r in caplog.records if r.getMessage().startswith("Disclosure control hid"))
+    caplog.clear()
+    return found
+
+
+def test_a_recompute_is_audited_with_every_snapshot_whose_period_it_holds_once_each(landlord, caplog):
+    caplog.set_level("INFO", logger="inequities.disclosure")
     for _ in range(2):
         EqualityProfileFactory(resident=ResidentFactory(), disability="prefer_not_to_say")
     start = TODAY - timedelta(days=364)
@@ -214,10 +222,14 @@ def test_a_recompute_is_audited_with_every_snapshot_whose_period_it_holds_once_e
     late = [EqualityProfileFactory(disability="yes").resident for _ in range(8)]
     for resident in late:  # answers given last month, entered late: counts that only grow grew
         answer_tp01(landlord, resident, "very_dissatisfied")
+    caplog.clear()
     second = recompute_over_a_year(today=TODAY)
     assert second.growing_digest != residents_only.growing_digest
+    assert second.facts_digest != residents_only.facts_digest
+    assert published_times(caplog) == 1  # counts changed: audited with every one held, at once
     # The same again: published as before (not audited with a copy of itself), and read once.
     assert recompute_over_a_year(today=TODAY).growing_digest == second.growing_digest
+    assert published_times(caplog) == 1  # the counts are unchanged: tried as before, and kept
     # A longer period starting earlier is not held by this year's: it says nothing of its growth.
     recompute(today=TODAY, start=start - timedelta(days=30), end=TODAY)
     frames = earlier_published(start, TODAY).frames
