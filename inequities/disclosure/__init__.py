@@ -201,7 +201,7 @@ def suppress(
                 flipped.symmetric_difference_update({chosen})
         if unresolved:
             protecting = protect(result, audit, hidden, n, d, unresolved)
-            unresolved = [f for f in audit.failures(hidden, n, d) if not protecting[f.row]]
+            unresolved = [f for f in audit.failures(hidden, n, d) if f.before or not protecting[f.row]]
         if unresolved:
             logger.warning("Disclosure audit: %s hidden counts could still be narrowed to within +/-2", len(unresolved))
         narrowed_shown = len(audit.failures(hidden, n, d, shown=True))
@@ -324,7 +324,7 @@ def protect(frame, audit, hidden, numerator, denominator, failures, rounds=MAX_F
     for _round in range(rounds):
         chosen = set()
         for failure in failures:
-            if protecting[failure.row]:
+            if protecting[failure.row] and not failure.before:
                 continue
             candidates = [row for row, _count in failure.near if not hidden[row] and may_hide[row]]
             if candidates:

@@ -61,6 +61,7 @@ class Failure:
     low: float
     high: float
     near: tuple
+    before: bool = False
 
 
 class Audit:
@@ -532,7 +533,7 @@ class _Earlier:
         shown = tuple(
             audit.variables[u] for u in sorted(near) if u < audit.new_variables and not hidden[audit.variables[u][0]]
         )
-        return Failure(self.rows[row], count, low, high, shown)
+        return Failure(self.rows[row], count, low, high, shown, before=True)
 
 
 def _their_bounds(counted, value, hidden, band, exact, smallest):
