@@ -107,20 +107,20 @@ def shown_digest(figures):
 def growing_digest(figures):
     """SHA-256 of what the audit across snapshots reads of these figures: those of the metrics
     whose counts only grow, with their bands."""
-    columns = [*EARLIER_KEYS, "unit", "numerator", "denominator", "suppressed", "band"]
-    growing = figures.loc[figures["metric"].isin(families.growing()), columns]
-    ordered = growing.sort_values(EARLIER_KEYS, kind="stable")
-    return hashlib.sha256(ordered.to_csv(index=False).encode()).hexdigest()
+    return hashlib.sha256(_growing(figures, ["unit", "numerator", "denominator", "suppressed", "band"])).hexdigest()
 
 
 def facts_digest(figures):
     """HMAC-SHA256, keyed with the rounding key, of the true counts of the figures whose counts only
     grow (before disclosure control): equal where nothing that grows has changed."""
-    columns = [*EARLIER_KEYS, "numerator", "denominator"]
-    growing = figures.loc[figures["metric"].isin(families.growing()), columns]
-    ordered = growing.sort_values(EARLIER_KEYS, kind="stable").to_csv(index=False).encode()
     key = disclosure.rounding.key_from(settings.INEQUITIES_ROUNDING_KEY)
-    return hmac.new(key, ordered, hashlib.sha256).hexdigest()
+    return hmac.new(key, _growing(figures, ["numerator", "denominator"]), hashlib.sha256).hexdigest()
+
+
+def _growing(figures, columns):
+    """The figures of the metrics whose counts only grow, in a fixed order, as CSV bytes."""
+    growing = figures.loc[figures["metric"].isin(families.growing()), [*EARLIER_KEYS, *columns]]
+    return growing.sort_values(EARLIER_KEYS, kind="stable").to_csv(index=False).encode()
 
 
 def earlier_published(start, end):

@@ -289,7 +289,7 @@ class _Parts:
                 local = np.full(len(low), -1)
                 local[counts] = np.arange(len(counts))
                 entries = np.flatnonzero(local[self.columns] >= 0)
-                equations = np.unique(self.rows[entries], return_inverse=True)[1]
+                numbers, equations = np.unique(self.rows[entries], return_inverse=True)
                 before, after = self.grows
                 pairs = local[before] >= 0
                 part_low, part_high = low[counts], high[counts]
@@ -297,7 +297,7 @@ class _Parts:
                     equations.astype(int),
                     local[self.columns[entries]],
                     self.k[entries],
-                    self.constants[np.unique(self.rows[entries])],
+                    self.constants[numbers],
                     part_low,
                     part_high,
                     (local[before[pairs]], local[after[pairs]]),
