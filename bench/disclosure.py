@@ -2,7 +2,8 @@
 recomputed with disclosure control and without, compared figure by figure.
 
     python bench/disclosure.py                     (--homes 1000 2000 5000, --seed 3)
-    python bench/disclosure.py --homes 200         (the small run bench/ci.sh makes)
+    python bench/disclosure.py --homes 200 --held 2          (the small run bench/ci.sh makes)
+    python bench/disclosure.py --homes 1000 --held 0 1 4 12  (what each held snapshot costs)
 
 For each size it builds `seed_demo --homes N --seed 3` (--keep to use what the database has) and
 prints:
@@ -44,6 +45,14 @@ def main():
     parser.add_argument("--homes", type=int, nargs="+", default=[1000, 2000, 5000])
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--keep", action="store_true", help="Use the landlord already in the database.")
+    parser.add_argument(
+        "--held",
+        type=int,
+        nargs="*",
+        default=[],
+        help="Also time disclosure control with this many snapshots of the period held, on a night "
+        "something grew (copies of the stored one; docs/inequities.md step 6).",
+    )
     args = parser.parse_args()
     django_setup()
     missed = False
@@ -52,6 +61,9 @@ def main():
             _seed(homes, args.seed)
         found = measure()
         missed |= _report(homes, found)
+        for held in args.held:
+            seconds = held_cost(held)
+            print(f"  with {held} snapshots of the period held and something grown, the figures took {seconds:.1f} s")
     sys.exit(1 if missed else 0)
 
 
@@ -213,6 +225,42 @@ def _other_side(both):
     return merged["numerator_raw"].to_numpy(dtype=float, na_value=np.nan) - n, merged["denominator_raw"].to_numpy(
         dtype=float, na_value=np.nan
     ) - d
+
+
+def held_cost(held):
+    """Seconds to compute the figures with `held` snapshots of this month's period held and audited
+    with them: copies of the newest stored one, with no digests (as snapshots from before the
+    digests were kept), so each is read and the quiet-night shortcut is not taken. The copies are
+    deleted after."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from core.periods import default_period
+    from inequities import services
+    from inequities.models import Figure, Snapshot
+
+    today = timezone.localdate()
+    start, end = default_period(today)
+    stored = Snapshot.objects.filter(period_start=start, period_end=end).order_by("-computed_at", "-pk").first()
+    with transaction.atomic():
+        Snapshot.objects.filter(period_start__gte=start, period_end__lte=end).update(
+            shown_digest="", growing_digest="", facts_digest=""
+        )
+        for _ in range(held - 1 if stored else 0):
+            copy = Snapshot.objects.get(pk=stored.pk)
+            copy.pk, copy.computed_at = None, timezone.now()
+            copy.save()
+            figures = list(Figure.objects.filter(snapshot=stored))
+            for figure in figures:
+                figure.pk, figure.snapshot = None, copy
+            Figure.objects.bulk_create(figures, batch_size=5000)
+        if held == 0:
+            Snapshot.objects.filter(period_start__gte=start, period_end__lte=end).delete()
+        began = time.monotonic()
+        services.compute(start=start, end=end, today=today)
+        seconds = time.monotonic() - began
+        transaction.set_rollback(True)
+    return seconds
 
 
 def _report(homes, f):
