@@ -13,7 +13,11 @@ The counts that add up along the lines depend on the unit:
   denominator less numerator, is checked from the two);
 - medians: denominators; plain counts: the counts;
 - shares: numerators; a share's denominator is its table's total, the same in every dimension of
-  a region, and each dimension's groups add up to it.
+  a region, and each dimension's groups add up to it. A share banded "all but 1 to 7" has its
+  remainder as a count (the other groups of its table added up), and so does its group in every
+  region, since a group's remainders add up along the regions as its counts do
+  (`_remainder_lines`: a landlord-wide "all but" and one region's bound the others' remainders,
+  which propagating each line alone misses).
 
 Each line is an equation over those counts, each count bounded as above.
 
@@ -88,7 +92,9 @@ class Audit:
                 if not np.isnan(truth[DENOMINATOR][row]):
                     self.index[(row, DENOMINATOR)] = len(self.index)
         band = np.full(len(frame), bands.NONE, dtype=object) if band is None else band
-        for row in np.flatnonzero(band == bands.ALL_BUT):  # a banded remainder is a count of its own
+        # A banded remainder is a count of its own, and so is every remainder of its group in the
+        # other regions, which add up along the regions as the counts do (_remainder_lines).
+        for row in _with_remainders(frame, unit, band):
             if (row, DENOMINATOR) in self.index and (row, NUMERATOR) in self.index:
                 self.index[(row, REMAINDER)] = len(self.index)
         truth[REMAINDER] = truth[DENOMINATOR] - truth[NUMERATOR]
@@ -102,6 +108,7 @@ class Audit:
         )
         self.row_of = np.array([row for row, _count in self.variables], dtype=int)
         self.is_numerator = np.array([count == NUMERATOR for _row, count in self.variables], dtype=bool)
+        self.is_remainder = np.array([count == REMAINDER for _row, count in self.variables], dtype=bool)
         share = unit[self.row_of] == "share" if len(self.row_of) else np.zeros(0, dtype=bool)
         self.share_total = share & np.array([count == DENOMINATOR for _row, count in self.variables], dtype=bool)
         remainders = [row for row, count in self.variables if count == REMAINDER]
@@ -174,12 +181,12 @@ class Audit:
         new = slice(0, self.new_variables)
         rows = self.row_of[new]
         value = np.where(self.is_numerator[new], numerator[rows], denominator[rows])
-        shown = ~hidden[rows] | self.band_total[new]
+        # A remainder is never published: 0 or more, or its band.
+        shown = (~hidden[rows] | self.band_total[new]) & ~self.is_remainder[new]
         low, high = _published_bounds(value, shown, self.banded[new], self.smallest)
         low = np.concatenate([low, self.earlier.low])
         high = np.concatenate([high, self.earlier.high])
         return self.parts.settle(low, high)
-        return low, high
 
     def failures(self, hidden, numerator, denominator, shown=False):
         """[Failure] for every count of a hidden figure (with `shown`, of a shown one instead) that a
@@ -194,6 +201,11 @@ class Audit:
         # A range with its least above its most is a reader's model the figures contradict (a count
         # that grew less than nothing: a resident's group changed): it narrows nothing.
         narrow = wanted & (high[new] - low[new] < width) & (high[new] > TOLERANCE) & ~_contradicted(low[new], high[new])
+        # Nor does a share's remainder in a part that holds such a count: the remainders' lines along
+        # the regions bound it through the contradicted counts, though its own range may look whole.
+        wrong = _contradicted(low, high)
+        if wrong.any():
+            narrow &= ~(self.is_remainder[new] & np.isin(self.parts.part[new], self.parts.part[wrong]))
         found = [
             Failure(int(self.row_of[v]), self.variables[v][1], low[v], high[v], self._near(v, hidden))
             for v in np.flatnonzero(narrow)
@@ -568,6 +580,46 @@ def _equations(frame, published, unit, band, remainders):
     equations += Audit._share_equations(frame, unit)
     equations += _complements(frame, unit, band)
     equations += [{(row, NUMERATOR): 1.0, (row, REMAINDER): 1.0, (row, DENOMINATOR): -1.0} for row in remainders]
+    equations += _remainder_lines(frame, unit, remainders)
+    return equations
+
+
+def _groups_of_shares(frame, unit):
+    """{(metric, dimension, group): {region: row}} of every group's share rows (not everyone's)."""
+    found = defaultdict(dict)
+    columns = zip(*(frame[c].tolist() for c in KEYS), strict=True)
+    for row, (metric, dimension, group, region) in enumerate(columns):
+        if unit[row] == "share" and group != ALL:
+            found[(metric, dimension, group)][region] = row
+    return found
+
+
+def _with_remainders(frame, unit, band):
+    """Rows whose remainder is a count of the audit's: a share banded "all but 1 to 7", and the
+    rows of its group in every region."""
+    banded = set(np.flatnonzero(band == bands.ALL_BUT).tolist())
+    if not banded:
+        return []
+    found = []
+    for rows in _groups_of_shares(frame, unit).values():
+        if banded.intersection(rows.values()):
+            found += rows.values()
+    return sorted(found)
+
+
+def _remainder_lines(frame, unit, remainders):
+    """A group's remainders add up along the regions, as its counts and the regions' totals do:
+    with a landlord-wide "all but 1 to 7" and a region's, a reader knows the others' remainders are
+    at most what is left, which propagation does not work out from the two lines apart."""
+    if not remainders:
+        return []
+    mine = set(remainders)
+    equations = []
+    for rows in _groups_of_shares(frame, unit).values():
+        everywhere = rows.get(ALL)
+        regions = [row for region, row in rows.items() if region != ALL]
+        if everywhere in mine and regions and mine.issuperset(regions):
+            equations.append({**{(row, REMAINDER): 1.0 for row in regions}, (everywhere, REMAINDER): -1.0})
     return equations
 
 

@@ -168,6 +168,46 @@ def test_a_band_that_narrows_a_count_is_withdrawn_but_a_reader_who_knows_the_rul
     assert result.attrs["disclosure"]["narrowed_by_the_rule"] >= 1
 
 
+# Who took part and who lives where, by (region, group as person() reads it): a case a sweep of
+# random landlords drew (1,800 tables with residents and groups that take part 2% to 40% of the
+# time; 9 leaked before remainders were added up along the regions, none after).
+TOOK_PART_BY_REGION = {
+    (0, 0): 1, (0, 1): 12, (0, 2): 1, (0, 4): 4, (1, 1): 5, (1, 4): 8,
+    (2, 0): 1, (2, 1): 10, (2, 3): 2, (2, 4): 8, (2, 5): 1,
+}  # fmt: skip
+LIVING = {
+    (0, 0): 31, (0, 1): 23, (0, 2): 21, (0, 3): 24, (0, 4): 22, (0, 5): 13, (1, 0): 16, (1, 1): 17,
+    (1, 2): 22, (1, 3): 9, (1, 4): 30, (1, 5): 22, (2, 0): 18, (2, 1): 21, (2, 2): 16, (2, 3): 28,
+    (2, 4): 27, (2, 5): 26,
+}  # fmt: skip
+
+
+def test_a_groups_remainders_add_up_along_the_regions_so_bands_across_regions_narrow_nothing():
+    # Black people were all but 2 of the 18 who took part in the north (1 asian, 1 white: both
+    # "fewer than 8"), all but 4 of 22 in the west, all of 13 in the south and all but 6 of 53
+    # landlord-wide. A reader who adds the regions' remainders up knows the north's is at least 2
+    # (two bands of at least 1) and at most 6 (the landlord-wide 7 at most, less the west's 1 at
+    # least): 2 to 6, within +/-2. The audit propagated each line alone and missed it.
+    took_part = [person(region, group, True) for (region, group), n in TOOK_PART_BY_REGION.items() for _ in range(n)]
+    living = [person(region, group, True) for (region, group), n in LIVING.items() for _ in range(n)]
+    frame = pd.concat([shares_of(took_part), residents_of(living)], ignore_index=True)
+    frame = frame.assign(rate=np.nan, ci_low=0.0, ci_high=1.0, comparison_rate=0.0, gap=0.0, gap_low=0.0, gap_high=0.0)
+    result = published(frame, residents="residents")
+    took = result[result["metric"] == "took_part"]
+    black = took[(took["dimension"] == "ethnic_group") & (took["group"] == "black")].set_index("region")
+    assert black.loc[ALL, "band"] == "all_but" and black.loc["west", "band"] == "all_but"
+    assert narrowed_shares([took.to_dict("records")]) == []
+    assert result.attrs["disclosure"]["unresolved"] == 0
+    # The bands the audit kept before: the attacker narrows the north's remainder with them.
+    before = {"north": {"asian": "fewer", "black": "all_but", "white": "fewer"}, "west": {"black": "all_but"}}
+    before[ALL] = {"black": "all_but", "white": "fewer"}
+    rows = zip(took["dimension"], took["group"], took["region"], took["band"], strict=True)
+    kept = took.assign(band=[before.get(r, {}).get(g, "") if d == "ethnic_group" else b for d, g, r, b in rows])
+    assert ("ethnic_group", "black", "north", "remainder") in [
+        f[1:] for f in narrowed_shares([kept.to_dict("records")])
+    ]
+
+
 def test_without_the_protection_the_attacker_finds_a_small_share():
     people = [person(0, 0, True)] * 3 + [person(0, 1, True)] * 30 + [person(0, 2, True)] * 30
     frame = shares_of(people)
