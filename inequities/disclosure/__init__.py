@@ -153,52 +153,65 @@ def suppress(
         published_lines = lines(result, links, together)
         before = [(frame, lines(frame, links, together)) for frame in earlier.growing(growing)]
         audit = Audit(result, published_lines, width=2 * WITHIN + 1, smallest=SMALLEST_SHOWN, band=band, earlier=before)
-        # Bands that narrow a count are withdrawn first: rounding the other way cannot open a
-        # line of hidden counts.
-        unband(result, audit, band, hidden, n, d, audit.failures(hidden, n, d), residents, max_small)
-        for _round in range(MAX_FLIPS):
-            failures = audit.failures(hidden, n, d)
-            if not failures:
-                break
-            changed = False
-            opened = set()  # counts rounded the other way this round
-            for failure in failures:
-                # Two hidden counts narrowed by one line would each turn a different count of
-                # it and undo each other: one turn per line a round.
-                if opened.intersection(failure.near):
-                    continue
-                for row, count in failure.near:
+
+        def settle(n, d):
+            """Round counts the other way until no hidden count is narrowed, or none can help."""
+            for _round in range(MAX_FLIPS):
+                failures = audit.failures(hidden, n, d)
+                if not failures:
+                    break
+                changed = False
+                opened = set()  # counts rounded the other way this round
+                for failure in failures:
+                    # Two hidden counts narrowed by one line would each turn a different count of
+                    # it and undo each other: one turn per line a round.
+                    if opened.intersection(failure.near):
+                        continue
+                    for row, count in failure.near:
+                        keys, values = (
+                            (numerator_keys, numerator) if count == "numerator" else (denominator_keys, denominator)
+                        )
+                        chosen = (keys[row], values[row])
+                        if chosen in flipped or not rounding.flippable([values[row]], base, SMALLEST_PUBLISHED)[0]:
+                            continue
+                        flipped.add(chosen)
+                        opened.update(failure.near)
+                        changed = True
+                        break
+                if not changed:
+                    break
+                n, d = published()
+            unresolved = audit.failures(hidden, n, d)
+            tries = 0
+            for failure in list(unresolved):
+                # What the rounds left: one count at a time, turned either way (back, too), kept
+                # only if fewer counts are narrowed after it.
+                for row, count in failure.near if failure in unresolved else ():
                     keys, values = (
                         (numerator_keys, numerator) if count == "numerator" else (denominator_keys, denominator)
                     )
                     chosen = (keys[row], values[row])
-                    if chosen in flipped or not rounding.flippable([values[row]], base, SMALLEST_PUBLISHED)[0]:
+                    if tries >= MAX_TRIES or not rounding.flippable([values[row]], base, SMALLEST_PUBLISHED)[0]:
                         continue
-                    flipped.add(chosen)
-                    opened.update(failure.near)
-                    changed = True
-                    break
-            if not changed:
-                break
-            n, d = published()
-        unresolved = audit.failures(hidden, n, d)
-        tries = 0
-        for failure in list(unresolved):
-            # What the rounds left: one count at a time, turned either way (back, too), kept
-            # only if fewer counts are narrowed after it.
-            for row, count in failure.near if failure in unresolved else ():
-                keys, values = (numerator_keys, numerator) if count == "numerator" else (denominator_keys, denominator)
-                chosen = (keys[row], values[row])
-                if tries >= MAX_TRIES or not rounding.flippable([values[row]], base, SMALLEST_PUBLISHED)[0]:
-                    continue
-                tries += 1
-                flipped.symmetric_difference_update({chosen})
-                trial_n, trial_d = published()
-                now = audit.failures(hidden, trial_n, trial_d)
-                if len(now) < len(unresolved):
-                    n, d, unresolved = trial_n, trial_d, now
-                    break
-                flipped.symmetric_difference_update({chosen})
+                    tries += 1
+                    flipped.symmetric_difference_update({chosen})
+                    trial_n, trial_d = published()
+                    now = audit.failures(hidden, trial_n, trial_d)
+                    if len(now) < len(unresolved):
+                        n, d, unresolved = trial_n, trial_d, now
+                        break
+                    flipped.symmetric_difference_update({chosen})
+            return n, d, unresolved
+
+        # Bands that narrow a count are withdrawn first (rounding the other way cannot open a line
+        # of hidden counts), but not yet one whose gap is clear: rounding may open its line. Only
+        # where it does not is a clear band withdrawn too, and the rounding worked out again.
+        unband(result, audit, band, hidden, n, d, audit.failures(hidden, n, d), residents, max_small, spare_clear=True)
+        n, d, unresolved = settle(n, d)
+        if any(audit.banded_near(failure) for failure in unresolved):
+            unband(result, audit, band, hidden, n, d, unresolved, residents, max_small)
+            flipped.clear()
+            n, d, unresolved = settle(*published())
         if unresolved:
             protecting = protect(result, audit, hidden, n, d, unresolved)
             unresolved = [f for f in audit.failures(hidden, n, d) if f.before or not protecting[f.row]]
@@ -274,13 +287,15 @@ def unband(
     residents=None,
     max_small=HIDDEN_UP_TO,
     rounds=MAX_FLIPS,
+    spare_clear=False,
 ):
     """Where bands narrow a count (a landlord-wide "fewer than 8" over regions that each hold at
     least 1), a band in that count's lines is withdrawn and the audit runs again: that share is
     hidden plainly. Bands whose gap is not clear at their edge go first (they show no finding), then
     a region's before a landlord-wide one (the landlord-wide finding is the one a panel reads
     first), then the band of most people. Which gap is clear is read from the published counts
-    only. Updates `band`; returns the failures left."""
+    only. With `spare_clear`, a band whose gap is clear is kept (its count left for rounding to
+    open). Updates `band`; returns the failures left."""
     size = frame["denominator"].to_numpy(dtype=float, na_value=0.0)
     wide = frame["region"].eq(ALL).to_numpy()
     clear = np.zeros(len(frame), dtype=bool)
@@ -292,7 +307,7 @@ def unband(
     for _round in range(rounds):
         rows = set()
         for failure in failures:
-            near = audit.banded_near(failure)
+            near = [row for row in audit.banded_near(failure) if not (spare_clear and clear[row])]
             if near:
                 rows.add(min(near, key=lambda row: (clear[row], wide[row], -size[row], row)))
         if not rows:

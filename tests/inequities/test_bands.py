@@ -208,6 +208,39 @@ def test_a_groups_remainders_add_up_along_the_regions_so_bands_across_regions_na
     ]
 
 
+# Another drawn case: who took part and who lives where, by (region, group as person() reads it).
+FEW_ASIAN_TOOK_PART = {
+    (0, 0): 1, (0, 1): 9, (0, 5): 10, (1, 1): 7, (1, 2): 1, (1, 3): 1, (1, 4): 1, (1, 5): 9,
+    (2, 0): 1, (2, 1): 8, (2, 2): 1, (2, 4): 2, (2, 5): 7,
+}  # fmt: skip
+FEW_ASIAN_LIVING = {
+    (0, 0): 20, (0, 1): 22, (0, 2): 29, (0, 3): 20, (0, 4): 25, (0, 5): 25, (1, 0): 21, (1, 1): 23,
+    (1, 2): 29, (1, 3): 17, (1, 4): 25, (1, 5): 18, (2, 0): 30, (2, 1): 18, (2, 2): 21, (2, 3): 28,
+    (2, 4): 13, (2, 5): 24,
+}  # fmt: skip
+
+
+def test_a_band_whose_gap_is_clear_is_kept_where_rounding_the_other_way_opens_its_lines():
+    # 2 of the 58 people who took part are asian, who are about a sixth of residents: "fewer than
+    # 8" landlord-wide is a clear gap. With every band kept, the lines through it narrow a count.
+    # Bands with no clear gap go first; then counts are rounded the other way, and only if that
+    # cannot open the count is a band with a clear gap withdrawn. Before, this one was withdrawn
+    # straight away and the panel lost the finding.
+    took_part = [person(region, group, True) for (region, group), n in FEW_ASIAN_TOOK_PART.items() for _ in range(n)]
+    living = [person(region, group, True) for (region, group), n in FEW_ASIAN_LIVING.items() for _ in range(n)]
+    frame = pd.concat([shares_of(took_part), residents_of(living)], ignore_index=True)
+    frame = frame.assign(rate=np.nan, ci_low=0.0, ci_high=1.0, comparison_rate=0.0, gap=0.0, gap_low=0.0, gap_high=0.0)
+    result = published(frame, residents="residents")
+    judged = findings.judge(result.assign(significant=None))
+    took = result[result["metric"] == "took_part"]
+    asian = (took["dimension"] == "ethnic_group") & (took["group"] == "asian") & (took["region"] == ALL)
+    assert took.loc[asian, "band"].tolist() == ["fewer"]
+    assert judged.loc[asian[asian].index, "significant"].tolist() == [True]
+    assert result.attrs["disclosure"]["moved_by_the_audit"] >= 1
+    assert narrowed_shares([took.to_dict("records")]) == []
+    assert result.attrs["disclosure"]["unresolved"] == 0
+
+
 def test_without_the_protection_the_attacker_finds_a_small_share():
     people = [person(0, 0, True)] * 3 + [person(0, 1, True)] * 30 + [person(0, 2, True)] * 30
     frame = shares_of(people)
