@@ -182,17 +182,22 @@ LIVING = {
 }  # fmt: skip
 
 
+def landlord(took_part, living):
+    """Shares of who took part beside the residents' shares, with the columns the gaps are worked
+    out into: `took_part` and `living` count people by (region, group as person() reads it)."""
+    counted = [person(region, group, True) for (region, group), n in took_part.items() for _ in range(n)]
+    residents = [person(region, group, True) for (region, group), n in living.items() for _ in range(n)]
+    frame = pd.concat([shares_of(counted), residents_of(residents)], ignore_index=True)
+    return frame.assign(rate=np.nan, ci_low=0.0, ci_high=1.0, comparison_rate=0.0, gap=0.0, gap_low=0.0, gap_high=0.0)
+
+
 def test_a_groups_remainders_add_up_along_the_regions_so_bands_across_regions_narrow_nothing():
     # Black people were all but 2 of the 18 who took part in the north (1 asian, 1 white: both
     # "fewer than 8"), all but 4 of 22 in the west, all of 13 in the south and all but 6 of 53
     # landlord-wide. A reader who adds the regions' remainders up knows the north's is at least 2
     # (two bands of at least 1) and at most 6 (the landlord-wide 7 at most, less the west's 1 at
     # least): 2 to 6, within +/-2. The audit propagated each line alone and missed it.
-    took_part = [person(region, group, True) for (region, group), n in TOOK_PART_BY_REGION.items() for _ in range(n)]
-    living = [person(region, group, True) for (region, group), n in LIVING.items() for _ in range(n)]
-    frame = pd.concat([shares_of(took_part), residents_of(living)], ignore_index=True)
-    frame = frame.assign(rate=np.nan, ci_low=0.0, ci_high=1.0, comparison_rate=0.0, gap=0.0, gap_low=0.0, gap_high=0.0)
-    result = published(frame, residents="residents")
+    result = published(landlord(TOOK_PART_BY_REGION, LIVING), residents="residents")
     took = result[result["metric"] == "took_part"]
     black = took[(took["dimension"] == "ethnic_group") & (took["group"] == "black")].set_index("region")
     assert black.loc[ALL, "band"] == "all_but" and black.loc["west", "band"] == "all_but"
@@ -226,11 +231,7 @@ def test_a_band_whose_gap_is_clear_is_kept_where_rounding_the_other_way_opens_it
     # Bands with no clear gap go first; then counts are rounded the other way, and only if that
     # cannot open the count is a band with a clear gap withdrawn. Before, this one was withdrawn
     # straight away and the panel lost the finding.
-    took_part = [person(region, group, True) for (region, group), n in FEW_ASIAN_TOOK_PART.items() for _ in range(n)]
-    living = [person(region, group, True) for (region, group), n in FEW_ASIAN_LIVING.items() for _ in range(n)]
-    frame = pd.concat([shares_of(took_part), residents_of(living)], ignore_index=True)
-    frame = frame.assign(rate=np.nan, ci_low=0.0, ci_high=1.0, comparison_rate=0.0, gap=0.0, gap_low=0.0, gap_high=0.0)
-    result = published(frame, residents="residents")
+    result = published(landlord(FEW_ASIAN_TOOK_PART, FEW_ASIAN_LIVING), residents="residents")
     judged = findings.judge(result.assign(significant=None))
     took = result[result["metric"] == "took_part"]
     asian = (took["dimension"] == "ethnic_group") & (took["group"] == "asian") & (took["region"] == ALL)
